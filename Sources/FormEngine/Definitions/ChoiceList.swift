@@ -1,0 +1,47 @@
+/// A named list of choices that choice and multi-choice fields draw from.
+public struct ChoiceList: Sendable {
+    /// The list's id, as fields name it.
+    public let id: String
+    /// The options, in the order people see them.
+    public let options: [ChoiceOption]
+    /// Where the list is defined.
+    public let mark: SourceMark
+
+    /// Creates a list.
+    public init(id: String, options: [ChoiceOption], mark: SourceMark) {
+        self.id = id
+        self.options = options
+        self.mark = mark
+    }
+
+    /// The option an answer names: by its value exactly, or by its value or label ignoring case.
+    public func option(matching answer: String) -> ChoiceOption? {
+        if let exact = options.first(where: { $0.value == answer }) { return exact }
+        let folded = answer.lowercased()
+        return options.first(where: { $0.value.lowercased() == folded || $0.label.lowercased() == folded })
+    }
+
+    /// The label people see for a value, or the value itself if the list does not hold it.
+    public func label(for value: String) -> String {
+        options.first(where: { $0.value == value })?.label ?? value
+    }
+
+    /// The values, for messages: "a, b or c".
+    public var valuesDescription: String {
+        Wording.alternatives(options.map { $0.value })
+    }
+}
+
+/// One option of a choice list: the value stored and the label shown.
+public struct ChoiceOption: Sendable, Equatable {
+    /// The value a submission gives and the store keeps.
+    public let value: String
+    /// What people see.
+    public let label: String
+
+    /// Creates an option.
+    public init(value: String, label: String) {
+        self.value = value
+        self.label = label
+    }
+}

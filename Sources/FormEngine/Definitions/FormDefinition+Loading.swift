@@ -1,0 +1,387 @@
+extension FormDefinition {
+    /// The keys a form file may have at its top.
+    static let formKeys = [
+        "form", "version", "title", "subject", "subject-key", "description", "source", "decisions", "lists", "sections",
+    ]
+    /// The keys a section may have.
+    static let sectionKeys = ["id", "title", "hint", "source", "fields"]
+    /// The keys a field may have.
+    static let fieldKeys = [
+        "id", "type", "label", "hint", "required", "relevant", "min", "max", "min-length", "max-length", "pattern",
+        "list", "constraint", "message", "fields", "min-items", "max-items", "item-label", "source",
+    ]
+
+    /// Loads and lints a form file, reporting every problem in it at once.
+    public static func load(bytes: [UInt8], file: String) -> Result<FormDefinition, DefinitionErrors> {
+        switch DefinitionReader.open(bytes: bytes, file: file) {
+        case .failure(let errors):
+            return .failure(errors)
+        case .success(let reader):
+            var loader = FormLoader(reader: reader, hash: SHA256.hex(bytes))
+            if let form = loader.load(), reader.problems.isEmpty { return .success(form) }
+            return .failure(DefinitionErrors(reader.problems))
+        }
+    }
+}
+
+/// The work of loading one form: structure first, then the expressions, which need the whole form's layout.
+private struct FormLoader {
+    /// An expression waiting for the layout: which field, which key, and where it is written.
+    struct PendingLogic {
+        let section: Int
+        let field: Int
+        let subfield: Int?
+        let key: String
+        let node: Node
+    }
+
+    let reader: DefinitionReader
+    let hash: String
+    var lists: [String: ChoiceList] = [:]
+    var pending: [PendingLogic] = []
+
+    init(reader: DefinitionReader, hash: String) {
+        self.reader = reader
+        self.hash = hash
+    }
+
+    mutating func load() -> FormDefinition? {
+        let root = reader.document.root
+        guard
+            let top = reader.keyed(
+                root, what: "a form", allowed: FormDefinition.formKeys,
+                required: ["form", "version", "title", "subject", "subject-key", "sections"])
+        else { return nil }
+        let id = top.text("form")
+        if let id { checkFormID(id, at: top["form"]!.start) }
+        let version = top.text("version")
+        let title = top.text("title")
+        let subject = readSubject(top)
+        let decisions = readDecisions(top["decisions"])
+        if let listsNode = top["lists"] { readLists(listsNode) }
+        let sections = readSections(top["sections"])
+        let subjectKey = top["subject-key"].flatMap { resolveSubjectKey($0, sections: sections) }
+        let layout = FormLayout(
+            sections: sections.map { section in
+                FormLayout.Section(id: section.id, fields: section.fields.map { ($0.id, $0.valueType) })
+            },
+            lists: lists)
+        let completed = compileLogic(into: sections, layout: layout)
+        guard let id, let version, let title, let subject, let subjectKey else { return nil }
+        return FormDefinition(
+            id: id, version: version, title: title, subject: subject, subjectKey: subjectKey, decisions: decisions,
+            lists: lists, sections: completed, file: reader.document.file, hash: hash, layout: layout)
+    }
+
+    // MARK: - Top
+
+    private func checkFormID(_ id: String, at position: TextPosition) {
+        let valid = !id.isEmpty && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        if !valid {
+            reader.problem(position, "The form id '\(id)' must hold only lowercase letters, digits and '-'.")
+            return
+        }
+        let fileName = reader.document.file.split(separator: "/").last.map(String.init) ?? ""
+        if fileName.hasSuffix(".yaml") && fileName != "\(id).yaml" {
+            reader.problem(position, "The form '\(id)' must be in a file named '\(id).yaml', not '\(fileName)'.")
+        }
+    }
+
+    private func readSubject(_ top: KeyedNode) -> Subject? {
+        guard let text = top.text("subject") else { return nil }
+        guard let subject = Subject(rawValue: text) else {
+            reader.problem(
+                top["subject"]!.start,
+                "Unknown subject '\(text)': a form is about a \(Wording.alternatives(Subject.allCases.map(\.rawValue))).")
+            return nil
+        }
+        return subject
+    }
+
+    private func readDecisions(_ node: Node?) -> DecisionLabels {
+        let defaults = DecisionLabels(rejected: "Rejected", referred: "Referred", accepted: "Accepted")
+        guard let node,
+            let keyed = reader.keyed(node, what: "'decisions'", allowed: Decision.allCases.map(\.rawValue))
+        else { return defaults }
+        return DecisionLabels(
+            rejected: keyed.text("rejected") ?? defaults.rejected,
+            referred: keyed.text("referred") ?? defaults.referred,
+            accepted: keyed.text("accepted") ?? defaults.accepted)
+    }
+
+    private mutating func readLists(_ node: Node) {
+        guard let entries = node.entries else {
+            reader.problem(node.start, "'lists' must name each list: 'list-id: [choice, choice]'.")
+            return
+        }
+        for entry in entries {
+            guard let items = entry.value.items, !items.isEmpty else {
+                reader.problem(entry.value.start, "The list '\(entry.key)' must be a sequence of one or more choices.")
+                continue
+            }
+            var options: [ChoiceOption] = []
+            for item in items {
+                guard let option = readOption(item, list: entry.key) else { continue }
+                if options.contains(where: { $0.value == option.value }) {
+                    reader.problem(item.start, "The list '\(entry.key)' holds '\(option.value)' twice.")
+                } else {
+                    options.append(option)
+                }
+            }
+            lists[entry.key] = ChoiceList(id: entry.key, options: options, mark: reader.mark(entry.keyStart))
+        }
+    }
+
+    private func readOption(_ item: Node, list: String) -> ChoiceOption? {
+        if let scalar = item.scalar, !scalar.isNull {
+            return ChoiceOption(value: scalar.text, label: scalar.text)
+        }
+        guard let keyed = reader.keyed(item, what: "a choice of '\(list)'", allowed: ["value", "label"], required: ["value"]),
+            let value = keyed.text("value")
+        else { return nil }
+        return ChoiceOption(value: value, label: keyed.text("label") ?? value)
+    }
+
+    // MARK: - Sections and fields
+
+    private mutating func readSections(_ node: Node?) -> [SectionDefinition] {
+        guard let node else { return [] }
+        guard let items = node.items, !items.isEmpty else {
+            reader.problem(node.start, "'sections' must be a sequence of one or more sections.")
+            return []
+        }
+        var sections: [SectionDefinition] = []
+        for item in items {
+            guard
+                let keyed = reader.keyed(
+                    item, what: "a section", allowed: FormDefinition.sectionKeys, required: ["id", "title", "fields"]),
+                let id = keyed.text("id")
+            else { continue }
+            guard reader.checkIdentifier(id, at: keyed["id"]!.start, what: "a section") else { continue }
+            if let first = sections.first(where: { $0.id == id }) {
+                reader.problem(keyed["id"]!.start, "Two sections have the id '\(id)' (the first on line \(first.mark.line)).")
+                continue
+            }
+            let fields = readFields(keyed["fields"], section: sections.count, path: "/\(id)", repeatIndex: nil)
+            sections.append(
+                SectionDefinition(
+                    id: id, title: keyed.text("title") ?? id, hint: keyed.text("hint"), source: keyed.text("source"),
+                    fields: fields, mark: reader.mark(item.start)))
+        }
+        return sections
+    }
+
+    /// Reads the fields of a section, or (when `repeatIndex` is set) the sub-fields of a repeat.
+    private mutating func readFields(_ node: Node?, section: Int, path: String, repeatIndex: Int?) -> [FieldDefinition] {
+        guard let node else { return [] }
+        guard let items = node.items, !items.isEmpty else {
+            reader.problem(node.start, "'fields' must be a sequence of one or more fields.")
+            return []
+        }
+        var fields: [FieldDefinition] = []
+        for item in items {
+            let index = fields.count
+            let location = repeatIndex.map { (field: $0, subfield: Optional(index)) } ?? (field: index, subfield: nil)
+            guard let field = readField(item, section: section, location: location, path: path) else { continue }
+            if let first = fields.first(where: { $0.id == field.id }) {
+                reader.problem(item.start, "Two fields here have the id '\(field.id)' (the first on line \(first.mark.line)).")
+                continue
+            }
+            fields.append(field)
+        }
+        return fields
+    }
+
+    private mutating func readField(
+        _ node: Node, section: Int, location: (field: Int, subfield: Int?), path: String
+    ) -> FieldDefinition? {
+        guard
+            let keyed = reader.keyed(
+                node, what: "a field", allowed: FormDefinition.fieldKeys, required: ["id", "type", "label"]),
+            let id = keyed.text("id"), let typeName = keyed.text("type")
+        else { return nil }
+        guard reader.checkIdentifier(id, at: keyed["id"]!.start, what: "a field") else { return nil }
+        guard let type = FieldType(rawValue: typeName) else {
+            reader.problem(
+                keyed["type"]!.start,
+                "Unknown type '\(typeName)'.\(Suggestion.didYouMean(typeName, in: FieldType.allCases.map(\.rawValue))) "
+                    + "The types are: \(FieldType.allCases.map(\.rawValue).joined(separator: ", ")).")
+            return nil
+        }
+        checkKeysApply(keyed, type: type)
+        let fieldPath = "\(path)/\(id)"
+
+        var list: String?
+        if type.usesList {
+            list = keyed.text("list")
+            if let name = list, lists[name] == nil {
+                reader.problem(
+                    keyed["list"]!.start,
+                    "There is no list '\(name)' in 'lists'.\(Suggestion.didYouMean(name, in: lists.keys))")
+            } else if list == nil {
+                reader.problem(node.start, "A \(type.rawValue) field needs 'list': the name of its choice list.")
+            }
+        }
+        let min = type.isOrdered ? readBound(keyed, "min", type: type) : nil
+        let max = type.isOrdered ? readBound(keyed, "max", type: type) : nil
+        if let min, let max, isAbove(min, max) {
+            reader.problem(keyed["min"]!.start, "'min' (\(min.text)) is above 'max' (\(max.text)): no answer could pass.")
+        }
+        let minLength = type.isFreeText ? readCount(keyed, "min-length") : nil
+        let maxLength = type.isFreeText ? readCount(keyed, "max-length") : nil
+        if let minLength, let maxLength, minLength > maxLength {
+            reader.problem(keyed["min-length"]!.start, "'min-length' (\(minLength)) is above 'max-length' (\(maxLength)).")
+        }
+        let takesItems = type == .repeat || type == .multiChoice
+        let minItems = takesItems ? readCount(keyed, "min-items") : nil
+        let maxItems = takesItems ? readCount(keyed, "max-items") : nil
+        if let minItems, let maxItems, minItems > maxItems {
+            reader.problem(keyed["min-items"]!.start, "'min-items' (\(minItems)) is above 'max-items' (\(maxItems)).")
+        }
+        var pattern: TextPattern?
+        if type.isFreeText, let source = keyed.text("pattern") {
+            do {
+                pattern = try TextPattern(source)
+            } catch {
+                reader.problem(keyed["pattern"]!.start, "The pattern is not a valid regular expression: \(error).")
+            }
+        }
+
+        var subfields: [FieldDefinition] = []
+        var shape: RecordShape?
+        if type == .repeat {
+            if location.subfield != nil {
+                reader.problem(node.start, "A repeat cannot hold another repeat: give the inner one its own section.")
+            } else if keyed["fields"] == nil {
+                reader.problem(node.start, "A repeat needs 'fields': the questions asked for each item.")
+            } else {
+                subfields = readFields(keyed["fields"], section: section, path: fieldPath, repeatIndex: location.field)
+                shape = RecordShape(path: fieldPath, fields: subfields.map { ($0.id, $0.valueType) })
+            }
+        }
+
+        var required = Requirement.never
+        if let requiredNode = keyed["required"] {
+            if let text = requiredNode.scalar?.text, let fixed = YesNo.parse(text) {
+                required = fixed ? .always : .never
+            } else {
+                queue(section, location, "required", requiredNode)
+            }
+        }
+        for key in ["relevant", "constraint"] {
+            if let logic = keyed[key] { queue(section, location, key, logic) }
+        }
+
+        return FieldDefinition(
+            id: id, type: type, label: keyed.text("label") ?? id, hint: keyed.text("hint"), required: required,
+            relevant: nil, constraint: nil, message: keyed.text("message"), min: min, max: max,
+            minLength: minLength, maxLength: maxLength, pattern: pattern, list: list, fields: subfields,
+            minItems: minItems, maxItems: maxItems, itemLabel: keyed.text("item-label"), source: keyed.text("source"),
+            shape: shape, mark: reader.mark(node.start))
+    }
+
+    private mutating func queue(_ section: Int, _ location: (field: Int, subfield: Int?), _ key: String, _ node: Node) {
+        pending.append(PendingLogic(section: section, field: location.field, subfield: location.subfield, key: key, node: node))
+    }
+
+    /// Records a problem for each key that the field's type does not use.
+    private func checkKeysApply(_ keyed: KeyedNode, type: FieldType) {
+        let rules: [(keys: [String], applies: Bool, which: String)] = [
+            (["list"], type.usesList, "choice and multi-choice fields"),
+            (["min", "max"], type.isOrdered, "integer, decimal and date fields"),
+            (["min-length", "max-length", "pattern"], type.isFreeText, "text and long-text fields"),
+            (["fields", "item-label"], type == .repeat, "repeats"),
+            (["min-items", "max-items"], type == .repeat || type == .multiChoice, "repeats and multi-choice fields"),
+        ]
+        for rule in rules where !rule.applies {
+            for key in rule.keys {
+                if let position = keyed.keyStart(key) {
+                    reader.problem(position, "'\(key)' only applies to \(rule.which), not to a \(type.rawValue) field.")
+                }
+            }
+        }
+    }
+
+    private func readBound(_ keyed: KeyedNode, _ key: String, type: FieldType) -> Bound? {
+        guard let text = keyed.text(key) else { return nil }
+        switch type {
+        case .date:
+            if let day = Day(iso: text) { return .date(day) }
+            reader.problem(keyed[key]!.start, "'\(key)' of a date field must be a date written YYYY-MM-DD, not '\(text)'.")
+        case .integer:
+            if let value = Int(text) { return .number(Double(value)) }
+            reader.problem(keyed[key]!.start, "'\(key)' of an integer field must be a whole number, not '\(text)'.")
+        default:
+            if let value = Double(text), value.isFinite { return .number(value) }
+            reader.problem(keyed[key]!.start, "'\(key)' must be a number, not '\(text)'.")
+        }
+        return nil
+    }
+
+    private func readCount(_ keyed: KeyedNode, _ key: String) -> Int? {
+        guard let value = keyed.integer(key) else { return nil }
+        if value < 0 {
+            reader.problem(keyed[key]!.start, "'\(key)' cannot be below 0.")
+            return nil
+        }
+        return value
+    }
+
+    private func isAbove(_ a: Bound, _ b: Bound) -> Bool {
+        switch (a, b) {
+        case (.number(let x), .number(let y)): return x > y
+        case (.date(let x), .date(let y)): return x > y
+        default: return false
+        }
+    }
+
+    private func resolveSubjectKey(_ node: Node, sections: [SectionDefinition]) -> FieldLocation? {
+        guard let text = node.scalar?.text else {
+            reader.problem(node.start, "'subject-key' must name a field as section.field.")
+            return nil
+        }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2, let section = sections.firstIndex(where: { $0.id == parts[0] }),
+            let field = sections[section].fields.firstIndex(where: { $0.id == parts[1] })
+        else {
+            reader.problem(node.start, "'subject-key' must name a field of the form as section.field; '\(text)' is not one.")
+            return nil
+        }
+        let type = sections[section].fields[field].type
+        if type == .repeat || type == .multiChoice {
+            reader.problem(node.start, "'subject-key' must be a field with one answer, not a \(type.rawValue).")
+            return nil
+        }
+        return FieldLocation(section: section, field: field)
+    }
+
+    // MARK: - Logic
+
+    /// Checks each queued expression against the complete layout and puts it in its field.
+    private func compileLogic(into sections: [SectionDefinition], layout: FormLayout) -> [SectionDefinition] {
+        var sections = sections
+        for logic in pending {
+            guard logic.section < sections.count, logic.field < sections[logic.section].fields.count else { continue }
+            var scope = ExpressionScope(layout: layout)
+            if logic.subfield != nil, let shape = sections[logic.section].fields[logic.field].shape {
+                scope.siblings = (slot: 0, shape: shape)
+            }
+            guard let expression = reader.expression(logic.node, in: scope, expecting: .boolean, collectsTerms: true)
+            else { continue }
+            func apply(_ field: inout FieldDefinition) {
+                switch logic.key {
+                case "required": field.required = .when(expression)
+                case "relevant": field.relevant = expression
+                default: field.constraint = expression
+                }
+            }
+            if let subfield = logic.subfield {
+                guard subfield < sections[logic.section].fields[logic.field].fields.count else { continue }
+                apply(&sections[logic.section].fields[logic.field].fields[subfield])
+            } else {
+                apply(&sections[logic.section].fields[logic.field])
+            }
+        }
+        return sections
+    }
+}

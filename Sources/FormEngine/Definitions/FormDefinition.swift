@@ -1,0 +1,65 @@
+/// A form, loaded from `Forms/<id>.yaml`: its sections of fields, its choice lists and its decision words.
+///
+/// Immutable once loaded and shared between tasks without locks.
+public struct FormDefinition: Sendable {
+    /// The form's id, which submissions name in `form:`.
+    public let id: String
+    /// The definition's version.
+    public let version: String
+    /// The title people see.
+    public let title: String
+    /// What one submission is about.
+    public let subject: Subject
+    /// The field that identifies the subject (a school's URN, a driver's licence number).
+    public let subjectKey: FieldLocation
+    /// The words the form's users use for each decision.
+    public let decisions: DecisionLabels
+    /// The choice lists, by id.
+    public let lists: [String: ChoiceList]
+    /// The sections, in order.
+    public let sections: [SectionDefinition]
+    /// The file the form was loaded from.
+    public let file: String
+    /// The SHA-256 of the file's bytes, recorded with every evaluation.
+    public let hash: String
+    /// The sections and field types the expressions are checked against.
+    let layout: FormLayout
+
+    /// The field at a location.
+    public func field(at location: FieldLocation) -> FieldDefinition {
+        sections[location.section].fields[location.field]
+    }
+}
+
+/// What kind of thing a form's submissions are about.
+public enum Subject: String, Sendable, CaseIterable {
+    case school
+    case driver
+}
+
+/// A field's place in a form: its section's index and its own.
+public struct FieldLocation: Sendable, Hashable {
+    /// The section's index.
+    public let section: Int
+    /// The field's index within the section.
+    public let field: Int
+}
+
+/// The words a form uses for each decision; for drivers, "Incomplete", "Refer to committee", "Ready to grant".
+public struct DecisionLabels: Sendable, Equatable {
+    /// For a rejected submission.
+    public let rejected: String
+    /// For a referred submission.
+    public let referred: String
+    /// For an accepted submission.
+    public let accepted: String
+
+    /// The label of a decision.
+    public func label(for decision: Decision) -> String {
+        switch decision {
+        case .rejected: return rejected
+        case .referred: return referred
+        case .accepted: return accepted
+        }
+    }
+}

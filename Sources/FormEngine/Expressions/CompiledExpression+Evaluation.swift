@@ -1,0 +1,185 @@
+/// Evaluation. The rules for an unanswered (absent) value, which the README repeats:
+/// - a comparison (`== != < <= > >=`) with an absent side is false; so is `in` with an absent value or list;
+/// - where a yes-no is needed (`! && ||`, a `check`, a `when`), absent counts as false;
+/// - arithmetic and date functions with an absent argument give absent;
+/// - `present(x)` is false, `len` and `count` and `sum` give 0, `any` is false, `all` is true,
+///   `filter` gives an empty list, `min` and `max` ignore absent arguments.
+/// Cost: no loops but the iterations over lists, so it is bounded by the submission's size.
+extension CompiledExpression {
+    /// The value of the expression in `context`.
+    func evaluate(in context: inout EvaluationContext) -> Value {
+        switch self {
+        case .constant(let value):
+            return value
+        case .field(let section, let field):
+            return context.answers.values[section][field]
+        case .local(let slot):
+            return context.locals[slot]
+        case .member(let base, let index):
+            guard case .record(let record) = base.evaluate(in: &context) else { return .absent }
+            return record.values[index]
+        case .parameter(let index):
+            return context.parameters[index]
+        case .named(let index):
+            return context.named(index)
+        case .asOf:
+            return .date(context.asOf)
+        case .not(let operand):
+            return .boolean(!operand.evaluate(in: &context).isTrue)
+        case .negate(let operand):
+            guard case .number(let value) = operand.evaluate(in: &context) else { return .absent }
+            return .number(-value)
+        case .and(let left, let right):
+            return .boolean(left.evaluate(in: &context).isTrue && right.evaluate(in: &context).isTrue)
+        case .or(let left, let right):
+            return .boolean(left.evaluate(in: &context).isTrue || right.evaluate(in: &context).isTrue)
+        case .compare(let op, let left, let right):
+            return .boolean(Self.compare(op, left.evaluate(in: &context), right.evaluate(in: &context)))
+        case .contains(let element, let list):
+            let needle = element.evaluate(in: &context)
+            guard needle.isPresent, case .list(let items) = list.evaluate(in: &context) else { return .boolean(false) }
+            return .boolean(items.contains(needle))
+        case .arithmetic(let op, let left, let right):
+            guard case .number(let a) = left.evaluate(in: &context), case .number(let b) = right.evaluate(in: &context)
+            else { return .absent }
+            switch op {
+            case .add: return .number(a + b)
+            case .subtract: return .number(a - b)
+            case .multiply: return .number(a * b)
+            default: return b == 0 ? .absent : .number(a / b)
+            }
+        case .index(let table, let key):
+            guard case .map(let entries) = table.evaluate(in: &context), case .text(let name) = key.evaluate(in: &context)
+            else { return .absent }
+            return entries[name] ?? .absent
+        case .list(let items):
+            return .list(items.map { $0.evaluate(in: &context) })
+        case .call(let builtin, let arguments):
+            return Self.call(builtin, arguments.map { $0.evaluate(in: &context) }, asOf: context.asOf)
+        case .iterate(let builtin, let list, let slot, let body):
+            return Self.iterate(builtin, list.evaluate(in: &context), slot: slot, body: body, in: &context)
+        case .matches(let subject, let pattern):
+            guard case .text(let text) = subject.evaluate(in: &context) else { return .boolean(false) }
+            return .boolean(pattern.matches(text))
+        }
+    }
+
+    private static func compare(_ op: BinaryOperator, _ left: Value, _ right: Value) -> Bool {
+        guard left.isPresent, right.isPresent else { return false }
+        switch op {
+        case .equal: return left == right
+        case .notEqual: return left != right
+        default: break
+        }
+        let order: Int
+        switch (left, right) {
+        case (.number(let a), .number(let b)): order = a < b ? -1 : (a > b ? 1 : 0)
+        case (.date(let a), .date(let b)): order = a < b ? -1 : (a > b ? 1 : 0)
+        default: return false
+        }
+        switch op {
+        case .less: return order < 0
+        case .lessOrEqual: return order <= 0
+        case .greater: return order > 0
+        default: return order >= 0
+        }
+    }
+
+    private static func call(_ builtin: Builtin, _ arguments: [Value], asOf: Day) -> Value {
+        switch builtin {
+        case .present:
+            return .boolean(arguments[0].isPresent)
+        case .len:
+            switch arguments[0] {
+            case .text(let text): return .number(Double(text.count))
+            case .list(let items): return .number(Double(items.count))
+            default: return .number(0)
+            }
+        case .count:
+            guard case .list(let items) = arguments[0] else { return .number(0) }
+            return .number(Double(items.count))
+        case .sum:
+            guard case .list(let items) = arguments[0] else { return .number(0) }
+            return .number(items.reduce(0) { total, item in
+                if case .number(let value) = item { return total + value }
+                return total
+            })
+        case .join:
+            guard case .list(let items) = arguments[0] else { return .text("") }
+            var labels: [String: Value] = [:]
+            if arguments.count > 1, case .map(let table) = arguments[1] { labels = table }
+            return .text(items.map { item -> String in
+                if case .text(let value) = item, case .text(let label)? = labels[value] { return label }
+                return ValueText.plain(item)
+            }.joined(separator: ", "))
+        case .monthsBetween, .yearsBetween, .daysBetween:
+            guard case .date(let from) = arguments[0], case .date(let to) = arguments[1] else { return .absent }
+            switch builtin {
+            case .monthsBetween: return .number(Double(from.wholeMonths(to: to)))
+            case .yearsBetween: return .number(Double(from.wholeYears(to: to)))
+            default: return .number(Double(to.daysSinceEpoch - from.daysSinceEpoch))
+            }
+        case .addMonths, .addYears, .addDays:
+            guard case .date(let day) = arguments[0], case .number(let amount) = arguments[1],
+                amount.isFinite, abs(amount) < 1_000_000
+            else { return .absent }
+            let whole = Int(amount.rounded())
+            switch builtin {
+            case .addMonths: return .date(day.adding(months: whole))
+            case .addYears: return .date(day.adding(months: whole * 12))
+            default: return .date(Day(daysSinceEpoch: day.daysSinceEpoch + whole))
+            }
+        case .min, .max:
+            let present = arguments.filter(\.isPresent)
+            guard var best = present.first else { return .absent }
+            for candidate in present.dropFirst() {
+                let isLess = compare(.less, candidate, best)
+                if builtin == .min ? isLess : compare(.greater, candidate, best) { best = candidate }
+            }
+            return best
+        case .asOf:
+            return .date(asOf)
+        case .any, .all, .filter, .date, .matches:
+            return .absent  // compiled to other cases; never called this way
+        }
+    }
+
+    private static func iterate(
+        _ builtin: Builtin, _ list: Value, slot: Int, body: CompiledExpression, in context: inout EvaluationContext
+    ) -> Value {
+        let items: [Value]
+        if case .list(let all) = list { items = all } else { items = [] }
+        let saved = context.locals[slot]
+        defer { context.locals[slot] = saved }
+        switch builtin {
+        case .any, .all:
+            let wanted = builtin == .any
+            for item in items {
+                context.locals[slot] = item
+                if body.evaluate(in: &context).isTrue == wanted { return .boolean(wanted) }
+            }
+            return .boolean(!wanted)
+        case .filter:
+            var kept: [Value] = []
+            for item in items {
+                context.locals[slot] = item
+                if body.evaluate(in: &context).isTrue { kept.append(item) }
+            }
+            return .list(kept)
+        case .sum:
+            var total = 0.0
+            for item in items {
+                context.locals[slot] = item
+                if case .number(let value) = body.evaluate(in: &context) { total += value }
+            }
+            return .number(total)
+        default:
+            var total = 0
+            for item in items {
+                context.locals[slot] = item
+                if body.evaluate(in: &context).isTrue { total += 1 }
+            }
+            return .number(Double(total))
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// An expression from a form or rule set, checked against the form when it loaded and ready to evaluate.
+public struct Expression: Sendable {
+    /// The expression as written.
+    public let text: String
+    /// Where it starts in its file.
+    public let mark: SourceMark
+    /// The type of its value.
+    public let type: ValueType
+    let checked: ExpressionChecker.Checked
+
+    /// Evaluates the expression.
+    func evaluate(in context: inout EvaluationContext) -> Value {
+        context.reserve(slots: checked.slotCount)
+        return checked.compiled.evaluate(in: &context)
+    }
+
+    /// Evaluates the expression where a yes-no is needed: absent counts as false.
+    func holds(in context: inout EvaluationContext) -> Bool {
+        evaluate(in: &context).isTrue
+    }
+
+    /// The values of the answers and operands the expression reads, outside lambdas, by their text.
+    func explain(in context: inout EvaluationContext) -> [(text: String, value: Value, type: ValueType)] {
+        context.reserve(slots: checked.slotCount)
+        return checked.terms.map { term in (term.text, term.compiled.evaluate(in: &context), term.type) }
+    }
+}

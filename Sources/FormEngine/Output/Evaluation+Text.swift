@@ -1,0 +1,47 @@
+extension Evaluation {
+    /// Compiler-style text: each finding as `file:line:column: severity: message [rule]` with the source line
+    /// and a caret, then a summary line with the decision in the form's words.
+    public func text(showingSource: Bool = true) -> String {
+        var output = ""
+        for finding in findings {
+            output += "\(finding.mark?.description ?? file): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]\n"
+            if showingSource, let mark = finding.mark, let excerpt = SourceExcerpt.lines(in: received, line: mark.line, column: mark.column) {
+                output += excerpt + "\n"
+            }
+        }
+        output += "\(file): \(decision.rawValue): \(decisionLabel)\(countsSuffix)\n"
+        return output
+    }
+
+    /// " (2 errors, 1 warning)", or nothing when there are no findings.
+    private var countsSuffix: String {
+        let counts = Severity.allCases.compactMap { severity -> String? in
+            let count = count(severity)
+            guard count > 0 else { return nil }
+            switch severity {
+            case .error: return Wording.count(count, "error")
+            case .refer: return Wording.count(count, "referral")
+            case .warning: return Wording.count(count, "warning")
+            case .info: return Wording.count(count, "note")
+            }
+        }
+        return counts.isEmpty ? "" : " (\(counts.joined(separator: ", ")))"
+    }
+}
+
+extension DefinitionErrors {
+    /// Every problem in compiler style, each with its source line and a caret when the file can be read.
+    public func text(reading read: (String) -> [UInt8]?) -> String {
+        var output = ""
+        var files: [String: [UInt8]] = [:]
+        for problem in problems {
+            output += problem.description + "\n"
+            let bytes = files[problem.mark.file] ?? read(problem.mark.file)
+            files[problem.mark.file] = bytes
+            if let bytes, let excerpt = SourceExcerpt.lines(in: bytes, line: problem.mark.line, column: problem.mark.column) {
+                output += excerpt + "\n"
+            }
+        }
+        return output
+    }
+}

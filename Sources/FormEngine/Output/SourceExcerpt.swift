@@ -1,0 +1,32 @@
+/// The line a diagnostic points at and a caret under its column, as compilers and Yams print them.
+public enum SourceExcerpt {
+    /// The widest excerpt shown; longer lines are cut around the column.
+    static let width = 100
+
+    /// Two lines, each indented four spaces: the source line and a caret; nil when the line does not exist.
+    public static func lines(in bytes: [UInt8], line: Int, column: Int) -> String? {
+        guard line >= 1 else { return nil }
+        var current = 1
+        var start = 0
+        var index = 0
+        while index < bytes.count && current < line {
+            if bytes[index] == 0x0A { current += 1; start = index + 1 }
+            index += 1
+        }
+        guard current == line, start <= bytes.count else { return nil }
+        var end = start
+        while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
+        var scalars = Array(String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars).map { scalar -> Unicode.Scalar in
+            scalar == "\t" || scalar.value < 0x20 ? " " : scalar
+        }
+        var caret = max(0, column - 1)
+        if scalars.count > width {
+            let from = max(0, min(caret - width / 2, scalars.count - width))
+            scalars = Array(scalars[from..<min(scalars.count, from + width)])
+            caret -= from
+        }
+        let text = String(String.UnicodeScalarView(scalars))
+        guard !text.allSatisfy({ $0 == " " }) || caret < 1 else { return nil }
+        return "    " + text + "\n    " + String(repeating: " ", count: min(caret, scalars.count)) + "^"
+    }
+}

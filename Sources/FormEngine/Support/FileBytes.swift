@@ -1,0 +1,71 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads files with POSIX calls, so a failure says exactly why (no such file, permission denied, a folder)
+/// and an oversized file is never read whole into memory.
+public enum FileBytes {
+    /// Why a file could not be read, in words.
+    public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        /// The path as given.
+        public let path: String
+        /// The reason, such as "no such file".
+        public let reason: String
+        /// "path: reason".
+        public var description: String { "\(path): \(reason)" }
+    }
+
+    /// The file's bytes, at most `limit + 1` of them, and the file's whole size.
+    public static func read(_ path: String, limit: Int = Int.max - 1) -> Result<(bytes: [UInt8], size: Int), Failure> {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return .failure(Failure(path: path, reason: reason(errno))) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return .failure(Failure(path: path, reason: reason(errno))) }
+        if (status.st_mode & S_IFMT) == S_IFDIR { return .failure(Failure(path: path, reason: "is a folder, not a file")) }
+        let size = Int(status.st_size)
+        let wanted = min(max(size, 0), limit + 1)
+        var bytes = [UInt8](repeating: 0, count: wanted)
+        var total = 0
+        while total < wanted {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + total, wanted - total)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(Failure(path: path, reason: reason(errno)))
+            }
+            if count == 0 { break }
+            total += count
+        }
+        bytes.removeSubrange(total...)
+        return .success((bytes, max(size, total)))
+    }
+
+    /// The `.yaml` and `.yml` files directly in a folder, sorted by name.
+    public static func yamlFiles(in directory: String) -> Result<[String], Failure> {
+        guard let stream = opendir(directory) else { return .failure(Failure(path: directory, reason: reason(errno))) }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name.hasSuffix(".yaml") || name.hasSuffix(".yml") { names.append(name) }
+        }
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        return .success(names.sorted().map { prefix + $0 })
+    }
+
+    private static func reason(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: return "no such file or folder"
+        case EACCES: return "permission denied"
+        case EISDIR: return "is a folder, not a file"
+        case ENOTDIR: return "a part of the path is not a folder"
+        default: return String(cString: strerror(code))
+        }
+    }
+}

@@ -1,0 +1,59 @@
+/// The result of validating one submission: its form, its findings and the decision they call for,
+/// with the hashes that let it be explained and replayed later.
+public struct Evaluation: Sendable {
+    /// The file (or other source) the submission came from.
+    public let file: String
+    /// The bytes exactly as received.
+    public let received: [UInt8]
+    /// The form it was validated against, when it could be identified.
+    public let form: FormDefinition?
+    /// The SHA-256 of the rule set applied, when the form has one.
+    public let ruleSetHash: String?
+    /// The evaluation date.
+    public let asOf: Day
+    /// The findings, in the order of the lines they are on.
+    public let findings: [Finding]
+    /// The answers bound to the form, when the document could be read and its form identified.
+    public let answers: Answers?
+
+    /// Creates an evaluation, ordering the findings by place, then severity.
+    public init(
+        file: String, received: [UInt8], form: FormDefinition?, ruleSetHash: String?, asOf: Day, findings: [Finding],
+        answers: Answers?
+    ) {
+        self.file = file
+        self.received = received
+        self.form = form
+        self.ruleSetHash = ruleSetHash
+        self.asOf = asOf
+        self.answers = answers
+        self.findings = findings.enumerated().sorted { a, b in
+            let (x, y) = (a.element, b.element)
+            switch (x.mark, y.mark) {
+            case (let p?, let q?) where p != q: return p < q
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return x.severity != y.severity ? x.severity < y.severity : a.offset < b.offset
+            }
+        }.map(\.element)
+    }
+
+    /// Rejected if any error, else referred if any refer, else accepted.
+    public var decision: Decision { Decision(severities: findings.map(\.severity)) }
+
+    /// The decision in the words of the form's users.
+    public var decisionLabel: String {
+        form?.decisions.label(for: decision) ?? decision.rawValue.capitalizedFirst
+    }
+
+    /// How many findings have each severity.
+    public func count(_ severity: Severity) -> Int { findings.count(where: { $0.severity == severity }) }
+
+    /// The text of the field that identifies the subject (URN, driver number), when answered.
+    public var subjectKey: String? {
+        guard let form, let answers else { return nil }
+        let location = form.subjectKey
+        if case .text(let key) = answers.values[location.section][location.field] { return key }
+        return nil
+    }
+}

@@ -1,0 +1,142 @@
+/// Runs each field's `relevant`, `required` and `constraint` on the bound answers, in the form's order.
+///
+/// A field that does not apply has its answer set aside (absent to everything after it), and an answer
+/// given to it is reported as a warning (`field.not-applicable`), never dropped in silence. A later
+/// field's logic sees the answers as they stand after the earlier fields' relevance.
+struct FieldLogic {
+    let form: FormDefinition
+    let document: Document
+    let asOf: Day
+    let sectionStarts: [TextPosition?]
+    private(set) var findings: [Finding] = []
+
+    init(form: FormDefinition, document: Document, asOf: Day, sectionStarts: [TextPosition?]) {
+        self.form = form
+        self.document = document
+        self.asOf = asOf
+        self.sectionStarts = sectionStarts
+    }
+
+    /// Applies the logic of every field to `answers`.
+    mutating func apply(to answers: inout Answers) {
+        for (s, section) in form.sections.enumerated() {
+            for (f, field) in section.fields.enumerated() {
+                let place = answers.positions[s][f] ?? sectionStarts[s] ?? document.root.start
+                let verdict = check(
+                    field, value: answers.values[s][f], given: answers.positions[s][f] != nil, answers: answers,
+                    item: nil, path: [section.id, field.id], place: place, sectionTitle: section.title)
+                if verdict == .setAside { answers.values[s][f] = .absent }
+                if field.type == .repeat, case .list(var items) = answers.values[s][f] {
+                    applyToItems(field, &items, answers: answers, path: [section.id, field.id])
+                    answers.values[s][f] = .list(items)
+                }
+            }
+        }
+    }
+
+    private mutating func applyToItems(_ repeatField: FieldDefinition, _ items: inout [Value], answers: Answers, path: [String]) {
+        for index in items.indices {
+            guard case .record(var record) = items[index] else { continue }
+            let itemName = "\(repeatField.itemLabel ?? "item") \(index + 1)"
+            for (subIndex, subfield) in repeatField.fields.enumerated() {
+                let place = record.positions[subIndex] ?? record.start ?? document.root.start
+                let verdict = check(
+                    subfield, value: record.values[subIndex], given: record.positions[subIndex] != nil, answers: answers,
+                    item: (record, itemName, repeatField), path: path + [String(index), subfield.id], place: place,
+                    sectionTitle: nil)
+                if verdict == .setAside { record.values[subIndex] = .absent }
+            }
+            items[index] = .record(record)
+        }
+    }
+
+    private enum Verdict { case keep, setAside }
+
+    private mutating func check(
+        _ field: FieldDefinition, value: Value, given: Bool, answers: Answers,
+        item: (record: Record, name: String, repeatField: FieldDefinition)?, path: [String], place: TextPosition,
+        sectionTitle: String?
+    ) -> Verdict {
+        var context = EvaluationContext(answers: answers, asOf: asOf, slots: 1)
+        if let item { context.locals[0] = .record(item.record) }
+        let name = SubmissionBinder.name(field, item: item?.name)
+        let pointer = JSONPointer.make(path)
+        let mark = document.mark(place)
+
+        if let relevant = field.relevant, !relevant.holds(in: &context) {
+            if given {
+                let because = explanation(relevant, &context, repeatField: item?.repeatField)
+                findings.append(
+                    Finding(
+                        rule: "field.not-applicable", severity: .warning, path: pointer,
+                        message: "\(name) does not apply, because \(because.sentence); its answer is kept but not used.",
+                        mark: mark, values: because.values, ruleMark: relevant.mark))
+            }
+            return .setAside
+        }
+        if !value.isPresent && !given {
+            switch field.required {
+            case .never:
+                break
+            case .always:
+                findings.append(
+                    Finding(
+                        rule: "field.required", severity: .error, path: pointer, message: "\(name) needs an answer.",
+                        mark: mark, ruleMark: field.mark))
+            case .when(let condition):
+                if condition.holds(in: &context) {
+                    let because = explanation(condition, &context, repeatField: item?.repeatField)
+                    findings.append(
+                        Finding(
+                            rule: "field.required", severity: .error, path: pointer,
+                            message: "\(name) needs an answer, because \(because.sentence).", mark: mark,
+                            values: because.values, ruleMark: condition.mark))
+                }
+            }
+        }
+        if value.isPresent, let constraint = field.constraint, !constraint.holds(in: &context) {
+            let because = explanation(constraint, &context, repeatField: item?.repeatField)
+            findings.append(
+                Finding(
+                    rule: "field.constraint", severity: .error, path: pointer,
+                    message: field.message ?? "\(name) does not meet its condition: \(constraint.text.collapsingWhitespace).",
+                    mark: mark, values: because.values, ruleMark: constraint.mark))
+        }
+        return .keep
+    }
+
+    /// Why a condition came out as it did, in words: `"Subscribed to the DBS Update Service?" is no`.
+    private func explanation(
+        _ expression: Expression, _ context: inout EvaluationContext, repeatField: FieldDefinition?
+    ) -> (sentence: String, values: [(name: String, value: JSONValue)]) {
+        let terms = expression.explain(in: &context)
+        var clauses: [String] = []
+        for term in terms {
+            guard let label = label(of: term.text, repeatField: repeatField) else { continue }
+            clauses.append("\"\(label)\" is \(ValueText.plain(term.value, type: term.type, lists: form.lists))")
+        }
+        let sentence = clauses.isEmpty ? "of its condition (\(expression.text.collapsingWhitespace))" : Wording.all(clauses)
+        return (sentence, terms.map { ($0.text, ValueJSON.make($0.value)) })
+    }
+
+    /// The label of the field an expression's term names, when it names one.
+    private func label(of text: String, repeatField: FieldDefinition?) -> String? {
+        let parts = text.split(separator: ".").map(String.init)
+        if parts.count == 2, let section = form.sections.first(where: { $0.id == parts[0] }),
+            let field = section.fields.first(where: { $0.id == parts[1] })
+        {
+            return field.label
+        }
+        if parts.count == 1, let sibling = repeatField?.fields.first(where: { $0.id == parts[0] }) {
+            return sibling.label
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// The text with each run of white space (a folded line break, an indent) made one space.
+    var collapsingWhitespace: String {
+        split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

@@ -1,0 +1,55 @@
+/// One thing a check found in a submission: which rule, how much it matters, where, and why.
+public struct Finding: Sendable, Equatable {
+    /// The rule's id, or `field.required`, `field.format`, ... for a field check, or `intake.*` for a refusal.
+    public var rule: String
+    /// How much it matters.
+    public var severity: Severity
+    /// The JSON Pointer of the answer it is about, such as `/cse/sessions/2/date`; `` for the whole submission.
+    public var path: String
+    /// The message, in the user's words, with the real values filled in.
+    public var message: String
+    /// Where in the submission, when known.
+    public var mark: SourceMark?
+    /// What each answer and operand the check read evaluated to, by the text of the expression.
+    public var values: [(name: String, value: JSONValue)]
+    /// Where the rule (or the field whose check this is) is defined.
+    public var ruleMark: SourceMark?
+    /// The law, guidance or policy the rule rests on.
+    public var source: String?
+
+    /// Creates a finding.
+    public init(
+        rule: String, severity: Severity, path: String, message: String, mark: SourceMark?,
+        values: [(name: String, value: JSONValue)] = [], ruleMark: SourceMark? = nil, source: String? = nil
+    ) {
+        self.rule = rule
+        self.severity = severity
+        self.path = path
+        self.message = message
+        self.mark = mark
+        self.values = values
+        self.ruleMark = ruleMark
+        self.source = source
+    }
+
+    /// A finding for an intake refusal: the document could not be read at all.
+    public init(_ refusal: IntakeRefusal) {
+        self.init(rule: refusal.rule, severity: .error, path: "", message: refusal.message, mark: refusal.mark)
+    }
+
+    /// Findings are equal when every part is.
+    public static func == (lhs: Finding, rhs: Finding) -> Bool {
+        lhs.rule == rhs.rule && lhs.severity == rhs.severity && lhs.path == rhs.path && lhs.message == rhs.message
+            && lhs.mark == rhs.mark && lhs.ruleMark == rhs.ruleMark && lhs.source == rhs.source
+            && lhs.values.count == rhs.values.count
+            && zip(lhs.values, rhs.values).allSatisfy { $0.name == $1.name && $0.value == $1.value }
+    }
+}
+
+/// JSON Pointers (RFC 6901) for answers.
+public enum JSONPointer {
+    /// The pointer made of these tokens, each escaped (`~` as `~0`, `/` as `~1`).
+    public static func make(_ tokens: [String]) -> String {
+        tokens.map { "/" + $0.replacingAll("~", with: "~0").replacingAll("/", with: "~1") }.joined()
+    }
+}

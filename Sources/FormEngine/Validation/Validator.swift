@@ -1,0 +1,93 @@
+/// The one pipeline every submission goes through, from the CLI, the portal, the API or a batch:
+/// intake, binding to its form, field checks, field logic, and the decision.
+public struct Validator: Sendable {
+    /// The forms submissions are validated against.
+    public let catalog: FormCatalog
+
+    /// Creates a validator over loaded forms.
+    public init(catalog: FormCatalog) {
+        self.catalog = catalog
+    }
+
+    /// Validates a submission's bytes. `formID`, when given, is the form the caller expects.
+    public func evaluate(_ bytes: [UInt8], file: String, size: Int? = nil, asOf: Day, formID: String? = nil) -> Evaluation {
+        let document: Document
+        switch Intake.read(bytes, file: file, size: size) {
+        case .failure(let refusal):
+            return Evaluation(
+                file: file, received: bytes, form: nil, ruleSetHash: nil, asOf: asOf, findings: [Finding(refusal)],
+                answers: nil)
+        case .success(let read):
+            document = read
+        }
+        let form: FormDefinition
+        switch identifyForm(document, expected: formID) {
+        case .refused(let finding):
+            return Evaluation(
+                file: file, received: bytes, form: nil, ruleSetHash: nil, asOf: asOf, findings: [finding], answers: nil)
+        case .found(let found):
+            form = found
+        }
+        var binder = SubmissionBinder(form: form, document: document)
+        var answers = binder.bind()
+        var logic = FieldLogic(form: form, document: document, asOf: asOf, sectionStarts: binder.sectionStarts)
+        logic.apply(to: &answers)
+        return Evaluation(
+            file: file, received: bytes, form: form, ruleSetHash: nil, asOf: asOf,
+            findings: binder.findings + logic.findings, answers: answers)
+    }
+
+    /// Reads and validates a file; a file that cannot be read is a rejected submission that says why.
+    public func evaluate(path: String, asOf: Day, formID: String? = nil) -> Evaluation {
+        switch FileBytes.read(path, limit: IntakeLimits.submission.maxBytes) {
+        case .failure(let failure):
+            let finding = Finding(
+                rule: "intake.file", severity: .error, path: "", message: "Cannot read the file: \(failure.reason).",
+                mark: SourceMark(file: path, line: 1, column: 1))
+            return Evaluation(file: path, received: [], form: nil, ruleSetHash: nil, asOf: asOf, findings: [finding], answers: nil)
+        case .success(let file):
+            return evaluate(file.bytes, file: path, size: file.size, asOf: asOf, formID: formID)
+        }
+    }
+
+    /// The form a document names in `form:` (or the expected one, when it names none).
+    private func identifyForm(_ document: Document, expected: String?) -> FormLookup {
+        let root = document.root
+        func refuse(_ rule: String, _ message: String, _ position: TextPosition) -> FormLookup {
+            .refused(Finding(rule: rule, severity: .error, path: "", message: message, mark: document.mark(position)))
+        }
+        let known = catalog.forms.keys.sorted()
+        guard root.entries != nil else {
+            return refuse(
+                "form.shape",
+                "A submission must be a group of 'key: value' lines starting with 'form: <id>', not \(root.kindDescription).",
+                root.start)
+        }
+        let named = root["form"]
+        if let named, named.scalar == nil || named.isNull {
+            return refuse("form.unknown", "'form' must be the id of a form, like 'form: \(known.first ?? "id")'.", named.start)
+        }
+        guard let id = named?.scalar?.text ?? expected else {
+            return refuse(
+                "form.missing",
+                "The file does not say which form it answers: add 'form: <id>' at the top. The forms are: "
+                    + "\(known.joined(separator: ", ")).", root.start)
+        }
+        if let expected, id != expected, let named {
+            return refuse("form.mismatch", "This file answers the form '\(id)', not '\(expected)'.", named.start)
+        }
+        guard let form = catalog.forms[id] else {
+            return refuse(
+                "form.unknown",
+                "There is no form '\(id)'.\(Suggestion.didYouMean(id, in: known)) The forms are: \(known.joined(separator: ", ")).",
+                named?.start ?? root.start)
+        }
+        return .found(form)
+    }
+
+    /// A form found for a document, or the finding that says why none was.
+    private enum FormLookup {
+        case found(FormDefinition)
+        case refused(Finding)
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import FormEngine
+
+/// The options every command takes: where the database, the forms and the rules are.
+struct CommonOptions: ParsableArguments {
+    @Option(help: "The database file (default ./safeguard.sqlite, or $SAFEGUARD_DATABASE).")
+    var database: String?
+
+    @Option(help: "The folder of form definitions.")
+    var forms: String = "Forms"
+
+    @Option(help: "The folder of rule sets.")
+    var rules: String = "Rules"
+
+    /// Loads every form; on a broken definition prints every problem to standard error and exits with 2.
+    func loadCatalog() throws -> FormCatalog {
+        switch FormCatalog.load(formsDirectory: forms) {
+        case .success(let catalog):
+            return catalog
+        case .failure(let errors):
+            printError(errors.text(reading: readForExcerpt))
+            printError("The form definitions are broken: fix them, then run 'safeguard forms check'.")
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// The bytes of a file for a diagnostic's excerpt, or nil.
+func readForExcerpt(_ path: String) -> [UInt8]? {
+    try? FileBytes.read(path).get().bytes
+}

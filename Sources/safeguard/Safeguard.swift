@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `safeguard` command: checks, stores and reports on Section 11 returns and taxi driver applications.
+@main
+struct Safeguard: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "safeguard",
+        abstract: "Check Section 11 school returns and taxi driver applications against their forms and rules.",
+        subcommands: [Validate.self, Forms.self]
+    )
+}

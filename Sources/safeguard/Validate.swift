@@ -1,0 +1,55 @@
+import ArgumentParser
+import FormEngine
+
+/// `safeguard validate`: checks submission files against their forms and stores nothing.
+struct Validate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check submission files (YAML or JSON) and print every finding. Stores nothing.",
+        discussion: "Exit status: 0 every submission accepted or referred, 1 one or more rejected, 2 a form or rule definition is broken, 64 usage."
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "The form the files answer, for files that do not say so themselves.")
+    var form: String?
+
+    @Option(name: .customLong("as-of"), help: "The evaluation date, YYYY-MM-DD (default today).")
+    var asOf: String?
+
+    @Option(help: "Output: text or json.")
+    var format: OutputFormat = .text
+
+    @Argument(help: "The files to check.")
+    var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Name one or more files to check.") }
+        if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date written YYYY-MM-DD, not '\(asOf)'.") }
+    }
+
+    func run() async throws {
+        let catalog = try common.loadCatalog()
+        if let form, catalog.forms[form] == nil {
+            throw ValidationError("There is no form '\(form)'. The forms are: \(catalog.forms.keys.sorted().joined(separator: ", ")).")
+        }
+        let validator = Validator(catalog: catalog)
+        let day = asOf.flatMap { Day(iso: $0) } ?? today()
+        var rejected = false
+        var evaluations: [Evaluation] = []
+        await validator.evaluate(paths: files, asOf: day, formID: form) { evaluation in
+            rejected = rejected || evaluation.decision == .rejected
+            switch format {
+            case .text: printOut(evaluation.text())
+            case .json: evaluations.append(evaluation)
+            }
+        }
+        if format == .json { printOut(Evaluation.json(evaluations, asOf: day).text + "\n") }
+        if rejected { throw ExitCode(1) }
+    }
+}
+
+/// How a command prints its results.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+}

@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+@Suite("safeguard validate: exit codes, compiler-style text, JSON")
+struct ValidateCommandTests {
+    @Test("valid returns and applications exit 0 and print their decision in the form's words")
+    func accepted() throws {
+        let result = try Safeguard.run([
+            "validate", "--as-of", "2026-07-15", "Examples/returns/oakfield-primary.yaml", "Examples/returns/hillcrest-junior.json",
+        ])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("Examples/returns/oakfield-primary.yaml: accepted: Return accepted") == true, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("Examples/returns/hillcrest-junior.json: accepted: Return accepted") })
+    }
+
+    @Test("a broken return exits 1 with file:line:column: error: message [rule], the line and a caret")
+    func rejected() throws {
+        let result = try Safeguard.run(["validate", "--as-of", "2026-07-15", "Examples/returns/riverside-broken.yaml"])
+        #expect(result.status == 1)
+        let expected = """
+            Examples/returns/riverside-broken.yaml:5:8: error: "Unique reference number (URN)" must be a URN of 6 digits, like 121234; "12173" is not. [field.format]
+                  urn: "12173"
+                       ^
+            Examples/returns/riverside-broken.yaml:13:22: error: "Date the DSL last completed formal safeguarding training" must be a real date written YYYY-MM-DD, like 2017-03-31; write "14/03/2025" as 2025-03-14. [field.type]
+                  dsl_last_training: 14/03/2025
+                                     ^
+            """
+        #expect(result.stdout.hasPrefix(expected), "\(result.stdout)")
+        #expect(result.stdout.contains("[field.list]"))
+        #expect(result.stdout.contains("Did you mean 'governors_trained'?"))
+        #expect(result.stdout.hasSuffix("Examples/returns/riverside-broken.yaml: rejected: Returned to the school to correct (5 errors)\n"))
+    }
+
+    @Test("many files are printed in argument order, whatever order they finish in")
+    func argumentOrder() throws {
+        let files = ["Examples/returns/riverside-broken.yaml", "Examples/applications/amir-patel-renewal.yaml", "Examples/returns/oakfield-primary.yaml"]
+        let result = try Safeguard.run(["validate", "--as-of", "2026-10-20"] + files)
+        let summaries = result.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") && $0.contains(": accepted:") || $0.contains(": rejected:") || $0.contains(": referred:") }
+        #expect(summaries.map { String($0.split(separator: ":")[0]) } == files)
+        #expect(result.status == 1)
+    }
+
+    @Test("--format json prints one object in the documented shape")
+    func json() throws {
+        let result = try Safeguard.run([
+            "validate", "--format", "json", "--as-of", "2026-10-20", "Examples/applications/beth-jones-incomplete.yaml",
+        ])
+        #expect(result.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["as_of"] as? String == "2026-10-20")
+        let submissions = try #require(object["submissions"] as? [[String: Any]])
+        let submission = try #require(submissions.first)
+        #expect(submission["file"] as? String == "Examples/applications/beth-jones-incomplete.yaml")
+        #expect(submission["form"] as? String == "taxi-driver-application")
+        #expect(submission["form_version"] as? String == "1")
+        #expect(submission["decision"] as? String == "rejected")
+        #expect(submission["decision_label"] as? String == "Incomplete: return to the applicant")
+        let findings = try #require(submission["findings"] as? [[String: Any]])
+        let dbs = try #require(findings.first { $0["path"] as? String == "/dbs/certificate_number" })
+        #expect(dbs["rule"] as? String == "field.format")
+        #expect(dbs["severity"] as? String == "error")
+        #expect(dbs["line"] as? Int == 26)
+        #expect(dbs["column"] as? Int == 23)
+        #expect(dbs["values"] is [String: Any])
+        #expect((dbs["rule_location"] as? String)?.hasPrefix("Forms/taxi-driver-application.yaml:") == true)
+    }
+
+    @Test("a missing file is named and the run exits 1; the other files are still checked")
+    func missingFile() throws {
+        let result = try Safeguard.run(["validate", "--as-of", "2026-07-15", "no/such/file.yaml", "Examples/returns/oakfield-primary.yaml"])
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("no/such/file.yaml:1:1: error: Cannot read the file: no such file or folder. [intake.file]\n"))
+        #expect(result.stdout.contains("Examples/returns/oakfield-primary.yaml: accepted"))
+    }
+
+    @Test("a file that is not YAML at all exits 1 with the place of the problem")
+    func notYAML() throws {
+        let folder = try Safeguard.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("junk.yaml")
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00]).write(to: file)
+        let result = try Safeguard.run(["validate", file.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("\(file.path):1:1: error: The file is not valid UTF-8"))
+    }
+
+    @Test("usage mistakes exit 64")
+    func usage() throws {
+        #expect(try Safeguard.run(["validate"]).status == 64)
+        #expect(try Safeguard.run(["validate", "--as-of", "31/03/2017", "x.yaml"]).status == 64)
+        #expect(try Safeguard.run(["validate", "--format", "xml", "x.yaml"]).status == 64)
+        #expect(try Safeguard.run(["validate", "--form", "no-such-form", "x.yaml"]).status == 64)
+        #expect(try Safeguard.run(["no-such-command"]).status == 64)
+    }
+
+    @Test("a broken form stops validation with exit 2 and names the problems")
+    func brokenForm() throws {
+        let result = try Safeguard.run(["validate", "--forms", "Examples/broken-forms", "Examples/applications/amir-patel-renewal.yaml"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("Examples/broken-forms/taxi-driver-application.yaml:18:40: error: Unknown type 'dbs-certifcate'."))
+        #expect(result.stdout.isEmpty)
+    }
+}
+
+@Suite("safeguard forms check")
+struct FormsCheckCommandTests {
+    @Test("sound forms exit 0 and are listed")
+    func sound() throws {
+        let result = try Safeguard.run(["forms", "check"])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("Forms/section11-school-return.yaml: form 'section11-school-return' version 1"))
+        #expect(result.stdout.contains("Forms/taxi-driver-application.yaml: form 'taxi-driver-application' version 1"))
+    }
+
+    @Test("a broken form prints every problem with file:line:column and exits 2")
+    func broken() throws {
+        let result = try Safeguard.run(["forms", "check", "--forms", "Examples/broken-forms"])
+        #expect(result.status == 2)
+        let errors = result.stdout.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors.count == 7)
+        #expect(errors.allSatisfy { $0.hasPrefix("Examples/broken-forms/taxi-driver-application.yaml:") })
+        let problem = "Examples/broken-forms/taxi-driver-application.yaml:19:41: error: There is no list 'dbs-level' in 'lists'. Did you mean 'dbs-levels'?\n"
+        let line = "    " + "      - {id: level, type: choice, list: dbs-level, label: Level of check}\n"
+        let caret = "    " + String(repeating: " ", count: 40) + "^\n"
+        #expect(result.stdout.contains(problem + line + caret), "\(result.stdout)")
+        #expect(result.stdout.hasSuffix("7 problems in the definitions.\n"))
+    }
+
+    @Test("a folder that does not exist is named")
+    func missingFolder() throws {
+        let result = try Safeguard.run(["forms", "check", "--forms", "Nowhere"])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("Nowhere:1:1: error: The forms folder cannot be read: no such file or folder."))
+    }
+}

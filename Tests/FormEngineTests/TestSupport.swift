@@ -1,0 +1,77 @@
+import FormEngine
+import Testing
+
+/// Paths the tests read: the repository root, its forms, and the fixtures next to the tests.
+enum TestPaths {
+    /// The repository's root folder.
+    static let root: String = {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        return parts.joined(separator: "/")
+    }()
+
+    /// The project's `Forms/` folder.
+    static var forms: String { root + "/Forms" }
+    /// The project's `Examples/` folder.
+    static var examples: String { root + "/Examples" }
+    /// The fixtures of these tests.
+    static var fixtures: String { root + "/Tests/FormEngineTests/Fixtures" }
+}
+
+/// Reads text as a submission, expecting success.
+func readDocument(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Document {
+    switch Intake.read(text, file: "test.yaml") {
+    case .success(let document): return document
+    case .failure(let refusal):
+        Issue.record("unexpected refusal: \(refusal.message)", sourceLocation: sourceLocation)
+        throw refusal
+    }
+}
+
+/// Reads bytes as a submission, expecting a refusal, and returns it.
+func refusal(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) -> IntakeRefusal? {
+    switch Intake.read(bytes, file: "test.yaml") {
+    case .success:
+        Issue.record("expected a refusal, but the document was read", sourceLocation: sourceLocation)
+        return nil
+    case .failure(let refusal): return refusal
+    }
+}
+
+/// Reads text as a submission, expecting a refusal, and returns it.
+func refusal(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> IntakeRefusal? {
+    refusal(Array(text.utf8), sourceLocation: sourceLocation)
+}
+
+/// Loads a form from text, expecting success; the file is named after the form's id.
+func loadForm(_ text: String, file: String = "test-form.yaml", sourceLocation: SourceLocation = #_sourceLocation) throws -> FormDefinition {
+    switch FormDefinition.load(bytes: Array(text.utf8), file: file) {
+    case .success(let form): return form
+    case .failure(let errors):
+        Issue.record("unexpected problems:\n\(errors)", sourceLocation: sourceLocation)
+        throw errors
+    }
+}
+
+/// Loads a form from text, expecting problems, and returns them.
+func formProblems(_ text: String, file: String = "test-form.yaml", sourceLocation: SourceLocation = #_sourceLocation) -> [DefinitionProblem] {
+    switch FormDefinition.load(bytes: Array(text.utf8), file: file) {
+    case .success:
+        Issue.record("expected problems, but the form loaded", sourceLocation: sourceLocation)
+        return []
+    case .failure(let errors): return errors.problems
+    }
+}
+
+/// The project's forms, loaded once.
+let projectCatalog: FormCatalog = {
+    switch FormCatalog.load(formsDirectory: TestPaths.forms) {
+    case .success(let catalog): return catalog
+    case .failure(let errors): fatalError("the project's forms do not load:\n\(errors)")
+    }
+}()
+
+/// Validates text against the project's forms on a fixed date.
+func validate(_ text: String, asOf: String = "2026-07-15", file: String = "test.yaml") -> Evaluation {
+    Validator(catalog: projectCatalog).evaluate(Array(text.utf8), file: file, asOf: Day(iso: asOf)!)
+}
