@@ -14,7 +14,7 @@ struct CommonOptions: ParsableArguments {
 
     /// Loads every form; on a broken definition prints every problem to standard error and exits with 2.
     func loadCatalog() throws -> FormCatalog {
-        switch FormCatalog.load(formsDirectory: forms) {
+        switch FormCatalog.load(formsDirectory: forms, rulesDirectory: rules) {
         case .success(let catalog):
             return catalog
         case .failure(let errors):

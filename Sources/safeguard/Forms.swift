@@ -18,7 +18,7 @@ struct Forms: AsyncParsableCommand {
         @OptionGroup var common: CommonOptions
 
         func run() async throws {
-            switch FormCatalog.load(formsDirectory: common.forms) {
+            switch FormCatalog.load(formsDirectory: common.forms, rulesDirectory: common.rules) {
             case .failure(let errors):
                 printOut(errors.text(reading: readForExcerpt))
                 printOut("\(Wording.count(errors.problems.count, "problem")) in the definitions.\n")
@@ -27,6 +27,9 @@ struct Forms: AsyncParsableCommand {
                 for form in catalog.forms.values.sorted(by: { $0.id < $1.id }) {
                     let fields = form.sections.reduce(0) { $0 + $1.fields.count }
                     printOut("\(form.file): form '\(form.id)' version \(form.version): \(Wording.count(form.sections.count, "section")), \(Wording.count(fields, "field"))\n")
+                    if let rules = catalog.ruleSets[form.id] {
+                        printOut("\(rules.file): \(Wording.count(rules.rules.count, "rule")), \(Wording.count(rules.parameters.count, "parameter")), \(Wording.count(rules.tests.count, "test"))\n")
+                    }
                 }
             }
         }

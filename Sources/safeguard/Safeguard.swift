@@ -6,6 +6,6 @@ struct Safeguard: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "safeguard",
         abstract: "Check Section 11 school returns and taxi driver applications against their forms and rules.",
-        subcommands: [Validate.self, Forms.self]
+        subcommands: [Validate.self, Forms.self, Rules.self]
     )
 }

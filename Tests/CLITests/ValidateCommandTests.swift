@@ -29,7 +29,7 @@ struct ValidateCommandTests {
         #expect(result.stdout.hasPrefix(expected), "\(result.stdout)")
         #expect(result.stdout.contains("[field.list]"))
         #expect(result.stdout.contains("Did you mean 'governors_trained'?"))
-        #expect(result.stdout.hasSuffix("Examples/returns/riverside-broken.yaml: rejected: Returned to the school to correct (5 errors)\n"))
+        #expect(result.stdout.hasSuffix("Examples/returns/riverside-broken.yaml: rejected: Returned to the school to correct (5 errors, 2 warnings)\n"))
     }
 
     @Test("many files are printed in argument order, whatever order they finish in")
@@ -132,5 +132,72 @@ struct FormsCheckCommandTests {
         let result = try Safeguard.run(["forms", "check", "--forms", "Nowhere"])
         #expect(result.status == 2)
         #expect(result.stdout.contains("Nowhere:1:1: error: The forms folder cannot be read: no such file or folder."))
+    }
+}
+
+@Suite("safeguard rules test")
+struct RulesTestCommandTests {
+    @Test("the project's rule sets pass their tests with full coverage")
+    func projectRules() throws {
+        let result = try Safeguard.run(["rules", "test", "--coverage"])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("Rules/taxi-driver-application.rules.yaml: 22 tests, 22 passed; 25 of 25 rules both fired and passed"))
+        #expect(result.stdout.contains("Rules/section11-school-return.rules.yaml: 12 tests, 12 passed; 15 of 15 rules both fired and passed"))
+    }
+
+    @Test("a changed threshold fails the tests that pin it, expected versus found, and exits 1")
+    func failingTest() throws {
+        let folder = try Safeguard.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rules = folder.appendingPathComponent("Rules")
+        try FileManager.default.copyItem(atPath: Safeguard.root + "/Rules", toPath: rules.path)
+        let file = rules.appendingPathComponent("taxi-driver-application.rules.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "  minimum_age:\n    value: 21", with: "  minimum_age:\n    value: 18").write(to: file, atomically: true, encoding: .utf8)
+        let result = try Safeguard.run(["rules", "test", "--coverage", "--rules", rules.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("error: test \"a twenty-year-old with a licence held ten months\" failed\n    expected, not found: taxi.under-minimum-age error /applicant/date_of_birth\n"))
+        #expect(result.stdout.contains("error: no test fires 'taxi.under-minimum-age' [coverage]"))
+        #expect(result.stdout.contains("22 tests, 21 passed, 1 failed"))
+    }
+
+    @Test("a rule file with a typo in a path, a type mismatch or bad syntax fails forms check at its line and column")
+    func brokenRules() throws {
+        let result = try Safeguard.run(["forms", "check", "--rules", "Examples/broken-rules"])
+        #expect(result.status == 2)
+        let errors = result.stdout.split(separator: "\n").filter { $0.contains(": error: ") }.map(String.init)
+        #expect(errors == [
+            "Examples/broken-rules/taxi-driver-application.rules.yaml:11:21: error: The section 'dbs' has no field 'last_staus_check'. Did you mean 'last_status_check'?",
+            "Examples/broken-rules/taxi-driver-application.rules.yaml:16:12: error: '>=' compares two numbers or two dates, not a number and a text.",
+            "Examples/broken-rules/taxi-driver-application.rules.yaml:21:30: error: Expected a value, a name or '(', but the expression ends.",
+        ])
+        let validate = try Safeguard.run(["validate", "--rules", "Examples/broken-rules", "Examples/applications/amir-patel-renewal.yaml"])
+        #expect(validate.status == 2)
+    }
+
+    @Test("--as-of replays a decision: the same file is rejected before its date and accepted after")
+    func asOf() throws {
+        let before = try Safeguard.run(["validate", "--format", "json", "--as-of", "2017-03-31", "Examples/applications/amir-patel-renewal.yaml"])
+        #expect(before.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(before.stdout.utf8)) as? [String: Any])
+        #expect(object["as_of"] as? String == "2017-03-31")
+        let submission = try #require((object["submissions"] as? [[String: Any]])?.first)
+        #expect(submission["as_of"] as? String == "2017-03-31")
+        #expect((submission["rules_hash"] as? String)?.count == 64)
+        let findings = try #require(submission["findings"] as? [[String: Any]])
+        #expect(findings.compactMap { $0["rule"] as? String } == ["taxi.dated-in-future"])
+        let after = try Safeguard.run(["validate", "--as-of", "2026-10-20", "Examples/applications/amir-patel-renewal.yaml"])
+        #expect(after.status == 0)
+        #expect(after.stdout == "Examples/applications/amir-patel-renewal.yaml: accepted: Ready to grant\n")
+        let referred = try Safeguard.run(["validate", "--format", "json", "--as-of", "2026-10-20", "Examples/applications/carl-mason-refer.json"])
+        #expect(referred.status == 0)
+        let referredObject = try #require(try JSONSerialization.jsonObject(with: Data(referred.stdout.utf8)) as? [String: Any])
+        let referredSubmission = try #require((referredObject["submissions"] as? [[String: Any]])?.first)
+        #expect(referredSubmission["decision"] as? String == "referred")
+        let finding = try #require((referredSubmission["findings"] as? [[String: Any]])?.first)
+        #expect(finding["rule"] as? String == "taxi.violence-within-period")
+        #expect((finding["values"] as? [String: Any])?["params.violence_years"] as? Int == 10)
+        #expect((finding["rule_location"] as? String)?.hasPrefix("Rules/taxi-driver-application.rules.yaml:") == true)
+        #expect(finding["source"] as? String == "IoL 2018: violence, 10 years (DOMAIN.md 3) [C]")
     }
 }

@@ -20,9 +20,13 @@ public struct DefinitionErrors: Error, Sendable, CustomStringConvertible {
     /// The problems, in file and line order.
     public let problems: [DefinitionProblem]
 
-    /// Creates the error from problems, sorting them by place.
+    /// Creates the error from problems, sorting them by place and dropping repeats of the same problem.
     public init(_ problems: [DefinitionProblem]) {
-        self.problems = problems.sorted { $0.mark < $1.mark }
+        var unique: [DefinitionProblem] = []
+        for problem in problems.sorted(by: { $0.mark < $1.mark }) where !unique.contains(problem) {
+            unique.append(problem)
+        }
+        self.problems = unique
     }
 
     /// One problem a line.

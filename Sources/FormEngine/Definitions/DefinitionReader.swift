@@ -58,26 +58,33 @@ final class DefinitionReader {
     }
 
     /// Checks an expression written in `node`; a problem is recorded at its own line and column.
+    ///
+    /// `part` picks out an expression inside the node's text (a message placeholder): its text and the
+    /// character offset where it starts.
     func expression(
-        _ node: Node, in scope: ExpressionScope, expecting: ValueType? = nil, collectsTerms: Bool = false
+        _ node: Node, part: (text: String, offset: Int)? = nil, in scope: ExpressionScope, expecting: ValueType? = nil,
+        collectsTerms: Bool = false
     ) -> Expression? {
         guard let scalar = node.scalar, !scalar.isNull else {
             problem(node.start, "An expression must be written as text, not \(node.kindDescription).")
             return nil
         }
-        switch ExpressionChecker.check(scalar.text, in: scope, expecting: expecting, collectsTerms: collectsTerms) {
+        let text = part?.text ?? scalar.text
+        let offset = part?.offset ?? 0
+        switch ExpressionChecker.check(text, in: scope, expecting: expecting, collectsTerms: collectsTerms) {
         case .failure(let failure):
             var message = failure.message
-            let opened = scalar.text.filter { $0 == "(" }.count
-            if scalar.isPlain, failure.range.lowerBound >= scalar.text.unicodeScalars.count,
-                opened > scalar.text.filter({ $0 == ")" }).count
+            let opened = text.filter { $0 == "(" }.count
+            if scalar.isPlain, part == nil, failure.range.lowerBound >= text.unicodeScalars.count,
+                opened > text.filter({ $0 == ")" }).count
             {
                 message += " Inside { } a comma ends the value: put the expression in quotes."
             }
-            problem(position(ofOffset: failure.range.lowerBound, inExpression: scalar.text, node: node), message)
+            problem(position(ofOffset: offset + failure.range.lowerBound, inExpression: scalar.text, node: node), message)
             return nil
         case .success(let checked):
-            return Expression(text: scalar.text, mark: mark(node.start), type: checked.type, checked: checked)
+            let start = part == nil ? node.start : position(ofOffset: offset, inExpression: scalar.text, node: node)
+            return Expression(text: text, mark: mark(start), type: checked.type, checked: checked)
         }
     }
 

@@ -2,10 +2,50 @@
 public struct FormCatalog: Sendable {
     /// The forms, by id.
     public let forms: [String: FormDefinition]
+    /// The rule sets, by the id of their form.
+    public let ruleSets: [String: RuleSet]
 
-    /// Creates a catalog from loaded forms.
-    public init(forms: [FormDefinition]) {
+    /// Creates a catalog from loaded forms and rule sets.
+    public init(forms: [FormDefinition], ruleSets: [RuleSet] = []) {
         self.forms = Dictionary(forms.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.ruleSets = Dictionary(ruleSets.map { ($0.formID, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Loads every form in `formsDirectory` and every rule set in `rulesDirectory`, reporting every problem
+    /// in every file at once. A rule set is checked against its form, so it is skipped when its form is broken.
+    public static func load(formsDirectory: String, rulesDirectory: String) -> Result<FormCatalog, DefinitionErrors> {
+        let forms: FormCatalog
+        switch load(formsDirectory: formsDirectory) {
+        case .failure(let errors): return .failure(errors)
+        case .success(let loaded): forms = loaded
+        }
+        var problems: [DefinitionProblem] = []
+        var ruleSets: [RuleSet] = []
+        switch FileBytes.yamlFiles(in: rulesDirectory) {
+        case .failure(let failure):
+            return .failure(DefinitionErrors([folderProblem(failure, what: "rules")]))
+        case .success(let paths):
+            for path in paths {
+                switch FileBytes.read(path, limit: IntakeLimits.definition.maxBytes) {
+                case .failure(let failure):
+                    problems.append(fileProblem(failure))
+                case .success(let file):
+                    switch RuleSet.load(bytes: file.bytes, file: path, forms: forms.forms) {
+                    case .failure(let errors): problems += errors.problems
+                    case .success(let ruleSet):
+                        if let other = ruleSets.first(where: { $0.formID == ruleSet.formID }) {
+                            problems.append(
+                                DefinitionProblem(
+                                    mark: SourceMark(file: path, line: 1, column: 1),
+                                    message: "The rules for '\(ruleSet.formID)' are defined twice: here and in \(other.file)."))
+                        }
+                        ruleSets.append(ruleSet)
+                    }
+                }
+            }
+        }
+        guard problems.isEmpty else { return .failure(DefinitionErrors(problems)) }
+        return .success(FormCatalog(forms: Array(forms.forms.values), ruleSets: ruleSets))
     }
 
     /// Loads every form in `formsDirectory`, reporting every problem in every file at once.

@@ -33,7 +33,8 @@ struct ExpressionChecker {
         self.scope = scope
         self.text = Array(text.unicodeScalars)
         self.collectsTerms = collectsTerms
-        self.slotCount = scope.siblings.map { $0.slot + 1 } ?? 0
+        self.locals = scope.boundLocals
+        self.slotCount = max(scope.siblings?.slot ?? -1, scope.boundLocals.map(\.slot).max() ?? -1) + 1
     }
 
     /// Parses and checks `text` in `scope`; `expecting` is the type the context needs, if any.
@@ -380,7 +381,7 @@ struct ExpressionChecker {
         guard case .lambda(let parameter, let body) = arguments[1].kind else {
             throw problem(arguments[1], "The second argument of \(builtin.rawValue) must be a lambda: \(builtin.signature).")
         }
-        let slot = locals.count + (scope.siblings.map { $0.slot + 1 } ?? 0)
+        let slot = max(locals.map(\.slot).max() ?? -1, scope.siblings?.slot ?? -1) + 1
         locals.append((parameter, element, slot))
         slotCount = max(slotCount, slot + 1)
         lambdaDepth += 1

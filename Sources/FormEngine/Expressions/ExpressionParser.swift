@@ -68,6 +68,9 @@ struct ExpressionParser {
         case .number, .text: found = "found a value"
         }
         var message = "Expected \(expected), but \(found)."
+        if current.kind == .symbol("->") {
+            message += " A lambda (x -> ...) can only be the last argument of any, all, count, sum or filter."
+        }
         if case .identifier(let word) = current.kind {
             switch word {
             case "and": message += " Write 'and' as '&&'."

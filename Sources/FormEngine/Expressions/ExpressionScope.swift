@@ -8,6 +8,8 @@ struct ExpressionScope: Sendable {
     var namedValues: [String: (index: Int, type: ValueType)] = [:]
     /// For the logic of a field inside a repeat: the slot holding the current item, and its shape.
     var siblings: (slot: Int, shape: RecordShape)?
+    /// Names bound before the expression runs, such as a rule's `for-each` item, each in its slot.
+    var boundLocals: [(name: String, type: ValueType, slot: Int)] = []
     /// False in a form, which has no parameters.
     var hasParameters: Bool
 

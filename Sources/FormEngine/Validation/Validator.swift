@@ -9,8 +9,12 @@ public struct Validator: Sendable {
         self.catalog = catalog
     }
 
-    /// Validates a submission's bytes. `formID`, when given, is the form the caller expects.
-    public func evaluate(_ bytes: [UInt8], file: String, size: Int? = nil, asOf: Day, formID: String? = nil) -> Evaluation {
+    /// Validates a submission's bytes. `formID`, when given, is the form the caller expects; `parameters`
+    /// replace rule set parameters of the same name (a collection's period, say).
+    public func evaluate(
+        _ bytes: [UInt8], file: String, size: Int? = nil, asOf: Day, formID: String? = nil,
+        parameters: [String: Value] = [:]
+    ) -> Evaluation {
         let document: Document
         switch Intake.read(bytes, file: file, size: size) {
         case .failure(let refusal):
@@ -28,13 +32,30 @@ public struct Validator: Sendable {
         case .found(let found):
             form = found
         }
+        let checked = check(document, form: form, asOf: asOf, parameters: parameters)
+        return Evaluation(
+            file: file, received: bytes, form: form, ruleSetHash: catalog.ruleSets[form.id]?.hash, asOf: asOf,
+            findings: checked.findings, answers: checked.answers)
+    }
+
+    /// Runs every check of `form` and its rule set on a document already read: binding and field checks,
+    /// field logic, then the rules. Also says how often each rule fired and passed.
+    func check(
+        _ document: Document, form: FormDefinition, asOf: Day, parameters: [String: Value]
+    ) -> (answers: Answers, findings: [Finding], outcomes: [RuleOutcome]) {
         var binder = SubmissionBinder(form: form, document: document)
         var answers = binder.bind()
         var logic = FieldLogic(form: form, document: document, asOf: asOf, sectionStarts: binder.sectionStarts)
         logic.apply(to: &answers)
-        return Evaluation(
-            file: file, received: bytes, form: form, ruleSetHash: nil, asOf: asOf,
-            findings: binder.findings + logic.findings, answers: answers)
+        var findings = binder.findings + logic.findings
+        var outcomes: [RuleOutcome] = []
+        if let ruleSet = catalog.ruleSets[form.id] {
+            let engine = RuleEngine(ruleSet: ruleSet, form: form, document: document, sectionStarts: binder.sectionStarts)
+            let applied = engine.apply(to: answers, asOf: asOf, parameters: parameters)
+            findings += applied.findings
+            outcomes = applied.outcomes
+        }
+        return (answers, findings, outcomes)
     }
 
     /// Reads and validates a file; a file that cannot be read is a rejected submission that says why.

@@ -1,0 +1,59 @@
+/// A rule's message with `{expression}` placeholders, filled from the real values when the rule fires.
+///
+/// `{{` and `}}` stand for literal braces. Values read as people write them: dates as "1 March 2017",
+/// choices by their labels, yes-no as "yes" or "no", an unanswered value as "not answered".
+struct MessageTemplate: Sendable {
+    /// A piece of the message.
+    enum Part: Sendable {
+        case text(String)
+        case value(Expression)
+    }
+
+    /// The pieces, in order.
+    let parts: [Part]
+
+    /// The message with every placeholder filled in.
+    func render(in context: inout EvaluationContext, lists: [String: ChoiceList]) -> String {
+        var output = ""
+        for part in parts {
+            switch part {
+            case .text(let text): output += text
+            case .value(let expression):
+                output += ValueText.plain(expression.evaluate(in: &context), type: expression.type, lists: lists)
+            }
+        }
+        return output.collapsingWhitespace
+    }
+
+    /// Splits a message into text and placeholder sources, with each placeholder's character offset; or
+    /// the offset and description of an unbalanced brace.
+    static func split(_ message: String) -> Result<[(text: String, isPlaceholder: Bool, offset: Int)], ExpressionProblem> {
+        let scalars = Array(message.unicodeScalars)
+        var pieces: [(String, Bool, Int)] = []
+        var text = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+            if scalar == "{" && next == "{" || scalar == "}" && next == "}" {
+                text.append(scalar)
+                index += 2
+            } else if scalar == "{" {
+                guard let close = scalars[(index + 1)...].firstIndex(of: "}") else {
+                    return .failure(ExpressionProblem(range: index..<index + 1, message: "This '{' has no closing '}'. Write '{{' for a brace."))
+                }
+                if !text.isEmpty { pieces.append((String(text), false, 0)) }
+                text = String.UnicodeScalarView()
+                pieces.append((String(String.UnicodeScalarView(scalars[(index + 1)..<close])), true, index + 1))
+                index = close + 1
+            } else if scalar == "}" {
+                return .failure(ExpressionProblem(range: index..<index + 1, message: "This '}' closes nothing. Write '}}' for a brace."))
+            } else {
+                text.append(scalar)
+                index += 1
+            }
+        }
+        if !text.isEmpty { pieces.append((String(text), false, 0)) }
+        return .success(pieces)
+    }
+}
