@@ -63,6 +63,7 @@ struct FieldBindingTests {
         "bad answers are findings at the answer, naming the field by its label",
         arguments: [
             ("text", "a", "field.min-length", "\"Some text\" must be at least 2 characters; it has 1."),
+            ("notes", "'" + String(repeating: "n", count: 21) + "'", "field.max-length", "\"Notes\" must be 20 characters or fewer; it has 21."),
             ("text", "abcdef", "field.max-length", "\"Some text\" must be 5 characters or fewer; it has 6."),
             ("code", "abc-1", "field.pattern", "A code is three capitals, a dash and digits."),
             ("count", "seven", "field.type", "\"A count\" must be a whole number, like 25; \"seven\" is not."),

@@ -7,13 +7,13 @@ struct EvaluationContext {
     /// The rule set's parameter values, by index.
     let parameters: [Value]
     /// The rule set's named values (`let:`), computed at most once each.
-    let namedExpressions: [CompiledExpression]
+    let namedExpressions: [Expression]
     private var namedCache: [Value?]
     /// Lambda parameters and the current repeat item, by slot.
     var locals: [Value]
 
     /// Creates a context with room for `slots` locals.
-    init(answers: Answers, asOf: Day, parameters: [Value] = [], namedExpressions: [CompiledExpression] = [], slots: Int = 0) {
+    init(answers: Answers, asOf: Day, parameters: [Value] = [], namedExpressions: [Expression] = [], slots: Int = 0) {
         self.answers = answers
         self.asOf = asOf
         self.parameters = parameters

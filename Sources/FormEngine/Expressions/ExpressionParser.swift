@@ -8,7 +8,10 @@ struct ExpressionParser {
     private let tokens: [Token]
     private var position = 0
     private var depth = 0
+    /// The deepest nesting of brackets, calls and prefix operators accepted.
     private static let maxDepth = 64
+    /// The most tokens an expression may have: it bounds the depth of the tree every later stage walks.
+    private static let maxTokens = 400
 
     private init(tokens: [Token]) {
         self.tokens = tokens
@@ -20,6 +23,12 @@ struct ExpressionParser {
         switch ExpressionLexer.tokens(of: text) {
         case .failure(let problem): return .failure(problem)
         case .success(let all): tokens = all
+        }
+        if tokens.count > maxTokens {
+            return .failure(
+                ExpressionProblem(
+                    range: tokens[maxTokens].range,
+                    message: "The expression is too long (over \(maxTokens) parts). Split it, naming its parts with 'let'."))
         }
         var parser = ExpressionParser(tokens: tokens)
         do {
@@ -123,6 +132,11 @@ struct ExpressionParser {
     }
 
     private mutating func unary() throws(ExpressionProblem) -> ExpressionSyntax {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maxDepth else {
+            throw ExpressionProblem(range: current.range, message: "The expression is nested too deeply; simplify it.")
+        }
         let start = current.range.lowerBound
         if take("!") {
             let operand = try unary()

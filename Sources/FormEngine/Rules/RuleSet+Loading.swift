@@ -65,7 +65,7 @@ private struct RuleSetLoader {
         let tests = top["tests"].map { readTests($0, form: form, ruleIDs: declared) } ?? []
         return RuleSet(
             formID: formID, file: reader.document.file, hash: hash, parameters: parameters, rules: rules, tests: tests,
-            namedValues: namedValues.map(\.expression.checked.compiled))
+            namedValues: namedValues.map(\.expression))
     }
 
     private func scope(_ form: FormDefinition) -> ExpressionScope {

@@ -14,8 +14,8 @@ public struct RuleSet: Sendable {
     public let rules: [Rule]
     /// The tests.
     public let tests: [RuleTest]
-    /// The named values (`let:`), compiled, in the order written.
-    let namedValues: [CompiledExpression]
+    /// The named values (`let:`), in the order written.
+    let namedValues: [Expression]
 
     /// The parameter values with some replaced, as a collection's period replaces the default one.
     ///
