@@ -26,9 +26,13 @@ struct Forms: AsyncParsableCommand {
             case .success(let catalog):
                 for form in catalog.forms.values.sorted(by: { $0.id < $1.id }) {
                     let fields = form.sections.reduce(0) { $0 + $1.fields.count }
-                    printOut("\(form.file): form '\(form.id)' version \(form.version): \(Wording.count(form.sections.count, "section")), \(Wording.count(fields, "field"))\n")
+                    printOut(
+                        "\(form.file): form '\(form.id)' version \(form.version): \(Wording.count(form.sections.count, "section")), \(Wording.count(fields, "field"))\n"
+                    )
                     if let rules = catalog.ruleSets[form.id] {
-                        printOut("\(rules.file): \(Wording.count(rules.rules.count, "rule")), \(Wording.count(rules.parameters.count, "parameter")), \(Wording.count(rules.tests.count, "test"))\n")
+                        printOut(
+                            "\(rules.file): \(Wording.count(rules.rules.count, "rule")), \(Wording.count(rules.parameters.count, "parameter")), \(Wording.count(rules.tests.count, "test"))\n"
+                        )
                     }
                 }
             }

@@ -12,7 +12,8 @@ struct Rules: AsyncParsableCommand {
     struct Test: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run the tests of every rule set; print each failure as expected versus found.",
-            discussion: "Exit status: 0 all passed (and, with --coverage, every rule fired and passed by a test), 1 otherwise, 2 a definition is broken."
+            discussion:
+                "Exit status: 0 all passed (and, with --coverage, every rule fired and passed by a test), 1 otherwise, 2 a definition is broken."
         )
 
         @OptionGroup var common: CommonOptions

@@ -5,7 +5,8 @@ import FormEngine
 struct Validate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check submission files (YAML or JSON) and print every finding. Stores nothing.",
-        discussion: "Exit status: 0 every submission accepted or referred, 1 one or more rejected, 2 a form or rule definition is broken, 64 usage."
+        discussion:
+            "Exit status: 0 every submission accepted or referred, 1 one or more rejected, 2 a form or rule definition is broken, 64 usage."
     )
 
     @OptionGroup var common: CommonOptions
@@ -24,13 +25,16 @@ struct Validate: AsyncParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Name one or more files to check.") }
-        if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date written YYYY-MM-DD, not '\(asOf)'.") }
+        if let asOf, Day(iso: asOf) == nil {
+            throw ValidationError("--as-of must be a date written YYYY-MM-DD, not '\(asOf)'.")
+        }
     }
 
     func run() async throws {
         let catalog = try common.loadCatalog()
         if let form, catalog.forms[form] == nil {
-            throw ValidationError("There is no form '\(form)'. The forms are: \(catalog.forms.keys.sorted().joined(separator: ", ")).")
+            throw ValidationError(
+                "There is no form '\(form)'. The forms are: \(catalog.forms.keys.sorted().joined(separator: ", ")).")
         }
         let validator = Validator(catalog: catalog)
         let day = asOf.flatMap { Day(iso: $0) } ?? today()

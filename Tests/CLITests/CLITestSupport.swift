@@ -21,7 +21,9 @@ enum Safeguard {
     static let binary: URL = {
         let tests = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var folder = tests.deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("safeguard").path), folder.path != "/" {
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("safeguard").path),
+            folder.path != "/"
+        {
             folder = folder.deletingLastPathComponent()
         }
         let candidate = folder.appendingPathComponent("safeguard")
@@ -30,8 +32,11 @@ enum Safeguard {
     }()
 
     /// Runs `safeguard arguments...` and waits for it. Output goes to files, so no pipe can fill and block.
-    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> CommandResult {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("safeguard-cli-\(UUID().uuidString)")
+    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws
+        -> CommandResult
+    {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "safeguard-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outURL = scratch.appendingPathComponent("stdout")
@@ -55,13 +60,15 @@ enum Safeguard {
         try out.close()
         try err.close()
         return CommandResult(
-            stdout: try String(contentsOf: outURL, encoding: .utf8), stderr: try String(contentsOf: errURL, encoding: .utf8),
+            stdout: try String(contentsOf: outURL, encoding: .utf8),
+            stderr: try String(contentsOf: errURL, encoding: .utf8),
             status: process.terminationStatus)
     }
 
     /// A new empty folder for a test, removed by the caller.
     static func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("safeguard-test-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "safeguard-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }

@@ -6,11 +6,14 @@ struct ValidateCommandTests {
     @Test("valid returns and applications exit 0 and print their decision in the form's words")
     func accepted() throws {
         let result = try Safeguard.run([
-            "validate", "--as-of", "2026-07-15", "Examples/returns/oakfield-primary.yaml", "Examples/returns/hillcrest-junior.json",
+            "validate", "--as-of", "2026-07-15", "Examples/returns/oakfield-primary.yaml",
+            "Examples/returns/hillcrest-junior.json",
         ])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first?.hasPrefix("Examples/returns/oakfield-primary.yaml: accepted: Return accepted") == true, "\(lines)")
+        #expect(
+            lines.first?.hasPrefix("Examples/returns/oakfield-primary.yaml: accepted: Return accepted") == true,
+            "\(lines)")
         #expect(lines.contains { $0.hasPrefix("Examples/returns/hillcrest-junior.json: accepted: Return accepted") })
     }
 
@@ -29,14 +32,22 @@ struct ValidateCommandTests {
         #expect(result.stdout.hasPrefix(expected), "\(result.stdout)")
         #expect(result.stdout.contains("[field.list]"))
         #expect(result.stdout.contains("Did you mean 'governors_trained'?"))
-        #expect(result.stdout.hasSuffix("Examples/returns/riverside-broken.yaml: rejected: Returned to the school to correct (5 errors, 2 warnings)\n"))
+        #expect(
+            result.stdout.hasSuffix(
+                "Examples/returns/riverside-broken.yaml: rejected: Returned to the school to correct (5 errors, 2 warnings)\n"
+            ))
     }
 
     @Test("many files are printed in argument order, whatever order they finish in")
     func argumentOrder() throws {
-        let files = ["Examples/returns/riverside-broken.yaml", "Examples/applications/amir-patel-renewal.yaml", "Examples/returns/oakfield-primary.yaml"]
+        let files = [
+            "Examples/returns/riverside-broken.yaml", "Examples/applications/amir-patel-renewal.yaml",
+            "Examples/returns/oakfield-primary.yaml",
+        ]
         let result = try Safeguard.run(["validate", "--as-of", "2026-10-20"] + files)
-        let summaries = result.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") && $0.contains(": accepted:") || $0.contains(": rejected:") || $0.contains(": referred:") }
+        let summaries = result.stdout.split(separator: "\n").filter {
+            !$0.hasPrefix(" ") && $0.contains(": accepted:") || $0.contains(": rejected:") || $0.contains(": referred:")
+        }
         #expect(summaries.map { String($0.split(separator: ":")[0]) } == files)
         #expect(result.status == 1)
     }
@@ -68,9 +79,13 @@ struct ValidateCommandTests {
 
     @Test("a missing file is named and the run exits 1; the other files are still checked")
     func missingFile() throws {
-        let result = try Safeguard.run(["validate", "--as-of", "2026-07-15", "no/such/file.yaml", "Examples/returns/oakfield-primary.yaml"])
+        let result = try Safeguard.run([
+            "validate", "--as-of", "2026-07-15", "no/such/file.yaml", "Examples/returns/oakfield-primary.yaml",
+        ])
         #expect(result.status == 1)
-        #expect(result.stdout.hasPrefix("no/such/file.yaml:1:1: error: Cannot read the file: no such file or folder. [intake.file]\n"))
+        #expect(
+            result.stdout.hasPrefix(
+                "no/such/file.yaml:1:1: error: Cannot read the file: no such file or folder. [intake.file]\n"))
         #expect(result.stdout.contains("Examples/returns/oakfield-primary.yaml: accepted"))
     }
 
@@ -96,9 +111,13 @@ struct ValidateCommandTests {
 
     @Test("a broken form stops validation with exit 2 and names the problems")
     func brokenForm() throws {
-        let result = try Safeguard.run(["validate", "--forms", "Examples/broken-forms", "Examples/applications/amir-patel-renewal.yaml"])
+        let result = try Safeguard.run([
+            "validate", "--forms", "Examples/broken-forms", "Examples/applications/amir-patel-renewal.yaml",
+        ])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("Examples/broken-forms/taxi-driver-application.yaml:18:40: error: Unknown type 'dbs-certifcate'."))
+        #expect(
+            result.stderr.contains(
+                "Examples/broken-forms/taxi-driver-application.yaml:18:40: error: Unknown type 'dbs-certifcate'."))
         #expect(result.stdout.isEmpty)
     }
 }
@@ -120,7 +139,8 @@ struct FormsCheckCommandTests {
         let errors = result.stdout.split(separator: "\n").filter { $0.contains(": error: ") }
         #expect(errors.count == 7)
         #expect(errors.allSatisfy { $0.hasPrefix("Examples/broken-forms/taxi-driver-application.yaml:") })
-        let problem = "Examples/broken-forms/taxi-driver-application.yaml:19:41: error: There is no list 'dbs-level' in 'lists'. Did you mean 'dbs-levels'?\n"
+        let problem =
+            "Examples/broken-forms/taxi-driver-application.yaml:19:41: error: There is no list 'dbs-level' in 'lists'. Did you mean 'dbs-levels'?\n"
         let line = "    " + "      - {id: level, type: choice, list: dbs-level, label: Level of check}\n"
         let caret = "    " + String(repeating: " ", count: 40) + "^\n"
         #expect(result.stdout.contains(problem + line + caret), "\(result.stdout)")
@@ -141,8 +161,12 @@ struct RulesTestCommandTests {
     func projectRules() throws {
         let result = try Safeguard.run(["rules", "test", "--coverage"])
         #expect(result.status == 0, "\(result.stdout)")
-        #expect(result.stdout.contains("Rules/taxi-driver-application.rules.yaml: 22 tests, 22 passed; 25 of 25 rules both fired and passed"))
-        #expect(result.stdout.contains("Rules/section11-school-return.rules.yaml: 12 tests, 12 passed; 15 of 15 rules both fired and passed"))
+        #expect(
+            result.stdout.contains(
+                "Rules/taxi-driver-application.rules.yaml: 22 tests, 22 passed; 25 of 25 rules both fired and passed"))
+        #expect(
+            result.stdout.contains(
+                "Rules/section11-school-return.rules.yaml: 12 tests, 12 passed; 15 of 15 rules both fired and passed"))
     }
 
     @Test("a changed threshold fails the tests that pin it, expected versus found, and exits 1")
@@ -153,10 +177,14 @@ struct RulesTestCommandTests {
         try FileManager.default.copyItem(atPath: Safeguard.root + "/Rules", toPath: rules.path)
         let file = rules.appendingPathComponent("taxi-driver-application.rules.yaml")
         let text = try String(contentsOf: file, encoding: .utf8)
-        try text.replacingOccurrences(of: "  minimum_age:\n    value: 21", with: "  minimum_age:\n    value: 18").write(to: file, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "  minimum_age:\n    value: 21", with: "  minimum_age:\n    value: 18").write(
+            to: file, atomically: true, encoding: .utf8)
         let result = try Safeguard.run(["rules", "test", "--coverage", "--rules", rules.path])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("error: test \"a twenty-year-old with a licence held ten months\" failed\n    expected, not found: taxi.under-minimum-age error /applicant/date_of_birth\n"))
+        #expect(
+            result.stdout.contains(
+                "error: test \"a twenty-year-old with a licence held ten months\" failed\n    expected, not found: taxi.under-minimum-age error /applicant/date_of_birth\n"
+            ))
         #expect(result.stdout.contains("error: no test fires 'taxi.under-minimum-age' [coverage]"))
         #expect(result.stdout.contains("22 tests, 21 passed, 1 failed"))
     }
@@ -166,18 +194,23 @@ struct RulesTestCommandTests {
         let result = try Safeguard.run(["forms", "check", "--rules", "Examples/broken-rules"])
         #expect(result.status == 2)
         let errors = result.stdout.split(separator: "\n").filter { $0.contains(": error: ") }.map(String.init)
-        #expect(errors == [
-            "Examples/broken-rules/taxi-driver-application.rules.yaml:11:21: error: The section 'dbs' has no field 'last_staus_check'. Did you mean 'last_status_check'?",
-            "Examples/broken-rules/taxi-driver-application.rules.yaml:16:12: error: '>=' compares two numbers or two dates, not a number and a text.",
-            "Examples/broken-rules/taxi-driver-application.rules.yaml:21:30: error: Expected a value, a name or '(', but the expression ends.",
+        #expect(
+            errors == [
+                "Examples/broken-rules/taxi-driver-application.rules.yaml:11:21: error: The section 'dbs' has no field 'last_staus_check'. Did you mean 'last_status_check'?",
+                "Examples/broken-rules/taxi-driver-application.rules.yaml:16:12: error: '>=' compares two numbers or two dates, not a number and a text.",
+                "Examples/broken-rules/taxi-driver-application.rules.yaml:21:30: error: Expected a value, a name or '(', but the expression ends.",
+            ])
+        let validate = try Safeguard.run([
+            "validate", "--rules", "Examples/broken-rules", "Examples/applications/amir-patel-renewal.yaml",
         ])
-        let validate = try Safeguard.run(["validate", "--rules", "Examples/broken-rules", "Examples/applications/amir-patel-renewal.yaml"])
         #expect(validate.status == 2)
     }
 
     @Test("--as-of replays a decision: the same file is rejected before its date and accepted after")
     func asOf() throws {
-        let before = try Safeguard.run(["validate", "--format", "json", "--as-of", "2017-03-31", "Examples/applications/amir-patel-renewal.yaml"])
+        let before = try Safeguard.run([
+            "validate", "--format", "json", "--as-of", "2017-03-31", "Examples/applications/amir-patel-renewal.yaml",
+        ])
         #expect(before.status == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(before.stdout.utf8)) as? [String: Any])
         #expect(object["as_of"] as? String == "2017-03-31")
@@ -186,12 +219,17 @@ struct RulesTestCommandTests {
         #expect((submission["rules_hash"] as? String)?.count == 64)
         let findings = try #require(submission["findings"] as? [[String: Any]])
         #expect(findings.compactMap { $0["rule"] as? String } == ["taxi.dated-in-future"])
-        let after = try Safeguard.run(["validate", "--as-of", "2026-10-20", "Examples/applications/amir-patel-renewal.yaml"])
+        let after = try Safeguard.run([
+            "validate", "--as-of", "2026-10-20", "Examples/applications/amir-patel-renewal.yaml",
+        ])
         #expect(after.status == 0)
         #expect(after.stdout == "Examples/applications/amir-patel-renewal.yaml: accepted: Ready to grant\n")
-        let referred = try Safeguard.run(["validate", "--format", "json", "--as-of", "2026-10-20", "Examples/applications/carl-mason-refer.json"])
+        let referred = try Safeguard.run([
+            "validate", "--format", "json", "--as-of", "2026-10-20", "Examples/applications/carl-mason-refer.json",
+        ])
         #expect(referred.status == 0)
-        let referredObject = try #require(try JSONSerialization.jsonObject(with: Data(referred.stdout.utf8)) as? [String: Any])
+        let referredObject = try #require(
+            try JSONSerialization.jsonObject(with: Data(referred.stdout.utf8)) as? [String: Any])
         let referredSubmission = try #require((referredObject["submissions"] as? [[String: Any]])?.first)
         #expect(referredSubmission["decision"] as? String == "referred")
         let finding = try #require((referredSubmission["findings"] as? [[String: Any]])?.first)

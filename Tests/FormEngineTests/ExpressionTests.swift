@@ -33,10 +33,13 @@ private let layoutForm: FormDefinition = {
 }()
 
 private let scope = ExpressionScope(
-    layout: layoutForm.layout, parameters: ["limit": (0, .number), "table": (1, .map(.list(.number)))], namedValues: [:])
+    layout: layoutForm.layout, parameters: ["limit": (0, .number), "table": (1, .map(.list(.number)))], namedValues: [:]
+)
 
 /// Evaluates an expression against answers given as a fragment of section `a`.
-private func evaluate(_ expression: String, _ answers: String = "{}", sourceLocation: SourceLocation = #_sourceLocation) -> Value? {
+private func evaluate(_ expression: String, _ answers: String = "{}", sourceLocation: SourceLocation = #_sourceLocation)
+    -> Value?
+{
     guard case .success(let checked) = ExpressionChecker.check(expression, in: scope) else {
         Issue.record("'\(expression)' did not check", sourceLocation: sourceLocation)
         return nil
@@ -45,7 +48,8 @@ private func evaluate(_ expression: String, _ answers: String = "{}", sourceLoca
     var binder = SubmissionBinder(form: layoutForm, document: document)
     let bound = binder.bind()
     var context = EvaluationContext(
-        answers: bound, asOf: Day(iso: "2026-07-15")!, parameters: [.number(6), .map(["x": .list([.number(1), .number(2)])])],
+        answers: bound, asOf: Day(iso: "2026-07-15")!,
+        parameters: [.number(6), .map(["x": .list([.number(1), .number(2)])])],
         slots: checked.slotCount)
     return checked.compiled.evaluate(in: &context)
 }
@@ -63,7 +67,8 @@ struct ExpressionSyntaxTests {
         arguments: [
             ("1 + 2 * 3 == 7", true), ("(1 + 2) * 3 == 9", true), ("!false && false || true", true),
             ("!(false || true)", false), ("-2 + 5 == 3", true), ("10 - 4 - 3 == 3", true), ("8 / 4 / 2 == 1", true),
-            ("1 < 2 == true", true), ("2 in [1, 2, 3]", true), ("'b' in ['a']", false), ("true || false && false", true),
+            ("1 < 2 == true", true), ("2 in [1, 2, 3]", true), ("'b' in ['a']", false),
+            ("true || false && false", true),
         ])
     func precedence(expression: String, expected: Bool) {
         #expect(evaluate(expression) == .boolean(expected))
@@ -121,7 +126,10 @@ struct ExpressionTypeTests {
 
     @Test("a form has no parameters")
     func noParametersInForms() throws {
-        guard case .failure(let found) = ExpressionChecker.check("params.limit > 1", in: ExpressionScope(layout: layoutForm.layout)) else {
+        guard
+            case .failure(let found) = ExpressionChecker.check(
+                "params.limit > 1", in: ExpressionScope(layout: layoutForm.layout))
+        else {
             Issue.record("params was allowed in a form")
             return
         }
@@ -146,9 +154,11 @@ struct ExpressionEvaluationTests {
     @Test(
         "each operator with an absent (unanswered) value, as the README documents",
         arguments: [
-            ("a.points == 1", Value.boolean(false)), ("a.points != 1", .boolean(false)), ("a.points < 1", .boolean(false)),
+            ("a.points == 1", Value.boolean(false)), ("a.points != 1", .boolean(false)),
+            ("a.points < 1", .boolean(false)),
             ("a.day >= as_of()", .boolean(false)), ("!a.flag", .boolean(true)), ("a.flag || true", .boolean(true)),
-            ("a.flag && true", .boolean(false)), ("a.level in ['basic']", .boolean(false)), ("'basic' in a.levels", .boolean(false)),
+            ("a.flag && true", .boolean(false)), ("a.level in ['basic']", .boolean(false)),
+            ("'basic' in a.levels", .boolean(false)),
             ("a.points + 1", .absent), ("months_between(a.day, as_of())", .absent), ("add_months(a.day, 6)", .absent),
             ("present(a.points)", .boolean(false)), ("len(a.name)", .number(0)), ("count(a.items)", .number(0)),
             ("sum(a.items, s -> s.size)", .number(0)), ("any(a.items, s -> true)", .boolean(false)),
@@ -177,7 +187,8 @@ struct ExpressionEvaluationTests {
             ("count(filter(a.items, s -> present(s.when)))", .number(1)),
         ])
     func functions(expression: String, expected: Value) {
-        let answers = "{name: Alice, day: 2016-08-01, later: 2017-03-01, points: 4, flag: yes, level: basic, levels: [basic, enhanced], items: [{size: 1}, {size: 2, when: 2017-01-01}, {size: 3}]}"
+        let answers =
+            "{name: Alice, day: 2016-08-01, later: 2017-03-01, points: 4, flag: yes, level: basic, levels: [basic, enhanced], items: [{size: 1}, {size: 2, when: 2017-01-01}, {size: 3}]}"
         #expect(evaluate(expression, answers) == expected)
     }
 }

@@ -20,7 +20,8 @@ struct FieldBindingTests {
     /// The value an answer binds to.
     static func value(_ field: String, _ answer: String) -> Value? {
         let evaluation = evaluate(field, answer)
-        guard let form = evaluation.form, let index = form.sections[0].fields.firstIndex(where: { $0.id == field }) else { return nil }
+        guard let form = evaluation.form, let index = form.sections[0].fields.firstIndex(where: { $0.id == field })
+        else { return nil }
         return evaluation.answers?.values[0][index]
     }
 
@@ -63,7 +64,10 @@ struct FieldBindingTests {
         "bad answers are findings at the answer, naming the field by its label",
         arguments: [
             ("text", "a", "field.min-length", "\"Some text\" must be at least 2 characters; it has 1."),
-            ("notes", "'" + String(repeating: "n", count: 21) + "'", "field.max-length", "\"Notes\" must be 20 characters or fewer; it has 21."),
+            (
+                "notes", "'" + String(repeating: "n", count: 21) + "'", "field.max-length",
+                "\"Notes\" must be 20 characters or fewer; it has 21."
+            ),
             ("text", "abcdef", "field.max-length", "\"Some text\" must be 5 characters or fewer; it has 6."),
             ("code", "abc-1", "field.pattern", "A code is three capitals, a dash and digits."),
             ("count", "seven", "field.type", "\"A count\" must be a whole number, like 25; \"seven\" is not."),
@@ -74,30 +78,76 @@ struct FieldBindingTests {
             ("rate", "1e3", "field.type", "\"A rate\" must be a number, like 2.5; \"1e3\" is not."),
             ("rate", "3", "field.max", "\"A rate\" must be 2.5 or less; 3 is not."),
             ("flag", "y", "field.type", "\"A flag\" must be yes or no; \"y\" is not."),
-            ("day", "31/03/2017", "field.type", "\"A day\" must be a real date written YYYY-MM-DD, like 2017-03-31; write \"31/03/2017\" as 2017-03-31."),
-            ("day", "2017-02-29", "field.type", "\"A day\" must be a real date written YYYY-MM-DD, like 2017-03-31; \"2017-02-29\" is not."),
-            ("day", "1999-12-31", "field.min", "\"A day\" must be on or after 1 January 2000; 31 December 1999 is not."),
-            ("colour", "blue", "field.list", "\"A colour\": \"blue\" is not one of the choices. Choose 'red', 'dark-blue' or 'green'."),
-            ("colours", "[red, green, dark-blue]", "field.max-items", "\"Some colours\" takes at most 2 choices; it has 3."),
+            (
+                "day", "31/03/2017", "field.type",
+                "\"A day\" must be a real date written YYYY-MM-DD, like 2017-03-31; write \"31/03/2017\" as 2017-03-31."
+            ),
+            (
+                "day", "2017-02-29", "field.type",
+                "\"A day\" must be a real date written YYYY-MM-DD, like 2017-03-31; \"2017-02-29\" is not."
+            ),
+            (
+                "day", "1999-12-31", "field.min",
+                "\"A day\" must be on or after 1 January 2000; 31 December 1999 is not."
+            ),
+            (
+                "colour", "blue", "field.list",
+                "\"A colour\": \"blue\" is not one of the choices. Choose 'red', 'dark-blue' or 'green'."
+            ),
+            (
+                "colours", "[red, green, dark-blue]", "field.max-items",
+                "\"Some colours\" takes at most 2 choices; it has 3."
+            ),
             ("colours", "[red, {a: 1}]", "field.type", "Each choice of \"Some colours\" must be a single value."),
-            ("email", "not-an-email", "field.format", "\"Email\" must be an email address, like name@example.org; \"not-an-email\" is not."),
-            ("phone", "12345", "field.format", "\"Phone\" must be a UK phone number, like 01604 123456 or +44 1604 123456; \"12345\" is not."),
+            (
+                "email", "not-an-email", "field.format",
+                "\"Email\" must be an email address, like name@example.org; \"not-an-email\" is not."
+            ),
+            (
+                "phone", "12345", "field.format",
+                "\"Phone\" must be a UK phone number, like 01604 123456 or +44 1604 123456; \"12345\" is not."
+            ),
             ("postcode", "NN1", "field.format", "\"Postcode\" must be a UK postcode, like NN1 1AA; \"NN1\" is not."),
             ("urn", "1234", "field.format", "\"URN\" must be a URN of 6 digits, like 121234; \"1234\" is not."),
-            ("dfe", "92/2123", "field.format", "\"DfE number\" must be a DfE number: the 3-digit LA code and 4-digit school number, like 928/2001; \"92/2123\" is not."),
-            ("dbs", "12345", "field.format", "\"DBS number\" must be a DBS certificate number of 12 digits, like 001234567890; \"12345\" is not."),
-            ("ni", "QQ123456C", "field.format", "\"NI number\" must be a National Insurance number: 2 letters, 6 digits and A, B, C or D, like AB123456C; \"QQ123456C\" is not."),
+            (
+                "dfe", "92/2123", "field.format",
+                "\"DfE number\" must be a DfE number: the 3-digit LA code and 4-digit school number, like 928/2001; \"92/2123\" is not."
+            ),
+            (
+                "dbs", "12345", "field.format",
+                "\"DBS number\" must be a DBS certificate number of 12 digits, like 001234567890; \"12345\" is not."
+            ),
+            (
+                "ni", "QQ123456C", "field.format",
+                "\"NI number\" must be a National Insurance number: 2 letters, 6 digits and A, B, C or D, like AB123456C; \"QQ123456C\" is not."
+            ),
             ("text", "[a, b]", "field.type", "\"Some text\" must be a single answer, not a list."),
-            ("items", "[{name: one}, {name: two}, {name: three}]", "field.max-items", "\"Items\" takes at most 2 items; it has 3."),
-            ("items", "{name: one}", "field.type", "\"Items\" must be a list of items, each starting with '- ', not a group of answers (key: value lines)."),
+            (
+                "items", "[{name: one}, {name: two}, {name: three}]", "field.max-items",
+                "\"Items\" takes at most 2 items; it has 3."
+            ),
+            (
+                "items", "{name: one}", "field.type",
+                "\"Items\" must be a list of items, each starting with '- ', not a group of answers (key: value lines)."
+            ),
             ("items", "[{kind: red}]", "field.required", "\"Item name\" (item 1) needs an answer."),
-            ("items", "[{name: x, colour: red}]", "field.unknown", "'colour' is not a question in item 1 of \"Items\". Its answer is not read until the name is right."),
-            ("items", "[{name: x, kind: dark-blue}]", "field.required", "\"Shade\" (item 1) needs an answer, because \"Item colour\" is Dark blue."),
-            ("items", "[{name: x, kind: red, shade: navy}]", "field.not-applicable", "\"Shade\" (item 1) does not apply, because \"Item colour\" is red; its answer is kept but not used."),
+            (
+                "items", "[{name: x, colour: red}]", "field.unknown",
+                "'colour' is not a question in item 1 of \"Items\". Its answer is not read until the name is right."
+            ),
+            (
+                "items", "[{name: x, kind: dark-blue}]", "field.required",
+                "\"Shade\" (item 1) needs an answer, because \"Item colour\" is Dark blue."
+            ),
+            (
+                "items", "[{name: x, kind: red, shade: navy}]", "field.not-applicable",
+                "\"Shade\" (item 1) does not apply, because \"Item colour\" is red; its answer is kept but not used."
+            ),
         ])
     func bad(field: String, answer: String, rule: String, message: String) throws {
         let evaluation = Self.evaluate(field, answer)
-        let finding = try #require(evaluation.findings.first(where: { $0.rule == rule }), "\(evaluation.findings.map(\.message))")
+        let finding = try #require(
+            evaluation.findings.first(where: { $0.rule == rule }), "\(evaluation.findings.map(\.message))")
         #expect(finding.message == message)
         #expect(finding.mark?.line == 5, "the finding points at the answer's line")
         #expect(finding.path.hasPrefix("/all/\(field)"))
@@ -132,7 +182,8 @@ struct FieldBindingTests {
 
         let missing = Self.validator.evaluate(Array("all: {}\n".utf8), file: "m.yaml", asOf: Day(iso: "2026-07-15")!)
         #expect(missing.findings.map(\.rule) == ["form.missing"])
-        let unknown = Self.validator.evaluate(Array("form: every-typo\n".utf8), file: "m.yaml", asOf: Day(iso: "2026-07-15")!)
+        let unknown = Self.validator.evaluate(
+            Array("form: every-typo\n".utf8), file: "m.yaml", asOf: Day(iso: "2026-07-15")!)
         #expect(unknown.findings.first?.message.contains("Did you mean 'every-type'?") == true)
         let list = Self.validator.evaluate(Array("- a\n".utf8), file: "l.yaml", asOf: Day(iso: "2026-07-15")!)
         #expect(list.findings.map(\.rule) == ["form.shape"])

@@ -77,7 +77,10 @@ struct IntakeLimitTests {
         while text.utf8.count + line.utf8.count <= 1 << 20 { text += line }
         text += String(repeating: " ", count: (1 << 20) - text.utf8.count)
         #expect(text.utf8.count == 1 << 20)
-        switch Intake.read(text, file: "big.yaml", limits: IntakeLimits(maxBytes: 1 << 20, maxDepth: 32, maxNodes: 10_000, maxStringLength: 2_000_000)) {
+        switch Intake.read(
+            text, file: "big.yaml",
+            limits: IntakeLimits(maxBytes: 1 << 20, maxDepth: 32, maxNodes: 10_000, maxStringLength: 2_000_000))
+        {
         case .success: break
         case .failure(let refused): Issue.record("a document of exactly 1 MiB was refused: \(refused.message)")
         }
@@ -162,10 +165,13 @@ struct IntakeLimitTests {
     func randomBytes(seed: Int) {
         var generator = SplitMix(seed: UInt64(seed))
         let alphabet = Array("ab:- \n\t[]{},'\"&*!|>#%@`?0123456789é".utf8) + [0x00, 0xFF, 0xC3]
-        let bytes = (0..<Int(generator.next() % 300)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+        let bytes = (0..<Int(generator.next() % 300)).map { _ in
+            alphabet[Int(generator.next() % UInt64(alphabet.count))]
+        }
         switch Intake.read(bytes, file: "fuzz.yaml") {
         case .success(let document): #expect(document.file == "fuzz.yaml")
-        case .failure(let refused): #expect(refused.mark.line >= 1 && refused.mark.column >= 1 && !refused.message.isEmpty)
+        case .failure(let refused):
+            #expect(refused.mark.line >= 1 && refused.mark.column >= 1 && !refused.message.isEmpty)
         }
     }
 }

@@ -11,18 +11,23 @@ let projectRules: FormCatalog = {
 
 @Suite("The project's rule sets")
 struct ProjectRulesTests {
-    @Test("every rule set's own tests pass, and every rule is both fired and passed by a test", arguments: ["section11-school-return", "taxi-driver-application"])
+    @Test(
+        "every rule set's own tests pass, and every rule is both fired and passed by a test",
+        arguments: ["section11-school-return", "taxi-driver-application"])
     func ownTests(formID: String) throws {
         let report = try #require(Validator(catalog: projectRules).runTests(forForm: formID))
         #expect(!report.results.isEmpty)
         for failure in report.failures {
-            Issue.record("\(failure.test.mark): \(failure.test.name): missing \(failure.missing), unexpected \(failure.unexpected.map { "\($0.rule) \($0.path)" })")
+            Issue.record(
+                "\(failure.test.mark): \(failure.test.name): missing \(failure.missing), unexpected \(failure.unexpected.map { "\($0.rule) \($0.path)" })"
+            )
         }
         #expect(report.unfired.map(\.id) == [])
         #expect(report.unpassed.map(\.id) == [])
     }
 
-    @Test("every rule and parameter cites its source", arguments: ["section11-school-return", "taxi-driver-application"])
+    @Test(
+        "every rule and parameter cites its source", arguments: ["section11-school-return", "taxi-driver-application"])
     func sources(formID: String) throws {
         let ruleSet = try #require(projectRules.ruleSets[formID])
         #expect(ruleSet.rules.allSatisfy { !$0.source.isEmpty })
@@ -40,15 +45,33 @@ struct ExampleDecisionTests {
         "each example's decision and the rules that fire on it",
         arguments: [
             ("returns/oakfield-primary.yaml", "2026-07-15", Decision.accepted, [String]()),
-            ("returns/hillcrest-junior.json", "2026-07-15", .accepted,
-             ["s11.nothing-quality-assured", "s11.no-missing-education", "s11.no-parents-reached", "s11.no-governors-reached"]),
-            ("returns/riverside-broken.yaml", "2026-07-15", .rejected,
-             ["field.format", "field.type", "field.list", "s11.no-missing-education", "field.required", "s11.no-parents-reached", "field.unknown"]),
+            (
+                "returns/hillcrest-junior.json", "2026-07-15", .accepted,
+                [
+                    "s11.nothing-quality-assured", "s11.no-missing-education", "s11.no-parents-reached",
+                    "s11.no-governors-reached",
+                ]
+            ),
+            (
+                "returns/riverside-broken.yaml", "2026-07-15", .rejected,
+                [
+                    "field.format", "field.type", "field.list", "s11.no-missing-education", "field.required",
+                    "s11.no-parents-reached", "field.unknown",
+                ]
+            ),
             ("applications/amir-patel-renewal.yaml", "2026-10-20", .accepted, []),
-            ("applications/carl-mason-refer.json", "2026-10-20", .referred, ["taxi.violence-within-period", "taxi.pending-charge"]),
-            ("applications/beth-jones-incomplete.yaml", "2026-10-20", .rejected,
-             ["field.required", "taxi.dbs-barred-lists", "field.format", "taxi.dbs-not-enhanced", "taxi.dbs-workforce",
-              "taxi.register-not-searched", "taxi.training-missing", "field.type", "taxi.documents-missing"]),
+            (
+                "applications/carl-mason-refer.json", "2026-10-20", .referred,
+                ["taxi.violence-within-period", "taxi.pending-charge"]
+            ),
+            (
+                "applications/beth-jones-incomplete.yaml", "2026-10-20", .rejected,
+                [
+                    "field.required", "taxi.dbs-barred-lists", "field.format", "taxi.dbs-not-enhanced",
+                    "taxi.dbs-workforce",
+                    "taxi.register-not-searched", "taxi.training-missing", "field.type", "taxi.documents-missing",
+                ]
+            ),
         ])
     func decision(path: String, asOf: String, decision: Decision, rules: [String]) {
         let evaluation = Self.evaluate(path, asOf: asOf)
@@ -62,7 +85,9 @@ struct ExampleDecisionTests {
         let evaluation = Self.evaluate("applications/carl-mason-refer.json", asOf: "2026-10-20")
         let violence = try #require(evaluation.findings.first { $0.rule == "taxi.violence-within-period" })
         #expect(violence.path == "/convictions/records/0/date")
-        #expect(violence.mark == SourceMark(file: TestPaths.examples + "/applications/carl-mason-refer.json", line: 20, column: 63))
+        #expect(
+            violence.mark
+                == SourceMark(file: TestPaths.examples + "/applications/carl-mason-refer.json", line: 20, column: 63))
         #expect(violence.ruleMark?.file.hasSuffix("Rules/taxi-driver-application.rules.yaml") == true)
         #expect(violence.source == "IoL 2018: violence, 10 years (DOMAIN.md 3) [C]")
         #expect(violence.severity == .refer)
@@ -70,7 +95,10 @@ struct ExampleDecisionTests {
         #expect(values["add_years(max(r.sentence_end, r.date), params.violence_years)"] == .string("2030-02-14"))
         #expect(values["application.date"] == .string("2026-10-08"))
         #expect(values["params.violence_years"] == .number(10))
-        #expect(violence.message == "Convictions, cautions and charges, record 1: Violence (Caution) ending on 14 February 2020, less than 10 years before the application. A caution counts as a conviction; periods run from the end of the sentence.")
+        #expect(
+            violence.message
+                == "Convictions, cautions and charges, record 1: Violence (Caution) ending on 14 February 2020, less than 10 years before the application. A caution counts as a conviction; periods run from the end of the sentence."
+        )
     }
 
     @Test("the DESIGN.md example: a seven-month-old certificate without a status check, with its values")
@@ -80,11 +108,15 @@ struct ExampleDecisionTests {
             application: {date: 2017-03-01}
             dbs: {issue_date: 2016-08-01, update_service: "no"}
             """
-        let evaluation = Validator(catalog: projectRules).evaluate(Array(text.utf8), file: "a.yaml", asOf: Day(iso: "2017-03-31")!)
+        let evaluation = Validator(catalog: projectRules).evaluate(
+            Array(text.utf8), file: "a.yaml", asOf: Day(iso: "2017-03-31")!)
         let finding = try #require(evaluation.findings.first { $0.rule == "taxi.dbs-recheck" })
         #expect(finding.path == "/dbs/issue_date")
         #expect(finding.mark == SourceMark(file: "a.yaml", line: 3, column: 19))
-        #expect(finding.message.hasPrefix("The DBS certificate is 7 months old at the application and there is no Update Service check in the 6 months before it (last check: not answered)."))
+        #expect(
+            finding.message.hasPrefix(
+                "The DBS certificate is 7 months old at the application and there is no Update Service check in the 6 months before it (last check: not answered)."
+            ))
         let values = Dictionary(finding.values.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
         #expect(values["add_months(dbs.issue_date, params.dbs_recheck_months)"] == .string("2017-02-01"))
         #expect(values["dbs.issue_date"] == .string("2016-08-01"))
@@ -101,10 +133,12 @@ struct ExampleDecisionTests {
         let earlier = validator.evaluate(
             bytes, file: path, asOf: asOf,
             parameters: ["period_start": .date(Day(iso: "2024-09-01")!), "period_end": .date(Day(iso: "2025-08-31")!)])
-        #expect(earlier.findings.filter { $0.rule == "s11.session-outside-period" }.map(\.path) == [
-            "/cse/sessions/0/date", "/cse/sessions/1/date", "/missing/sessions/0/date",
-        ])
-        let wrongType = validator.evaluate(bytes, file: path, asOf: asOf, parameters: ["period_start": .text("2024-09-01")])
+        #expect(
+            earlier.findings.filter { $0.rule == "s11.session-outside-period" }.map(\.path) == [
+                "/cse/sessions/0/date", "/cse/sessions/1/date", "/missing/sessions/0/date",
+            ])
+        let wrongType = validator.evaluate(
+            bytes, file: path, asOf: asOf, parameters: ["period_start": .text("2024-09-01")])
         #expect(wrongType.decision == .accepted, "a replacement of the wrong type is ignored")
     }
 }

@@ -54,28 +54,79 @@ struct RuleSetLintTests {
     @Test(
         "each mistake is reported at the text it is about",
         arguments: [
-            ("dbs.issue_date, params", "dbs.isue_date, params", "dbs.isue_date", "The section 'dbs' has no field 'isue_date'. Did you mean 'issue_date'?"),
-            (">= application.date\n", ">= 6\n", "add_months(dbs.issue_date", "'>=' compares two numbers or two dates, not a date and a number."),
-            ("check: add_months(", "check: add_months((", ", params.recheck_months) >=", "Expected ')', but found ','."),
-            ("check: add_months(", "check: add_month(", "add_month(", "Unknown function 'add_month'. Did you mean 'add_months'?"),
-            ("add_months(dbs.issue_date, params.recheck_months)", "add_months(dbs.issue_date)", "add_months(dbs.issue_date)", "add_months takes 2 arguments, not 1"),
-            ("params.recheck_months)", "params.recheck_month)", "params.recheck_month", "Unknown parameter 'recheck_month'. Did you mean 'recheck_months'?"),
-            ("value: other-workforce", "value: other-worforce", "other-worforce", "'other-worforce' is not a choice in the list 'dbs-workforces'."),
-            ("{violence: 10}", "{violense: 10}", "violense", "'violense' is not a choice in the list 'offence-categories'. Did you mean 'violence'?"),
-            ("r in convictions.records", "r in convictions.any", "r in convictions.any", "'convictions.any' is not a repeat of the form."),
-            ("r.category == 'violence'", "r.category == 'violent'", "'violent'", "'violent' is not a choice in the list 'offence-categories'. Did you mean 'violence'?"),
-            ("\"Violence on {r.date}.\"", "\"Violence on {r.dat}.\"", "r.dat}", "The items of '/convictions/records' have no field 'dat'. Did you mean 'date'?"),
+            (
+                "dbs.issue_date, params", "dbs.isue_date, params", "dbs.isue_date",
+                "The section 'dbs' has no field 'isue_date'. Did you mean 'issue_date'?"
+            ),
+            (
+                ">= application.date\n", ">= 6\n", "add_months(dbs.issue_date",
+                "'>=' compares two numbers or two dates, not a date and a number."
+            ),
+            (
+                "check: add_months(", "check: add_months((", ", params.recheck_months) >=",
+                "Expected ')', but found ','."
+            ),
+            (
+                "check: add_months(", "check: add_month(", "add_month(",
+                "Unknown function 'add_month'. Did you mean 'add_months'?"
+            ),
+            (
+                "add_months(dbs.issue_date, params.recheck_months)", "add_months(dbs.issue_date)",
+                "add_months(dbs.issue_date)", "add_months takes 2 arguments, not 1"
+            ),
+            (
+                "params.recheck_months)", "params.recheck_month)", "params.recheck_month",
+                "Unknown parameter 'recheck_month'. Did you mean 'recheck_months'?"
+            ),
+            (
+                "value: other-workforce", "value: other-worforce", "other-worforce",
+                "'other-worforce' is not a choice in the list 'dbs-workforces'."
+            ),
+            (
+                "{violence: 10}", "{violense: 10}", "violense",
+                "'violense' is not a choice in the list 'offence-categories'. Did you mean 'violence'?"
+            ),
+            (
+                "r in convictions.records", "r in convictions.any", "r in convictions.any",
+                "'convictions.any' is not a repeat of the form."
+            ),
+            (
+                "r.category == 'violence'", "r.category == 'violent'", "'violent'",
+                "'violent' is not a choice in the list 'offence-categories'. Did you mean 'violence'?"
+            ),
+            (
+                "\"Violence on {r.date}.\"", "\"Violence on {r.dat}.\"", "r.dat}",
+                "The items of '/convictions/records' have no field 'dat'. Did you mean 'date'?"
+            ),
             ("\"Violence on {r.date}.\"", "\"Violence on {r.date.\"", "{r.date", "This '{' has no closing '}'."),
             ("severity: refer", "severity: refers", "refers", "Unknown severity 'refers'."),
-            ("id: taxi.violence", "id: taxi.recheck", "taxi.recheck\n    severity: refer", "Two rules have the id 'taxi.recheck'"),
-            ("{rule: taxi.recheck,", "{rule: taxi.rechek,", "taxi.rechek", "There is no rule 'taxi.rechek' in this set. Did you mean 'taxi.recheck'?"),
+            (
+                "id: taxi.violence", "id: taxi.recheck", "taxi.recheck\n    severity: refer",
+                "Two rules have the id 'taxi.recheck'"
+            ),
+            (
+                "{rule: taxi.recheck,", "{rule: taxi.rechek,", "taxi.rechek",
+                "There is no rule 'taxi.rechek' in this set. Did you mean 'taxi.recheck'?"
+            ),
             ("as_of: 2026-10-20", "as_of: 20/10/2026", "20/10/2026", "'as_of' must be a date written YYYY-MM-DD"),
-            ("rules-for: taxi-driver-application", "rules-for: taxi-driver-aplication", "taxi-driver-aplication", "There is no form 'taxi-driver-aplication'. Did you mean 'taxi-driver-application'?"),
+            (
+                "rules-for: taxi-driver-application", "rules-for: taxi-driver-aplication", "taxi-driver-aplication",
+                "There is no form 'taxi-driver-aplication'. Did you mean 'taxi-driver-application'?"
+            ),
             ("age: years_between", "dbs: years_between", "dbs: years", "'dbs' is already the name of a section"),
             ("age: years_between", "Age: years_between", "Age", "must start with a lowercase letter"),
-            ("    source: IoL 2018\ntests", "    source: IoL 2018\n    sourse: x\ntests", "sourse", "Unknown key 'sourse' in a rule. Did you mean 'source'?"),
-            ("recheck_months: {value: 6, source: DfT 2020}", "recheck_months: {value: 6}", "{value: 6}", "The parameter 'recheck_months' needs 'source'."),
-            ("answers: {application", "file: tests/nowhere.yaml\n    answers: {application", "name: old certificate", "A test needs its answers: either 'answers' or 'file', not both."),
+            (
+                "    source: IoL 2018\ntests", "    source: IoL 2018\n    sourse: x\ntests", "sourse",
+                "Unknown key 'sourse' in a rule. Did you mean 'source'?"
+            ),
+            (
+                "recheck_months: {value: 6, source: DfT 2020}", "recheck_months: {value: 6}", "{value: 6}",
+                "The parameter 'recheck_months' needs 'source'."
+            ),
+            (
+                "answers: {application", "file: tests/nowhere.yaml\n    answers: {application", "name: old certificate",
+                "A test needs its answers: either 'answers' or 'file', not both."
+            ),
         ])
     func lint(original: String, broken: String, needle: String, message: String) throws {
         let text = Self.valid.replacingOccurrences(of: original, with: broken)
@@ -88,31 +139,44 @@ struct RuleSetLintTests {
         let offset = try #require(text.range(of: needle)).lowerBound
         let before = text[..<offset]
         let line = before.filter { $0 == "\n" }.count + 1
-        let column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
-        #expect(problem.mark == SourceMark(file: "taxi-driver-application.rules.yaml", line: line, column: column), "\(problem)")
+        let column =
+            before.count
+            - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+        #expect(
+            problem.mark == SourceMark(file: "taxi-driver-application.rules.yaml", line: line, column: column),
+            "\(problem)")
     }
 
     @Test("a problem inside a folded multi-line check is placed on its own line")
     func foldedCheck() throws {
         let text = Self.valid.replacingOccurrences(
             of: "check: add_months(dbs.issue_date, params.recheck_months) >= application.date",
-            with: "check: >\n      add_months(dbs.issue_date, params.recheck_months) >= application.date\n      || dbs.last_staus_check >= application.date")
+            with:
+                "check: >\n      add_months(dbs.issue_date, params.recheck_months) >= application.date\n      || dbs.last_staus_check >= application.date"
+        )
         guard case .failure(let errors) = Self.load(text) else {
             Issue.record("the broken rule set loaded")
             return
         }
-        #expect(errors.problems.map(\.mark) == [SourceMark(file: "taxi-driver-application.rules.yaml", line: 14, column: 10)])
+        #expect(
+            errors.problems.map(\.mark) == [
+                SourceMark(file: "taxi-driver-application.rules.yaml", line: 14, column: 10)
+            ])
         #expect(errors.problems.first?.message.contains("Did you mean 'last_status_check'?") == true)
     }
 
     @Test("a rule set must be named after its form")
     func fileName() {
-        guard case .failure(let errors) = RuleSet.load(bytes: Array(Self.valid.utf8), file: "Rules/taxi.yaml", forms: projectCatalog.forms) else {
+        guard
+            case .failure(let errors) = RuleSet.load(
+                bytes: Array(Self.valid.utf8), file: "Rules/taxi.yaml", forms: projectCatalog.forms)
+        else {
             Issue.record("a misnamed rule set loaded")
             return
         }
-        #expect(errors.problems.map(\.message) == [
-            "The rules for 'taxi-driver-application' must be in a file named 'taxi-driver-application.rules.yaml', not 'taxi.yaml'.",
-        ])
+        #expect(
+            errors.problems.map(\.message) == [
+                "The rules for 'taxi-driver-application' must be in a file named 'taxi-driver-application.rules.yaml', not 'taxi.yaml'."
+            ])
     }
 }

@@ -44,7 +44,9 @@ func refusal(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) 
 }
 
 /// Loads a form from text, expecting success; the file is named after the form's id.
-func loadForm(_ text: String, file: String = "test-form.yaml", sourceLocation: SourceLocation = #_sourceLocation) throws -> FormDefinition {
+func loadForm(_ text: String, file: String = "test-form.yaml", sourceLocation: SourceLocation = #_sourceLocation) throws
+    -> FormDefinition
+{
     switch FormDefinition.load(bytes: Array(text.utf8), file: file) {
     case .success(let form): return form
     case .failure(let errors):
@@ -54,7 +56,9 @@ func loadForm(_ text: String, file: String = "test-form.yaml", sourceLocation: S
 }
 
 /// Loads a form from text, expecting problems, and returns them.
-func formProblems(_ text: String, file: String = "test-form.yaml", sourceLocation: SourceLocation = #_sourceLocation) -> [DefinitionProblem] {
+func formProblems(_ text: String, file: String = "test-form.yaml", sourceLocation: SourceLocation = #_sourceLocation)
+    -> [DefinitionProblem]
+{
     switch FormDefinition.load(bytes: Array(text.utf8), file: file) {
     case .success:
         Issue.record("expected problems, but the form loaded", sourceLocation: sourceLocation)

@@ -36,7 +36,9 @@ final class DefinitionReader {
     /// A mapping's keys checked against the allowed and required ones, or nil (with a problem) if it is not a mapping.
     func keyed(_ node: Node, what: String, allowed: [String], required: [String] = []) -> KeyedNode? {
         guard let entries = node.entries else {
-            problem(node.start, "\(what.capitalizedFirst) must be a group of 'key: value' lines, not \(node.kindDescription).")
+            problem(
+                node.start,
+                "\(what.capitalizedFirst) must be a group of 'key: value' lines, not \(node.kindDescription).")
             return nil
         }
         for entry in entries where !allowed.contains(entry.key) {
@@ -80,7 +82,8 @@ final class DefinitionReader {
             {
                 message += " Inside { } a comma ends the value: put the expression in quotes."
             }
-            problem(position(ofOffset: offset + failure.range.lowerBound, inExpression: scalar.text, node: node), message)
+            problem(
+                position(ofOffset: offset + failure.range.lowerBound, inExpression: scalar.text, node: node), message)
             return nil
         case .success(let checked):
             let start = part == nil ? node.start : position(ofOffset: offset, inExpression: scalar.text, node: node)
@@ -91,7 +94,8 @@ final class DefinitionReader {
     /// True when `id` is a lowercase name that expressions can refer to; records a problem otherwise.
     func checkIdentifier(_ id: String, at position: TextPosition, what: String) -> Bool {
         let scalars = Array(id.unicodeScalars)
-        let valid = !scalars.isEmpty && ("a"..."z").contains(scalars[0])
+        let valid =
+            !scalars.isEmpty && ("a"..."z").contains(scalars[0])
             && scalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
         if !valid {
             problem(

@@ -37,7 +37,9 @@ public struct FormCatalog: Sendable {
                             problems.append(
                                 DefinitionProblem(
                                     mark: SourceMark(file: path, line: 1, column: 1),
-                                    message: "The rules for '\(ruleSet.formID)' are defined twice: here and in \(other.file)."))
+                                    message:
+                                        "The rules for '\(ruleSet.formID)' are defined twice: here and in \(other.file)."
+                                ))
                         }
                         ruleSets.append(ruleSet)
                     }
@@ -92,6 +94,8 @@ public struct FormCatalog: Sendable {
     }
 
     private static func fileProblem(_ failure: FileBytes.Failure) -> DefinitionProblem {
-        DefinitionProblem(mark: SourceMark(file: failure.path, line: 1, column: 1), message: "Cannot read the file: \(failure.reason).")
+        DefinitionProblem(
+            mark: SourceMark(file: failure.path, line: 1, column: 1),
+            message: "Cannot read the file: \(failure.reason).")
     }
 }

@@ -76,7 +76,9 @@ private struct FormLoader {
     // MARK: - Top
 
     private func checkFormID(_ id: String, at position: TextPosition) {
-        let valid = !id.isEmpty && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        let valid =
+            !id.isEmpty
+            && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
         if !valid {
             reader.problem(position, "The form id '\(id)' must hold only lowercase letters, digits and '-'.")
             return
@@ -92,7 +94,8 @@ private struct FormLoader {
         guard let subject = Subject(rawValue: text) else {
             reader.problem(
                 top["subject"]!.start,
-                "Unknown subject '\(text)': a form is about a \(Wording.alternatives(Subject.allCases.map(\.rawValue))).")
+                "Unknown subject '\(text)': a form is about a \(Wording.alternatives(Subject.allCases.map(\.rawValue)))."
+            )
             return nil
         }
         return subject
@@ -136,7 +139,9 @@ private struct FormLoader {
         if let scalar = item.scalar, !scalar.isNull {
             return ChoiceOption(value: scalar.text, label: scalar.text)
         }
-        guard let keyed = reader.keyed(item, what: "a choice of '\(list)'", allowed: ["value", "label"], required: ["value"]),
+        guard
+            let keyed = reader.keyed(
+                item, what: "a choice of '\(list)'", allowed: ["value", "label"], required: ["value"]),
             let value = keyed.text("value")
         else { return nil }
         return ChoiceOption(value: value, label: keyed.text("label") ?? value)
@@ -159,7 +164,8 @@ private struct FormLoader {
             else { continue }
             guard reader.checkIdentifier(id, at: keyed["id"]!.start, what: "a section") else { continue }
             if let first = sections.first(where: { $0.id == id }) {
-                reader.problem(keyed["id"]!.start, "Two sections have the id '\(id)' (the first on line \(first.mark.line)).")
+                reader.problem(
+                    keyed["id"]!.start, "Two sections have the id '\(id)' (the first on line \(first.mark.line)).")
                 continue
             }
             let fields = readFields(keyed["fields"], section: sections.count, path: "/\(id)", repeatIndex: nil)
@@ -172,7 +178,8 @@ private struct FormLoader {
     }
 
     /// Reads the fields of a section, or (when `repeatIndex` is set) the sub-fields of a repeat.
-    private mutating func readFields(_ node: Node?, section: Int, path: String, repeatIndex: Int?) -> [FieldDefinition] {
+    private mutating func readFields(_ node: Node?, section: Int, path: String, repeatIndex: Int?) -> [FieldDefinition]
+    {
         guard let node else { return [] }
         guard let items = node.items, !items.isEmpty else {
             reader.problem(node.start, "'fields' must be a sequence of one or more fields.")
@@ -184,7 +191,8 @@ private struct FormLoader {
             let location = repeatIndex.map { (field: $0, subfield: Optional(index)) } ?? (field: index, subfield: nil)
             guard let field = readField(item, section: section, location: location, path: path) else { continue }
             if let first = fields.first(where: { $0.id == field.id }) {
-                reader.problem(item.start, "Two fields here have the id '\(field.id)' (the first on line \(first.mark.line)).")
+                reader.problem(
+                    item.start, "Two fields here have the id '\(field.id)' (the first on line \(first.mark.line)).")
                 continue
             }
             fields.append(field)
@@ -225,12 +233,14 @@ private struct FormLoader {
         let min = type.isOrdered ? readBound(keyed, "min", type: type) : nil
         let max = type.isOrdered ? readBound(keyed, "max", type: type) : nil
         if let min, let max, isAbove(min, max) {
-            reader.problem(keyed["min"]!.start, "'min' (\(min.text)) is above 'max' (\(max.text)): no answer could pass.")
+            reader.problem(
+                keyed["min"]!.start, "'min' (\(min.text)) is above 'max' (\(max.text)): no answer could pass.")
         }
         let minLength = type.isFreeText ? readCount(keyed, "min-length") : nil
         let maxLength = type.isFreeText ? readCount(keyed, "max-length") : nil
         if let minLength, let maxLength, minLength > maxLength {
-            reader.problem(keyed["min-length"]!.start, "'min-length' (\(minLength)) is above 'max-length' (\(maxLength)).")
+            reader.problem(
+                keyed["min-length"]!.start, "'min-length' (\(minLength)) is above 'max-length' (\(maxLength)).")
         }
         let takesItems = type == .repeat || type == .multiChoice
         let minItems = takesItems ? readCount(keyed, "min-items") : nil
@@ -281,7 +291,8 @@ private struct FormLoader {
     }
 
     private mutating func queue(_ section: Int, _ location: (field: Int, subfield: Int?), _ key: String, _ node: Node) {
-        pending.append(PendingLogic(section: section, field: location.field, subfield: location.subfield, key: key, node: node))
+        pending.append(
+            PendingLogic(section: section, field: location.field, subfield: location.subfield, key: key, node: node))
     }
 
     /// Records a problem for each key that the field's type does not use.
@@ -307,7 +318,8 @@ private struct FormLoader {
         switch type {
         case .date:
             if let day = Day(iso: text) { return .date(day) }
-            reader.problem(keyed[key]!.start, "'\(key)' of a date field must be a date written YYYY-MM-DD, not '\(text)'.")
+            reader.problem(
+                keyed[key]!.start, "'\(key)' of a date field must be a date written YYYY-MM-DD, not '\(text)'.")
         case .integer:
             if let value = Int(text) { return .number(Double(value)) }
             reader.problem(keyed[key]!.start, "'\(key)' of an integer field must be a whole number, not '\(text)'.")
@@ -344,7 +356,8 @@ private struct FormLoader {
         guard parts.count == 2, let section = sections.firstIndex(where: { $0.id == parts[0] }),
             let field = sections[section].fields.firstIndex(where: { $0.id == parts[1] })
         else {
-            reader.problem(node.start, "'subject-key' must name a field of the form as section.field; '\(text)' is not one.")
+            reader.problem(
+                node.start, "'subject-key' must name a field of the form as section.field; '\(text)' is not one.")
             return nil
         }
         let type = sections[section].fields[field].type

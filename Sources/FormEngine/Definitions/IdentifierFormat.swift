@@ -28,7 +28,8 @@ public enum IdentifierFormat: String, Sendable, CaseIterable {
         case .dfeNumber:
             let digits = trimmed.replacingAll("/", with: "")
             guard digits.utf8.count == 7, digits.allSatisfy(\.isASCIIDigit) else { return nil }
-            guard trimmed.utf8.count == 7 || trimmed.firstIndex(of: "/") == trimmed.index(trimmed.startIndex, offsetBy: 3)
+            guard
+                trimmed.utf8.count == 7 || trimmed.firstIndex(of: "/") == trimmed.index(trimmed.startIndex, offsetBy: 3)
             else { return nil }
             return String(digits.prefix(3)) + "/" + String(digits.suffix(4))
         case .dbsCertificate:

@@ -33,7 +33,8 @@ struct ScalarLocator {
             return TextPosition(line: startLine + 1, column: startColumn + 1 + (quoted ? 1 : 0) + offset)
         }
         let valueScalars = Array(value.unicodeScalars)
-        var remaining = valueScalars.prefix(min(offset, valueScalars.count)).filter { !$0.properties.isWhitespace }.count
+        var remaining = valueScalars.prefix(min(offset, valueScalars.count)).filter { !$0.properties.isWhitespace }
+            .count
         var line = isBlock ? startLine + 1 : startLine
         var column = isBlock ? 0 : startColumn + (quoted ? 1 : 0)
         while line < lines.count {

@@ -49,7 +49,8 @@ extension CompiledExpression {
             default: return b == 0 ? .absent : .number(a / b)
             }
         case .index(let table, let key):
-            guard case .map(let entries) = table.evaluate(in: &context), case .text(let name) = key.evaluate(in: &context)
+            guard case .map(let entries) = table.evaluate(in: &context),
+                case .text(let name) = key.evaluate(in: &context)
             else { return .absent }
             return entries[name] ?? .absent
         case .list(let items):
@@ -100,18 +101,20 @@ extension CompiledExpression {
             return .number(Double(items.count))
         case .sum:
             guard case .list(let items) = arguments[0] else { return .number(0) }
-            return .number(items.reduce(0) { total, item in
-                if case .number(let value) = item { return total + value }
-                return total
-            })
+            return .number(
+                items.reduce(0) { total, item in
+                    if case .number(let value) = item { return total + value }
+                    return total
+                })
         case .join:
             guard case .list(let items) = arguments[0] else { return .text("") }
             var labels: [String: Value] = [:]
             if arguments.count > 1, case .map(let table) = arguments[1] { labels = table }
-            return .text(items.map { item -> String in
-                if case .text(let value) = item, case .text(let label)? = labels[value] { return label }
-                return ValueText.plain(item)
-            }.joined(separator: ", "))
+            return .text(
+                items.map { item -> String in
+                    if case .text(let value) = item, case .text(let label)? = labels[value] { return label }
+                    return ValueText.plain(item)
+                }.joined(separator: ", "))
         case .monthsBetween, .yearsBetween, .daysBetween:
             guard case .date(let from) = arguments[0], case .date(let to) = arguments[1] else { return .absent }
             switch builtin {

@@ -65,7 +65,8 @@ struct ExpressionChecker {
 
     // MARK: - Nodes
 
-    private mutating func check(_ syntax: ExpressionSyntax) throws(ExpressionProblem) -> (CompiledExpression, ValueType) {
+    private mutating func check(_ syntax: ExpressionSyntax) throws(ExpressionProblem) -> (CompiledExpression, ValueType)
+    {
         switch syntax.kind {
         case .number(let value):
             return (.constant(.number(value)), .number)
@@ -126,7 +127,8 @@ struct ExpressionChecker {
             if element == .anything {
                 element = itemType
             } else if !itemType.isComparable(with: element) {
-                throw problem(item, "Every item of a list must be of one type: this is a \(itemType), not a \(element).")
+                throw problem(
+                    item, "Every item of a list must be of one type: this is a \(itemType), not a \(element).")
             }
             compiled.append(itemCompiled)
         }
@@ -157,7 +159,8 @@ struct ExpressionChecker {
             noteOperands(left, leftCompiled, leftType, right, rightCompiled, rightType)
             return (.compare(op, leftCompiled, rightCompiled), .boolean)
         case .less, .lessOrEqual, .greater, .greaterOrEqual:
-            let ordered = (leftType.fits(.number) && rightType.fits(.number)) || (leftType.fits(.date) && rightType.fits(.date))
+            let ordered =
+                (leftType.fits(.number) && rightType.fits(.number)) || (leftType.fits(.date) && rightType.fits(.date))
             guard ordered else {
                 throw problem(
                     syntax,
@@ -180,7 +183,8 @@ struct ExpressionChecker {
             return (.contains(element: leftCompiled, list: rightCompiled), .boolean)
         case .add, .subtract, .multiply, .divide:
             guard leftType.fits(.number), rightType.fits(.number) else {
-                let hint = leftType == .date || rightType == .date
+                let hint =
+                    leftType == .date || rightType == .date
                     ? " To move a date use add_days, add_months or add_years; to measure between dates use days_between, months_between or years_between."
                     : ""
                 throw problem(syntax, "'\(op.rawValue)' works on numbers, not a \(leftType) and a \(rightType).\(hint)")
@@ -191,7 +195,9 @@ struct ExpressionChecker {
 
     // MARK: - Names
 
-    private mutating func resolve(name: String, syntax: ExpressionSyntax) throws(ExpressionProblem) -> (CompiledExpression, ValueType) {
+    private mutating func resolve(name: String, syntax: ExpressionSyntax) throws(ExpressionProblem) -> (
+        CompiledExpression, ValueType
+    ) {
         if let local = locals.last(where: { $0.name == name }) {
             return (.local(local.slot), local.type)
         }
@@ -206,7 +212,9 @@ struct ExpressionChecker {
             throw problem(syntax, "'\(name)' is a section: name one of its fields, like \(example).")
         }
         if name == "params" {
-            throw problem(syntax, "Name a parameter after 'params.', like 'params.\(scope.parameters.keys.sorted().first ?? "name")'.")
+            throw problem(
+                syntax,
+                "Name a parameter after 'params.', like 'params.\(scope.parameters.keys.sorted().first ?? "name")'.")
         }
         if let builtin = Builtin(rawValue: name) {
             throw problem(syntax, "'\(name)' is a function: write \(builtin.signature).")
@@ -366,11 +374,14 @@ struct ExpressionChecker {
         let needsLambda = builtin.iterates
         let allowed = needsLambda ? 2...2 : 1...2
         guard allowed.contains(arguments.count) else {
-            throw problem(syntax, "\(builtin.rawValue) takes \(Self.describe(allowed)), not \(arguments.count): \(builtin.signature).")
+            throw problem(
+                syntax,
+                "\(builtin.rawValue) takes \(Self.describe(allowed)), not \(arguments.count): \(builtin.signature).")
         }
         let (list, listType) = try check(arguments[0])
         guard let element = listType.element else {
-            throw problem(arguments[0], "\(builtin.rawValue) works on a list (a repeat or a multi-choice), not a \(listType).")
+            throw problem(
+                arguments[0], "\(builtin.rawValue) works on a list (a repeat or a multi-choice), not a \(listType).")
         }
         if arguments.count == 1 {
             if builtin == .sum {
@@ -379,7 +390,8 @@ struct ExpressionChecker {
             return (.call(builtin, [list]), .number)
         }
         guard case .lambda(let parameter, let body) = arguments[1].kind else {
-            throw problem(arguments[1], "The second argument of \(builtin.rawValue) must be a lambda: \(builtin.signature).")
+            throw problem(
+                arguments[1], "The second argument of \(builtin.rawValue) must be a lambda: \(builtin.signature).")
         }
         let slot = max(locals.map(\.slot).max() ?? -1, scope.siblings?.slot ?? -1) + 1
         locals.append((parameter, element, slot))

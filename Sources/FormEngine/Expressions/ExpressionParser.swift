@@ -28,7 +28,8 @@ struct ExpressionParser {
             return .failure(
                 ExpressionProblem(
                     range: tokens[maxTokens].range,
-                    message: "The expression is too long (over \(maxTokens) parts). Split it, naming its parts with 'let'."))
+                    message:
+                        "The expression is too long (over \(maxTokens) parts). Split it, naming its parts with 'let'."))
         }
         var parser = ExpressionParser(tokens: tokens)
         do {
@@ -117,7 +118,8 @@ struct ExpressionParser {
         while let op = operators.first(where: { matchesOperator($0) }) {
             _ = advance()
             let right = try binary(level: level + 1)
-            left = ExpressionSyntax(kind: .binary(op, left, right), range: left.range.lowerBound..<right.range.upperBound)
+            left = ExpressionSyntax(
+                kind: .binary(op, left, right), range: left.range.lowerBound..<right.range.upperBound)
             if !chains, let next = operators.first(where: { matchesOperator($0) }) {
                 throw ExpressionProblem(
                     range: current.range,

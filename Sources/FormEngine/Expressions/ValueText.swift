@@ -6,8 +6,9 @@ enum ValueText {
         switch value {
         case .absent: return "not answered"
         case .boolean(let flag): return flag ? "yes" : "no"
-        case .number(let number): return number.isFinite && number == number.rounded() && abs(number) < 1e15
-            ? String(Int(number)) : String(number)
+        case .number(let number):
+            return number.isFinite && number == number.rounded() && abs(number) < 1e15
+                ? String(Int(number)) : String(number)
         case .text(let text):
             if let listID = type?.choiceList, let list = lists[listID] { return list.label(for: text) }
             return text

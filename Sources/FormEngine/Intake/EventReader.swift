@@ -26,7 +26,9 @@ struct EventReader {
             event.deallocate()
         }
         guard yaml_parser_initialize(parser) == 1 else {
-            return .failure(refusal("intake.memory", "There is not enough memory to read the file.", TextPosition(line: 1, column: 1)))
+            return .failure(
+                refusal(
+                    "intake.memory", "There is not enough memory to read the file.", TextPosition(line: 1, column: 1)))
         }
         defer { yaml_parser_delete(parser) }
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
@@ -101,7 +103,9 @@ struct EventReader {
     }
 
     /// Counts a node and refuses anchors and tags other than YAML's own core ones.
-    private mutating func checkNode(anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?, at start: TextPosition) -> IntakeRefusal? {
+    private mutating func checkNode(
+        anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?, at start: TextPosition
+    ) -> IntakeRefusal? {
         nodeCount += 1
         if nodeCount > limits.maxNodes {
             return refusal(
@@ -173,7 +177,8 @@ struct EventReader {
         if parser.error == YAML_READER_ERROR {
             let at = UTF8Check.position(ofOffset: parser.problem_offset, in: buffer)
             let byte = parser.problem_offset < buffer.count ? buffer[parser.problem_offset] : 0
-            let detail = problem == "control characters are not allowed"
+            let detail =
+                problem == "control characters are not allowed"
                 ? "a control character (byte \(byte) in decimal) that text may not hold" : problem
             return refusal("intake.encoding", "The file contains \(detail). Save it as plain UTF-8 text.", at)
         }

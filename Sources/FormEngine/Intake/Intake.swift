@@ -36,13 +36,15 @@ public enum Intake {
             let at = UTF8Check.position(ofOffset: limits.maxBytes, in: bytes)
             return IntakeRefusal(
                 rule: "intake.size",
-                message: "The file is \(ByteCount(max(size, bytes.count))); the limit is \(ByteCount(limits.maxBytes)). "
+                message:
+                    "The file is \(ByteCount(max(size, bytes.count))); the limit is \(ByteCount(limits.maxBytes)). "
                     + "Put each submission in its own file.",
                 mark: SourceMark(file: file, at))
         }
         if let bad = UTF8Check.firstInvalidOffset(bytes) {
             let at = UTF8Check.position(ofOffset: bad, in: bytes)
-            let looksUTF16 = bytes.count >= 2 && (bytes[0], bytes[1]) == (0xFF, 0xFE) || (bytes[0], bytes[1]) == (0xFE, 0xFF)
+            let looksUTF16 =
+                bytes.count >= 2 && (bytes[0], bytes[1]) == (0xFF, 0xFE) || (bytes[0], bytes[1]) == (0xFE, 0xFF)
             let hint = looksUTF16 ? " (it looks like UTF-16)" : ""
             return IntakeRefusal(
                 rule: "intake.encoding",

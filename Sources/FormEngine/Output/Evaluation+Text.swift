@@ -4,8 +4,11 @@ extension Evaluation {
     public func text(showingSource: Bool = true) -> String {
         var output = ""
         for finding in findings {
-            output += "\(finding.mark?.description ?? file): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]\n"
-            if showingSource, let mark = finding.mark, let excerpt = SourceExcerpt.lines(in: received, line: mark.line, column: mark.column) {
+            output +=
+                "\(finding.mark?.description ?? file): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]\n"
+            if showingSource, let mark = finding.mark,
+                let excerpt = SourceExcerpt.lines(in: received, line: mark.line, column: mark.column)
+            {
                 output += excerpt + "\n"
             }
         }
@@ -38,7 +41,9 @@ extension DefinitionErrors {
             output += problem.description + "\n"
             let bytes = files[problem.mark.file] ?? read(problem.mark.file)
             files[problem.mark.file] = bytes
-            if let bytes, let excerpt = SourceExcerpt.lines(in: bytes, line: problem.mark.line, column: problem.mark.column) {
+            if let bytes,
+                let excerpt = SourceExcerpt.lines(in: bytes, line: problem.mark.line, column: problem.mark.column)
+            {
                 output += excerpt + "\n"
             }
         }

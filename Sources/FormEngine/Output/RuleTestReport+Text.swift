@@ -9,7 +9,8 @@ extension RuleTestReport {
                 output += "    expected, not found: \(expectation)\n"
             }
             for finding in failure.unexpected {
-                output += "    found, not expected: \(finding.rule) \(finding.severity.rawValue) \(finding.path): \(finding.message)\n"
+                output +=
+                    "    found, not expected: \(finding.rule) \(finding.severity.rawValue) \(finding.path): \(finding.message)\n"
             }
         }
         if showCoverage {

@@ -16,7 +16,8 @@ public enum SourceExcerpt {
         guard current == line, start <= bytes.count else { return nil }
         var end = start
         while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
-        var scalars = Array(String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars).map { scalar -> Unicode.Scalar in
+        var scalars = Array(String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars).map {
+            scalar -> Unicode.Scalar in
             scalar == "\t" || scalar.value < 0x20 ? " " : scalar
         }
         var caret = max(0, column - 1)

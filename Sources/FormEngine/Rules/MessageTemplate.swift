@@ -27,7 +27,9 @@ struct MessageTemplate: Sendable {
 
     /// Splits a message into text and placeholder sources, with each placeholder's character offset; or
     /// the offset and description of an unbalanced brace.
-    static func split(_ message: String) -> Result<[(text: String, isPlaceholder: Bool, offset: Int)], ExpressionProblem> {
+    static func split(_ message: String) -> Result<
+        [(text: String, isPlaceholder: Bool, offset: Int)], ExpressionProblem
+    > {
         let scalars = Array(message.unicodeScalars)
         var pieces: [(String, Bool, Int)] = []
         var text = String.UnicodeScalarView()
@@ -40,14 +42,18 @@ struct MessageTemplate: Sendable {
                 index += 2
             } else if scalar == "{" {
                 guard let close = scalars[(index + 1)...].firstIndex(of: "}") else {
-                    return .failure(ExpressionProblem(range: index..<index + 1, message: "This '{' has no closing '}'. Write '{{' for a brace."))
+                    return .failure(
+                        ExpressionProblem(
+                            range: index..<index + 1, message: "This '{' has no closing '}'. Write '{{' for a brace."))
                 }
                 if !text.isEmpty { pieces.append((String(text), false, 0)) }
                 text = String.UnicodeScalarView()
                 pieces.append((String(String.UnicodeScalarView(scalars[(index + 1)..<close])), true, index + 1))
                 index = close + 1
             } else if scalar == "}" {
-                return .failure(ExpressionProblem(range: index..<index + 1, message: "This '}' closes nothing. Write '}}' for a brace."))
+                return .failure(
+                    ExpressionProblem(
+                        range: index..<index + 1, message: "This '}' closes nothing. Write '}}' for a brace."))
             } else {
                 text.append(scalar)
                 index += 1

@@ -5,7 +5,9 @@
 /// must every key of a table. A sequence is a list of one type; a mapping is a table.
 enum ParameterValue {
     /// The value and its type, or nil after recording a problem.
-    static func read(_ node: Node, list: ChoiceList?, keys: ChoiceList?, reader: DefinitionReader) -> (Value, ValueType)? {
+    static func read(_ node: Node, list: ChoiceList?, keys: ChoiceList?, reader: DefinitionReader) -> (
+        Value, ValueType
+    )? {
         switch node.content {
         case .scalar(let scalar):
             return readScalar(scalar, at: node.start, list: list, reader: reader)
@@ -15,7 +17,8 @@ enum ParameterValue {
             for item in items {
                 guard let (value, type) = read(item, list: list, keys: nil, reader: reader) else { return nil }
                 guard type.fits(element) || element == .anything else {
-                    reader.problem(item.start, "Every item of a list must be of one type: this is a \(type), not a \(element).")
+                    reader.problem(
+                        item.start, "Every item of a list must be of one type: this is a \(type), not a \(element).")
                     return nil
                 }
                 if element == .anything { element = type }
@@ -35,7 +38,9 @@ enum ParameterValue {
                 }
                 guard let (value, type) = read(entry.value, list: list, keys: nil, reader: reader) else { return nil }
                 guard type.fits(element) || element.fits(type) || element == .anything else {
-                    reader.problem(entry.value.start, "Every value of a table must be of one type: this is a \(type), not a \(element).")
+                    reader.problem(
+                        entry.value.start,
+                        "Every value of a table must be of one type: this is a \(type), not a \(element).")
                     return nil
                 }
                 if element == .anything || element.fits(type) { element = type }
@@ -45,13 +50,16 @@ enum ParameterValue {
         }
     }
 
-    private static func readScalar(_ scalar: Scalar, at position: TextPosition, list: ChoiceList?, reader: DefinitionReader) -> (Value, ValueType)? {
+    private static func readScalar(
+        _ scalar: Scalar, at position: TextPosition, list: ChoiceList?, reader: DefinitionReader
+    ) -> (Value, ValueType)? {
         let text = scalar.text
         if let list {
             guard list.options.contains(where: { $0.value == text }) else {
                 reader.problem(
                     position,
-                    "'\(text)' is not a choice in the list '\(list.id)'.\(Suggestion.didYouMean(text, in: list.options.map(\.value)))")
+                    "'\(text)' is not a choice in the list '\(list.id)'.\(Suggestion.didYouMean(text, in: list.options.map(\.value)))"
+                )
                 return nil
             }
             return (.text(text), .choice(list.id))

@@ -7,7 +7,9 @@ struct RuleEngine {
     let sectionStarts: [TextPosition?]
 
     /// The findings of every rule that fires, and how often each rule fired and passed.
-    func apply(to answers: Answers, asOf: Day, parameters: [String: Value]) -> (findings: [Finding], outcomes: [RuleOutcome]) {
+    func apply(to answers: Answers, asOf: Day, parameters: [String: Value]) -> (
+        findings: [Finding], outcomes: [RuleOutcome]
+    ) {
         var context = EvaluationContext(
             answers: answers, asOf: asOf, parameters: ruleSet.parameterValues(replacing: parameters),
             namedExpressions: ruleSet.namedValues, slots: 1)
@@ -17,7 +19,8 @@ struct RuleEngine {
             var outcome = RuleOutcome()
             for variant in rule.variants {
                 guard let each = variant.each else {
-                    if let finding = check(rule, variant, item: nil, in: &context, answers: answers, outcome: &outcome) {
+                    if let finding = check(rule, variant, item: nil, in: &context, answers: answers, outcome: &outcome)
+                    {
                         findings.append(finding)
                     }
                     continue
@@ -27,7 +30,9 @@ struct RuleEngine {
                     guard case .record(let record) = item else { continue }
                     context.locals[0] = item
                     let current = (record: record, index: index, repeatField: each)
-                    if let finding = check(rule, variant, item: current, in: &context, answers: answers, outcome: &outcome) {
+                    if let finding = check(
+                        rule, variant, item: current, in: &context, answers: answers, outcome: &outcome)
+                    {
                         findings.append(finding)
                     }
                 }
@@ -54,7 +59,9 @@ struct RuleEngine {
             message = "\(repeatField.label), \(repeatField.itemLabel ?? "item") \(item.index + 1): \(message)"
         }
         let (path, position) = place(variant.target, item: item, answers: answers)
-        let values = variant.check.explain(in: &context).map { term in (name: term.text, value: ValueJSON.make(term.value)) }
+        let values = variant.check.explain(in: &context).map { term in
+            (name: term.text, value: ValueJSON.make(term.value))
+        }
         return Finding(
             rule: rule.id, severity: rule.severity, path: path, message: message,
             mark: document.mark(position ?? document.root.start), values: values, ruleMark: rule.mark,

@@ -13,7 +13,9 @@ extension RuleSet {
     /// Loads and checks a rule set against its form, reporting every problem in it at once.
     ///
     /// `forms` are the loaded forms by id; a test's answer `file` is read relative to the rule file's folder.
-    public static func load(bytes: [UInt8], file: String, forms: [String: FormDefinition]) -> Result<RuleSet, DefinitionErrors> {
+    public static func load(bytes: [UInt8], file: String, forms: [String: FormDefinition]) -> Result<
+        RuleSet, DefinitionErrors
+    > {
         switch DefinitionReader.open(bytes: bytes, file: file) {
         case .failure(let errors):
             return .failure(errors)
@@ -56,7 +58,9 @@ private struct RuleSetLoader {
         self.form = form
         let fileName = reader.document.file.split(separator: "/").last.map(String.init) ?? ""
         if fileName != "\(formID).rules.yaml" {
-            reader.problem(top["rules-for"]!.start, "The rules for '\(formID)' must be in a file named '\(formID).rules.yaml', not '\(fileName)'.")
+            reader.problem(
+                top["rules-for"]!.start,
+                "The rules for '\(formID)' must be in a file named '\(formID).rules.yaml', not '\(fileName)'.")
         }
         if let node = top["parameters"] { readParameters(node, form: form) }
         if let node = top["let"] { readNamedValues(node, form: form) }
@@ -92,9 +96,13 @@ private struct RuleSetLoader {
             else { continue }
             let list = keyed.text("list").flatMap { lookUpList($0, at: keyed["list"]!, form: form) }
             let keys = keyed.text("keys").flatMap { lookUpList($0, at: keyed["keys"]!, form: form) }
-            guard let (value, type) = ParameterValue.read(valueNode, list: list, keys: keys, reader: reader) else { continue }
+            guard let (value, type) = ParameterValue.read(valueNode, list: list, keys: keys, reader: reader) else {
+                continue
+            }
             parameters.append(
-                RuleParameter(name: entry.key, value: value, type: type, source: keyed.text("source") ?? "", mark: reader.mark(entry.keyStart)))
+                RuleParameter(
+                    name: entry.key, value: value, type: type, source: keyed.text("source") ?? "",
+                    mark: reader.mark(entry.keyStart)))
         }
     }
 
@@ -141,11 +149,14 @@ private struct RuleSetLoader {
                 let id = keyed.text("id")
             else { continue }
             if let first = rules.first(where: { $0.id == id }) {
-                reader.problem(keyed["id"]!.start, "Two rules have the id '\(id)' (the first on line \(first.mark.line)).")
+                reader.problem(
+                    keyed["id"]!.start, "Two rules have the id '\(id)' (the first on line \(first.mark.line)).")
                 continue
             }
             if ["field.", "intake.", "form."].contains(where: { id.hasPrefix($0) }) {
-                reader.problem(keyed["id"]!.start, "A rule's id cannot start with 'field.', 'intake.' or 'form.': those name the built-in checks.")
+                reader.problem(
+                    keyed["id"]!.start,
+                    "A rule's id cannot start with 'field.', 'intake.' or 'form.': those name the built-in checks.")
                 continue
             }
             let severityText = keyed.text("severity") ?? ""
@@ -153,11 +164,13 @@ private struct RuleSetLoader {
             if severity == nil {
                 reader.problem(
                     keyed["severity"]!.start,
-                    "Unknown severity '\(severityText)'. The severities are \(Wording.alternatives(Severity.allCases.map(\.rawValue))).")
+                    "Unknown severity '\(severityText)'. The severities are \(Wording.alternatives(Severity.allCases.map(\.rawValue)))."
+                )
             }
             let variants = readVariants(keyed, form: form)
             guard let severity, let variants, let source = keyed.text("source") else { continue }
-            rules.append(Rule(id: id, severity: severity, source: source, mark: reader.mark(item.start), variants: variants))
+            rules.append(
+                Rule(id: id, severity: severity, source: source, mark: reader.mark(item.start), variants: variants))
         }
         return rules
     }
@@ -174,27 +187,35 @@ private struct RuleSetLoader {
             var ruleScope = scope(form)
             if let source { ruleScope.boundLocals = [(source.name, .record(source.shape), 0)] }
             let when = keyed["when"].map { reader.expression($0, in: ruleScope, expecting: .boolean) }
-            let check = keyed["check"].flatMap { reader.expression($0, in: ruleScope, expecting: .boolean, collectsTerms: true) }
+            let check = keyed["check"].flatMap {
+                reader.expression($0, in: ruleScope, expecting: .boolean, collectsTerms: true)
+            }
             let message = keyed["message"].flatMap { readMessage($0, scope: ruleScope) }
             var target: FindingTarget?
             if let pathNode = keyed["path"] {
-                target = reader.expression(pathNode, in: ruleScope).flatMap { readTarget($0, at: pathNode, each: source != nil) }
+                target = reader.expression(pathNode, in: ruleScope).flatMap {
+                    readTarget($0, at: pathNode, each: source != nil)
+                }
             } else if let check {
                 target = defaultTarget(check, each: source != nil)
             }
             guard let check, let message, let target, when == nil || when! != nil else { return nil }
-            variants.append(RuleVariant(each: source?.location, when: when ?? nil, check: check, message: message, target: target))
+            variants.append(
+                RuleVariant(each: source?.location, when: when ?? nil, check: check, message: message, target: target))
         }
         return variants
     }
 
     /// `name in section.repeat[, section.repeat...]`: the repeats whose items the rule checks one by one.
-    private func readForEach(_ node: Node, form: FormDefinition) -> [(name: String, location: FieldLocation, shape: RecordShape)]? {
+    private func readForEach(_ node: Node, form: FormDefinition) -> [(
+        name: String, location: FieldLocation, shape: RecordShape
+    )]? {
         let text = node.scalar?.text ?? ""
         let halves = text.components(separatedByWord: " in ")
         let name = halves.first?.trimmingWhitespace ?? ""
         guard halves.count == 2, reader.checkIdentifier(name, at: node.start, what: "a for-each item") else {
-            reader.problem(node.start, "'for-each' must be 'item in section.repeat', like 's in cse.sessions, missing.sessions'.")
+            reader.problem(
+                node.start, "'for-each' must be 'item in section.repeat', like 's in cse.sessions, missing.sessions'.")
             return nil
         }
         var sources: [(String, FieldLocation, RecordShape)] = []
@@ -209,7 +230,8 @@ private struct RuleSetLoader {
                 }
                 reader.problem(
                     node.start,
-                    "'\(path)' is not a repeat of the form.\(Suggestion.didYouMean(path, in: repeats)) The repeats are: \(repeats.joined(separator: ", ")).")
+                    "'\(path)' is not a repeat of the form.\(Suggestion.didYouMean(path, in: repeats)) The repeats are: \(repeats.joined(separator: ", "))."
+                )
                 return nil
             }
             sources.append((name, FieldLocation(section: section, field: field), shape))
@@ -224,7 +246,8 @@ private struct RuleSetLoader {
         }
         switch MessageTemplate.split(text) {
         case .failure(let problem):
-            reader.problem(reader.position(ofOffset: problem.range.lowerBound, inExpression: text, node: node), problem.message)
+            reader.problem(
+                reader.position(ofOffset: problem.range.lowerBound, inExpression: text, node: node), problem.message)
             return nil
         case .success(let pieces):
             var parts: [MessageTemplate.Part] = []
@@ -245,7 +268,8 @@ private struct RuleSetLoader {
     /// The target a `path:` expression names: a field, an item's field, or the item.
     private func readTarget(_ expression: Expression, at node: Node, each: Bool) -> FindingTarget? {
         if let target = target(of: expression.checked.compiled, each: each) { return target }
-        reader.problem(node.start, "'path' must name an answer, like 'dbs.issue_date'\(each ? ", or the item's 's.date'" : "").")
+        reader.problem(
+            node.start, "'path' must name an answer, like 'dbs.issue_date'\(each ? ", or the item's 's.date'" : "").")
         return nil
     }
 
@@ -313,7 +337,9 @@ private struct RuleSetLoader {
             let expect = readExpectations(keyed["expect"], ruleIDs: ruleIDs)
             guard let asOf, let answers, let overrides, let expect else { continue }
             tests.append(
-                RuleTest(name: name, asOf: asOf, answers: answers, parameters: overrides, expect: expect, mark: reader.mark(item.start)))
+                RuleTest(
+                    name: name, asOf: asOf, answers: answers, parameters: overrides, expect: expect,
+                    mark: reader.mark(item.start)))
         }
         return tests
     }
@@ -327,16 +353,20 @@ private struct RuleSetLoader {
             }
             return Document(file: reader.document.file, root: answers)
         case (nil, let name?):
-            let folder = reader.document.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+            let folder = reader.document.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(
+                separator: "/")
             let path = folder.isEmpty ? name : folder + "/" + name
             switch FileBytes.read(path, limit: IntakeLimits.submission.maxBytes) {
             case .failure(let failure):
-                reader.problem(keyed["file"]!.start, "The test's answers cannot be read from '\(path)': \(failure.reason).")
+                reader.problem(
+                    keyed["file"]!.start, "The test's answers cannot be read from '\(path)': \(failure.reason).")
                 return nil
             case .success(let file):
                 switch Intake.read(file.bytes, file: path, size: file.size) {
                 case .failure(let refusal):
-                    reader.problem(keyed["file"]!.start, "The test's answers in '\(path)' cannot be read: \(refusal.mark): \(refusal.message)")
+                    reader.problem(
+                        keyed["file"]!.start,
+                        "The test's answers in '\(path)' cannot be read: \(refusal.mark): \(refusal.message)")
                     return nil
                 case .success(let document):
                     if let named = document.root["form"]?.scalar?.text, named != form.id {
@@ -364,7 +394,8 @@ private struct RuleSetLoader {
             guard let parameter = parameters.first(where: { $0.name == entry.key }) else {
                 reader.problem(
                     entry.keyStart,
-                    "There is no parameter '\(entry.key)'.\(Suggestion.didYouMean(entry.key, in: parameters.map(\.name)))")
+                    "There is no parameter '\(entry.key)'.\(Suggestion.didYouMean(entry.key, in: parameters.map(\.name)))"
+                )
                 sound = false
                 continue
             }
@@ -387,13 +418,17 @@ private struct RuleSetLoader {
     private func readExpectations(_ node: Node?, ruleIDs: [String]) -> [ExpectedFinding]? {
         guard let node else { return nil }
         guard let items = node.items else {
-            reader.problem(node.start, "'expect' must be a sequence of findings, like [{rule: x, severity: error}], or [] for none.")
+            reader.problem(
+                node.start,
+                "'expect' must be a sequence of findings, like [{rule: x, severity: error}], or [] for none.")
             return nil
         }
         var expected: [ExpectedFinding] = []
         var sound = true
         for item in items {
-            guard let keyed = reader.keyed(item, what: "an expected finding", allowed: RuleSet.expectKeys, required: ["rule", "severity"]),
+            guard
+                let keyed = reader.keyed(
+                    item, what: "an expected finding", allowed: RuleSet.expectKeys, required: ["rule", "severity"]),
                 let rule = keyed.text("rule"), let severityText = keyed.text("severity")
             else {
                 sound = false

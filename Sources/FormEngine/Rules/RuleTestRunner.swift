@@ -50,7 +50,8 @@ extension Validator {
             }
             results.append(Self.compare(test, compared))
         }
-        return RuleTestReport(ruleSet: ruleSet, results: results, coverage: Array(zip(ruleSet.rules, totals)).map { ($0, $1) })
+        return RuleTestReport(
+            ruleSet: ruleSet, results: results, coverage: Array(zip(ruleSet.rules, totals)).map { ($0, $1) })
     }
 
     /// Pairs expectations with findings: those naming a path first, so a looser one cannot take their finding.

@@ -24,7 +24,9 @@ public enum FileBytes {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return .failure(Failure(path: path, reason: reason(errno))) }
-        if (status.st_mode & S_IFMT) == S_IFDIR { return .failure(Failure(path: path, reason: "is a folder, not a file")) }
+        if (status.st_mode & S_IFMT) == S_IFDIR {
+            return .failure(Failure(path: path, reason: "is a folder, not a file"))
+        }
         let size = Int(status.st_size)
         let wanted = min(max(size, 0), limit + 1)
         var bytes = [UInt8](repeating: 0, count: wanted)

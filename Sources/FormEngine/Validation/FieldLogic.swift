@@ -34,14 +34,17 @@ struct FieldLogic {
         }
     }
 
-    private mutating func applyToItems(_ repeatField: FieldDefinition, _ items: inout [Value], answers: Answers, path: [String]) {
+    private mutating func applyToItems(
+        _ repeatField: FieldDefinition, _ items: inout [Value], answers: Answers, path: [String]
+    ) {
         for index in items.indices {
             guard case .record(var record) = items[index] else { continue }
             let itemName = "\(repeatField.itemLabel ?? "item") \(index + 1)"
             for (subIndex, subfield) in repeatField.fields.enumerated() {
                 let place = record.positions[subIndex] ?? record.start ?? document.root.start
                 let verdict = check(
-                    subfield, value: record.values[subIndex], given: record.positions[subIndex] != nil, answers: answers,
+                    subfield, value: record.values[subIndex], given: record.positions[subIndex] != nil,
+                    answers: answers,
                     item: (record, itemName, repeatField), path: path + [String(index), subfield.id], place: place,
                     sectionTitle: nil)
                 if verdict == .setAside { record.values[subIndex] = .absent }
@@ -69,7 +72,8 @@ struct FieldLogic {
                 findings.append(
                     Finding(
                         rule: "field.not-applicable", severity: .warning, path: pointer,
-                        message: "\(name) does not apply, because \(because.sentence); its answer is kept but not used.",
+                        message:
+                            "\(name) does not apply, because \(because.sentence); its answer is kept but not used.",
                         mark: mark, values: because.values, ruleMark: relevant.mark))
             }
             return .setAside
@@ -99,7 +103,8 @@ struct FieldLogic {
             findings.append(
                 Finding(
                     rule: "field.constraint", severity: .error, path: pointer,
-                    message: field.message ?? "\(name) does not meet its condition: \(constraint.text.collapsingWhitespace).",
+                    message: field.message
+                        ?? "\(name) does not meet its condition: \(constraint.text.collapsingWhitespace).",
                     mark: mark, values: because.values, ruleMark: constraint.mark))
         }
         return .keep
@@ -115,7 +120,8 @@ struct FieldLogic {
             guard let label = label(of: term.text, repeatField: repeatField) else { continue }
             clauses.append("\"\(label)\" is \(ValueText.plain(term.value, type: term.type, lists: form.lists))")
         }
-        let sentence = clauses.isEmpty ? "of its condition (\(expression.text.collapsingWhitespace))" : Wording.all(clauses)
+        let sentence =
+            clauses.isEmpty ? "of its condition (\(expression.text.collapsingWhitespace))" : Wording.all(clauses)
         return (sentence, terms.map { ($0.text, ValueJSON.make($0.value)) })
     }
 

@@ -35,16 +35,20 @@ struct SubmissionBinder {
             sectionStarts.append(node.flatMap { $0.isNull ? nil : $0.start })
             if let node, !node.isNull {
                 if let answers = node.entries {
-                    checkUnknownKeys(answers, fields: section.fields, path: [section.id], what: "the section \"\(section.title)\"")
+                    checkUnknownKeys(
+                        answers, fields: section.fields, path: [section.id], what: "the section \"\(section.title)\"")
                     for (index, field) in section.fields.enumerated() {
-                        guard let answer = answers.first(where: { $0.key == field.id })?.value, !answer.isNull else { continue }
+                        guard let answer = answers.first(where: { $0.key == field.id })?.value, !answer.isNull else {
+                            continue
+                        }
                         sectionPositions[index] = answer.start
                         sectionValues[index] = bindValue(field, answer, path: [section.id, field.id], item: nil)
                     }
                 } else {
                     add(
                         "field.type", .error, [section.id], node.start,
-                        "The section \"\(section.title)\" must be a group of 'question: answer' lines, not \(node.kindDescription).")
+                        "The section \"\(section.title)\" must be a group of 'question: answer' lines, not \(node.kindDescription)."
+                    )
                 }
             }
             values.append(sectionValues)
@@ -65,7 +69,9 @@ struct SubmissionBinder {
             var chosen: [Value] = []
             for (index, choice) in items.enumerated() {
                 guard let text = choice.scalar?.text, !choice.isNull else {
-                    add("field.type", .error, path + [String(index)], choice.start, "Each choice of \(name) must be a single value.", field: field)
+                    add(
+                        "field.type", .error, path + [String(index)], choice.start,
+                        "Each choice of \(name) must be a single value.", field: field)
                     continue
                 }
                 if let value = choose(field, text, node: choice, path: path + [String(index)], name: name) {
@@ -77,14 +83,18 @@ struct SubmissionBinder {
             return .list(chosen)
         default:
             guard let scalar = node.scalar else {
-                add("field.type", .error, path, node.start, "\(name) must be a single answer, not \(node.kindDescription).", field: field)
+                add(
+                    "field.type", .error, path, node.start,
+                    "\(name) must be a single answer, not \(node.kindDescription).", field: field)
                 return .absent
             }
             return bindScalar(field, scalar.text, node: node, path: path, name: name)
         }
     }
 
-    private mutating func bindScalar(_ field: FieldDefinition, _ text: String, node: Node, path: [String], name: String) -> Value {
+    private mutating func bindScalar(_ field: FieldDefinition, _ text: String, node: Node, path: [String], name: String)
+        -> Value
+    {
         switch field.type {
         case .text, .longText:
             guard text.contains(where: { !$0.isWhitespace }) else { return .absent }
@@ -92,25 +102,34 @@ struct SubmissionBinder {
             return .text(text)
         case .integer:
             guard let number = Int(text.trimmingWhitespace) else {
-                add("field.type", .error, path, node.start, "\(name) must be a whole number, like 25; \"\(text)\" is not.", field: field)
+                add(
+                    "field.type", .error, path, node.start,
+                    "\(name) must be a whole number, like 25; \"\(text)\" is not.", field: field)
                 return .absent
             }
             return checkBounds(field, .number(Double(number)), node: node, path: path, name: name)
         case .decimal:
             guard let number = Self.decimal(text.trimmingWhitespace) else {
-                add("field.type", .error, path, node.start, "\(name) must be a number, like 2.5; \"\(text)\" is not.", field: field)
+                add(
+                    "field.type", .error, path, node.start, "\(name) must be a number, like 2.5; \"\(text)\" is not.",
+                    field: field)
                 return .absent
             }
             return checkBounds(field, .number(number), node: node, path: path, name: name)
         case .yesNo:
             guard let flag = YesNo.parse(text.trimmingWhitespace) else {
-                add("field.type", .error, path, node.start, "\(name) must be yes or no; \"\(text)\" is not.", field: field)
+                add(
+                    "field.type", .error, path, node.start, "\(name) must be yes or no; \"\(text)\" is not.",
+                    field: field)
                 return .absent
             }
             return .boolean(flag)
         case .date:
             guard let day = Day(iso: text.trimmingWhitespace) else {
-                add("field.type", .error, path, node.start, "\(name) must be a real date written YYYY-MM-DD, like 2017-03-31; " + Self.dateAdvice(text), field: field)
+                add(
+                    "field.type", .error, path, node.start,
+                    "\(name) must be a real date written YYYY-MM-DD, like 2017-03-31; " + Self.dateAdvice(text),
+                    field: field)
                 return .absent
             }
             return checkBounds(field, .date(day), node: node, path: path, name: name)
@@ -142,14 +161,17 @@ struct SubmissionBinder {
             guard let answers = itemNode.entries else {
                 add(
                     "field.type", .error, itemPath, itemNode.start,
-                    "Each \(noun) of \(name) must be a group of 'question: answer' lines; \(itemName) is \(itemNode.kindDescription).")
+                    "Each \(noun) of \(name) must be a group of 'question: answer' lines; \(itemName) is \(itemNode.kindDescription)."
+                )
                 continue
             }
             checkUnknownKeys(answers, fields: field.fields, path: itemPath, what: "\(itemName) of \(name)")
             var values = [Value](repeating: .absent, count: field.fields.count)
             var positions = [TextPosition?](repeating: nil, count: field.fields.count)
             for (subIndex, subfield) in field.fields.enumerated() {
-                guard let answer = answers.first(where: { $0.key == subfield.id })?.value, !answer.isNull else { continue }
+                guard let answer = answers.first(where: { $0.key == subfield.id })?.value, !answer.isNull else {
+                    continue
+                }
                 positions[subIndex] = answer.start
                 values[subIndex] = bindValue(subfield, answer, path: itemPath + [subfield.id], item: itemName)
             }
@@ -162,53 +184,78 @@ struct SubmissionBinder {
 
     // MARK: - Checks
 
-    private mutating func choose(_ field: FieldDefinition, _ text: String, node: Node, path: [String], name: String) -> String? {
+    private mutating func choose(_ field: FieldDefinition, _ text: String, node: Node, path: [String], name: String)
+        -> String?
+    {
         guard let list = field.list.flatMap({ form.lists[$0] }) else { return nil }
         if let option = list.option(matching: text.trimmingWhitespace) { return option.value }
-        let choices = list.options.count <= 16
+        let choices =
+            list.options.count <= 16
             ? " Choose \(Wording.alternatives(list.options.map { "'\($0.value)'" }))."
             : Suggestion.didYouMean(text, in: list.options.map(\.value))
-        add("field.list", .error, path, node.start, "\(name): \"\(text)\" is not one of the choices.\(choices)", field: field)
+        add(
+            "field.list", .error, path, node.start, "\(name): \"\(text)\" is not one of the choices.\(choices)",
+            field: field)
         return nil
     }
 
-    private mutating func checkText(_ field: FieldDefinition, _ text: String, node: Node, path: [String], name: String) {
+    private mutating func checkText(_ field: FieldDefinition, _ text: String, node: Node, path: [String], name: String)
+    {
         let length = text.count
         if let minimum = field.minLength, length < minimum {
-            add("field.min-length", .error, path, node.start, "\(name) must be at least \(Wording.count(minimum, "character")); it has \(length).", field: field)
+            add(
+                "field.min-length", .error, path, node.start,
+                "\(name) must be at least \(Wording.count(minimum, "character")); it has \(length).", field: field)
         }
         if let maximum = field.maxLength, length > maximum {
-            add("field.max-length", .error, path, node.start, "\(name) must be \(Wording.count(maximum, "character")) or fewer; it has \(length).", field: field)
+            add(
+                "field.max-length", .error, path, node.start,
+                "\(name) must be \(Wording.count(maximum, "character")) or fewer; it has \(length).", field: field)
         }
         if let pattern = field.pattern, !pattern.matches(text) {
-            add("field.pattern", .error, path, node.start, field.message ?? "\(name) is not in the form it should be: \"\(text)\".", field: field)
+            add(
+                "field.pattern", .error, path, node.start,
+                field.message ?? "\(name) is not in the form it should be: \"\(text)\".", field: field)
         }
     }
 
-    private mutating func checkBounds(_ field: FieldDefinition, _ value: Value, node: Node, path: [String], name: String) -> Value {
+    private mutating func checkBounds(
+        _ field: FieldDefinition, _ value: Value, node: Node, path: [String], name: String
+    ) -> Value {
         let isDate: Bool
         if case .date = value { isDate = true } else { isDate = false }
         if let minimum = field.min, Self.order(value, minimum) < 0 {
             let limit = isDate ? "on or after \(minimum.text)" : "\(minimum.text) or more"
-            add("field.min", .error, path, node.start, "\(name) must be \(limit); \(ValueText.plain(value)) is not.", field: field)
+            add(
+                "field.min", .error, path, node.start, "\(name) must be \(limit); \(ValueText.plain(value)) is not.",
+                field: field)
         }
         if let maximum = field.max, Self.order(value, maximum) > 0 {
             let limit = isDate ? "on or before \(maximum.text)" : "\(maximum.text) or less"
-            add("field.max", .error, path, node.start, "\(name) must be \(limit); \(ValueText.plain(value)) is not.", field: field)
+            add(
+                "field.max", .error, path, node.start, "\(name) must be \(limit); \(ValueText.plain(value)) is not.",
+                field: field)
         }
         return value
     }
 
-    private mutating func checkItemCount(_ field: FieldDefinition, _ count: Int, node: Node, path: [String], name: String, noun: String) {
+    private mutating func checkItemCount(
+        _ field: FieldDefinition, _ count: Int, node: Node, path: [String], name: String, noun: String
+    ) {
         if let minimum = field.minItems, count < minimum {
-            add("field.min-items", .error, path, node.start, "\(name) needs at least \(Wording.count(minimum, noun)); it has \(count).", field: field)
+            add(
+                "field.min-items", .error, path, node.start,
+                "\(name) needs at least \(Wording.count(minimum, noun)); it has \(count).", field: field)
         }
         if let maximum = field.maxItems, count > maximum {
-            add("field.max-items", .error, path, node.start, "\(name) takes at most \(Wording.count(maximum, noun)); it has \(count).", field: field)
+            add(
+                "field.max-items", .error, path, node.start,
+                "\(name) takes at most \(Wording.count(maximum, noun)); it has \(count).", field: field)
         }
     }
 
-    private mutating func checkUnknownKeys(_ entries: [Entry], fields: [FieldDefinition], path: [String], what: String) {
+    private mutating func checkUnknownKeys(_ entries: [Entry], fields: [FieldDefinition], path: [String], what: String)
+    {
         for entry in entries where !fields.contains(where: { $0.id == entry.key }) {
             add(
                 "field.unknown", .error, path + [entry.key], entry.keyStart,

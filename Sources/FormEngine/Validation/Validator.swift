@@ -50,7 +50,8 @@ public struct Validator: Sendable {
         var findings = binder.findings + logic.findings
         var outcomes: [RuleOutcome] = []
         if let ruleSet = catalog.ruleSets[form.id] {
-            let engine = RuleEngine(ruleSet: ruleSet, form: form, document: document, sectionStarts: binder.sectionStarts)
+            let engine = RuleEngine(
+                ruleSet: ruleSet, form: form, document: document, sectionStarts: binder.sectionStarts)
             let applied = engine.apply(to: answers, asOf: asOf, parameters: parameters)
             findings += applied.findings
             outcomes = applied.outcomes
@@ -65,7 +66,8 @@ public struct Validator: Sendable {
             let finding = Finding(
                 rule: "intake.file", severity: .error, path: "", message: "Cannot read the file: \(failure.reason).",
                 mark: SourceMark(file: path, line: 1, column: 1))
-            return Evaluation(file: path, received: [], form: nil, ruleSetHash: nil, asOf: asOf, findings: [finding], answers: nil)
+            return Evaluation(
+                file: path, received: [], form: nil, ruleSetHash: nil, asOf: asOf, findings: [finding], answers: nil)
         case .success(let file):
             return evaluate(file.bytes, file: path, size: file.size, asOf: asOf, formID: formID)
         }
@@ -86,7 +88,8 @@ public struct Validator: Sendable {
         }
         let named = root["form"]
         if let named, named.scalar == nil || named.isNull {
-            return refuse("form.unknown", "'form' must be the id of a form, like 'form: \(known.first ?? "id")'.", named.start)
+            return refuse(
+                "form.unknown", "'form' must be the id of a form, like 'form: \(known.first ?? "id")'.", named.start)
         }
         guard let id = named?.scalar?.text ?? expected else {
             return refuse(
