@@ -186,7 +186,8 @@ private struct RuleSetLoader {
         for source in sources {
             var ruleScope = scope(form)
             if let source { ruleScope.boundLocals = [(source.name, .record(source.shape), 0)] }
-            let when = keyed["when"].map { reader.expression($0, in: ruleScope, expecting: .boolean) }
+            let when = keyed["when"].flatMap { reader.expression($0, in: ruleScope, expecting: .boolean) }
+            let whenIsSound = keyed["when"] == nil || when != nil
             let check = keyed["check"].flatMap {
                 reader.expression($0, in: ruleScope, expecting: .boolean, collectsTerms: true)
             }
@@ -199,9 +200,9 @@ private struct RuleSetLoader {
             } else if let check {
                 target = defaultTarget(check, each: source != nil)
             }
-            guard let check, let message, let target, when == nil || when! != nil else { return nil }
+            guard whenIsSound, let check, let message, let target else { return nil }
             variants.append(
-                RuleVariant(each: source?.location, when: when ?? nil, check: check, message: message, target: target))
+                RuleVariant(each: source?.location, when: when, check: check, message: message, target: target))
         }
         return variants
     }
