@@ -103,10 +103,14 @@ struct FormDefinitionLintTests {
         #expect(text != Self.valid, "the test's original text is not in the form")
         let problems = formProblems(text)
         let problem = try #require(problems.first(where: { $0.message.contains(message) }), "\(problems)")
-        let lines = text.components(separatedBy: "\n")
-        let line = try #require(lines.firstIndex(where: { $0.contains(broken.components(separatedBy: "\n").last!) }))
-        let column = try #require(lines[line].range(of: needle)).lowerBound.utf16Offset(in: lines[line]) + 1
-        #expect(problem.mark == SourceMark(file: "test-form.yaml", line: line + 1, column: column), "\(problem)")
+        let brokenLine = try #require(broken.components(separatedBy: "\n").last)
+        let fragment = try #require(text.range(of: brokenLine)).lowerBound
+        let lineStart = text[..<fragment].lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+        let within = try #require(mark(of: needle, in: String(text[lineStart...]), file: "test-form.yaml"))
+        let lineOffset = text[..<lineStart].count(where: { $0 == "\n" })
+        #expect(
+            problem.mark == SourceMark(file: within.file, line: within.line + lineOffset, column: within.column),
+            "\(problem)")
     }
 
     @Test("a broken definition reports every problem at once")

@@ -136,15 +136,7 @@ struct RuleSetLintTests {
             return
         }
         let problem = try #require(errors.problems.first(where: { $0.message.contains(message) }), "\(errors.problems)")
-        let offset = try #require(text.range(of: needle)).lowerBound
-        let before = text[..<offset]
-        let line = before.filter { $0 == "\n" }.count + 1
-        let column =
-            before.count
-            - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
-        #expect(
-            problem.mark == SourceMark(file: "taxi-driver-application.rules.yaml", line: line, column: column),
-            "\(problem)")
+        #expect(problem.mark == mark(of: needle, in: text, file: "taxi-driver-application.rules.yaml"), "\(problem)")
     }
 
     @Test("a problem inside a folded multi-line check is placed on its own line")

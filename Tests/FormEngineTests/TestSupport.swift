@@ -1,4 +1,5 @@
 import FormEngine
+import Foundation
 import Testing
 
 /// Paths the tests read: the repository root, its forms, and the fixtures next to the tests.
@@ -78,4 +79,13 @@ let projectCatalog: FormCatalog = {
 /// Validates text against the project's forms on a fixed date.
 func validate(_ text: String, asOf: String = "2026-07-15", file: String = "test.yaml") -> Evaluation {
     Validator(catalog: projectCatalog).evaluate(Array(text.utf8), file: file, asOf: Day(iso: asOf)!)
+}
+
+/// The mark of the first occurrence of `needle` in `text`: where a problem about that text should point.
+func mark(of needle: String, in text: String, file: String) -> SourceMark? {
+    guard let offset = text.range(of: needle)?.lowerBound else { return nil }
+    let before = text[..<offset]
+    let line = before.count(where: { $0 == "\n" }) + 1
+    let lineStart = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
+    return SourceMark(file: file, line: line, column: before[lineStart...].unicodeScalars.count + 1)
 }

@@ -19,78 +19,71 @@ public struct FormCatalog: Sendable {
         case .failure(let errors): return .failure(errors)
         case .success(let loaded): forms = loaded
         }
-        var problems: [DefinitionProblem] = []
-        var ruleSets: [RuleSet] = []
-        switch FileBytes.yamlFiles(in: rulesDirectory) {
-        case .failure(let failure):
-            return .failure(DefinitionErrors([folderProblem(failure, what: "rules")]))
-        case .success(let paths):
-            for path in paths {
-                switch FileBytes.read(path, limit: IntakeLimits.definition.maxBytes) {
-                case .failure(let failure):
-                    problems.append(fileProblem(failure))
-                case .success(let file):
-                    switch RuleSet.load(bytes: file.bytes, file: path, forms: forms.forms) {
-                    case .failure(let errors): problems += errors.problems
-                    case .success(let ruleSet):
-                        if let other = ruleSets.first(where: { $0.formID == ruleSet.formID }) {
-                            problems.append(
-                                DefinitionProblem(
-                                    mark: SourceMark(file: path, line: 1, column: 1),
-                                    message:
-                                        "The rules for '\(ruleSet.formID)' are defined twice: here and in \(other.file)."
-                                ))
-                        }
-                        ruleSets.append(ruleSet)
-                    }
-                }
-            }
+        let ruleSets = loadFolder(rulesDirectory, what: "rules", key: \RuleSet.formID) { bytes, path in
+            RuleSet.load(bytes: bytes, file: path, forms: forms.forms)
         }
-        guard problems.isEmpty else { return .failure(DefinitionErrors(problems)) }
-        return .success(FormCatalog(forms: Array(forms.forms.values), ruleSets: ruleSets))
+        return ruleSets.map { FormCatalog(forms: Array(forms.forms.values), ruleSets: $0) }
     }
 
     /// Loads every form in `formsDirectory`, reporting every problem in every file at once.
     public static func load(formsDirectory: String) -> Result<FormCatalog, DefinitionErrors> {
-        var problems: [DefinitionProblem] = []
-        var forms: [FormDefinition] = []
-        switch FileBytes.yamlFiles(in: formsDirectory) {
-        case .failure(let failure):
-            return .failure(DefinitionErrors([folderProblem(failure, what: "forms")]))
-        case .success(let paths):
-            if paths.isEmpty {
-                problems.append(
+        let forms = loadFolder(formsDirectory, what: "forms", key: \FormDefinition.id) { bytes, path in
+            FormDefinition.load(bytes: bytes, file: path)
+        }
+        if case .success(let loaded) = forms, loaded.isEmpty {
+            return .failure(
+                DefinitionErrors([
                     DefinitionProblem(
                         mark: SourceMark(file: formsDirectory, line: 1, column: 1),
-                        message: "There are no form definitions (.yaml files) in this folder."))
-            }
-            for path in paths {
-                switch FileBytes.read(path, limit: IntakeLimits.definition.maxBytes) {
-                case .failure(let failure):
-                    problems.append(fileProblem(failure))
-                case .success(let file):
-                    switch FormDefinition.load(bytes: file.bytes, file: path) {
-                    case .failure(let errors): problems += errors.problems
-                    case .success(let form):
-                        if let other = forms.first(where: { $0.id == form.id }) {
-                            problems.append(
-                                DefinitionProblem(
-                                    mark: SourceMark(file: path, line: 1, column: 1),
-                                    message: "The form '\(form.id)' is defined twice: here and in \(other.file)."))
-                        }
-                        forms.append(form)
-                    }
+                        message: "There are no form definitions (.yaml files) in this folder.")
+                ]))
+        }
+        return forms.map { FormCatalog(forms: $0) }
+    }
+
+    /// Loads each YAML file of a folder, collecting every problem, and refuses two definitions with one key.
+    private static func loadFolder<Definition>(
+        _ directory: String, what: String, key: KeyPath<Definition, String>,
+        load: ([UInt8], String) -> Result<Definition, DefinitionErrors>
+    ) -> Result<[Definition], DefinitionErrors> where Definition: Sendable {
+        let paths: [String]
+        switch FileBytes.yamlFiles(in: directory) {
+        case .failure(let failure):
+            return .failure(
+                DefinitionErrors([
+                    DefinitionProblem(
+                        mark: SourceMark(file: failure.path, line: 1, column: 1),
+                        message:
+                            "The \(what) folder cannot be read: \(failure.reason). Give the right folder with --\(what)."
+                    )
+                ]))
+        case .success(let found):
+            paths = found
+        }
+        var problems: [DefinitionProblem] = []
+        var loaded: [(definition: Definition, path: String)] = []
+        for path in paths {
+            switch FileBytes.read(path, limit: IntakeLimits.definition.maxBytes).mapError({
+                DefinitionErrors([fileProblem($0)])
+            })
+            .flatMap({ load($0.bytes, path) })
+            {
+            case .failure(let errors):
+                problems += errors.problems
+            case .success(let definition):
+                if let other = loaded.first(where: { $0.definition[keyPath: key] == definition[keyPath: key] }) {
+                    problems.append(
+                        DefinitionProblem(
+                            mark: SourceMark(file: path, line: 1, column: 1),
+                            message:
+                                "The \(what) for '\(definition[keyPath: key])' are defined twice: here and in \(other.path)."
+                        ))
                 }
+                loaded.append((definition, path))
             }
         }
         guard problems.isEmpty else { return .failure(DefinitionErrors(problems)) }
-        return .success(FormCatalog(forms: forms))
-    }
-
-    private static func folderProblem(_ failure: FileBytes.Failure, what: String) -> DefinitionProblem {
-        DefinitionProblem(
-            mark: SourceMark(file: failure.path, line: 1, column: 1),
-            message: "The \(what) folder cannot be read: \(failure.reason). Give the right folder with --\(what).")
+        return .success(loaded.map(\.definition))
     }
 
     private static func fileProblem(_ failure: FileBytes.Failure) -> DefinitionProblem {

@@ -1,0 +1,49 @@
+import FormEngine
+import Foundation
+import Testing
+
+@Suite("Loading the folders of forms and rules")
+struct FormCatalogTests {
+    @Test("two files defining one form are both named")
+    func definedTwice() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let form = try String(contentsOfFile: TestPaths.forms + "/taxi-driver-application.yaml", encoding: .utf8)
+        try form.write(
+            to: folder.appendingPathComponent("taxi-driver-application.yaml"), atomically: true, encoding: .utf8)
+        try form.write(
+            to: folder.appendingPathComponent("taxi-driver-application.yml"), atomically: true, encoding: .utf8)
+        guard case .failure(let errors) = FormCatalog.load(formsDirectory: folder.path) else {
+            Issue.record("two definitions of one form loaded")
+            return
+        }
+        #expect(
+            errors.problems.map(\.message).contains {
+                $0.hasPrefix("The forms for 'taxi-driver-application' are defined twice")
+            })
+    }
+
+    @Test("an empty forms folder and a missing rules folder are named")
+    func emptyAndMissing() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        guard case .failure(let empty) = FormCatalog.load(formsDirectory: folder.path) else {
+            Issue.record("an empty folder loaded")
+            return
+        }
+        #expect(empty.problems.map(\.message) == ["There are no form definitions (.yaml files) in this folder."])
+        guard
+            case .failure(let missing) = FormCatalog.load(
+                formsDirectory: TestPaths.forms, rulesDirectory: folder.path + "/none")
+        else {
+            Issue.record("a missing rules folder loaded")
+            return
+        }
+        #expect(
+            missing.problems.map(\.message) == [
+                "The rules folder cannot be read: no such file or folder. Give the right folder with --rules."
+            ])
+    }
+}
