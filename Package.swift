@@ -12,9 +12,11 @@ let package = Package(
     products: [
         .executable(name: "safeguard", targets: ["safeguard"]),
         .library(name: "FormEngine", targets: ["FormEngine"]),
+        .library(name: "ReturnStore", targets: ["ReturnStore"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -23,13 +25,24 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(name: "FormEngine", dependencies: ["CYAML"], swiftSettings: swiftSettings),
+        .target(
+            name: "ReturnStore",
+            dependencies: ["FormEngine", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "safeguard",
-            dependencies: ["FormEngine", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "FormEngine", "ReturnStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "FormEngineTests", dependencies: ["FormEngine"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ReturnStoreTests",
+            dependencies: ["ReturnStore", "FormEngine", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["FormEngine", "safeguard"], swiftSettings: swiftSettings),
     ]
 )

@@ -1,5 +1,7 @@
 import ArgumentParser
 import FormEngine
+import Foundation
+import ReturnStore
 
 /// The options every command takes: where the database, the forms and the rules are.
 struct CommonOptions: ParsableArguments {
@@ -11,6 +13,21 @@ struct CommonOptions: ParsableArguments {
 
     @Option(help: "The folder of rule sets.")
     var rules: String = "Rules"
+
+    /// The database file: `--database`, else `$SAFEGUARD_DATABASE`, else `./safeguard.sqlite`.
+    var databasePath: String {
+        database ?? ProcessInfo.processInfo.environment["SAFEGUARD_DATABASE"] ?? "safeguard.sqlite"
+    }
+
+    /// Opens the store, creating it when needed.
+    func openStore() throws -> ReturnStore {
+        do {
+            return try ReturnStore.open(path: databasePath)
+        } catch {
+            printError("\(databasePath): error: the database cannot be opened: \(error)")
+            throw ExitCode(1)
+        }
+    }
 
     /// Loads every form; on a broken definition prints every problem to standard error and exits with 2.
     func loadCatalog() throws -> FormCatalog {

@@ -6,6 +6,9 @@ struct Safeguard: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "safeguard",
         abstract: "Check Section 11 school returns and taxi driver applications against their forms and rules.",
-        subcommands: [Validate.self, Forms.self, Rules.self]
+        subcommands: [
+            Validate.self, Forms.self, Rules.self, Register.self, Collection.self, Submit.self, History.self,
+            Revalidate.self, Replay.self, Export.self, Decide.self, DBSCheck.self, Audit.self,
+        ]
     )
 }

@@ -55,9 +55,13 @@ struct ExampleDecisionTests {
             (
                 "returns/riverside-broken.yaml", "2026-07-15", .rejected,
                 [
-                    "field.format", "field.type", "field.list", "s11.no-missing-education", "field.required",
+                    "field.type", "field.list", "s11.no-missing-education", "field.required",
                     "s11.no-parents-reached", "field.unknown",
                 ]
+            ),
+            (
+                "returns/riverside-corrected.yaml", "2026-07-22", .accepted,
+                ["s11.no-missing-education", "s11.no-parents-reached"]
             ),
             ("applications/amir-patel-renewal.yaml", "2026-10-20", .accepted, []),
             (

@@ -1,7 +1,9 @@
 extension FormDefinition {
     /// The keys a form file may have at its top.
     static let formKeys = [
-        "form", "version", "title", "subject", "subject-key", "description", "source", "decisions", "lists", "sections",
+        "form", "version", "title", "subject", "subject-key", "district-key", "description", "source", "decisions",
+        "lists",
+        "sections",
     ]
     /// The keys a section may have.
     static let sectionKeys = ["id", "title", "hint", "source", "fields"]
@@ -17,7 +19,7 @@ extension FormDefinition {
         case .failure(let errors):
             return .failure(errors)
         case .success(let reader):
-            var loader = FormLoader(reader: reader, hash: SHA256.hex(bytes))
+            var loader = FormLoader(reader: reader, bytes: bytes)
             if let form = loader.load(), reader.problems.isEmpty { return .success(form) }
             return .failure(DefinitionErrors(reader.problems))
         }
@@ -36,13 +38,13 @@ private struct FormLoader {
     }
 
     let reader: DefinitionReader
-    let hash: String
+    let bytes: [UInt8]
     var lists: [String: ChoiceList] = [:]
     var pending: [PendingLogic] = []
 
-    init(reader: DefinitionReader, hash: String) {
+    init(reader: DefinitionReader, bytes: [UInt8]) {
         self.reader = reader
-        self.hash = hash
+        self.bytes = bytes
     }
 
     mutating func load() -> FormDefinition? {
@@ -60,7 +62,8 @@ private struct FormLoader {
         let decisions = readDecisions(top["decisions"])
         if let listsNode = top["lists"] { readLists(listsNode) }
         let sections = readSections(top["sections"])
-        let subjectKey = top["subject-key"].flatMap { resolveSubjectKey($0, sections: sections) }
+        let subjectKey = top["subject-key"].flatMap { resolveKey($0, named: "subject-key", sections: sections) }
+        let districtKey = top["district-key"].flatMap { resolveKey($0, named: "district-key", sections: sections) }
         let layout = FormLayout(
             sections: sections.map { section in
                 FormLayout.Section(id: section.id, fields: section.fields.map { ($0.id, $0.valueType) })
@@ -69,8 +72,10 @@ private struct FormLoader {
         let completed = compileLogic(into: sections, layout: layout)
         guard let id, let version, let title, let subject, let subjectKey else { return nil }
         return FormDefinition(
-            id: id, version: version, title: title, subject: subject, subjectKey: subjectKey, decisions: decisions,
-            lists: lists, sections: completed, file: reader.document.file, hash: hash, layout: layout)
+            id: id, version: version, title: title, subject: subject, subjectKey: subjectKey, districtKey: districtKey,
+            decisions: decisions, lists: lists, sections: completed, file: reader.document.file,
+            hash: SHA256.hex(bytes),
+            bytes: bytes, layout: layout)
     }
 
     // MARK: - Top
@@ -347,22 +352,22 @@ private struct FormLoader {
         }
     }
 
-    private func resolveSubjectKey(_ node: Node, sections: [SectionDefinition]) -> FieldLocation? {
+    /// The field a top key (`subject-key`, `district-key`) names as section.field: one with a single answer.
+    private func resolveKey(_ node: Node, named key: String, sections: [SectionDefinition]) -> FieldLocation? {
         guard let text = node.scalar?.text else {
-            reader.problem(node.start, "'subject-key' must name a field as section.field.")
+            reader.problem(node.start, "'\(key)' must name a field as section.field.")
             return nil
         }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2, let section = sections.firstIndex(where: { $0.id == parts[0] }),
             let field = sections[section].fields.firstIndex(where: { $0.id == parts[1] })
         else {
-            reader.problem(
-                node.start, "'subject-key' must name a field of the form as section.field; '\(text)' is not one.")
+            reader.problem(node.start, "'\(key)' must name a field of the form as section.field; '\(text)' is not one.")
             return nil
         }
         let type = sections[section].fields[field].type
         if type == .repeat || type == .multiChoice {
-            reader.problem(node.start, "'subject-key' must be a field with one answer, not a \(type.rawValue).")
+            reader.problem(node.start, "'\(key)' must be a field with one answer, not a \(type.rawValue).")
             return nil
         }
         return FieldLocation(section: section, field: field)

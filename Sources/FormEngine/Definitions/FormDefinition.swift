@@ -12,6 +12,8 @@ public struct FormDefinition: Sendable {
     public let subject: Subject
     /// The field that identifies the subject (a school's URN, a driver's licence number).
     public let subjectKey: FieldLocation
+    /// The field that names the subject's district, when the form has one: it scopes reports and access.
+    public let districtKey: FieldLocation?
     /// The words the form's users use for each decision.
     public let decisions: DecisionLabels
     /// The choice lists, by id.
@@ -22,6 +24,8 @@ public struct FormDefinition: Sendable {
     public let file: String
     /// The SHA-256 of the file's bytes, recorded with every evaluation.
     public let hash: String
+    /// The file's bytes, kept so the store can record the exact definition an evaluation used.
+    public let bytes: [UInt8]
     /// The sections and field types the expressions are checked against.
     let layout: FormLayout
 

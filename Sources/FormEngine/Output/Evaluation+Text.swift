@@ -1,9 +1,12 @@
 extension Evaluation {
     /// Compiler-style text: each finding as `file:line:column: severity: message [rule]` with the source line
     /// and a caret, then a summary line with the decision in the form's words.
-    public func text(showingSource: Bool = true) -> String {
+    ///
+    /// `stored`, when given, says what became of the submission ("stored as submission 12") on the summary line;
+    /// without `showingFindings` only the summary line is written.
+    public func text(showingSource: Bool = true, showingFindings: Bool = true, stored: String? = nil) -> String {
         var output = ""
-        for finding in findings {
+        for finding in findings where showingFindings {
             output +=
                 "\(finding.mark?.description ?? file): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]\n"
             if showingSource, let mark = finding.mark,
@@ -12,7 +15,7 @@ extension Evaluation {
                 output += excerpt + "\n"
             }
         }
-        output += "\(file): \(decision.rawValue): \(decisionLabel)\(countsSuffix)\n"
+        output += "\(file): \(stored.map { $0 + ": " } ?? "")\(decision.rawValue): \(decisionLabel)\(countsSuffix)\n"
         return output
     }
 

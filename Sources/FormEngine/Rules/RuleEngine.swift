@@ -60,7 +60,7 @@ struct RuleEngine {
         }
         let (path, position) = place(variant.target, item: item, answers: answers)
         let values = variant.check.explain(in: &context).map { term in
-            (name: term.text, value: ValueJSON.make(term.value))
+            (name: term.text, value: term.value.json)
         }
         return Finding(
             rule: rule.id, severity: rule.severity, path: path, message: message,

@@ -13,14 +13,15 @@ extension RuleSet {
     /// Loads and checks a rule set against its form, reporting every problem in it at once.
     ///
     /// `forms` are the loaded forms by id; a test's answer `file` is read relative to the rule file's folder.
-    public static func load(bytes: [UInt8], file: String, forms: [String: FormDefinition]) -> Result<
-        RuleSet, DefinitionErrors
-    > {
+    /// Without `includingTests`, the tests are not read: a rule set replayed from the store has no test files.
+    public static func load(
+        bytes: [UInt8], file: String, forms: [String: FormDefinition], includingTests: Bool = true
+    ) -> Result<RuleSet, DefinitionErrors> {
         switch DefinitionReader.open(bytes: bytes, file: file) {
         case .failure(let errors):
             return .failure(errors)
         case .success(let reader):
-            var loader = RuleSetLoader(reader: reader, forms: forms, hash: SHA256.hex(bytes))
+            var loader = RuleSetLoader(reader: reader, forms: forms, bytes: bytes, includingTests: includingTests)
             if let ruleSet = loader.load(), reader.problems.isEmpty { return .success(ruleSet) }
             return .failure(DefinitionErrors(reader.problems))
         }
@@ -31,15 +32,17 @@ extension RuleSet {
 private struct RuleSetLoader {
     let reader: DefinitionReader
     let forms: [String: FormDefinition]
-    let hash: String
+    let bytes: [UInt8]
+    let includingTests: Bool
     var form: FormDefinition?
     var parameters: [RuleParameter] = []
     var namedValues: [(name: String, expression: Expression)] = []
 
-    init(reader: DefinitionReader, forms: [String: FormDefinition], hash: String) {
+    init(reader: DefinitionReader, forms: [String: FormDefinition], bytes: [UInt8], includingTests: Bool) {
         self.reader = reader
         self.forms = forms
-        self.hash = hash
+        self.bytes = bytes
+        self.includingTests = includingTests
     }
 
     mutating func load() -> RuleSet? {
@@ -66,9 +69,10 @@ private struct RuleSetLoader {
         if let node = top["let"] { readNamedValues(node, form: form) }
         let rules = readRules(top["rules"], form: form)
         let declared = top["rules"]?.items?.compactMap { $0["id"]?.scalar?.text } ?? []
-        let tests = top["tests"].map { readTests($0, form: form, ruleIDs: declared) } ?? []
+        let tests = includingTests ? top["tests"].map { readTests($0, form: form, ruleIDs: declared) } ?? [] : []
         return RuleSet(
-            formID: formID, file: reader.document.file, hash: hash, parameters: parameters, rules: rules, tests: tests,
+            formID: formID, file: reader.document.file, hash: SHA256.hex(bytes), bytes: bytes, parameters: parameters,
+            rules: rules, tests: tests,
             namedValues: namedValues.map(\.expression))
     }
 

@@ -8,6 +8,8 @@ public struct RuleSet: Sendable {
     public let file: String
     /// The SHA-256 of the file's bytes, recorded with every evaluation.
     public let hash: String
+    /// The file's bytes, kept so the store can record the exact rules an evaluation used.
+    public let bytes: [UInt8]
     /// The parameters, in the order written.
     public let parameters: [RuleParameter]
     /// The rules, in the order written.

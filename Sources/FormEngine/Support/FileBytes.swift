@@ -46,6 +46,25 @@ public enum FileBytes {
         return .success((bytes, max(size, total)))
     }
 
+    /// Writes `bytes` to a new or emptied file; false when it cannot be written.
+    public static func write(_ bytes: [UInt8], to path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                Glibc.write(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += count
+        }
+        return true
+    }
+
     /// The `.yaml` and `.yml` files directly in a folder, sorted by name.
     public static func yamlFiles(in directory: String) -> Result<[String], Failure> {
         guard let stream = opendir(directory) else { return .failure(Failure(path: directory, reason: reason(errno))) }

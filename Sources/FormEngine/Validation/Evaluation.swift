@@ -50,10 +50,14 @@ public struct Evaluation: Sendable {
     public func count(_ severity: Severity) -> Int { findings.count(where: { $0.severity == severity }) }
 
     /// The text of the field that identifies the subject (URN, driver number), when answered.
-    public var subjectKey: String? {
-        guard let form, let answers else { return nil }
-        let location = form.subjectKey
-        if case .text(let key) = answers.values[location.section][location.field] { return key }
+    public var subjectKey: String? { text(at: form?.subjectKey) }
+
+    /// The subject's district (a choice value such as `corby`), when the form names one and it is answered.
+    public var district: String? { text(at: form?.districtKey) }
+
+    private func text(at location: FieldLocation?) -> String? {
+        guard let location, let answers else { return nil }
+        if case .text(let value) = answers.values[location.section][location.field] { return value }
         return nil
     }
 }

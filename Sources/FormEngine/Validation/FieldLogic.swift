@@ -122,7 +122,7 @@ struct FieldLogic {
         }
         let sentence =
             clauses.isEmpty ? "of its condition (\(expression.text.collapsingWhitespace))" : Wording.all(clauses)
-        return (sentence, terms.map { ($0.text, ValueJSON.make($0.value)) })
+        return (sentence, terms.map { ($0.text, $0.value.json) })
     }
 
     /// The label of the field an expression's term names, when it names one.

@@ -6,28 +6,40 @@
 
 extension Validator {
     /// Validates files concurrently on every core, handing each result to `each` in the order of `paths`.
-    ///
-    /// Files are taken a chunk at a time, so memory stays bounded however many there are.
     public func evaluate(
-        paths: [String], asOf: Day, formID: String? = nil, each: (Evaluation) throws -> Void
+        paths: [String], asOf: Day, formID: String? = nil, parameters: [String: Value] = [:],
+        each: (Evaluation) throws -> Void
     ) async rethrows {
-        let chunkSize = max(1, Self.coreCount) * 32
+        try await evaluate(paths: paths, asOf: asOf, formID: formID, parameters: parameters) { chunk in
+            for evaluation in chunk { try each(evaluation) }
+        }
+    }
+
+    /// Validates files concurrently on every core, a chunk at a time, handing each chunk's results to
+    /// `eachChunk` in the order of `paths`. Memory stays bounded however many files there are, and a caller
+    /// can store a chunk in one transaction.
+    public func evaluate(
+        paths: [String], asOf: Day, formID: String? = nil, parameters: [String: Value] = [:],
+        chunkSize: Int = Validator.defaultChunkSize, eachChunk: ([Evaluation]) throws -> Void
+    ) async rethrows {
         var start = 0
         while start < paths.count {
             let chunk = Array(paths[start..<min(start + chunkSize, paths.count)])
             let results = await withTaskGroup(of: (Int, Evaluation).self) { group in
                 for (index, path) in chunk.enumerated() {
-                    group.addTask { (index, self.evaluate(path: path, asOf: asOf, formID: formID)) }
+                    group.addTask {
+                        (index, self.evaluate(path: path, asOf: asOf, formID: formID, parameters: parameters))
+                    }
                 }
                 var ordered = [Evaluation?](repeating: nil, count: chunk.count)
                 for await (index, evaluation) in group { ordered[index] = evaluation }
                 return ordered.compactMap { $0 }
             }
-            for evaluation in results { try each(evaluation) }
+            try eachChunk(results)
             start += chunkSize
         }
     }
 
-    /// The number of cores online.
-    static var coreCount: Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+    /// How many files a chunk holds by default: enough to keep every core busy.
+    public static var defaultChunkSize: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) * 64 }
 }

@@ -60,7 +60,9 @@ public struct Validator: Sendable {
     }
 
     /// Reads and validates a file; a file that cannot be read is a rejected submission that says why.
-    public func evaluate(path: String, asOf: Day, formID: String? = nil) -> Evaluation {
+    public func evaluate(path: String, asOf: Day, formID: String? = nil, parameters: [String: Value] = [:])
+        -> Evaluation
+    {
         switch FileBytes.read(path, limit: IntakeLimits.submission.maxBytes) {
         case .failure(let failure):
             let finding = Finding(
@@ -69,7 +71,7 @@ public struct Validator: Sendable {
             return Evaluation(
                 file: path, received: [], form: nil, ruleSetHash: nil, asOf: asOf, findings: [finding], answers: nil)
         case .success(let file):
-            return evaluate(file.bytes, file: path, size: file.size, asOf: asOf, formID: formID)
+            return evaluate(file.bytes, file: path, size: file.size, asOf: asOf, formID: formID, parameters: parameters)
         }
     }
 

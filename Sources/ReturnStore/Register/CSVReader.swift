@@ -1,0 +1,119 @@
+/// One field of a CSV file and where it starts.
+struct CSVField: Sendable, Equatable {
+    /// The field's text, quotes removed.
+    let text: String
+    /// The line it starts on, from 1.
+    let line: Int
+    /// The column it starts at, from 1.
+    let column: Int
+}
+
+/// Where and why a CSV file cannot be read.
+struct CSVProblem: Error, Sendable, Equatable {
+    let line: Int
+    let column: Int
+    let message: String
+}
+
+/// Reads CSV (RFC 4180: commas, double quotes, doubled quotes inside them, CRLF or LF line ends) with the
+/// line and column of every field, so a bad value can be named exactly.
+enum CSVReader {
+    /// The rows of `text`, or the place and reason it cannot be read.
+    static func rows(of text: String) -> Result<[[CSVField]], CSVProblem> {
+        var rows: [[CSVField]] = []
+        var row: [CSVField] = []
+        var field = String.UnicodeScalarView()
+        var fieldLine = 1
+        var fieldColumn = 1
+        var line = 1
+        var column = 1
+        var inQuotes = false
+        var quoteLine = 1
+        var quoteColumn = 1
+        var scalars = Array(text.unicodeScalars)
+        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        var index = 0
+        func endField() {
+            row.append(CSVField(text: String(field), line: fieldLine, column: fieldColumn))
+            field = String.UnicodeScalarView()
+        }
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if inQuotes {
+                if scalar == "\"" {
+                    if index + 1 < scalars.count, scalars[index + 1] == "\"" {
+                        field.append("\"")
+                        index += 2
+                        column += 2
+                        continue
+                    }
+                    inQuotes = false
+                } else {
+                    field.append(scalar)
+                    if scalar == "\n" {
+                        line += 1
+                        column = 0
+                    }
+                }
+            } else if scalar == "\"" && field.isEmpty {
+                inQuotes = true
+                quoteLine = line
+                quoteColumn = column
+            } else if scalar == "," {
+                endField()
+                fieldLine = line
+                fieldColumn = column + 1
+            } else if scalar == "\n" || scalar == "\r" {
+                if scalar == "\r", index + 1 < scalars.count, scalars[index + 1] == "\n" { index += 1 }
+                endField()
+                if !(row.count == 1 && row[0].text.isEmpty) { rows.append(row) }
+                row = []
+                line += 1
+                column = 0
+                fieldLine = line
+                fieldColumn = 1
+            } else {
+                field.append(scalar)
+            }
+            index += 1
+            column += 1
+        }
+        if inQuotes {
+            return .failure(
+                CSVProblem(
+                    line: quoteLine, column: quoteColumn,
+                    message: "This quoted value is never closed: add the closing '\"'."))
+        }
+        if !field.isEmpty || !row.isEmpty {
+            endField()
+            rows.append(row)
+        }
+        return .success(rows)
+    }
+}
+
+/// Text from bytes that may be UTF-8 or, as GIAS extracts often are, Windows-1252.
+enum LegacyText {
+    /// The text: UTF-8 when the bytes are valid UTF-8, otherwise Windows-1252.
+    static func decode(_ bytes: [UInt8]) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        var scalars = String.UnicodeScalarView()
+        for byte in bytes {
+            if (0x80...0x9F).contains(byte), let mapped = windows1252[byte] {
+                scalars.append(mapped)
+            } else {
+                scalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return String(scalars)
+    }
+
+    /// The characters Windows-1252 puts where Latin-1 has control codes.
+    private static let windows1252: [UInt8: Unicode.Scalar] = [
+        0x80: "\u{20AC}", 0x82: "\u{201A}", 0x83: "\u{0192}", 0x84: "\u{201E}", 0x85: "\u{2026}", 0x86: "\u{2020}",
+        0x87: "\u{2021}", 0x88: "\u{02C6}", 0x89: "\u{2030}", 0x8A: "\u{0160}", 0x8B: "\u{2039}", 0x8C: "\u{0152}",
+        0x8E: "\u{017D}", 0x91: "\u{2018}", 0x92: "\u{2019}", 0x93: "\u{201C}", 0x94: "\u{201D}", 0x95: "\u{2022}",
+        0x96: "\u{2013}", 0x97: "\u{2014}", 0x98: "\u{02DC}", 0x99: "\u{2122}", 0x9A: "\u{0161}", 0x9B: "\u{203A}",
+        0x9C: "\u{0153}", 0x9E: "\u{017E}", 0x9F: "\u{0178}",
+    ]
+}

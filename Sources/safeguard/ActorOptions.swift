@@ -1,0 +1,23 @@
+import ArgumentParser
+import FormEngine
+import Foundation
+
+/// Who is doing what a command records: `--by`, else `$SAFEGUARD_USER`, else the login name.
+struct ActorOptions: ParsableArguments {
+    @Option(name: .customLong("by"), help: "Who is doing this, for the record (default $SAFEGUARD_USER or your login).")
+    var name: String?
+
+    /// The name recorded with what the command does.
+    var actor: String {
+        let environment = ProcessInfo.processInfo.environment
+        return name ?? environment["SAFEGUARD_USER"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+    }
+}
+
+/// Reads a `YYYY-MM-DD` option, or says what is wrong with it.
+func day(_ text: String, option: String) throws -> Day {
+    guard let day = Day(iso: text) else {
+        throw ValidationError("\(option) must be a date written YYYY-MM-DD, not '\(text)'.")
+    }
+    return day
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import FormEngine
+import ReturnStore
+
+/// `safeguard register`: the register of schools expected to make a return.
+struct Register: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The register of schools expected to make a return.",
+        subcommands: [Import.self]
+    )
+
+    /// `safeguard register import FILE.csv`: loads or updates the schools from a GIAS extract.
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Load or update the schools from a GIAS extract (CSV, with GIAS's own column names).",
+            discussion: """
+                Reads URN, EstablishmentName, TypeOfEstablishment (name), PhaseOfEducation (name), EstablishmentStatus (name), \
+                DistrictAdministrative (name) and (code), and when present ReligiousCharacter (name), LA (code), \
+                EstablishmentNumber and Postcode; other columns are ignored. Open schools are added or updated; a school the \
+                extract marks Closed, or no longer lists, is closed. A bad row is named by line and column, and nothing is \
+                imported. Exit status: 0 imported, 1 nothing imported, 2 a form definition is broken.
+                """
+        )
+
+        @OptionGroup var common: CommonOptions
+        @OptionGroup var by: ActorOptions
+
+        @Argument(help: "The GIAS extract, a CSV file.")
+        var file: String
+
+        func run() async throws {
+            let catalog = try common.loadCatalog()
+            guard let form = catalog.forms.values.first(where: { $0.subject == .school }) else {
+                throw ValidationError("No form is about schools, so there is nothing to map the register to.")
+            }
+            let bytes: [UInt8]
+            switch FileBytes.read(file) {
+            case .failure(let failure):
+                printError("\(file): error: cannot read the file: \(failure.reason).")
+                throw ExitCode(1)
+            case .success(let read):
+                bytes = read.bytes
+            }
+            let store = try common.openStore()
+            switch try store.importRegister(bytes, file: file, schoolForm: form, actor: by.actor) {
+            case .failure(let problems):
+                printError(problems.description)
+                printError(
+                    "Nothing was imported: correct \(problems.problems.count == 1 ? "this row" : "these rows") and import the file again."
+                )
+                throw ExitCode(1)
+            case .success(let counts):
+                let open = try store.schools(status: "open").count
+                printOut(
+                    "\(file): \(counts.added) added, \(counts.updated) updated, \(counts.closed) closed, "
+                        + "\(counts.unchanged) unchanged; \(Wording.count(open, "open school")) in the register\n")
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import FormEngine
+import ReturnStore
+
+/// `safeguard submit`: validates and stores submissions, printing each one's number.
+struct Submit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check submission files and store them, with their findings; prints each submission's number.",
+        discussion: """
+            Every submission that can be read is stored, rejected ones too. Files are checked on every core and stored a \
+            chunk at a time, each chunk in one transaction; a file is reported as stored only once it is. Exit status: 0 \
+            every file stored and accepted or referred, 1 one or more rejected or not stored, 2 a definition is broken.
+            """
+    )
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var by: ActorOptions
+
+    @Option(help: "The collection the returns belong to (default: the newest collection for their form).")
+    var collection: String?
+    @Flag(
+        name: .customLong("allow-unregistered"),
+        help: "Store a school's return even when its URN is not an open school in the register.")
+    var allowUnregistered = false
+    @Option(help: "Where the files came from: file, portal, api or batch.")
+    var source: String = "file"
+    @Option(name: .customLong("as-of"), help: "The evaluation date, YYYY-MM-DD (default today).")
+    var asOf: String?
+    @Flag(help: "Print only one line a file, not its findings.")
+    var quiet = false
+
+    @Argument(help: "The files to store.")
+    var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Name one or more files to store.") }
+        if let asOf { _ = try day(asOf, option: "--as-of") }
+    }
+
+    func run() async throws {
+        let catalog = try common.loadCatalog()
+        let store = try common.openStore()
+        var chosen: CollectionRecord?
+        if let collection {
+            guard let found = try store.collection(named: collection) else {
+                throw ValidationError(
+                    "There is no collection '\(collection)'. Open it with 'safeguard collection open'.")
+            }
+            chosen = found
+        }
+        let validator = Validator(catalog: catalog)
+        let day = asOf.flatMap { Day(iso: $0) } ?? today()
+        var failed = false
+        var progress = ProgressBar(total: files.count)
+        var collectionsByForm: [String: CollectionRecord] = [:]
+        for collection in try store.collections() { collectionsByForm[collection.formID] = collection }
+        try await validator.evaluate(
+            paths: files, asOf: day, formID: chosen?.formID, parameters: chosen?.ruleParameters ?? [:]
+        ) { chunk in
+            try storeChunk(
+                chunk, store: store, catalog: catalog, validator: validator, asOf: day, chosen: chosen,
+                collections: collectionsByForm, failed: &failed, progress: &progress)
+        }
+        progress.finish()
+        if failed { throw ExitCode(1) }
+    }
+
+    /// Stores one chunk of evaluated files in one transaction, then reports each file. A return without a
+    /// named collection goes to the newest collection for its form, and is checked with that collection's period.
+    private func storeChunk(
+        _ chunk: [Evaluation], store: ReturnStore, catalog: FormCatalog, validator: Validator, asOf: Day,
+        chosen: CollectionRecord?, collections: [String: CollectionRecord], failed: inout Bool,
+        progress: inout ProgressBar
+    ) throws {
+        var groups: [(collection: CollectionRecord?, items: [(index: Int, evaluation: Evaluation)])] = []
+        for (index, evaluation) in chunk.enumerated() {
+            var evaluation = evaluation
+            var collection = chosen
+            if chosen == nil, let formID = evaluation.form?.id, let newest = collections[formID] {
+                collection = newest
+                evaluation = validator.evaluate(
+                    evaluation.received, file: evaluation.file, asOf: asOf, formID: formID,
+                    parameters: newest.ruleParameters)
+            }
+            if let group = groups.firstIndex(where: { $0.collection?.id == collection?.id }) {
+                groups[group].items.append((index, evaluation))
+            } else {
+                groups.append((collection, [(index, evaluation)]))
+            }
+        }
+        var outcomes = [(Evaluation, StoreOutcome)?](repeating: nil, count: chunk.count)
+        for group in groups {
+            let context = SubmissionContext(
+                collection: group.collection, source: source, submitter: by.actor, allowsUnregistered: allowUnregistered
+            )
+            let stored = try store.store(
+                group.items.map(\.evaluation), context: context, catalog: catalog,
+                parameters: group.collection?.ruleParameters ?? [:])
+            for (item, outcome) in zip(group.items, stored) { outcomes[item.index] = (item.evaluation, outcome) }
+        }
+        progress.clear()
+        for case let (evaluation, outcome)? in outcomes {
+            switch outcome {
+            case .stored(let id, let supersedes):
+                let stored = "stored as submission \(id)" + (supersedes.map { ", replacing submission \($0)" } ?? "")
+                printOut(evaluation.text(showingFindings: !quiet, stored: stored))
+                failed = failed || evaluation.decision == .rejected
+            case .refused(let reason):
+                printOut(evaluation.text(showingFindings: !quiet))
+                printOut("\(evaluation.file): \(reason)\n")
+                failed = true
+            }
+        }
+        progress.advance(by: chunk.count)
+    }
+}
