@@ -43,6 +43,9 @@ let package = Package(
             name: "ReturnStoreTests",
             dependencies: ["ReturnStore", "FormEngine", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings),
-        .testTarget(name: "CLITests", dependencies: ["FormEngine", "safeguard"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["FormEngine", "ReturnStore", "safeguard", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings),
     ]
 )

@@ -17,7 +17,7 @@ public struct HistoryEntry: Sendable {
 }
 
 extension ReturnStore {
-    /// Every stored version for one school (URN) or driver (licence number), oldest first. The viewing is audited.
+    /// Every stored version for one school (URN) or driver (licence number), oldest first. Viewing what is stored is audited.
     public func history(subjectKey: String, actor: String) throws -> [HistoryEntry] {
         try pool.write { db in
             let submissions = try SubmissionRecord.filter(Column("subjectKey") == subjectKey).order(Column("id"))
@@ -51,10 +51,10 @@ extension ReturnStore {
                         evaluations: evaluations,
                         decisions: decisions, dbsChecks: submission.subjectKind == "driver" ? checks : []))
             }
-            let targets = submissions.map { "submission \($0.id!)" }.joined(separator: ", ")
-            try Self.audit(
-                db, actor: actor, action: "view", target: targets.isEmpty ? "no submissions" : targets,
-                detail: "history")
+            if !submissions.isEmpty {
+                let targets = submissions.map { "submission \($0.id!)" }.joined(separator: ", ")
+                try Self.audit(db, actor: actor, action: "view", target: targets, detail: "history")
+            }
             return entries
         }
     }

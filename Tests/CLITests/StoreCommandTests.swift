@@ -1,0 +1,208 @@
+import Foundation
+import Testing
+
+@Suite("The store commands, as a policy officer and a licensing officer use them")
+struct StoreCommandTests {
+    /// Runs `safeguard` on a database in `folder`.
+    static func run(_ arguments: [String], in folder: URL, by user: String = "policy.officer") throws -> CommandResult {
+        try Safeguard.run(
+            arguments,
+            environment: [
+                "SAFEGUARD_DATABASE": folder.appendingPathComponent("safeguard.sqlite").path, "SAFEGUARD_USER": user,
+            ])
+    }
+
+    @Test("register import, a collection, submit, resubmit, history, export and audit")
+    func policyOfficer() throws {
+        let folder = try Safeguard.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let broken = try Self.run(["register", "import", "Examples/register/gias-extract-broken.csv"], in: folder)
+        #expect(broken.status == 1)
+        #expect(
+            broken.stderr.hasPrefix(
+                "Examples/register/gias-extract-broken.csv:3:1: error: The URN '12198' is not 6 digits.\n"))
+        #expect(broken.stderr.contains("Nothing was imported"))
+        let imported = try Self.run(["register", "import", "Examples/register/gias-extract.csv"], in: folder)
+        #expect(
+            imported.stdout
+                == "Examples/register/gias-extract.csv: 7 added, 0 updated, 0 closed, 0 unchanged; 7 open schools in the register\n"
+        )
+        let again = try Self.run(["register", "import", "Examples/register/gias-extract.csv"], in: folder)
+        #expect(
+            again.stdout
+                == "Examples/register/gias-extract.csv: 0 added, 0 updated, 0 closed, 7 unchanged; 7 open schools in the register\n"
+        )
+        let opened = try Self.run(
+            [
+                "collection", "open", "s11-2025-26", "--form", "section11-school-return", "--period-start",
+                "2025-09-01",
+                "--period-end", "2026-08-31", "--due", "2026-09-30",
+            ], in: folder)
+        #expect(opened.stdout.hasPrefix("Opened the collection s11-2025-26"))
+        let twice = try Self.run(
+            [
+                "collection", "open", "s11-2025-26", "--form", "section11-school-return", "--period-start",
+                "2025-09-01",
+                "--period-end", "2026-08-31", "--due", "2026-09-30",
+            ], in: folder)
+        #expect(twice.status == 1)
+        #expect(twice.stderr == "error: There is already a collection 's11-2025-26'. Choose another name.\n")
+
+        let submitted = try Self.run(
+            [
+                "submit", "--quiet", "--collection", "s11-2025-26", "--as-of", "2026-07-15",
+                "Examples/returns/oakfield-primary.yaml",
+                "Examples/returns/riverside-broken.yaml",
+            ], in: folder)
+        #expect(submitted.status == 1, "a rejected return makes the run exit 1, though it is stored")
+        #expect(submitted.stderr.isEmpty, "no progress bar when the output is not a terminal")
+        #expect(
+            submitted.stdout == """
+                Examples/returns/oakfield-primary.yaml: stored as submission 1: accepted: Return accepted
+                Examples/returns/riverside-broken.yaml: stored as submission 2: rejected: Returned to the school to correct (4 errors, 2 warnings)
+
+                """)
+        let corrected = try Self.run(
+            [
+                "submit", "--collection", "s11-2025-26", "--as-of", "2026-07-22",
+                "Examples/returns/riverside-corrected.yaml",
+            ], in: folder)
+        #expect(corrected.status == 0)
+        #expect(
+            corrected.stdout.hasSuffix(
+                "Examples/returns/riverside-corrected.yaml: stored as submission 3, replacing submission 2: accepted: Return accepted (2 warnings)\n"
+            ))
+
+        let history = try Self.run(["history", "137455"], in: folder)
+        let lines = history.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        #expect(
+            lines[0].hasPrefix("submission 2: section11-school-return version 1, collection s11-2025-26, received "))
+        #expect(lines[0].hasSuffix("from file by policy.officer; replaced by submission 3"))
+        #expect(lines[1].hasSuffix("as of 2026-07-15: rejected (4 errors, 2 warnings) [evaluation 2]"))
+        #expect(lines[2].hasSuffix(", replacing submission 2"))
+        #expect(lines[3].hasSuffix("as of 2026-07-22: accepted (2 warnings) [evaluation 3]"))
+        #expect(try Self.run(["history", "999999"], in: folder).status == 1)
+
+        let exported = try Self.run(
+            [
+                "export", "--form", "section11-school-return", "--format", "csv", "--out",
+                folder.appendingPathComponent("out").path,
+            ], in: folder)
+        #expect(exported.stdout.split(separator: "\n").count == 3)
+        let csv = try String(
+            contentsOf: folder.appendingPathComponent("out/section11-school-return.csv"), encoding: .utf8)
+        #expect(csv.split(separator: "\r\n").count == 3, "a header and the latest version of each of two schools")
+        let json = try Self.run(["export", "--format", "json", "--all-versions"], in: folder)
+        #expect(json.stdout.split(separator: "\n").count == 3)
+
+        let audit = try Self.run(["audit"], in: folder)
+        let actions = audit.stdout.split(separator: "\n").map {
+            $0.split(separator: " ", omittingEmptySubsequences: true)[2]
+        }
+        #expect(
+            actions == [
+                "register-import", "register-import", "collection-open", "submit", "submit", "submit", "view", "export",
+                "export",
+            ])
+        #expect(!audit.stdout.contains("Oakfield"), "the audit log names records, not people or schools")
+    }
+
+    @Test("a licensing officer records a decision and a DBS check; a grant on an incomplete application is refused")
+    func licensingOfficer() throws {
+        let folder = try Safeguard.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let submitted = try Self.run(
+            [
+                "submit", "--quiet", "--as-of", "2026-10-20", "Examples/applications/amir-patel-renewal.yaml",
+                "Examples/applications/beth-jones-incomplete.yaml", "Examples/applications/carl-mason-refer.json",
+            ], in: folder, by: "corby.officer")
+        #expect(
+            submitted.stdout.contains(
+                "carl-mason-refer.json: stored as submission 3: referred: Refer to the licensing sub-committee"))
+        let granted = try Self.run(
+            ["decide", "1", "--outcome", "grant", "--start", "2026-11-01", "--note", "Renewal"], in: folder,
+            by: "corby.officer")
+        #expect(
+            granted.stdout
+                == "Recorded: grant on submission 1 by corby.officer, licence from 2026-11-01 to 2029-10-31.\n")
+        let refused = try Self.run(["decide", "2", "--outcome", "grant", "--start", "2026-11-01"], in: folder)
+        #expect(refused.status == 1)
+        #expect(
+            refused.stderr.hasPrefix("error: Submission 2 is incomplete (rejected): a licence cannot be granted on it.")
+        )
+        #expect(try Self.run(["decide", "2", "--outcome", "maybe"], in: folder).status == 64)
+        let checked = try Self.run(
+            ["dbs-check", "patel702238ap9ab", "--date", "2026-11-15", "--result", "no-change"], in: folder)
+        #expect(checked.stdout == "Recorded: Update Service check on 2026-11-15: no-change, by policy.officer.\n")
+        let history = try Self.run(["history", "PATEL702238AP9AB"], in: folder)
+        #expect(history.stdout.contains("    decided "))
+        #expect(history.stdout.contains(": grant, licence 2026-11-01 to 2029-10-31 (Renewal)\n"))
+        #expect(history.stdout.hasSuffix("Update Service check on 2026-11-15: no-change, recorded by policy.officer\n"))
+    }
+
+    @Test(
+        "revalidate after a changed parameter lists exactly the submissions whose decision changed; replay gives back the old"
+    )
+    func revalidateAndReplay() throws {
+        let folder = try Safeguard.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try Self.run(
+            ["submit", "--quiet", "--as-of", "2026-10-20"]
+                + ["amir-patel-renewal.yaml", "beth-jones-incomplete.yaml", "carl-mason-refer.json"].map {
+                    "Examples/applications/" + $0
+                }, in: folder)
+        let rules = folder.appendingPathComponent("Rules")
+        try FileManager.default.copyItem(atPath: Safeguard.root + "/Rules", toPath: rules.path)
+        let file = rules.appendingPathComponent("taxi-driver-application.rules.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "  violence_years:\n    value: 10", with: "  violence_years:\n    value: 5")
+            .replacingOccurrences(of: "  minimum_age:\n    value: 21", with: "  minimum_age:\n    value: 50")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let result = try Self.run(["revalidate", "--rules", rules.path, "--as-of", "2026-10-20"], in: folder)
+        #expect(
+            result.stdout == """
+                Evaluated 3 submissions again as of 2026-10-20.
+                newly rejected: 2
+                  submission 1 (taxi-driver-application): accepted -> rejected
+                      + taxi.under-minimum-age error /applicant/date_of_birth
+                  submission 3 (taxi-driver-application): referred -> rejected
+                      + taxi.under-minimum-age error /applicant/date_of_birth
+                      - taxi.violence-within-period refer /convictions/records/0/date
+                newly accepted: 0
+                decision changed otherwise: 0
+                findings changed, decision not: 1
+                  submission 2 (taxi-driver-application): rejected -> rejected
+                      + taxi.under-minimum-age error /applicant/date_of_birth
+                unchanged: 0
+
+                """)
+        let replay = try Self.run(["replay", "1"], in: folder)
+        #expect(replay.status == 0)
+        #expect(replay.stdout.hasSuffix(": the same decision (accepted) and findings\n"))
+    }
+
+    @Test("on a terminal, submit draws a progress bar on standard error and clears it")
+    func progressBar() throws {
+        let folder = try Safeguard.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let command = [
+            Safeguard.binary.path, "submit", "--quiet", "--as-of", "2026-10-20", "--database",
+            folder.appendingPathComponent("p.sqlite").path,
+            "Examples/applications/amir-patel-renewal.yaml", "Examples/applications/carl-mason-refer.json",
+        ].joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", command, "/dev/null"]
+        process.currentDirectoryURL = URL(fileURLWithPath: Safeguard.root)
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(text.contains("[##############################] 2 of 2 files"))
+        #expect(text.hasSuffix("2 of 2 files\r\u{1B}[K"), "the bar is cleared at the end")
+        #expect(text.contains("carl-mason-refer.json: stored as submission 2"))
+    }
+}
