@@ -13,14 +13,29 @@ public struct ReturnStore: Sendable {
     public let path: String
 
     /// Opens (creating when needed) the database at `path` and brings its schema up to date.
+    ///
+    /// Two processes that open a new database at the same moment race: switching a new file to WAL answers
+    /// "database is locked" without waiting, and GRDB's migrator reads which migrations are applied before
+    /// its transaction begins. Each migration runs in a transaction, so a failed attempt leaves nothing
+    /// behind, and trying again (after the other process has finished) succeeds.
     public static func open(path: String) throws -> ReturnStore {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(60)
         configuration.label = "safeguard"
-        let pool = try DatabasePool(path: path, configuration: configuration)
-        try StoreMigrations.migrator.migrate(pool)
-        return ReturnStore(pool: pool, path: path)
+        var attempt = 0
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try StoreMigrations.migrator.migrate(pool)
+                return ReturnStore(pool: pool, path: path)
+            } catch let error as DatabaseError where attempt < 40 {
+                guard error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED || error.resultCode == .SQLITE_ERROR
+                else { throw error }
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.025 * Double(min(attempt, 8)))
+            }
+        }
     }
 
     /// The current time as stored: ISO 8601 in UTC, to the second.
