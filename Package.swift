@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "safeguard", targets: ["safeguard"]),
         .library(name: "FormEngine", targets: ["FormEngine"]),
         .library(name: "ReturnStore", targets: ["ReturnStore"]),
+        .library(name: "GapReports", targets: ["GapReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,10 +31,13 @@ let package = Package(
             dependencies: ["FormEngine", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        .target(name: "GapReports", dependencies: ["FormEngine", "ReturnStore"], swiftSettings: swiftSettings),
+        .target(name: "SampleCounty", dependencies: ["FormEngine", "ReturnStore"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "safeguard",
             dependencies: [
-                "FormEngine", "ReturnStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "FormEngine", "ReturnStore", "GapReports", "SampleCounty",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -43,6 +47,9 @@ let package = Package(
             name: "ReturnStoreTests",
             dependencies: ["ReturnStore", "FormEngine", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings),
+        .testTarget(
+            name: "GapReportsTests", dependencies: ["GapReports", "ReturnStore", "FormEngine", "SampleCounty"],
+            exclude: ["Expected"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CLITests",
             dependencies: ["FormEngine", "ReturnStore", "safeguard", .product(name: "GRDB", package: "GRDB.swift")],

@@ -12,13 +12,19 @@ public struct SubmissionContext: Sendable {
     public var submitter: String
     /// When true, a school return whose URN is not an open school in the register is stored anyway.
     public var allowsUnregistered: Bool
+    /// When the submission was really received, if not now: a return that came by email before it was entered.
+    public var receivedAt: String?
 
     /// Creates a context.
-    public init(collection: CollectionRecord?, source: String, submitter: String, allowsUnregistered: Bool = false) {
+    public init(
+        collection: CollectionRecord?, source: String, submitter: String, allowsUnregistered: Bool = false,
+        receivedAt: String? = nil
+    ) {
         self.collection = collection
         self.source = source
         self.submitter = submitter
         self.allowsUnregistered = allowsUnregistered
+        self.receivedAt = receivedAt
     }
 }
 
@@ -84,12 +90,14 @@ extension ReturnStore {
             id: nil, subjectKind: form.subject.rawValue, subjectKey: subjectKey, district: district,
             collectionID: context.collection?.id, formID: form.id, formVersion: form.version, formHash: form.hash,
             fileName: evaluation.file, received: Data(evaluation.received), bound: form.json(of: answers).text,
-            source: context.source, submitter: context.submitter, receivedAt: now(), supersedes: previous)
+            source: context.source, submitter: context.submitter, receivedAt: context.receivedAt ?? now(),
+            supersedes: previous)
         try submission.insert(db)
         let id = submission.id!
         try insertEvaluation(
             evaluation, submissionID: id, parameters: parameters, reason: "submitted", actor: context.submitter, db)
         var detail = "\(evaluation.decision.rawValue); form \(form.id) \(form.version); source \(context.source)"
+        if let receivedAt = context.receivedAt { detail += "; received \(receivedAt)" }
         if let previous { detail += "; supersedes \(previous)" }
         try audit(db, actor: context.submitter, action: "submit", target: "submission \(id)", detail: detail)
         return .stored(id: id, supersedes: previous)

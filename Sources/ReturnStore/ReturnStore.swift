@@ -30,7 +30,9 @@ public struct ReturnStore: Sendable {
                 try StoreMigrations.migrator.migrate(pool)
                 return ReturnStore(pool: pool, path: path)
             } catch let error as DatabaseError where attempt < 40 {
-                guard error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED || error.resultCode == .SQLITE_ERROR
+                guard
+                    error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+                        || error.resultCode == .SQLITE_ERROR
                 else { throw error }
                 attempt += 1
                 Thread.sleep(forTimeInterval: 0.025 * Double(min(attempt, 8)))

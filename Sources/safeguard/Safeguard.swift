@@ -7,8 +7,8 @@ struct Safeguard: AsyncParsableCommand {
         commandName: "safeguard",
         abstract: "Check Section 11 school returns and taxi driver applications against their forms and rules.",
         subcommands: [
-            Validate.self, Forms.self, Rules.self, Register.self, Collection.self, Submit.self, History.self,
-            Revalidate.self, Replay.self, Export.self, Decide.self, DBSCheck.self, Audit.self,
+            Demo.self, Validate.self, Forms.self, Rules.self, Register.self, Collection.self, Submit.self, History.self,
+            Revalidate.self, Replay.self, Export.self, Report.self, Decide.self, DBSCheck.self, Audit.self, Sample.self,
         ]
     )
 }

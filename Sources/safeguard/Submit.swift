@@ -26,6 +26,10 @@ struct Submit: AsyncParsableCommand {
     var source: String = "file"
     @Option(name: .customLong("as-of"), help: "The evaluation date, YYYY-MM-DD (default today).")
     var asOf: String?
+    @Option(
+        name: .customLong("received-at"),
+        help: "When the files were really received, YYYY-MM-DD, if not now: returns that came by email, entered later.")
+    var receivedAt: String?
     @Flag(help: "Print only one line a file, not its findings.")
     var quiet = false
 
@@ -35,6 +39,7 @@ struct Submit: AsyncParsableCommand {
     func validate() throws {
         if files.isEmpty { throw ValidationError("Name one or more files to store.") }
         if let asOf { _ = try day(asOf, option: "--as-of") }
+        if let receivedAt { _ = try day(receivedAt, option: "--received-at") }
     }
 
     func run() async throws {
@@ -91,8 +96,9 @@ struct Submit: AsyncParsableCommand {
         var outcomes = [(Evaluation, StoreOutcome)?](repeating: nil, count: chunk.count)
         for group in groups {
             let context = SubmissionContext(
-                collection: group.collection, source: source, submitter: by.actor, allowsUnregistered: allowUnregistered
-            )
+                collection: group.collection, source: source, submitter: by.actor,
+                allowsUnregistered: allowUnregistered,
+                receivedAt: receivedAt.map { $0 + "T12:00:00Z" })
             let stored = try store.store(
                 group.items.map(\.evaluation), context: context, catalog: catalog,
                 parameters: group.collection?.ruleParameters ?? [:])

@@ -156,21 +156,3 @@ extension Character {
     var isASCIILetter: Bool { ("A"..."Z").contains(self) || ("a"..."z").contains(self) }
     var isASCIILetterOrDigit: Bool { isASCIILetter || isASCIIDigit }
 }
-
-extension StringProtocol {
-    /// The text without white space at either end.
-    var trimmingWhitespace: String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace })
-        else { return "" }
-        return String(self[first...last])
-    }
-
-    /// The text with every occurrence of `target` replaced.
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var result = ""
-        for character in self {
-            if character == target { result += replacement } else { result.append(character) }
-        }
-        return result
-    }
-}

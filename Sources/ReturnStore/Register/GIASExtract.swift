@@ -68,7 +68,7 @@ enum GIASExtract {
             return .failure(
                 RegisterProblems(problems: [problem(1, 1, "The file is empty: it needs GIAS's header row.")]))
         }
-        let names = header.map { $0.text.trimmingCharacters() }
+        let names = header.map { $0.text.trimmingWhitespace }
         let missing = requiredColumns.filter { !names.contains($0) }
         guard missing.isEmpty else {
             return .failure(
@@ -97,7 +97,7 @@ enum GIASExtract {
                 return row[column]
             }
             func text(_ name: String) -> String? {
-                field(name).map { $0.text.trimmingCharacters() }.flatMap { $0.isEmpty ? nil : $0 }
+                field(name).map { $0.text.trimmingWhitespace }.flatMap { $0.isEmpty ? nil : $0 }
             }
             let rowLine = row.first?.line ?? 0
             guard row.count >= names.count else {
@@ -105,7 +105,7 @@ enum GIASExtract {
                 continue
             }
             let urnField = field("URN")!
-            let urn = urnField.text.trimmingCharacters()
+            let urn = urnField.text.trimmingWhitespace
             guard urn.utf8.count == 6, urn.allSatisfy({ $0.isNumber }) else {
                 problems.append(problem(urnField.line, urnField.column, "The URN '\(urn)' is not 6 digits."))
                 continue
@@ -124,7 +124,7 @@ enum GIASExtract {
                 continue
             }
             let phaseField = field("PhaseOfEducation (name)")!
-            let phaseName = phaseField.text.trimmingCharacters()
+            let phaseName = phaseField.text.trimmingWhitespace
             guard let phase = phases.option(matching: phaseName) else {
                 problems.append(
                     problem(
@@ -134,7 +134,7 @@ enum GIASExtract {
                 continue
             }
             let districtField = field("DistrictAdministrative (name)")!
-            let districtName = districtField.text.trimmingCharacters()
+            let districtName = districtField.text.trimmingWhitespace
             guard let district = districts.option(matching: districtName) else {
                 problems.append(
                     problem(
@@ -157,16 +157,5 @@ enum GIASExtract {
             if problems.count >= 50 { break }
         }
         return problems.isEmpty ? .success(schools) : .failure(RegisterProblems(problems: problems))
-    }
-}
-
-extension String {
-    /// The text without white space at either end.
-    func trimmingCharacters() -> String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace })
-        else {
-            return ""
-        }
-        return String(self[first...last])
     }
 }

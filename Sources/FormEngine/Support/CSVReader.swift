@@ -1,25 +1,28 @@
 /// One field of a CSV file and where it starts.
-struct CSVField: Sendable, Equatable {
+public struct CSVField: Sendable, Equatable {
     /// The field's text, quotes removed.
-    let text: String
+    public let text: String
     /// The line it starts on, from 1.
-    let line: Int
+    public let line: Int
     /// The column it starts at, from 1.
-    let column: Int
+    public let column: Int
 }
 
 /// Where and why a CSV file cannot be read.
-struct CSVProblem: Error, Sendable, Equatable {
-    let line: Int
-    let column: Int
-    let message: String
+public struct CSVProblem: Error, Sendable, Equatable {
+    /// The line, from 1.
+    public let line: Int
+    /// The column, from 1.
+    public let column: Int
+    /// What is wrong.
+    public let message: String
 }
 
 /// Reads CSV (RFC 4180: commas, double quotes, doubled quotes inside them, CRLF or LF line ends) with the
 /// line and column of every field, so a bad value can be named exactly.
-enum CSVReader {
+public enum CSVReader {
     /// The rows of `text`, or the place and reason it cannot be read.
-    static func rows(of text: String) -> Result<[[CSVField]], CSVProblem> {
+    public static func rows(of text: String) -> Result<[[CSVField]], CSVProblem> {
         var rows: [[CSVField]] = []
         var row: [CSVField] = []
         var field = String.UnicodeScalarView()
@@ -93,9 +96,9 @@ enum CSVReader {
 }
 
 /// Text from bytes that may be UTF-8 or, as GIAS extracts often are, Windows-1252.
-enum LegacyText {
+public enum LegacyText {
     /// The text: UTF-8 when the bytes are valid UTF-8, otherwise Windows-1252.
-    static func decode(_ bytes: [UInt8]) -> String {
+    public static func decode(_ bytes: [UInt8]) -> String {
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         var scalars = String.UnicodeScalarView()
         for byte in bytes {

@@ -1,0 +1,190 @@
+import FormEngine
+import ReturnStore
+
+/// Where one driver stands on the report's date, with personal data masked: the name as an initial and
+/// surname, the DBS certificate as its last 4 digits, no date of birth.
+public struct DriverFigures: Sendable {
+    /// The latest application's submission number.
+    public let submission: Int64
+    /// The district's name.
+    public let district: String
+    /// The driver, masked: `A. Patel`.
+    public let driver: String
+    /// The DBS certificate number, masked: `********7890`.
+    public let dbsCertificate: String
+    /// The latest application's evaluation: `accepted`, `referred`, `rejected`.
+    public let evaluation: String
+    /// The officer's latest decision on the latest application: `grant`, `refuse`, ...; nil while awaited.
+    public let officerOutcome: String?
+    /// True when a grant covers the report's date and nothing has refused the driver since.
+    public let licensed: Bool
+    /// When the next DBS check is due: 6 months after the latest evidence (certificate, Update Service check).
+    public let dbsDue: Day?
+    /// True when the latest Update Service check found new information.
+    public let dbsNewInformation: Bool
+    /// True when the driver is on the DBS Update Service.
+    public let onUpdateService: Bool
+    /// When the safeguarding training runs out.
+    public let trainingExpires: Day?
+    /// True when the national register was searched for the latest application.
+    public let registerSearched: Bool
+    /// True when the application was referred and no decision (other than to defer) has been made.
+    public let referralOpen: Bool
+}
+
+/// Counts for a district (or the county).
+public struct LicensingRollup: Sendable, Equatable {
+    /// The district's name.
+    public let label: String
+    /// Drivers with an application stored.
+    public var drivers = 0
+    /// Of them, licensed on the date.
+    public var licensed = 0
+    /// Latest applications granted (with or without conditions), refused, deferred, awaiting a decision.
+    public var granted = 0, refused = 0, deferred = 0, awaiting = 0
+    /// Licensed drivers with a DBS check inside the re-check interval, and no new information.
+    public var dbsInDate = 0
+    /// Licensed drivers on the Update Service.
+    public var onUpdateService = 0
+    /// Licensed drivers whose safeguarding training is in date.
+    public var trainingInDate = 0
+    /// Drivers whose latest application had a register search.
+    public var registerSearched = 0
+    /// Referrals waiting for the sub-committee.
+    public var referralsOpen = 0
+
+    /// Creates an empty rollup.
+    public init(label: String) {
+        self.label = label
+    }
+
+    /// Counts a driver in, on `asOf`.
+    mutating func add(_ driver: DriverFigures, asOf: Day) {
+        drivers += 1
+        switch driver.officerOutcome {
+        case "grant", "grant-with-conditions": granted += 1
+        case "refuse": refused += 1
+        case "defer": deferred += 1
+        default: awaiting += 1
+        }
+        if driver.registerSearched { registerSearched += 1 }
+        if driver.referralOpen { referralsOpen += 1 }
+        guard driver.licensed else { return }
+        licensed += 1
+        if let due = driver.dbsDue, due >= asOf, !driver.dbsNewInformation { dbsInDate += 1 }
+        if driver.onUpdateService { onUpdateService += 1 }
+        if let expires = driver.trainingExpires, expires >= asOf { trainingInDate += 1 }
+    }
+}
+
+/// The licensing report's figures on a date: every driver, by district and for the county.
+public struct LicensingAnalysis: Sendable {
+    /// The date.
+    public let asOf: Day
+    /// Every driver with an application stored, by district then submission.
+    public let drivers: [DriverFigures]
+    /// One rollup a district.
+    public let byDistrict: [LicensingRollup]
+    /// The county.
+    public let total: LicensingRollup
+    /// How many days ahead "due soon" looks.
+    public static let dueSoonDays = 30
+
+    /// The analysis on `asOf`; with `district` (a slug), only that district's drivers.
+    public static func make(store: ReturnStore, catalog: FormCatalog, asOf: Day, district: String? = nil) throws
+        -> LicensingAnalysis
+    {
+        guard let form = catalog.forms.values.first(where: { $0.subject == .driver }) else {
+            throw StoreError("No form is about drivers, so there is no licensing report.")
+        }
+        let parameters = Dictionary(
+            (catalog.ruleSets[form.id]?.parameters ?? []).map { ($0.name, $0.value) },
+            uniquingKeysWith: { first, _ in first })
+        func months(_ name: String, _ fallback: Int) -> Int {
+            if case .number(let value)? = parameters[name] { return Int(value) }
+            return fallback
+        }
+        let recheckMonths = months("dbs_recheck_months", 6)
+        let trainingMonths = months("training_refresh_months", 36)
+        let subjects = try store.subjects(formID: form.id)
+        var decisionsBySubmission: [Int64: [OfficerDecisionRecord]] = [:]
+        var decisionsByDriver: [String: [OfficerDecisionRecord]] = [:]
+        for decision in try store.officerDecisions(formID: form.id) {
+            decisionsBySubmission[decision.submissionID, default: []].append(decision)
+            if let driver = subjects[decision.submissionID] { decisionsByDriver[driver, default: []].append(decision) }
+        }
+        var checks: [String: [DBSCheckRecord]] = [:]
+        for check in try store.allDBSChecks() { checks[check.driverNumber, default: []].append(check) }
+        let districts = form.lists["districts"]
+        var drivers: [DriverFigures] = []
+        for latest in try store.latestSubmissions(formID: form.id, collectionID: nil) {
+            guard district == nil || latest.district == district,
+                case .success(let document) = Intake.read(latest.bound, file: "bound", limits: .definition)
+            else { continue }
+            let answers = document.root
+            func text(_ section: String, _ field: String) -> String? { answers[section]?[field]?.scalar?.text }
+            func day(_ section: String, _ field: String) -> Day? { text(section, field).flatMap { Day(iso: $0) } }
+            func flag(_ section: String, _ field: String) -> Bool {
+                answers[section]?[field]?.scalar.map { $0.isPlain && $0.text == "true" } ?? false
+            }
+            let driverChecks = checks[latest.subjectKey] ?? []
+            let lastCheck = driverChecks.last
+            let cleared = driverChecks.filter { $0.result == DBSCheckResult.noChange.rawValue }.compactMap {
+                Day(iso: $0.checkedOn)
+            }
+            let evidence = ([day("dbs", "issue_date"), day("dbs", "last_status_check")].compactMap { $0 } + cleared)
+                .max()
+            let outcome = decisionsBySubmission[latest.id]?.last?.outcome
+            let allDecisions = decisionsByDriver[latest.subjectKey] ?? []
+            let lastGrant = allDecisions.last { $0.outcome == "grant" || $0.outcome == "grant-with-conditions" }
+            let refusedSince = allDecisions.contains { $0.outcome == "refuse" && $0.id! > (lastGrant?.id ?? 0) }
+            let licensed =
+                !refusedSince
+                && lastGrant.map { grant in
+                    guard let start = grant.licenceStart.flatMap({ Day(iso: $0) }),
+                        let end = grant.licenceEnd.flatMap({ Day(iso: $0) })
+                    else { return false }
+                    return start <= asOf && asOf <= end
+                } ?? false
+            let trainingDate = flag("training", "completed") ? day("training", "date") : nil
+            drivers.append(
+                DriverFigures(
+                    submission: latest.id,
+                    district: districts?.label(for: latest.district ?? "") ?? latest.district ?? "",
+                    driver: mask(name: text("applicant", "full_name")),
+                    dbsCertificate: mask(certificate: text("dbs", "certificate_number")),
+                    evaluation: latest.decision, officerOutcome: outcome, licensed: licensed,
+                    dbsDue: evidence.map { $0.adding(months: recheckMonths) },
+                    dbsNewInformation: lastCheck?.result == DBSCheckResult.newInformation.rawValue,
+                    onUpdateService: flag("dbs", "update_service")
+                        && lastCheck?.result != DBSCheckResult.notSubscribed.rawValue,
+                    trainingExpires: trainingDate.map { $0.adding(months: trainingMonths) },
+                    registerSearched: flag("register", "searched"),
+                    referralOpen: latest.decision == Decision.referred.rawValue
+                        && (outcome == nil || outcome == "defer")))
+        }
+        drivers.sort { ($0.district, $0.submission) < ($1.district, $1.submission) }
+        var total = LicensingRollup(label: countyLabel)
+        var byDistrict: [String: LicensingRollup] = [:]
+        for driver in drivers {
+            total.add(driver, asOf: asOf)
+            byDistrict[driver.district, default: LicensingRollup(label: driver.district)].add(driver, asOf: asOf)
+        }
+        return LicensingAnalysis(
+            asOf: asOf, drivers: drivers, byDistrict: byDistrict.keys.sorted().map { byDistrict[$0]! }, total: total)
+    }
+
+    /// `Amir Patel` as `A. Patel`: enough for an officer to recognise a driver, less than a full name.
+    static func mask(name: String?) -> String {
+        let parts = (name ?? "").split(separator: " ")
+        guard let last = parts.last else { return "" }
+        guard parts.count > 1, let initial = parts.first?.first else { return String(last) }
+        return "\(initial). \(last)"
+    }
+
+    /// A DBS certificate number with all but its last 4 digits hidden.
+    static func mask(certificate: String?) -> String {
+        guard let certificate, certificate.count > 4 else { return certificate ?? "" }
+        return String(repeating: "*", count: certificate.count - 4) + certificate.suffix(4)
+    }
+}

@@ -1,0 +1,266 @@
+import FormEngine
+import ReturnStore
+
+/// One school's place in a collection: did it return, on time, and what its return says.
+public struct SchoolFigures: Sendable {
+    /// URN.
+    public let urn: String
+    /// Name, from the register.
+    public let name: String
+    /// District name, from the register.
+    public let district: String
+    /// Phase label, from the register.
+    public let phase: String
+    /// The latest return's submission number, when the school returned.
+    public let submission: Int64?
+    /// The latest return's decision: `accepted`, `referred`, `rejected`; nil when missing.
+    public let decision: String?
+    /// True when the first version arrived by the due date; nil when missing.
+    public let onTime: Bool?
+    /// The return's facts, when it returned and the return is not rejected (a rejected return is not counted).
+    let facts: ReturnFacts?
+    /// True when the school's phase is one the board expects pupil CSE education in.
+    public let expectsPupilCSE: Bool
+    /// The year groups its phase teaches.
+    public let taughtYearGroups: [String]
+    /// DSL training in date on the report's date; nil without a usable return.
+    public let dslInDate: Bool?
+    /// Whole-staff update in date on the report's date; nil without a usable return.
+    public let staffUpdateInDate: Bool?
+
+    /// True when a return was made.
+    public var returned: Bool { decision != nil }
+    /// True when the latest return can be counted: made, and not rejected.
+    public var usable: Bool { facts != nil }
+    /// The taught year groups that CSE sessions for pupils reached.
+    public var yearGroupsCovered: Int { facts.map { $0.cseYearGroups.intersection(taughtYearGroups).count } ?? 0 }
+}
+
+/// Counts for a group of schools (a district, a phase, the county): returns and the coverage of each measure.
+public struct SchoolsRollup: Sendable, Equatable {
+    /// The group's name.
+    public let label: String
+    /// Open schools in the register.
+    public var expected = 0
+    /// Schools that made a return.
+    public var returned = 0
+    /// Returns whose first version came by the due date.
+    public var onTime = 0
+    /// Returns whose first version came after it.
+    public var late = 0
+    /// Latest returns that were rejected.
+    public var rejected = 0
+    /// Returns that can be counted (made, not rejected): the whole of every share below but the first.
+    public var usable = 0
+    /// Usable returns from phases expected to teach pupils about CSE, and how many of them did.
+    public var pupilCSE = (part: 0, whole: 0)
+    /// Usable returns reporting Missing education.
+    public var missingEducation = 0
+    /// Usable returns that reached staff.
+    public var staff = 0
+    /// Usable returns that reached parents and carers.
+    public var parents = 0
+    /// Usable returns that reached governors.
+    public var governors = 0
+    /// Usable returns with at least one session quality-assured.
+    public var anyQualityAssured = 0
+    /// Sessions, and how many were quality-assured.
+    public var sessionsQualityAssured = (part: 0, whole: 0)
+    /// Usable returns whose DSL training is in date.
+    public var dslInDate = 0
+    /// Usable returns whose whole-staff update is in date.
+    public var staffUpdateInDate = 0
+    /// Taught year groups, and how many CSE sessions for pupils reached, over usable returns expected to teach CSE.
+    public var yearGroups = (part: 0, whole: 0)
+
+    /// Creates an empty rollup.
+    public init(label: String) {
+        self.label = label
+    }
+
+    /// Counts a school in.
+    mutating func add(_ school: SchoolFigures) {
+        expected += 1
+        guard school.returned else { return }
+        returned += 1
+        if school.onTime == true { onTime += 1 } else { late += 1 }
+        if school.decision == Decision.rejected.rawValue { rejected += 1 }
+        guard let facts = school.facts else { return }
+        usable += 1
+        if school.expectsPupilCSE {
+            pupilCSE.whole += 1
+            if facts.hasPupilCSE { pupilCSE.part += 1 }
+            yearGroups.whole += school.taughtYearGroups.count
+            yearGroups.part += school.yearGroupsCovered
+        }
+        if facts.missingDelivered { missingEducation += 1 }
+        if facts.reachedStaff { staff += 1 }
+        if facts.reachedParents { parents += 1 }
+        if facts.reachedGovernors { governors += 1 }
+        let assured = facts.sessions.filter(\.qualityAssured).count
+        if assured > 0 { anyQualityAssured += 1 }
+        sessionsQualityAssured.part += assured
+        sessionsQualityAssured.whole += facts.sessions.count
+        if school.dslInDate == true { dslInDate += 1 }
+        if school.staffUpdateInDate == true { staffUpdateInDate += 1 }
+    }
+
+    /// Rollups compare by their counts.
+    public static func == (lhs: SchoolsRollup, rhs: SchoolsRollup) -> Bool {
+        lhs.label == rhs.label && lhs.expected == rhs.expected && lhs.returned == rhs.returned
+            && lhs.onTime == rhs.onTime
+            && lhs.late == rhs.late && lhs.rejected == rhs.rejected && lhs.usable == rhs.usable
+            && lhs.pupilCSE == rhs.pupilCSE && lhs.missingEducation == rhs.missingEducation && lhs.staff == rhs.staff
+            && lhs.parents == rhs.parents && lhs.governors == rhs.governors
+            && lhs.anyQualityAssured == rhs.anyQualityAssured
+            && lhs.sessionsQualityAssured == rhs.sessionsQualityAssured
+            && lhs.dslInDate == rhs.dslInDate && lhs.staffUpdateInDate == rhs.staffUpdateInDate
+            && lhs.yearGroups == rhs.yearGroups
+    }
+}
+
+/// The schools report's figures for one collection: every school, rolled up by district, by phase and for
+/// the county, with the previous collection's county figures to compare.
+public struct SchoolsAnalysis: Sendable {
+    /// The collection.
+    public let collection: CollectionRecord
+    /// The date measures such as "DSL training in date" are taken on.
+    public let asOf: Day
+    /// Every open school in the register, by district then name.
+    public let schools: [SchoolFigures]
+    /// One rollup a district.
+    public let byDistrict: [SchoolsRollup]
+    /// One rollup a phase.
+    public let byPhase: [SchoolsRollup]
+    /// The county.
+    public let total: SchoolsRollup
+    /// The previous collection of the same form, and its county figures (measures in date taken on its due
+    /// date), when there is one.
+    public let previous: (collection: CollectionRecord, total: SchoolsRollup)?
+    /// Findings of the latest returns, counted by rule.
+    public let ruleCounts: [RuleCount]
+    /// Returns stored for URNs that are not open schools in the register.
+    public let unregistered: [String]
+
+    /// The analysis of a collection (by name; the newest for the school form when nil) on `asOf`.
+    public static func make(
+        store: ReturnStore, catalog: FormCatalog, collection name: String?, asOf: Day
+    ) throws -> SchoolsAnalysis {
+        guard let form = catalog.forms.values.first(where: { $0.subject == .school }) else {
+            throw StoreError("No form is about schools, so there is no schools report.")
+        }
+        let collections = try store.collections().filter { $0.formID == form.id }
+        guard let collection = name.map({ wanted in collections.first { $0.name == wanted } }) ?? collections.last
+        else {
+            throw StoreError(
+                name.map { "There is no collection '\($0)' for \(form.id)." }
+                    ?? "No collection has been opened for \(form.id): open one with 'safeguard collection open'.")
+        }
+        let ruleSet = catalog.ruleSets[form.id]
+        let context = try Context(store: store, form: form, ruleSet: ruleSet, asOf: asOf)
+        let (schools, unregistered) = try figures(collection, context: context)
+        var previous: (CollectionRecord, SchoolsRollup)?
+        if let earlier = collections.last(where: { $0.periodEnd < collection.periodStart }) {
+            // Last year's "in date" measures are taken on its own due date, not today, so the years compare.
+            let then = try Context(store: store, form: form, ruleSet: ruleSet, asOf: Day(iso: earlier.due) ?? asOf)
+            previous = (earlier, rollup(try figures(earlier, context: then).schools, label: countyLabel))
+        }
+        return SchoolsAnalysis(
+            collection: collection, asOf: asOf, schools: schools,
+            byDistrict: groups(schools, by: \.district), byPhase: groups(schools, by: \.phase),
+            total: rollup(schools, label: countyLabel), previous: previous,
+            ruleCounts: try store.ruleCounts(formID: form.id, collectionID: collection.id), unregistered: unregistered)
+    }
+
+    /// What the analysis needs besides the collection: the register, the lists and the rule set's parameters.
+    struct Context {
+        let store: ReturnStore
+        let form: FormDefinition
+        let asOf: Day
+        let districtNames: [Int64: String]
+        let phaseYearGroups: [String: [String]]
+        let phasesExpectingCSE: Set<String>
+        let dslMonths: Int
+        let staffMonths: Int
+
+        init(store: ReturnStore, form: FormDefinition, ruleSet: RuleSet?, asOf: Day) throws {
+            self.store = store
+            self.form = form
+            self.asOf = asOf
+            districtNames = Dictionary(
+                try store.districts().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+            let parameters = Dictionary(
+                (ruleSet?.parameters ?? []).map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+            var years: [String: [String]] = [:]
+            if case .map(let table)? = parameters["phase_year_groups"] {
+                for (phase, value) in table {
+                    if case .list(let items) = value {
+                        years[phase] = items.compactMap { item in
+                            if case .text(let text) = item { return text }
+                            return nil
+                        }
+                    }
+                }
+            }
+            phaseYearGroups = years
+            var expecting = Set<String>()
+            if case .list(let items)? = parameters["phases_expecting_pupil_cse"] {
+                for case .text(let phase) in items { expecting.insert(phase) }
+            }
+            phasesExpectingCSE = expecting
+            func months(_ name: String, _ fallback: Int) -> Int {
+                if case .number(let value)? = parameters[name] { return Int(value) }
+                return fallback
+            }
+            dslMonths = months("dsl_training_months", 24)
+            staffMonths = months("staff_update_months", 12)
+        }
+    }
+
+    private static func figures(
+        _ collection: CollectionRecord, context: Context
+    ) throws -> (schools: [SchoolFigures], unregistered: [String]) {
+        let returns = Dictionary(
+            try context.store.latestSubmissions(formID: context.form.id, collectionID: collection.id).map {
+                ($0.subjectKey, $0)
+            },
+            uniquingKeysWith: { first, _ in first })
+        let due = Day(iso: collection.due)
+        let phases = context.form.lists["phases"]
+        var schools: [SchoolFigures] = []
+        for school in try context.store.schools(status: "open") {
+            let latest = returns[school.urn]
+            let rejected = latest?.decision == Decision.rejected.rawValue
+            let facts = latest.flatMap { rejected ? nil : ReturnFacts(bound: $0.bound) }
+            let firstDay = latest.flatMap { Day(iso: String($0.firstReceivedAt.prefix(10))) }
+            func inDate(_ day: Day?, months: Int) -> Bool? {
+                guard facts != nil else { return nil }
+                guard let day else { return false }
+                return day.adding(months: months) >= context.asOf
+            }
+            schools.append(
+                SchoolFigures(
+                    urn: school.urn, name: school.name, district: context.districtNames[school.districtID] ?? "",
+                    phase: phases?.label(for: school.phase) ?? school.phaseName, submission: latest?.id,
+                    decision: latest?.decision, onTime: latest.map { _ in firstDay.map { $0 <= (due ?? $0) } ?? false },
+                    facts: facts, expectsPupilCSE: context.phasesExpectingCSE.contains(school.phase),
+                    taughtYearGroups: context.phaseYearGroups[school.phase] ?? [],
+                    dslInDate: inDate(facts?.dslLastTraining, months: context.dslMonths),
+                    staffUpdateInDate: inDate(facts?.lastStaffUpdate, months: context.staffMonths)))
+        }
+        let open = Set(schools.map(\.urn))
+        let unregistered = returns.keys.filter { !open.contains($0) }.sorted()
+        return (schools.sorted { ($0.district, $0.name) < ($1.district, $1.name) }, unregistered)
+    }
+
+    private static func rollup(_ schools: [SchoolFigures], label: String) -> SchoolsRollup {
+        var rollup = SchoolsRollup(label: label)
+        for school in schools { rollup.add(school) }
+        return rollup
+    }
+
+    private static func groups(_ schools: [SchoolFigures], by key: KeyPath<SchoolFigures, String>) -> [SchoolsRollup] {
+        let labels = Set(schools.map { $0[keyPath: key] }).sorted()
+        return labels.map { label in rollup(schools.filter { $0[keyPath: key] == label }, label: label) }
+    }
+}

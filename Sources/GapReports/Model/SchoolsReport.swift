@@ -1,0 +1,216 @@
+import FormEngine
+import ReturnStore
+
+/// The schools report for the sub-group: who has returned, and where the gaps in CSE and Missing provision are.
+public enum SchoolsReport {
+    /// The gaps the report ranks: a name, and whether a usable return has the gap (nil: not counted for it).
+    static let gaps: [(name: String, has: @Sendable (SchoolFigures) -> Bool?)] = [
+        (
+            "No CSE education for pupils (phases expected to have it)",
+            { $0.expectsPupilCSE ? !($0.facts?.hasPupilCSE ?? true) : nil }
+        ),
+        ("No Missing education", { !($0.facts?.missingDelivered ?? true) }),
+        ("No parents or carers reached", { !($0.facts?.reachedParents ?? true) }),
+        ("No governors reached", { !($0.facts?.reachedGovernors ?? true) }),
+        ("Nothing quality-assured", { $0.facts.map { !$0.sessions.contains(where: \.qualityAssured) } }),
+        ("DSL training out of date", { $0.dslInDate.map(!) }),
+        ("Whole-staff update out of date", { $0.staffUpdateInDate.map(!) }),
+    ]
+
+    /// The report document of an analysis; `lists` name choices by their labels.
+    public static func document(_ analysis: SchoolsAnalysis, lists: [String: ChoiceList]) -> ReportDocument {
+        let collection = analysis.collection
+        let total = analysis.total
+        var blocks: [ReportBlock] = [
+            .paragraph(
+                "Of \(total.expected) open schools in the register, \(total.returned) returned "
+                    + "(\(ReportCell.share(part: total.returned, whole: total.expected).text)): \(total.onTime) on time and "
+                    + "\(total.late) late; \(total.expected - total.returned) not returned; "
+                    + "\(Wording.count(total.rejected, "return")) sent back to correct. Coverage is counted over the "
+                    + "\(Wording.count(total.usable, "return")) not sent back."),
+            .heading("Returns and coverage by district"),
+        ]
+        let districtTable = rollupTable(
+            id: "by-district", caption: "Returns and coverage by district", first: "District",
+            analysis.byDistrict + [total])
+        blocks.append(
+            .chart(
+                BarChart(
+                    caption: "Share of schools that returned, by district", table: districtTable, measure: "Returned %")
+            ))
+        blocks.append(
+            .chart(
+                BarChart(
+                    caption: "Pupil CSE education where expected, by district", table: districtTable,
+                    measure: "Pupil CSE %")))
+        blocks.append(
+            .chart(
+                BarChart(
+                    caption: "Returns with any session quality-assured, by district", table: districtTable,
+                    measure: "Any QA %")))
+        blocks.append(.heading("Returns and coverage by phase"))
+        let phaseTable = rollupTable(
+            id: "by-phase", caption: "Returns and coverage by phase", first: "Phase", analysis.byPhase + [total])
+        blocks.append(
+            .chart(BarChart(caption: "Parents and carers reached, by phase", table: phaseTable, measure: "Parents %")))
+        blocks.append(.heading("Gaps in provision, ranked"))
+        blocks.append(.table(gapTable(analysis)))
+        if let previous = analysis.previous {
+            blocks.append(.heading("Change since \(previous.collection.name)"))
+            blocks.append(
+                .table(
+                    changeTable(
+                        now: total, before: previous.total, previousName: previous.collection.name, collection.name)))
+        }
+        blocks.append(.heading("Findings counted by rule"))
+        blocks.append(
+            .table(
+                ReportTable(
+                    id: "findings-by-rule", caption: "Findings in the latest returns, by rule",
+                    columns: ["Rule", "Severity", "Returns"],
+                    rows: analysis.ruleCounts.map { [.text($0.rule), .text($0.severity), .count($0.count)] })))
+        blocks.append(.heading("Schools that have not returned"))
+        blocks.append(
+            .table(
+                ReportTable(
+                    id: "missing", caption: "Open schools with no return in \(collection.name)",
+                    columns: ["URN", "School", "District", "Phase"],
+                    rows: analysis.schools.filter { !$0.returned }.map {
+                        [.text($0.urn), .text($0.name), .text($0.district), .text($0.phase)]
+                    })))
+        if !analysis.unregistered.isEmpty {
+            blocks.append(
+                .paragraph(
+                    "Returns were also stored for URNs that are not open schools in the register: "
+                        + analysis.unregistered.joined(separator: ", ") + "."))
+        }
+        blocks.append(.heading("Every school"))
+        blocks.append(.table(schoolTable(analysis, lists: lists)))
+        return ReportDocument(
+            id: "schools", title: "Section 11 returns: CSE and Missing education",
+            subtitle:
+                "Collection \(collection.name) (\(collection.periodStart) to \(collection.periodEnd), due \(collection.due)); "
+                + "measures as of \(analysis.asOf.iso)",
+            blocks: blocks)
+    }
+
+    /// The columns of a rollup table, after the group's name.
+    static let rollupColumns = [
+        "Expected", "Returned", "Returned %", "On time", "Late", "Missing", "Sent back", "Counted", "Pupil CSE %",
+        "Year groups %", "Missing ed. %", "Staff %", "Parents %", "Governors %", "Any QA %", "Sessions QA %",
+        "DSL in date %", "Staff update %",
+    ]
+
+    static func rollupTable(id: String, caption: String, first: String, _ rollups: [SchoolsRollup]) -> ReportTable {
+        ReportTable(id: id, caption: caption, columns: [first] + rollupColumns, rows: rollups.map(rollupRow))
+    }
+
+    /// One rollup's cells, in the order of `rollupColumns` after its label.
+    static func rollupRow(_ r: SchoolsRollup) -> [ReportCell] {
+        var cells: [ReportCell] = [.text(r.label), .count(r.expected), .count(r.returned)]
+        cells.append(.share(part: r.returned, whole: r.expected))
+        cells += [
+            .count(r.onTime), .count(r.late), .count(r.expected - r.returned), .count(r.rejected), .count(r.usable),
+        ]
+        cells.append(.share(part: r.pupilCSE.part, whole: r.pupilCSE.whole))
+        cells.append(.share(part: r.yearGroups.part, whole: r.yearGroups.whole))
+        for part in [r.missingEducation, r.staff, r.parents, r.governors, r.anyQualityAssured] {
+            cells.append(.share(part: part, whole: r.usable))
+        }
+        cells.append(.share(part: r.sessionsQualityAssured.part, whole: r.sessionsQualityAssured.whole))
+        cells.append(.share(part: r.dslInDate, whole: r.usable))
+        cells.append(.share(part: r.staffUpdateInDate, whole: r.usable))
+        return cells
+    }
+
+    static func gapTable(_ analysis: SchoolsAnalysis) -> ReportTable {
+        let districts = Set(analysis.schools.map(\.district)).sorted()
+        var ranked: [(cells: [ReportCell], share: Double, order: Int)] = []
+        for (order, gap) in gaps.enumerated() {
+            let county = gapCount(analysis.schools, gap.has)
+            var worst: (district: String, count: (part: Int, whole: Int))?
+            for district in districts {
+                let count = gapCount(analysis.schools.filter { $0.district == district }, gap.has)
+                guard count.whole > 0 else { continue }
+                let share = Double(count.part) / Double(count.whole)
+                if worst.map({ share > Double($0.count.part) / Double($0.count.whole) }) ?? true {
+                    worst = (district, count)
+                }
+            }
+            var cells: [ReportCell] = [.text(gap.name), .count(county.part), .count(county.whole)]
+            cells.append(.share(part: county.part, whole: county.whole))
+            cells.append(worst.map { .text($0.district) } ?? .empty)
+            cells.append(worst.map { .share(part: $0.count.part, whole: $0.count.whole) } ?? .empty)
+            ranked.append((cells, county.whole > 0 ? Double(county.part) / Double(county.whole) : 0, order))
+        }
+        ranked.sort { $0.share != $1.share ? $0.share > $1.share : $0.order < $1.order }
+        return ReportTable(
+            id: "gaps", caption: "Gaps in provision, the most common first",
+            columns: ["Gap", "Schools", "Of", "Share", "Worst district", "Its share"], rows: ranked.map(\.cells))
+    }
+
+    /// How many usable returns have a gap, of those it is counted for.
+    static func gapCount(_ schools: [SchoolFigures], _ has: (SchoolFigures) -> Bool?) -> (part: Int, whole: Int) {
+        let answers = schools.compactMap { $0.usable ? has($0) : nil }
+        return (answers.filter { $0 }.count, answers.count)
+    }
+
+    static func changeTable(now: SchoolsRollup, before: SchoolsRollup, previousName: String, _ name: String)
+        -> ReportTable
+    {
+        let nowRow = rollupRow(now)
+        let beforeRow = rollupRow(before)
+        var rows: [[ReportCell]] = []
+        for (index, column) in rollupColumns.enumerated() where column.hasSuffix("%") {
+            let current = nowRow[index + 1]
+            let earlier = beforeRow[index + 1]
+            let change = current.percentage.flatMap { a in earlier.percentage.map { a - $0 } }
+            rows.append([.text(column), earlier, current, .change(change)])
+        }
+        return ReportTable(
+            id: "change", caption: "County figures: \(previousName) and \(name)",
+            columns: ["Measure", previousName, name, "Change"],
+            rows: rows)
+    }
+
+    static func schoolTable(_ analysis: SchoolsAnalysis, lists: [String: ChoiceList]) -> ReportTable {
+        let providers = lists["provider-types"]
+        func yesNo(_ flag: Bool?) -> ReportCell { flag.map { .text($0 ? "yes" : "no") } ?? .empty }
+        return ReportTable(
+            id: "schools", caption: "Every open school in \(analysis.collection.name)",
+            columns: [
+                "URN", "School", "District", "Phase", "Return", "On time", "CSE", "Missing", "Audiences reached",
+                "Year groups (CSE)", "Providers", "Sessions QA", "DSL in date", "Staff update in date",
+            ],
+            rows: analysis.schools.map { school in
+                guard let facts = school.facts else {
+                    return [
+                        .text(school.urn), .text(school.name), .text(school.district), .text(school.phase),
+                        .text(school.decision.map { $0 == "rejected" ? "sent back" : $0 } ?? "missing"),
+                        yesNo(school.onTime), .empty, .empty, .empty, .empty, .empty, .empty, .empty, .empty,
+                    ]
+                }
+                var reached: [String] = []
+                if facts.hasPupilCSE || facts.sessions.contains(where: { $0.audience == "pupils" }) {
+                    reached.append("pupils")
+                }
+                if facts.reachedStaff { reached.append("staff") }
+                if facts.reachedGovernors { reached.append("governors") }
+                if facts.reachedParents { reached.append("parents") }
+                let providerLabels = Set(facts.sessions.compactMap(\.providerType)).sorted().map {
+                    providers?.label(for: $0).split(separator: " (").first.map(String.init) ?? $0
+                }
+                return [
+                    .text(school.urn), .text(school.name), .text(school.district), .text(school.phase),
+                    .text(school.decision ?? ""), yesNo(school.onTime), yesNo(facts.cseDelivered),
+                    yesNo(facts.missingDelivered),
+                    .text(reached.joined(separator: ", ")),
+                    school.taughtYearGroups.isEmpty
+                        ? .empty : .text("\(school.yearGroupsCovered) of \(school.taughtYearGroups.count)"),
+                    .text(providerLabels.joined(separator: ", ")),
+                    .share(part: facts.sessions.filter(\.qualityAssured).count, whole: facts.sessions.count),
+                    yesNo(school.dslInDate), yesNo(school.staffUpdateInDate),
+                ]
+            })
+    }
+}

@@ -1,0 +1,18 @@
+import FormEngine
+
+/// Renders a report as CSV (RFC 4180): one file a table, since each table has its own columns.
+public enum CSVRenderer {
+    /// One CSV text a table, named `<report>-<table>.csv`, in the order of the report.
+    public static func files(_ document: ReportDocument) -> [(name: String, text: String)] {
+        var seen = Set<String>()
+        return document.tables.compactMap { table in
+            guard seen.insert(table.id).inserted else { return nil }
+            return ("\(document.id)-\(table.id).csv", render(table))
+        }
+    }
+
+    /// One table as CSV: a header row, then a row a row; each cell as the other formats show it.
+    public static func render(_ table: ReportTable) -> String {
+        CSV.line(table.columns) + table.rows.map { CSV.line($0.map(\.text)) }.joined()
+    }
+}

@@ -1,0 +1,124 @@
+/// Renders a report as one self-contained HTML page: no scripts, no fonts or images from elsewhere, charts as
+/// inline SVG with a caption and a data table each, and a print style. Every value is escaped.
+public enum HTMLRenderer {
+    /// The report as an HTML page.
+    public static func render(_ document: ReportDocument) -> String {
+        var body =
+            "<header><h1>\(escape(document.title))</h1><p class=\"subtitle\">\(escape(document.subtitle))</p></header>\n<main>\n"
+        var printed = Set<String>()
+        for block in document.blocks {
+            switch block {
+            case .heading(let text): body += "<h2>\(escape(text))</h2>\n"
+            case .paragraph(let text): body += "<p>\(escape(text))</p>\n"
+            case .chart(let chart): body += figure(chart)
+            case .table(let table):
+                if printed.insert(table.id).inserted { body += self.table(table) }
+            }
+        }
+        for table in document.tables where printed.insert(table.id).inserted {
+            body += "<h2>Data: \(escape(table.caption))</h2>\n" + self.table(table)
+        }
+        return """
+            <!DOCTYPE html>
+            <html lang="en-GB">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escape(document.title))</title>
+            <style>\(style)</style>
+            </head>
+            <body>
+            \(body)</main>
+            </body>
+            </html>
+
+            """
+    }
+
+    /// A chart: an SVG of horizontal bars (the county's darker), its caption, and a data table of its bars beside it.
+    static func figure(_ chart: BarChart) -> String {
+        let rowHeight = 24
+        let labelWidth = 190
+        let barWidth = 360
+        let width = labelWidth + barWidth + 60
+        let axisY = chart.bars.count * rowHeight + 8
+        let height = axisY + 22
+        var svg =
+            "<svg role=\"img\" aria-label=\"\(escape(chart.caption))\" viewBox=\"0 0 \(width) \(height)\" "
+            + "width=\"\(width)\" height=\"\(height)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+        for tick in stride(from: 0, through: 100, by: 25) {
+            let x = labelWidth + tick * barWidth / 100
+            svg += "<line x1=\"\(x)\" y1=\"2\" x2=\"\(x)\" y2=\"\(axisY)\" class=\"grid\"/>"
+            svg += "<text x=\"\(x)\" y=\"\(axisY + 15)\" text-anchor=\"middle\" class=\"tick\">\(tick)%</text>\n"
+        }
+        for (index, bar) in chart.bars.enumerated() {
+            let y = index * rowHeight + 4
+            let length = Int(((bar.share.percentage ?? 0) * Double(barWidth) / 100).rounded())
+            let kind = bar.label == countyLabel ? "bar total" : "bar"
+            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 14)\" text-anchor=\"end\">\(escape(bar.label))</text>"
+            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(length)\" height=\"16\" class=\"\(kind)\"/>"
+            svg += "<text x=\"\(labelWidth + barWidth + 6)\" y=\"\(y + 14)\">\(escape(bar.share.text))</text>\n"
+        }
+        svg += "</svg>\n"
+        let data = ReportTable(
+            id: chart.table.id + "-chart", caption: chart.caption, columns: [chart.table.columns.first ?? "", "%"],
+            rows: chart.bars.map { [.text($0.label), $0.share] })
+        return "<figure>\n<figcaption>\(escape(chart.caption))</figcaption>\n<div class=\"chart\">\(svg)"
+            + "\(table(data, caption: "Data for the chart"))</div></figure>\n"
+    }
+
+    /// A table with its caption; numbers are right-aligned.
+    static func table(_ table: ReportTable, caption: String? = nil) -> String {
+        guard !table.rows.isEmpty else { return "<p class=\"none\">\(escape(table.caption)): none.</p>\n" }
+        var html = "<div class=\"table\"><table>\n<caption>\(escape(caption ?? table.caption))</caption>\n<thead><tr>"
+        html += table.columns.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for row in table.rows {
+            html +=
+                "<tr>"
+                + row.enumerated().map { index, cell in
+                    let numeric: Bool
+                    switch cell {
+                    case .text: numeric = false
+                    default: numeric = true
+                    }
+                    let tag = index == 0 ? "th scope=\"row\"" : "td"
+                    let end = index == 0 ? "th" : "td"
+                    return "<\(tag)\(numeric ? " class=\"number\"" : "")>\(escape(cell.text))</\(end)>"
+                }.joined() + "</tr>\n"
+        }
+        return html + "</tbody>\n</table></div>\n"
+    }
+
+    /// Text safe inside HTML and SVG: `&`, `<`, `>`, `"` and `'` as entities.
+    public static func escape(_ text: String) -> String {
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"": output += "&quot;"
+            case "'": output += "&#39;"
+            default: output.append(character)
+            }
+        }
+        return output
+    }
+
+    /// The page's style: GOV.UK's colours and type sizes, readable on screen and on paper.
+    static let style = """
+        body{font-family:Arial,Helvetica,sans-serif;color:#0b0c0c;margin:0 auto;max-width:1200px;padding:0 20px 40px;line-height:1.4}
+        header{border-bottom:10px solid #1d70b8;margin-bottom:20px}h1{font-size:2rem;margin:20px 0 5px}
+        .subtitle{color:#505a5f;margin:0 0 15px}h2{font-size:1.5rem;margin:30px 0 10px}
+        figure{margin:10px 0 25px;break-inside:avoid}figcaption{font-weight:bold;margin-bottom:5px}
+        .chart{display:flex;flex-wrap:wrap;gap:10px 30px;align-items:flex-start}.chart svg{max-width:100%;height:auto}
+        .chart table{margin:0}svg text{font-size:13px;fill:#0b0c0c}svg .tick{font-size:11px;fill:#505a5f}
+        .bar{fill:#1d70b8}.bar.total{fill:#003078}.grid{stroke:#dee0e2;stroke-width:1}.table{overflow-x:auto}
+        table{border-collapse:collapse;margin:10px 0 20px;font-size:0.85rem}caption{text-align:left;font-weight:bold;padding:5px 0}
+        th,td{border-bottom:1px solid #b1b4b6;padding:5px 8px;text-align:left;vertical-align:top}
+        thead th{border-bottom:2px solid #0b0c0c}td.number,th.number{text-align:right}.none{color:#505a5f}
+        @media print{body{max-width:none;padding:0}header{border-bottom-width:4px}.table{overflow:visible}
+        table,figure{break-inside:avoid}h2{break-after:avoid}.bar{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
+        """
+}

@@ -1,0 +1,109 @@
+import GRDB
+
+/// The latest version of one subject's submission, as the reports read it: no received bytes, its
+/// answers as bound, its latest evaluation's decision, and when the subject first submitted.
+public struct LatestSubmission: Sendable {
+    /// The submission number.
+    public let id: Int64
+    /// The URN or driver number.
+    public let subjectKey: String
+    /// The district recorded with it.
+    public let district: String?
+    /// The answers as bound, as JSON.
+    public let bound: String
+    /// When this version was received.
+    public let receivedAt: String
+    /// When the subject's first version (in this collection) was received.
+    public let firstReceivedAt: String
+    /// The latest evaluation.
+    public let evaluationID: Int64
+    /// Its decision.
+    public let decision: String
+}
+
+/// How many findings of a rule and severity the latest evaluations hold.
+public struct RuleCount: Sendable, Equatable {
+    /// The rule.
+    public let rule: String
+    /// The severity.
+    public let severity: String
+    /// How many.
+    public let count: Int
+}
+
+extension ReturnStore {
+    /// The latest version of each subject's submission to a form, in one collection (or none), with its latest
+    /// evaluation. The reports are built from these.
+    public func latestSubmissions(formID: String, collectionID: Int64?) throws -> [LatestSubmission] {
+        try pool.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.id, s.subjectKey, s.district, s.bound, s.receivedAt,
+                      (SELECT min(first.receivedAt) FROM submission first
+                         WHERE first.formID = s.formID AND first.subjectKey = s.subjectKey AND first.collectionID IS s.collectionID) AS firstReceivedAt,
+                      e.id AS evaluationID, e.decision
+                    FROM submission s
+                    JOIN evaluation e ON e.id = (SELECT max(id) FROM evaluation WHERE submissionID = s.id)
+                    WHERE s.formID = ? AND s.collectionID IS ?
+                      AND NOT EXISTS (SELECT 1 FROM submission later WHERE later.supersedes = s.id)
+                    ORDER BY s.id
+                    """, arguments: [formID, collectionID])
+            return rows.map { row in
+                LatestSubmission(
+                    id: row["id"], subjectKey: row["subjectKey"], district: row["district"], bound: row["bound"],
+                    receivedAt: row["receivedAt"], firstReceivedAt: row["firstReceivedAt"],
+                    evaluationID: row["evaluationID"],
+                    decision: row["decision"])
+            }
+        }
+    }
+
+    /// How many findings of each rule and severity the latest evaluations of these latest submissions hold.
+    public func ruleCounts(formID: String, collectionID: Int64?) throws -> [RuleCount] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT f.rule, f.severity, count(*) AS n FROM finding f
+                    WHERE f.evaluationID IN (
+                      SELECT (SELECT max(id) FROM evaluation WHERE submissionID = s.id) FROM submission s
+                      WHERE s.formID = ? AND s.collectionID IS ?
+                        AND NOT EXISTS (SELECT 1 FROM submission later WHERE later.supersedes = s.id))
+                    GROUP BY f.rule, f.severity ORDER BY n DESC, f.rule
+                    """, arguments: [formID, collectionID]
+            ).map { RuleCount(rule: $0["rule"], severity: $0["severity"], count: $0["n"]) }
+        }
+    }
+
+    /// Every officer decision recorded on the submissions of a form, oldest first.
+    public func officerDecisions(formID: String) throws -> [OfficerDecisionRecord] {
+        try pool.read { db in
+            try OfficerDecisionRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT d.* FROM officerDecision d JOIN submission s ON s.id = d.submissionID
+                    WHERE s.formID = ? ORDER BY d.id
+                    """, arguments: [formID])
+        }
+    }
+
+    /// The subject each of a form's submissions is about, by submission number.
+    public func subjects(formID: String) throws -> [Int64: String] {
+        try pool.read { db in
+            Dictionary(
+                try Row.fetchAll(db, sql: "SELECT id, subjectKey FROM submission WHERE formID = ?", arguments: [formID])
+                    .map { ($0["id"], $0["subjectKey"]) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// Every Update Service check recorded, oldest first.
+    public func allDBSChecks() throws -> [DBSCheckRecord] {
+        try pool.read { db in try DBSCheckRecord.order(Column("id")).fetchAll(db) }
+    }
+
+    /// The districts, by slug.
+    public func districts() throws -> [DistrictRecord] {
+        try pool.read { db in try DistrictRecord.order(Column("slug")).fetchAll(db) }
+    }
+}

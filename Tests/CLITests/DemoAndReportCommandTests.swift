@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+@Suite("safeguard demo and report, in a new folder")
+struct DemoAndReportCommandTests {
+    /// Runs `safeguard` in `folder`, with the project's forms and rules.
+    static func run(_ arguments: [String], in folder: URL) throws -> CommandResult {
+        let process = Process()
+        process.executableURL = Safeguard.binary
+        process.arguments = arguments + ["--forms", Safeguard.root + "/Forms", "--rules", Safeguard.root + "/Rules"]
+        process.currentDirectoryURL = folder
+        process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "SAFEGUARD_DATABASE" }
+        let out = folder.appendingPathComponent(".out")
+        let err = folder.appendingPathComponent(".err")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        try process.run()
+        process.waitUntilExit()
+        return CommandResult(
+            stdout: try String(contentsOf: out, encoding: .utf8), stderr: try String(contentsOf: err, encoding: .utf8),
+            status: process.terminationStatus)
+    }
+
+    @Test("demo makes the county, the default database and both reports, and says where they are")
+    func demo() throws {
+        let folder = try Safeguard.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Self.run(["demo"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout.hasPrefix(
+                "Made a county of 120 schools and 300 drivers in demo-county/ and stored it in safeguard.sqlite"))
+        #expect(result.stdout.contains("Section 11 returns: CSE and Missing education\n"))
+        #expect(result.stdout.contains("Gaps in provision, ranked"))
+        #expect(result.stdout.contains("Taxi and private hire drivers\n"))
+        #expect(result.stdout.contains("Drivers needing action"))
+        #expect(
+            result.stdout.contains(
+                "The reports, with their charts, are in reports/schools.html and reports/licensing.html"))
+        for file in ["safeguard.sqlite", "reports/schools.html", "reports/licensing.html", "demo-county/register.csv"] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path), "\(file)")
+        }
+        let html = try String(contentsOf: folder.appendingPathComponent("reports/schools.html"), encoding: .utf8)
+        #expect(
+            html.contains("<svg")
+                && html.contains("<figcaption>Share of schools that returned, by district</figcaption>"))
+
+        let again = try Self.run(["demo"], in: folder)
+        #expect(again.status == 0, "a demo's own database is replaced")
+        #expect(again.stdout == result.stdout, "the same seed, the same county, the same reports")
+
+        let csv = try Self.run(
+            ["report", "schools", "--as-of", "2026-10-31", "--format", "csv", "--table", "by-district"], in: folder)
+        let rows = csv.stdout.split(separator: "\r\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+        #expect(rows.first?.first == "District")
+        for row in rows.dropFirst() {
+            let cells = row.map { "<td class=\"number\">\($0)</td>" }.dropFirst().joined()
+            #expect(
+                html.contains("<th scope=\"row\">\(row[0])</th>" + cells),
+                "the HTML shows the CSV's figures for \(row[0])")
+        }
+    }
+
+    @Test("demo leaves a database that is not the demo's alone")
+    func notTheDemos() throws {
+        let folder = try Safeguard.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try Self.run(
+            ["register", "import", Safeguard.root + "/Examples/register/gias-extract.csv", "--by", "someone"],
+            in: folder)
+        let result = try Self.run(["demo"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("error: safeguard.sqlite holds work that is not the demo's."))
+    }
+
+    @Test("report writes each format where it says")
+    func formats() throws {
+        let folder = try Safeguard.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try Self.run(["demo", "--schools", "30", "--drivers", "40"], in: folder)
+        let csv = try Self.run(
+            ["report", "licensing", "--as-of", "2026-10-31", "--format", "csv", "--out", "csv"], in: folder)
+        #expect(
+            csv.stdout
+                == "wrote csv/licensing-by-district.csv\nwrote csv/licensing-actions.csv\nwrote csv/licensing-referrals.csv\n"
+        )
+        let markdown = try Self.run(["report", "schools", "--as-of", "2026-10-31", "--format", "markdown"], in: folder)
+        #expect(markdown.stdout.hasPrefix("# Section 11 returns: CSE and Missing education\n"))
+        let json = try Self.run(["report", "schools", "--format", "json", "--out", "schools.json"], in: folder)
+        #expect(json.stdout == "wrote schools.json\n")
+        let object =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("schools.json")))
+            as? [String: Any]
+        #expect(object?["report"] as? String == "schools")
+        let html = try Self.run(["report", "licensing", "--district", "corby", "--format", "html"], in: folder)
+        #expect(html.stdout == "wrote reports/licensing.html\n")
+        let page = try String(contentsOf: folder.appendingPathComponent("reports/licensing.html"), encoding: .utf8)
+        #expect(!page.contains(">Kettering<"), "--district keeps to one district")
+        let unknown = try Self.run(["report", "schools", "--format", "csv", "--table", "nonsense"], in: folder)
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("The tables are: by-district"))
+        let audit = try Self.run(["audit"], in: folder)
+        #expect(audit.stdout.contains("view  report schools: markdown, as of 2026-10-31"))
+    }
+}
