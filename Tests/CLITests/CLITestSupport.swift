@@ -50,6 +50,8 @@ enum Safeguard {
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? root)
         var variables = ProcessInfo.processInfo.environment
+        variables["SAFEGUARD_DATABASE"] = nil
+        variables["SAFEGUARD_USER"] = nil
         for (key, value) in environment { variables[key] = value }
         process.environment = variables
         process.standardOutput = out

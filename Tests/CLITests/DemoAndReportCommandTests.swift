@@ -5,22 +5,8 @@ import Testing
 struct DemoAndReportCommandTests {
     /// Runs `safeguard` in `folder`, with the project's forms and rules.
     static func run(_ arguments: [String], in folder: URL) throws -> CommandResult {
-        let process = Process()
-        process.executableURL = Safeguard.binary
-        process.arguments = arguments + ["--forms", Safeguard.root + "/Forms", "--rules", Safeguard.root + "/Rules"]
-        process.currentDirectoryURL = folder
-        process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "SAFEGUARD_DATABASE" }
-        let out = folder.appendingPathComponent(".out")
-        let err = folder.appendingPathComponent(".err")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        try process.run()
-        process.waitUntilExit()
-        return CommandResult(
-            stdout: try String(contentsOf: out, encoding: .utf8), stderr: try String(contentsOf: err, encoding: .utf8),
-            status: process.terminationStatus)
+        try Safeguard.run(
+            arguments + ["--forms", Safeguard.root + "/Forms", "--rules", Safeguard.root + "/Rules"], in: folder.path)
     }
 
     @Test("demo makes the county, the default database and both reports, and says where they are")
