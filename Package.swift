@@ -14,10 +14,14 @@ let package = Package(
         .library(name: "FormEngine", targets: ["FormEngine"]),
         .library(name: "ReturnStore", targets: ["ReturnStore"]),
         .library(name: "GapReports", targets: ["GapReports"]),
+        .library(name: "WebPortal", targets: ["WebPortal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -33,10 +37,20 @@ let package = Package(
         ),
         .target(name: "GapReports", dependencies: ["FormEngine", "ReturnStore"], swiftSettings: swiftSettings),
         .target(name: "SampleCounty", dependencies: ["FormEngine", "ReturnStore"], swiftSettings: swiftSettings),
+        .target(
+            name: "WebPortal",
+            dependencies: [
+                "FormEngine", "ReturnStore", "GapReports", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Resources/openapi.yaml")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "safeguard",
             dependencies: [
-                "FormEngine", "ReturnStore", "GapReports", "SampleCounty",
+                "FormEngine", "ReturnStore", "GapReports", "SampleCounty", "WebPortal",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -50,6 +64,12 @@ let package = Package(
         .testTarget(
             name: "GapReportsTests", dependencies: ["GapReports", "ReturnStore", "FormEngine", "SampleCounty"],
             exclude: ["Expected"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "WebPortalTests",
+            dependencies: [
+                "WebPortal", "ReturnStore", "FormEngine", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "CLITests",
             dependencies: ["FormEngine", "ReturnStore", "safeguard", .product(name: "GRDB", package: "GRDB.swift")],

@@ -12,6 +12,24 @@ enum StoreMigrations {
             try createLicensing(db)
             try createAccess(db)
         }
+        migrator.registerMigration("v2: portal sessions and drafts") { db in
+            try db.create(table: "session") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("tokenHash", .text).notNull().unique()
+                t.column("accountID", .integer).notNull().indexed().references("account")
+                t.column("csrfToken", .text).notNull()
+                t.column("createdAt", .text).notNull()
+                t.column("expiresAt", .text).notNull()
+            }
+            try db.create(table: "draft") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("accountID", .integer).notNull().references("account")
+                t.column("formID", .text).notNull()
+                t.column("answers", .text).notNull()
+                t.column("updatedAt", .text).notNull()
+                t.uniqueKey(["accountID", "formID"])
+            }
+        }
         return migrator
     }
 

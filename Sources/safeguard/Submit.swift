@@ -57,36 +57,34 @@ struct Submit: AsyncParsableCommand {
         let day = asOf.flatMap { Day(iso: $0) } ?? today()
         var failed = false
         var progress = ProgressBar(total: files.count)
-        var collectionsByForm: [String: CollectionRecord] = [:]
-        for collection in try store.collections() { collectionsByForm[collection.formID] = collection }
+        var newest: [String: CollectionRecord] = [:]
+        for collection in try store.collections() { newest[collection.formID] = collection }
+        let collections = newest
+        let named = chosen
+        let collectionFor: @Sendable (String?) -> CollectionRecord? = { formID in
+            named ?? formID.flatMap { collections[$0] }
+        }
         try await validator.evaluate(
-            paths: files, asOf: day, formID: chosen?.formID, parameters: chosen?.ruleParameters ?? [:]
+            paths: files, asOf: day, formID: chosen?.formID,
+            parametersFor: { form in collectionFor(form.id)?.ruleParameters ?? [:] }
         ) { chunk in
             try storeChunk(
-                chunk, store: store, catalog: catalog, validator: validator, asOf: day, chosen: chosen,
-                collections: collectionsByForm, failed: &failed, progress: &progress)
+                chunk, store: store, catalog: catalog, collectionFor: collectionFor, failed: &failed,
+                progress: &progress)
         }
         progress.finish()
         if failed { throw ExitCode(1) }
     }
 
-    /// Stores one chunk of evaluated files in one transaction, then reports each file. A return without a
-    /// named collection goes to the newest collection for its form, and is checked with that collection's period.
+    /// Stores one chunk of evaluated files, a transaction a collection, then reports each file. A return without
+    /// a named collection goes to the newest collection for its form, and was checked with that collection's period.
     private func storeChunk(
-        _ chunk: [Evaluation], store: ReturnStore, catalog: FormCatalog, validator: Validator, asOf: Day,
-        chosen: CollectionRecord?, collections: [String: CollectionRecord], failed: inout Bool,
-        progress: inout ProgressBar
+        _ chunk: [Evaluation], store: ReturnStore, catalog: FormCatalog, collectionFor: (String?) -> CollectionRecord?,
+        failed: inout Bool, progress: inout ProgressBar
     ) throws {
         var groups: [(collection: CollectionRecord?, items: [(index: Int, evaluation: Evaluation)])] = []
         for (index, evaluation) in chunk.enumerated() {
-            var evaluation = evaluation
-            var collection = chosen
-            if chosen == nil, let formID = evaluation.form?.id, let newest = collections[formID] {
-                collection = newest
-                evaluation = validator.evaluate(
-                    evaluation.received, file: evaluation.file, asOf: asOf, formID: formID,
-                    parameters: newest.ruleParameters)
-            }
+            let collection = collectionFor(evaluation.form?.id)
             if let group = groups.firstIndex(where: { $0.collection?.id == collection?.id }) {
                 groups[group].items.append((index, evaluation))
             } else {

@@ -154,9 +154,9 @@ struct KeyedNode {
 }
 
 /// The words a yes-no answer may be written with, in any case.
-enum YesNo {
+public enum YesNo {
     /// true for yes/true, false for no/false, nil otherwise.
-    static func parse(_ text: String) -> Bool? {
+    public static func parse(_ text: String) -> Bool? {
         switch text.lowercased() {
         case "yes", "true": return true
         case "no", "false": return false

@@ -7,10 +7,11 @@
 extension Validator {
     /// Validates files concurrently on every core, handing each result to `each` in the order of `paths`.
     public func evaluate(
-        paths: [String], asOf: Day, formID: String? = nil, parameters: [String: Value] = [:],
+        paths: [String], asOf: Day, formID: String? = nil,
+        parametersFor: @escaping @Sendable (FormDefinition) -> [String: Value] = { _ in [:] },
         each: (Evaluation) throws -> Void
     ) async rethrows {
-        try await evaluate(paths: paths, asOf: asOf, formID: formID, parameters: parameters) { chunk in
+        try await evaluate(paths: paths, asOf: asOf, formID: formID, parametersFor: parametersFor) { chunk in
             for evaluation in chunk { try each(evaluation) }
         }
     }
@@ -19,7 +20,8 @@ extension Validator {
     /// `eachChunk` in the order of `paths`. Memory stays bounded however many files there are, and a caller
     /// can store a chunk in one transaction.
     public func evaluate(
-        paths: [String], asOf: Day, formID: String? = nil, parameters: [String: Value] = [:],
+        paths: [String], asOf: Day, formID: String? = nil,
+        parametersFor: @escaping @Sendable (FormDefinition) -> [String: Value] = { _ in [:] },
         chunkSize: Int = Validator.defaultChunkSize, eachChunk: ([Evaluation]) throws -> Void
     ) async rethrows {
         var start = 0
@@ -28,7 +30,7 @@ extension Validator {
             let results = await withTaskGroup(of: (Int, Evaluation).self) { group in
                 for (index, path) in chunk.enumerated() {
                     group.addTask {
-                        (index, self.evaluate(path: path, asOf: asOf, formID: formID, parameters: parameters))
+                        (index, self.evaluate(path: path, asOf: asOf, formID: formID, parametersFor: parametersFor))
                     }
                 }
                 var ordered = [Evaluation?](repeating: nil, count: chunk.count)

@@ -15,6 +15,15 @@ public struct Validator: Sendable {
         _ bytes: [UInt8], file: String, size: Int? = nil, asOf: Day, formID: String? = nil,
         parameters: [String: Value] = [:]
     ) -> Evaluation {
+        evaluate(bytes, file: file, size: size, asOf: asOf, formID: formID, parametersFor: { _ in parameters })
+    }
+
+    /// Validates a submission's bytes, with the parameters `parametersFor` gives once its form is known:
+    /// the newest collection's period for a school's return, say, and none for a driver's application.
+    public func evaluate(
+        _ bytes: [UInt8], file: String, size: Int? = nil, asOf: Day, formID: String? = nil,
+        parametersFor: (FormDefinition) -> [String: Value]
+    ) -> Evaluation {
         let document: Document
         switch Intake.read(bytes, file: file, size: size) {
         case .failure(let refusal):
@@ -32,7 +41,7 @@ public struct Validator: Sendable {
         case .found(let found):
             form = found
         }
-        let checked = check(document, form: form, asOf: asOf, parameters: parameters)
+        let checked = check(document, form: form, asOf: asOf, parameters: parametersFor(form))
         return Evaluation(
             file: file, received: bytes, form: form, ruleSetHash: catalog.ruleSets[form.id]?.hash, asOf: asOf,
             findings: checked.findings, answers: checked.answers)
@@ -60,9 +69,10 @@ public struct Validator: Sendable {
     }
 
     /// Reads and validates a file; a file that cannot be read is a rejected submission that says why.
-    public func evaluate(path: String, asOf: Day, formID: String? = nil, parameters: [String: Value] = [:])
-        -> Evaluation
-    {
+    public func evaluate(
+        path: String, asOf: Day, formID: String? = nil,
+        parametersFor: (FormDefinition) -> [String: Value] = { _ in [:] }
+    ) -> Evaluation {
         switch FileBytes.read(path, limit: IntakeLimits.submission.maxBytes) {
         case .failure(let failure):
             let finding = Finding(
@@ -71,7 +81,8 @@ public struct Validator: Sendable {
             return Evaluation(
                 file: path, received: [], form: nil, ruleSetHash: nil, asOf: asOf, findings: [finding], answers: nil)
         case .success(let file):
-            return evaluate(file.bytes, file: path, size: file.size, asOf: asOf, formID: formID, parameters: parameters)
+            return evaluate(
+                file.bytes, file: path, size: file.size, asOf: asOf, formID: formID, parametersFor: parametersFor)
         }
     }
 

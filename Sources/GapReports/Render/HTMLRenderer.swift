@@ -107,7 +107,7 @@ public enum HTMLRenderer {
     }
 
     /// The page's style: GOV.UK's colours and type sizes, readable on screen and on paper.
-    static let style = """
+    public static let style = """
         body{font-family:Arial,Helvetica,sans-serif;color:#0b0c0c;margin:0 auto;max-width:1200px;padding:0 20px 40px;line-height:1.4}
         header{border-bottom:10px solid #1d70b8;margin-bottom:20px}h1{font-size:2rem;margin:20px 0 5px}
         .subtitle{color:#505a5f;margin:0 0 15px}h2{font-size:1.5rem;margin:30px 0 10px}

@@ -1,0 +1,137 @@
+import FormEngine
+
+/// A portal user's answers so far: each field's values by its dotted key (`cse.sessions.0.date`), and how many
+/// items each repeat has. It becomes exactly the JSON a submission file would hold, so the portal's answers go
+/// through the same engine as the command line's.
+struct DraftAnswers: Sendable, Equatable {
+    /// Values by key: one for most fields, several for a multi-choice; a date as `YYYY-MM-DD` from its three inputs.
+    var values: [String: [String]] = [:]
+    /// How many items each repeat (by key) has.
+    var counts: [String: Int] = [:]
+
+    init() {}
+
+    /// The answers stored in a draft.
+    init(stored text: String) {
+        guard case .success(let document) = Intake.read(text, file: "draft", limits: .definition) else { return }
+        for entry in document.root["values"]?.entries ?? [] {
+            values[entry.key] = (entry.value.items ?? []).compactMap { $0.scalar?.text }
+        }
+        for entry in document.root["counts"]?.entries ?? [] {
+            counts[entry.key] = entry.value.scalar.flatMap { Int($0.text) }
+        }
+    }
+
+    /// The answers as a draft stores them.
+    var stored: String {
+        JSONValue.object([
+            ("values", .object(values.keys.sorted().map { ($0, .array(values[$0]!.map(JSONValue.string))) })),
+            ("counts", .object(counts.keys.sorted().map { ($0, .number(Double(counts[$0]!))) })),
+        ]).text
+    }
+
+    /// The one value of a key, or "".
+    func value(_ key: String) -> String { values[key]?.first ?? "" }
+
+    /// The submission document these answers make: `{"form": id, section: {field: value}}`; empty answers left out.
+    func document(for form: FormDefinition) -> [UInt8] {
+        var sections: [(String, JSONValue)] = [("form", .string(form.id))]
+        for section in form.sections {
+            let members = self.members(section.fields, prefix: section.id)
+            if !members.isEmpty { sections.append((section.id, .object(members))) }
+        }
+        return Array(JSONValue.object(sections).text.utf8)
+    }
+
+    private func members(_ fields: [FieldDefinition], prefix: String) -> [(String, JSONValue)] {
+        fields.compactMap { field -> (String, JSONValue)? in
+            let key = "\(prefix).\(field.id)"
+            switch field.type {
+            case .repeat:
+                let count = counts[key] ?? 0
+                guard count > 0 else { return nil }
+                return (field.id, .array((0..<count).map { .object(members(field.fields, prefix: "\(key).\($0)")) }))
+            case .multiChoice:
+                let chosen = (values[key] ?? []).filter { !$0.isEmpty }
+                return chosen.isEmpty ? nil : (field.id, .array(chosen.map(JSONValue.string)))
+            default:
+                let text = value(key)
+                return text.trimmingWhitespace.isEmpty ? nil : (field.id, .string(text))
+            }
+        }
+    }
+
+    /// Replaces a section's answers with those posted from its page. Unchecked boxes and radios post nothing,
+    /// so everything under the section is cleared first. A date's three inputs become one `YYYY-MM-DD` value.
+    mutating func replace(section: SectionDefinition, with posted: [(name: String, value: String)]) {
+        let prefix = section.id + "."
+        for key in values.keys where key.hasPrefix(prefix) { values[key] = nil }
+        for key in counts.keys where key.hasPrefix(prefix) { counts[key] = nil }
+        var dates: [String: (day: String, month: String, year: String)] = [:]
+        for (name, value) in posted where name.hasPrefix(prefix) {
+            if name.hasSuffix("#count") {
+                counts[String(name.dropLast("#count".count))] = Int(value).map { min(max($0, 0), 200) }
+            } else if let part = ["day", "month", "year"].first(where: { name.hasSuffix("." + $0) }) {
+                let key = String(name.dropLast(part.count + 1))
+                var date = dates[key] ?? ("", "", "")
+                let text = value.trimmingWhitespace
+                switch part {
+                case "day": date.day = text
+                case "month": date.month = text
+                default: date.year = text
+                }
+                dates[key] = date
+            } else {
+                values[name, default: []].append(value)
+            }
+        }
+        for (key, date) in dates where !(date.day + date.month + date.year).isEmpty {
+            values[key] = ["\(date.year)-\(Self.twoDigits(date.month))-\(Self.twoDigits(date.day))"]
+        }
+    }
+
+    /// The day, month and year a date value was written with, for its three inputs.
+    func dateParts(_ key: String) -> (day: String, month: String, year: String) {
+        let parts = value(key).split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3 else { return ("", "", value(key)) }
+        return (parts[2], parts[1], parts[0])
+    }
+
+    /// Adds an empty item to a repeat.
+    mutating func addItem(to key: String) {
+        counts[key] = max(counts[key] ?? 0, 1) + 1
+    }
+
+    /// Removes an item from a repeat, moving the later items up.
+    mutating func removeItem(_ index: Int, from key: String) {
+        let count = counts[key] ?? 0
+        guard index >= 0, index < count else { return }
+        for item in index..<count {
+            let from = "\(key).\(item + 1)."
+            let to = "\(key).\(item)."
+            for old in values.keys where old.hasPrefix(to) { values[old] = nil }
+            for old in values.keys where old.hasPrefix(from) {
+                values[to + old.dropFirst(from.count)] = values[old]
+                values[old] = nil
+            }
+        }
+        counts[key] = count - 1
+    }
+
+    /// Drops the items of a repeat that have no answer at all (an "Add another" left empty).
+    mutating func dropEmptyItems(of key: String) {
+        var index = (counts[key] ?? 0) - 1
+        while index >= 0 {
+            let prefix = "\(key).\(index)."
+            let answered = values.contains {
+                $0.key.hasPrefix(prefix) && $0.value.contains { !$0.trimmingWhitespace.isEmpty }
+            }
+            if !answered { removeItem(index, from: key) }
+            index -= 1
+        }
+    }
+
+    private static func twoDigits(_ text: String) -> String {
+        text.count == 1 && text.allSatisfy(\.isNumber) ? "0" + text : text
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// Logs each request by its route, not its path, so no URN, driver number or query reaches the log: the method,
+/// the route (`/submissions/{id}`), the status and the time taken.
+struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        let clock = ContinuousClock()
+        let start = clock.now
+        do {
+            let response = try await next(request, context)
+            log(request, context, status: response.status.code, since: start, clock)
+            return response
+        } catch {
+            let status = (error as? any HTTPResponseError)?.status.code ?? 500
+            log(request, context, status: status, since: start, clock)
+            throw error
+        }
+    }
+
+    private func log(
+        _ request: Request, _ context: Context, status: Int, since start: ContinuousClock.Instant,
+        _ clock: ContinuousClock
+    ) {
+        let elapsed = clock.now - start
+        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        context.logger.info(
+            "\(request.method) \(context.endpointPath ?? "(no route)") \(status) \(String(format: "%.1f", milliseconds)) ms"
+        )
+    }
+}

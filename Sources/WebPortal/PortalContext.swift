@@ -1,0 +1,24 @@
+import Hummingbird
+import Logging
+import ReturnStore
+
+/// Each request's context: who is signed in (by session cookie or bearer token) and their session.
+public struct PortalContext: RequestContext {
+    /// Hummingbird's own context.
+    public var coreContext: CoreRequestContextStorage
+    /// The account signed in, if any.
+    public var account: AccountRecord?
+    /// The browser session, when signed in with a cookie (not a bearer token).
+    public var session: SessionRecord?
+
+    /// Creates a context for a request.
+    public init(source: Source) {
+        coreContext = .init(source: source)
+    }
+
+    /// The body size the portal accepts: a submission's 1 MiB, and a little for form encoding.
+    public var maxUploadSize: Int { 2 << 20 }
+
+    /// The account's role.
+    var role: Role? { account.flatMap { Role(rawValue: $0.role) } }
+}
