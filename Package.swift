@@ -50,7 +50,7 @@ let package = Package(
             name: "safeguard",
             dependencies: [
                 "FormEngine", "ReturnStore", "GapReports", "SampleCounty", "WebPortal",
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -67,7 +67,9 @@ let package = Package(
         .testTarget(
             name: "WebPortalTests",
             dependencies: [
-                "WebPortal", "ReturnStore", "FormEngine", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "WebPortal", "ReturnStore", "FormEngine", "SampleCounty", "GapReports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(

@@ -32,6 +32,32 @@ extension ReturnStore {
         return (account, token)
     }
 
+    /// An account's scope as stored: a school's URN (normalised), a licensing officer's district (a value of the
+    /// driver form's `districts` list), none for the county-wide roles. Refuses a scope that does not fit the role.
+    public static func accountScope(role: Role, scope: String?, catalog: FormCatalog) throws -> String? {
+        let scope = scope.map(\.trimmingWhitespace).flatMap { $0.isEmpty ? nil : $0 }
+        switch role {
+        case .school:
+            guard let scope, let urn = IdentifierFormat.urn.normalize(scope) else {
+                throw StoreError("A school account needs the school's 6-digit URN as its scope.")
+            }
+            return urn
+        case .licensing:
+            let districts = catalog.forms.values.first { $0.subject == .driver }?.lists["districts"]
+            guard let scope, let option = districts?.option(matching: scope) else {
+                throw StoreError(
+                    "A licensing account needs its district as its scope: \(districts?.valuesDescription ?? "a district of the driver form")."
+                )
+            }
+            return option.value
+        case .policy, .admin:
+            guard scope == nil else {
+                throw StoreError("A \(role.rawValue) account has no scope: it covers the county.")
+            }
+            return nil
+        }
+    }
+
     /// The enabled account a token belongs to.
     public func account(forToken token: String) throws -> AccountRecord? {
         let hash = SHA256.hex(Array(token.utf8))

@@ -10,6 +10,11 @@ public enum LicensingOutcome: String, Sendable, CaseIterable {
 
     /// True for the outcomes that grant a licence, and so need its dates.
     public var grantsLicence: Bool { self == .grant || self == .grantWithConditions }
+
+    /// The last day of a licence that starts on `start` and runs for `years` whole years.
+    public static func licenceEnd(from start: Day, years: Int) -> Day {
+        Day(daysSinceEpoch: start.adding(months: 12 * years).daysSinceEpoch - 1)
+    }
 }
 
 /// What an Update Service status check found.

@@ -86,7 +86,7 @@ struct DraftAnswers: Sendable, Equatable {
             }
         }
         for (key, date) in dates where !(date.day + date.month + date.year).isEmpty {
-            values[key] = ["\(date.year)-\(Self.twoDigits(date.month))-\(Self.twoDigits(date.day))"]
+            values[key] = [Self.isoText(day: date.day, month: date.month, year: date.year)]
         }
     }
 
@@ -131,7 +131,10 @@ struct DraftAnswers: Sendable, Equatable {
         }
     }
 
-    private static func twoDigits(_ text: String) -> String {
-        text.count == 1 && text.allSatisfy(\.isNumber) ? "0" + text : text
+    /// A date's three boxes as one `YYYY-MM-DD` text, a single-digit day or month given its leading zero; the
+    /// engine then says whether it is a real date.
+    static func isoText(day: String, month: String, year: String) -> String {
+        func twoDigits(_ text: String) -> String { text.count == 1 && text.allSatisfy(\.isNumber) ? "0" + text : text }
+        return "\(year.trimmingWhitespace)-\(twoDigits(month.trimmingWhitespace))-\(twoDigits(day.trimmingWhitespace))"
     }
 }

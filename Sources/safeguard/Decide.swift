@@ -34,7 +34,7 @@ struct Decide: AsyncParsableCommand {
         let first = try start.map { try day($0, option: "--start") }
         var last = try end.map { try day($0, option: "--end") }
         if last == nil, let first, decided.grantsLicence {
-            last = Day(daysSinceEpoch: first.adding(months: 12 * years).daysSinceEpoch - 1)
+            last = LicensingOutcome.licenceEnd(from: first, years: years)
         }
         do {
             let record = try common.openStore().decide(

@@ -9,7 +9,7 @@ struct Safeguard: AsyncParsableCommand {
         subcommands: [
             Demo.self, Validate.self, Forms.self, Rules.self, Register.self, Collection.self, Submit.self, History.self,
             Revalidate.self, Replay.self, Export.self, Report.self, Decide.self, DBSCheck.self, Audit.self, Sample.self,
-            Users.self,
+            Users.self, Serve.self,
         ]
     )
 }

@@ -49,25 +49,11 @@ struct Users: AsyncParsableCommand {
         }
 
         private func checkedScope(role: Role, catalog: FormCatalog) throws -> String? {
-            switch role {
-            case .school:
-                guard let scope, let urn = IdentifierFormat.urn.normalize(scope) else {
-                    throw ValidationError("A school account needs --scope with the school's 6-digit URN.")
-                }
-                return urn
-            case .licensing:
-                let districts = catalog.forms.values.first { $0.subject == .driver }?.lists["districts"]
-                guard let scope, let option = districts?.option(matching: scope) else {
-                    throw ValidationError(
-                        "A licensing account needs --scope with its district: \(districts?.valuesDescription ?? "a district of the driver form")."
-                    )
-                }
-                return option.value
-            case .policy, .admin:
-                guard scope == nil else {
-                    throw ValidationError("A \(role.rawValue) account has no --scope: it covers the county.")
-                }
-                return nil
+            do {
+                return try ReturnStore.accountScope(role: role, scope: scope, catalog: catalog)
+            } catch let error as StoreError {
+                let hint = role == .school || role == .licensing ? "Give it with --scope." : "Leave out --scope."
+                throw ValidationError(error.message + " " + hint)
             }
         }
     }

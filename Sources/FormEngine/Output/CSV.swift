@@ -6,6 +6,13 @@ public enum CSV {
         fields.map(field).joined(separator: ",") + "\r\n"
     }
 
+    /// Text that a spreadsheet will show and not run: a value starting with `=`, `+`, `-`, `@`, a tab or a
+    /// carriage return is a formula to Excel and LibreOffice, so it gets a leading `'` (OWASP, "CSV Injection").
+    public static func inert(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
+        return "'" + text
+    }
+
     /// One field, quoted when it must be.
     public static func field(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }

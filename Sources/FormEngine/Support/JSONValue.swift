@@ -8,6 +8,8 @@ public indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// JSON text this program wrote earlier (a stored finding, stored answers), embedded as it is.
+    case written(String)
 
     /// Compact JSON text.
     public var text: String {
@@ -46,6 +48,7 @@ public indirect enum JSONValue: Sendable, Equatable {
                 value.write(to: &output)
             }
             output += "}"
+        case .written(let text): output += text
         }
     }
 
@@ -80,6 +83,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case (.bool(let a), .bool(let b)): return a == b
         case (.number(let a), .number(let b)): return a == b
         case (.string(let a), .string(let b)): return a == b
+        case (.written(let a), .written(let b)): return a == b
         case (.array(let a), .array(let b)): return a == b
         case (.object(let a), .object(let b)):
             return a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }

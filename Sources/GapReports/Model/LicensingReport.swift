@@ -65,7 +65,7 @@ public enum LicensingReport {
 
     /// Each action a driver needs, soonest first: DBS re-checks overdue or due within 30 days, new DBS
     /// information, training expired or expiring within 30 days, no register search.
-    static func actionTable(_ analysis: LicensingAnalysis) -> ReportTable {
+    public static func actionTable(_ analysis: LicensingAnalysis) -> ReportTable {
         let soon = Day(daysSinceEpoch: analysis.asOf.daysSinceEpoch + LicensingAnalysis.dueSoonDays)
         var actions: [(due: Day?, cells: [ReportCell])] = []
         for driver in analysis.drivers where driver.officerOutcome != "refuse" {

@@ -11,8 +11,16 @@ public enum CSVRenderer {
         }
     }
 
-    /// One table as CSV: a header row, then a row a row; each cell as the other formats show it.
+    /// One table as CSV: a header row, then a row a row; each cell as the other formats show it, text that a
+    /// spreadsheet would run as a formula made inert.
     public static func render(_ table: ReportTable) -> String {
-        CSV.line(table.columns) + table.rows.map { CSV.line($0.map(\.text)) }.joined()
+        CSV.line(table.columns)
+            + table.rows.map { row in
+                CSV.line(
+                    row.map { cell in
+                        if case .text(let text) = cell { return CSV.inert(text) }
+                        return cell.text
+                    })
+            }.joined()
     }
 }

@@ -3,8 +3,29 @@
 public enum HTMLRenderer {
     /// The report as an HTML page.
     public static func render(_ document: ReportDocument) -> String {
-        var body =
-            "<header><h1>\(escape(document.title))</h1><p class=\"subtitle\">\(escape(document.subtitle))</p></header>\n<main>\n"
+        """
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(document.title))</title>
+        <style>\(style)</style>
+        </head>
+        <body>
+        <header><h1>\(escape(document.title))</h1><p class="subtitle">\(escape(document.subtitle))</p></header>
+        <main>
+        \(content(document))</main>
+        </body>
+        </html>
+
+        """
+    }
+
+    /// The report's content without a page around it: its headings, paragraphs, charts and tables, then every
+    /// table not yet shown, as data. The portal puts this inside its own pages.
+    public static func content(_ document: ReportDocument) -> String {
+        var body = ""
         var printed = Set<String>()
         for block in document.blocks {
             switch block {
@@ -18,21 +39,7 @@ public enum HTMLRenderer {
         for table in document.tables where printed.insert(table.id).inserted {
             body += "<h2>Data: \(escape(table.caption))</h2>\n" + self.table(table)
         }
-        return """
-            <!DOCTYPE html>
-            <html lang="en-GB">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(document.title))</title>
-            <style>\(style)</style>
-            </head>
-            <body>
-            \(body)</main>
-            </body>
-            </html>
-
-            """
+        return body
     }
 
     /// A chart: an SVG of horizontal bars (the county's darker), its caption, and a data table of its bars beside it.
@@ -111,14 +118,21 @@ public enum HTMLRenderer {
         body{font-family:Arial,Helvetica,sans-serif;color:#0b0c0c;margin:0 auto;max-width:1200px;padding:0 20px 40px;line-height:1.4}
         header{border-bottom:10px solid #1d70b8;margin-bottom:20px}h1{font-size:2rem;margin:20px 0 5px}
         .subtitle{color:#505a5f;margin:0 0 15px}h2{font-size:1.5rem;margin:30px 0 10px}
+        @media print{body{max-width:none;padding:0}header{border-bottom-width:4px}}
+
+        """ + contentStyle
+
+    /// The style of the report's content alone (charts and tables), for pages that bring their own layout.
+    public static let contentStyle = """
         figure{margin:10px 0 25px;break-inside:avoid}figcaption{font-weight:bold;margin-bottom:5px}
         .chart{display:flex;flex-wrap:wrap;gap:10px 30px;align-items:flex-start}.chart svg{max-width:100%;height:auto}
-        .chart table{margin:0}svg text{font-size:13px;fill:#0b0c0c}svg .tick{font-size:11px;fill:#505a5f}
+        svg text{font-size:13px;fill:#0b0c0c}svg .tick{font-size:11px;fill:#505a5f}
         .bar{fill:#1d70b8}.bar.total{fill:#003078}.grid{stroke:#dee0e2;stroke-width:1}.table{overflow-x:auto}
-        table{border-collapse:collapse;margin:10px 0 20px;font-size:0.85rem}caption{text-align:left;font-weight:bold;padding:5px 0}
-        th,td{border-bottom:1px solid #b1b4b6;padding:5px 8px;text-align:left;vertical-align:top}
-        thead th{border-bottom:2px solid #0b0c0c}td.number,th.number{text-align:right}.none{color:#505a5f}
-        @media print{body{max-width:none;padding:0}header{border-bottom-width:4px}.table{overflow:visible}
-        table,figure{break-inside:avoid}h2{break-after:avoid}.bar{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
+        .table table{border-collapse:collapse;margin:10px 0 20px;font-size:0.85rem}.table caption,.chart caption{text-align:left;font-weight:bold;padding:5px 0}
+        .table th,.table td{border-bottom:1px solid #b1b4b6;padding:5px 8px;text-align:left;vertical-align:top}
+        .table thead th{border-bottom:2px solid #0b0c0c}.table td.number,.table th.number{text-align:right}.none{color:#505a5f}
+        .chart .table table{margin:0}
+        @media print{.table{overflow:visible}table,figure{break-inside:avoid}h2{break-after:avoid}
+        .bar{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
         """
 }

@@ -1,13 +1,34 @@
 import HTTPTypes
 import Hummingbird
+import Logging
 
-/// Adds the headers every response needs: a strict Content-Security-Policy (no scripts at all, styles only from
-/// the portal), no MIME sniffing, no framing, no referrer, and no caching of pages that may hold personal data.
+/// Adds the headers every response needs, refusals included: a strict Content-Security-Policy (no scripts at
+/// all, styles only from the portal), no MIME sniffing, no framing, no referrer, and no caching of pages that
+/// may hold personal data. So that refusals carry them too, every error becomes its response here: a page, or
+/// JSON for the API, and for anything unexpected a 500 that tells nothing of the inside.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
-        var response = try await next(request, context)
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as PortalError {
+            response = try error.response(from: request, context: context)
+        } catch let error as HTTPError {
+            let refusal =
+                error.status == .notFound
+                ? PortalError.notFound()
+                : PortalError(status: error.status, message: error.body ?? "The request cannot be handled.")
+            response = try refusal.response(from: request, context: context)
+        } catch {
+            context.logger.error("internal error: \(type(of: error))")
+            response = try PortalError(
+                status: .internalServerError,
+                message:
+                    "Something went wrong on the portal's side, and nothing was changed. Try again; if it happens again, tell the board."
+            ).response(from: request, context: context)
+        }
         response.headers[.contentSecurityPolicy] =
             "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
         response.headers[.xContentTypeOptions] = "nosniff"

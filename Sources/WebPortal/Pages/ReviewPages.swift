@@ -149,6 +149,23 @@ struct ReviewPages {
         return html
     }
 
+    /// The confirmation after a return is sent: its number, what the checks said, and what happens next.
+    func confirmation(_ record: SubmissionRecord, evaluation: EvaluationRecord) -> String {
+        let noun = form.subject == .school ? "Return" : "Application"
+        var html = Components.panel(
+            title: "\(noun) submitted", body: "Your submission number<br><strong>\(record.id!)</strong>")
+        html += "<p>Keep this number: quote it if you contact the board about this \(noun.lowercased()).</p>"
+        let label = Decision(rawValue: evaluation.decision).map(form.decisions.label(for:)) ?? evaluation.decision
+        html += "<p>The checks found: " + Components.tag(label, decision: evaluation.decision) + "</p>"
+        html +=
+            "<h2 class=\"govuk-heading-m\">What happens next</h2>"
+            + "<p>The board's policy officer will see your return in the county's report. Anything the checks asked the "
+            + "board to follow up is listed on <a class=\"govuk-link\" href=\"/submissions/\(record.id!)\">your "
+            + "submission's page</a>.</p><p>If something changes, you can send a corrected return from "
+            + "<a class=\"govuk-link\" href=\"/\">your start page</a>: it replaces this one, which is kept.</p>"
+        return html
+    }
+
     /// One finding: its message, and under it what the check saw, the rule and where the rule comes from.
     private func finding(_ finding: FindingRecord) -> String {
         var html =

@@ -4,7 +4,7 @@ import GapReports
 /// styles: the GOV.UK Design System's look (type, colours, focus, errors), written for this portal, and the
 /// reports' own style.
 enum Stylesheet {
-    static let css = portal + "\n" + HTMLRenderer.style
+    static let css = portal + "\n" + HTMLRenderer.contentStyle
 
     private static let portal = """
         *,*::before,*::after{box-sizing:border-box}
@@ -68,5 +68,11 @@ enum Stylesheet {
         .govuk-finding{border-left:5px solid #b1b4b6;padding:5px 15px;margin-bottom:15px}.govuk-finding--error{border-color:#d4351c}
         .govuk-finding--refer{border-color:#ffdd00}.govuk-finding--warning{border-color:#1d70b8}
         .govuk-finding details{font-size:16px;color:#505a5f}.govuk-list{padding-left:20px}
+        .govuk-details{margin-bottom:30px}.govuk-details summary{color:#1d70b8;text-decoration:underline;cursor:pointer}
+        .govuk-report-options{display:flex;flex-wrap:wrap;gap:0 30px;align-items:flex-end;background:#f3f2f1;padding:15px 15px 0;margin-bottom:30px}
+        .govuk-report-options .govuk-form-group{margin-bottom:15px}.govuk-report-options .govuk-button{margin-bottom:15px}
+        .govuk-token{display:block;font-family:monospace;font-size:22px;word-break:break-all;margin-top:10px}
+        .govuk-button--small{font-size:16px;padding:4px 8px;margin:0}.govuk-table form{margin:0}
+        .govuk-report h2{font-size:24px}.govuk-report p{max-width:45em}
         """
 }

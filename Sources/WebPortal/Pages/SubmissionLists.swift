@@ -1,0 +1,88 @@
+import FormEngine
+import GapReports
+import ReturnStore
+
+/// The lists of stored submissions each role sees, and the district's drivers needing action.
+enum SubmissionLists {
+    /// A school's own returns, every version, newest first.
+    static func schoolReturns(_ rows: [SubmissionSummary], form: FormDefinition?) -> String {
+        var html = "<h1 class=\"govuk-heading-l\">Your school's returns</h1>"
+        guard !rows.isEmpty else { return html + "<p>Your school has not sent a return yet.</p>" }
+        html += Components.table(
+            caption: "Every return your school has sent, newest first",
+            columns: ["Submission", "Collection", "Received", "Result", "Status"],
+            rows: rows.map { row in
+                [
+                    link(row.id), Components.escape(row.collection ?? ""), Components.escape(row.receivedAt),
+                    result(row, form), row.supersededBy.map { "Replaced by \(link($0))" } ?? "Current",
+                ]
+            }, rawColumns: [0, 1, 2, 3, 4])
+        return html
+    }
+
+    /// A district's drivers' applications, the latest version of each, newest first.
+    static func applications(_ rows: [SubmissionSummary], district: String, form: FormDefinition?) -> String {
+        var html =
+            "<h1 class=\"govuk-heading-l\">Applications in \(Components.escape(district))</h1>"
+            + "<p><a class=\"govuk-link\" href=\"/forms/\(Components.escape(form?.id ?? ""))\">Enter a driver's application</a></p>"
+        guard !rows.isEmpty else { return html + "<p>No application has been entered for this district yet.</p>" }
+        html += Components.table(
+            caption: "The latest application of each driver, newest first",
+            columns: ["Submission", "Driver's licence number", "Received", "Checks", "Your decision"],
+            rows: rows.map { row in
+                [
+                    link(row.id), Components.escape(row.subjectKey), Components.escape(row.receivedAt),
+                    result(row, form), Components.escape(row.officerOutcome ?? "Awaiting decision"),
+                ]
+            }, rawColumns: [0, 1, 2, 3, 4])
+        return html
+    }
+
+    /// Every school's latest return, for the policy officer.
+    static func allReturns(_ rows: [SubmissionSummary], form: FormDefinition?) -> String {
+        var html = "<h1 class=\"govuk-heading-l\">School returns</h1>"
+        guard !rows.isEmpty else { return html + "<p>No school has sent a return yet.</p>" }
+        let districts = form?.lists["districts"]
+        html += Components.table(
+            caption: "The latest return of each school, newest first",
+            columns: ["Submission", "School", "District", "Collection", "Received", "Result"],
+            rows: rows.map { row in
+                [
+                    link(row.id), Components.escape("\(row.schoolName ?? "") (\(row.subjectKey))"),
+                    Components.escape(districts?.label(for: row.district ?? "") ?? row.district ?? ""),
+                    Components.escape(row.collection ?? ""), Components.escape(row.receivedAt), result(row, form),
+                ]
+            }, rawColumns: [0, 1, 2, 3, 4, 5])
+        return html
+    }
+
+    /// The district's drivers needing action, the most urgent first, each linked to their application.
+    static func actions(_ analysis: LicensingAnalysis) -> String {
+        let table = LicensingReport.actionTable(analysis)
+        var html =
+            "<h1 class=\"govuk-heading-l\">Drivers needing action</h1>"
+            + "<p>As of \(analysis.asOf.spoken): DBS re-checks overdue or due within \(LicensingAnalysis.dueSoonDays) days, "
+            + "new information from the Update Service, safeguarding training expired or expiring, and drivers granted "
+            + "without a search of the national register. Names and certificate numbers are masked.</p>"
+        guard !table.rows.isEmpty else { return html + "<p>No driver needs action today.</p>" }
+        let submission = table.columns.firstIndex(of: "Submission")
+        html += Components.table(
+            caption: table.caption, columns: table.columns,
+            rows: table.rows.map { cells in
+                cells.enumerated().map { index, cell in
+                    index == submission ? (Int64(cell.text).map(link) ?? "") : Components.escape(cell.text)
+                }
+            }, rawColumns: Set(table.columns.indices))
+        return html
+    }
+
+    private static func link(_ id: Int64) -> String {
+        "<a class=\"govuk-link\" href=\"/submissions/\(id)\">\(id)</a>"
+    }
+
+    private static func result(_ row: SubmissionSummary, _ form: FormDefinition?) -> String {
+        let decision = Decision(rawValue: row.decision)
+        let label = decision.flatMap { form?.decisions.label(for: $0) } ?? row.decision
+        return Components.tag(label, decision: row.decision)
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import FormEngine
+import Foundation
+import Hummingbird
+import Logging
+import ReturnStore
+import WebPortal
+
+/// `safeguard serve`: the web portal and the JSON API, until SIGTERM or SIGINT.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the web portal and the JSON API.",
+        discussion: """
+            People sign in at http://HOST:PORT/sign-in with a token from 'safeguard users add'; programs send it as \
+            'Authorization: Bearer <token>' to /api/v1 (described at /api/v1/openapi.yaml). Stops gracefully on \
+            SIGTERM and SIGINT: requests under way are finished first.
+            """
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "The address to listen on.")
+    var host: String = "127.0.0.1"
+    @Option(help: "The port to listen on (0: any free port).")
+    var port: Int = 8080
+    @Option(name: .customLong("session-hours"), help: "How long a sign-in lasts, in hours.")
+    var sessionHours: Int = 8
+    @Flag(name: .customLong("secure-cookies"), help: "Mark cookies Secure: use when the portal is served over HTTPS.")
+    var secureCookies = false
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535.") }
+        guard (1...24 * 7).contains(sessionHours) else {
+            throw ValidationError("--session-hours must be from 1 to 168.")
+        }
+    }
+
+    func run() async throws {
+        let catalog = try common.loadCatalog()
+        let store = try common.openStore()
+        if try store.accounts().allSatisfy({ $0.disabledAt != nil }) {
+            printError(
+                "note: there are no accounts yet, so no one can sign in. Add one with 'safeguard users add --role admin'."
+            )
+        }
+        var logger = Logger(label: "safeguard.portal")
+        logger.logLevel = .info
+        let portal = Portal(
+            configuration: PortalConfiguration(
+                store: store, catalog: catalog, today: { today() }, sessionSeconds: sessionHours * 3600,
+                secureCookies: secureCookies))
+        let host = self.host
+        let app = portal.application(host: host, port: port, logger: logger) { port in
+            printOut("Safeguard is serving on http://\(host):\(port)/ (stop with Ctrl-C)\n")
+        }
+        try await app.runService()
+    }
+}

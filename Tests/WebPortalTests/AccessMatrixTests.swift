@@ -1,0 +1,81 @@
+import FormEngine
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import ReturnStore
+import Testing
+
+@Suite("No role can read or change what is not theirs")
+struct AccessMatrixTests {
+    @Test("every page for every role: allowed (200), not theirs (404), not their role (403), signed out (303)")
+    func pages() async throws {
+        let fixture = try PortalFixture()
+        let ownReturn = try fixture.stored(try fixture.schoolReturn(urn: fixture.schoolURN), as: schoolForm)
+        let otherReturn = try fixture.stored(try fixture.schoolReturn(urn: fixture.otherURN), as: schoolForm)
+        let corbyApplication = try fixture.stored(
+            try fixture.application(district: "corby", driverNumber: "BEGUM805176B99SA"), as: driverForm)
+        let schoolPage = "/forms/\(schoolForm.id)/pages/\(schoolForm.sections[0].id)"
+        let driverPage = "/forms/\(driverForm.id)/pages/\(driverForm.sections[0].id)"
+        // Columns: school, corby, kettering, policy, admin.
+        let expected: [(String, [Int])] = [
+            ("/", [200, 200, 200, 200, 200]),
+            ("/submissions", [200, 200, 200, 200, 403]),
+            ("/submissions/\(ownReturn)", [200, 404, 404, 200, 403]),
+            ("/submissions/\(otherReturn)", [404, 404, 404, 200, 403]),
+            ("/submissions/\(corbyApplication)", [404, 200, 404, 404, 403]),
+            ("/submissions/\(ownReturn)/confirmation", [200, 404, 404, 200, 403]),
+            ("/licensing/actions", [403, 200, 200, 403, 403]),
+            ("/reports/schools", [403, 403, 403, 200, 403]),
+            ("/reports/licensing", [403, 200, 200, 200, 403]),
+            ("/reports/schools.csv?table=by-district", [403, 403, 403, 200, 403]),
+            ("/reports/licensing.csv?table=by-district", [403, 200, 200, 200, 403]),
+            ("/admin/users", [403, 403, 403, 403, 200]),
+            (schoolPage, [200, 404, 404, 403, 403]),
+            ("/forms/\(schoolForm.id)/check", [200, 404, 404, 403, 403]),
+            (driverPage, [404, 200, 200, 403, 403]),
+            ("/forms/\(driverForm.id)/check", [404, 200, 200, 403, 403]),
+        ]
+        let roles = ["school", "corby", "kettering", "policy", "admin"]
+        try await fixture.test { client in
+            var anonymous = Visitor(client)
+            for (uri, _) in expected {
+                let page = try await anonymous.get(uri)
+                #expect(page.status == .seeOther && page.location == "/sign-in", "signed out: \(uri)")
+            }
+            for (index, role) in roles.enumerated() {
+                var visitor = try await Visitor.signedIn(client, token: fixture.tokens[role]!)
+                for (uri, statuses) in expected {
+                    let page = try await visitor.get(uri)
+                    #expect(Int(page.status.code) == statuses[index], "\(role): GET \(uri)")
+                }
+            }
+        }
+    }
+
+    @Test("every API read for every role")
+    func api() async throws {
+        let fixture = try PortalFixture()
+        let ownReturn = try fixture.stored(try fixture.schoolReturn(urn: fixture.schoolURN), as: schoolForm)
+        let otherReturn = try fixture.stored(try fixture.schoolReturn(urn: fixture.otherURN), as: schoolForm)
+        let corbyApplication = try fixture.stored(
+            try fixture.application(district: "corby", driverNumber: "BEGUM805176B99SB"), as: driverForm)
+        let expected: [(String, [Int])] = [
+            ("/api/v1/submissions/\(ownReturn)", [200, 404, 404, 200, 403, 401]),
+            ("/api/v1/submissions/\(otherReturn)", [404, 404, 404, 200, 403, 401]),
+            ("/api/v1/submissions/\(corbyApplication)", [404, 200, 404, 404, 403, 401]),
+            ("/api/v1/reports/schools", [403, 403, 403, 200, 403, 401]),
+            ("/api/v1/reports/licensing", [403, 200, 200, 200, 403, 401]),
+            ("/api/v1/openapi.yaml", [200, 200, 200, 200, 200, 200]),
+        ]
+        let roles: [String?] = ["school", "corby", "kettering", "policy", "admin", nil]
+        try await fixture.test { client in
+            for (index, role) in roles.enumerated() {
+                let api = APICaller(client: client, token: role.map { fixture.tokens[$0]! })
+                for (uri, statuses) in expected {
+                    let response = try await api.send(.get, uri)
+                    #expect(Int(response.status.code) == statuses[index], "\(role ?? "no token"): GET \(uri)")
+                }
+            }
+        }
+    }
+}

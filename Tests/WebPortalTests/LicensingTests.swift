@@ -1,0 +1,155 @@
+import FormEngine
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import ReturnStore
+import Testing
+
+@Suite("A licensing officer enters, reads and decides on their district's applications")
+struct LicensingTests {
+    @Test("an application entered page by page is stored, and its page explains every finding")
+    func enterAndRead() async throws {
+        let fixture = try PortalFixture()
+        let yaml = try fixture.application(
+            district: "corby", driverNumber: "BEGUM805176B99PB", changes: registerMatch)
+        let answers = FormFields.bySection(yaml, form: driverForm)
+        try await fixture.test { client in
+            var officer = try await Visitor.signedIn(client, token: fixture.tokens["corby"]!)
+            for section in driverForm.sections {
+                let page = try await officer.post(
+                    "/forms/\(driverForm.id)/pages/\(section.id)", answers[section.id]! + [("action", "continue")])
+                #expect(page.status == .seeOther, "\(section.id)")
+            }
+            let check = try await officer.get("/forms/\(driverForm.id)/check")
+            #expect(check.text.contains("Check your answers before submitting your application"))
+            let sent = try await officer.post("/forms/\(driverForm.id)/submit", [:])
+            let location = try #require(sent.location)
+            #expect(location.hasPrefix("/submissions/"))
+            let page = try await officer.get(location)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("govuk-tag--yellow"), "referred, shown in yellow")
+            #expect(page.text.contains("<h2 class=\"govuk-heading-m\">What needs a decision</h2>"))
+            #expect(page.text.contains("<li>Rule: taxi.register-match</li>"))
+            #expect(page.text.contains("<li>Answer: /register/result</li>"))
+            #expect(page.text.contains("/Rules/taxi-driver-application.rules.yaml:"), "where the rule is defined")
+            #expect(page.text.contains("Source: NR3S"), "and where it comes from")
+            #expect(page.text.contains("Record your decision"))
+            #expect(page.text.contains("BEGUM805176B99PB"))
+            let id = Int64(location.split(separator: "/")[1])!
+            let stored = try #require(try fixture.store.submission(id))
+            #expect(stored.district == "corby")
+            #expect(stored.source == "portal")
+            let audit = try fixture.store.auditLog().filter { $0.action == "view" && $0.target == "submission \(id)" }
+            #expect(audit.map(\.actor) == ["corby account"], "reading an application is audited")
+        }
+    }
+
+    @Test("the officer records a decision; a refusal needs its reasons, and a rejected application cannot be granted")
+    func decisions() async throws {
+        let fixture = try PortalFixture()
+        let referred = try fixture.stored(
+            try fixture.application(
+                district: "corby", driverNumber: "BEGUM805176B99PC", changes: registerMatch),
+            as: driverForm)
+        let rejected = try fixture.stored(
+            try fixture.application(
+                district: "corby", driverNumber: "BEGUM805176B99PD",
+                changes: ["issue_date: \\S+": "issue_date: 2024-01-10"]),
+            as: driverForm)
+        try await fixture.test { client in
+            var officer = try await Visitor.signedIn(client, token: fixture.tokens["corby"]!)
+            _ = try await officer.get("/submissions/\(referred)")
+            let noReason = try await officer.post(
+                "/submissions/\(referred)/decision", ["outcome": "refuse", "note": " "])
+            #expect(noReason.status == .unprocessableContent)
+            #expect(noReason.text.contains("<a href=\"#note\">Enter the reasons for your decision</a>"))
+            #expect(noReason.text.contains("value=\"refuse\" checked"), "the choice is kept")
+            let nothing = try await officer.post("/submissions/\(referred)/decision", [:])
+            #expect(nothing.text.contains("<a href=\"#outcome\">Select your decision</a>"))
+            let badDate = try await officer.post(
+                "/submissions/\(referred)/decision",
+                ["outcome": "grant", "start.day": "31", "start.month": "2", "start.year": "2026"])
+            #expect(badDate.text.contains("<a href=\"#start\">Enter the day the licence starts"))
+            let granted = try await officer.post(
+                "/submissions/\(referred)/decision",
+                ["outcome": "grant", "start.day": "1", "start.month": "11", "start.year": "2026"])
+            #expect(granted.status == .seeOther)
+            #expect(granted.location == "/submissions/\(referred)?decided=1#decision")
+            let after = try await officer.get(try #require(granted.location))
+            #expect(after.text.contains("Your decision is recorded."))
+            #expect(after.text.contains("2026-11-01 to 2029-10-31"), "a licence runs 3 years unless told otherwise")
+            let decided = try fixture.store.decisions(onSubmission: referred)
+            #expect(decided.map(\.outcome) == ["grant"])
+            #expect(decided.first?.decidedBy == "corby account")
+
+            _ = try await officer.get("/submissions/\(rejected)")
+            let grantRejected = try await officer.post(
+                "/submissions/\(rejected)/decision",
+                ["outcome": "grant", "start.day": "1", "start.month": "11", "start.year": "2026"])
+            #expect(grantRejected.status == .unprocessableContent)
+            #expect(grantRejected.text.contains("is incomplete (rejected): a licence cannot be granted on it"))
+            let refused = try await officer.post(
+                "/submissions/\(rejected)/decision", ["outcome": "refuse", "note": "DBS certificate too old"])
+            #expect(refused.status == .seeOther)
+            #expect(try fixture.store.decisions(onSubmission: rejected).map(\.note) == ["DBS certificate too old"])
+        }
+    }
+
+    @Test("Corby's officer cannot see, decide on or enter Kettering's drivers")
+    func districtScope() async throws {
+        let fixture = try PortalFixture()
+        let kettering = try fixture.stored(
+            try fixture.application(district: "kettering", driverNumber: "BEGUM805176B99PE"), as: driverForm)
+        let corby = try fixture.stored(
+            try fixture.application(district: "corby", driverNumber: "BEGUM805176B99PF"), as: driverForm)
+        try await fixture.test { client in
+            var officer = try await Visitor.signedIn(client, token: fixture.tokens["corby"]!)
+            let list = try await officer.get("/submissions")
+            #expect(list.text.contains("Applications in Corby"))
+            #expect(list.text.contains("href=\"/submissions/\(corby)\""))
+            #expect(!list.text.contains("href=\"/submissions/\(kettering)\""))
+            #expect(!list.text.contains("BEGUM805176B99PE"))
+            #expect(try await officer.get("/submissions/\(kettering)").status == .notFound)
+            let decided = try await officer.post(
+                "/submissions/\(kettering)/decision", ["outcome": "refuse", "note": "x"])
+            #expect(decided.status == .notFound)
+            #expect(try fixture.store.decisions(onSubmission: kettering).isEmpty)
+            let section = driverForm.sections.first { $0.id == "application" }!
+            _ = try await officer.post(
+                "/forms/\(driverForm.id)/pages/\(section.id)",
+                [("application.district", "kettering"), ("action", "save")])
+            let page = try await officer.get("/forms/\(driverForm.id)/pages/\(section.id)")
+            #expect(
+                page.text.contains("value=\"corby\" checked"), "the officer's district is kept on their applications")
+            #expect(!page.text.contains("value=\"kettering\" checked"))
+        }
+    }
+
+    @Test("the district's drivers needing action, each linked to their application, no other district's")
+    func actions() async throws {
+        let fixture = try PortalFixture()
+        let unsearched = ["searched: yes": "searched: no", "  search_date: \\S+\\n": "", "  result: \\S+\\n": ""]
+        let corbyApplication = try fixture.application(
+            district: "corby", driverNumber: "BEGUM805176B99PG", changes: unsearched)
+        let corby = try fixture.stored(corbyApplication, as: driverForm)
+        let fullName = try #require(
+            corbyApplication.firstMatch(of: /full_name: "([^"]+)"/).map { String($0.1) })
+        let parts = fullName.split(separator: " ")
+        let masked = "\(parts[0].prefix(1)). \(parts.last!)"
+        let kettering = try fixture.stored(
+            try fixture.application(district: "kettering", driverNumber: "BEGUM805176B99PH", changes: unsearched),
+            as: driverForm)
+        try await fixture.test { client in
+            var officer = try await Visitor.signedIn(client, token: fixture.tokens["corby"]!)
+            let page = try await officer.get("/licensing/actions")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("<h1 class=\"govuk-heading-l\">Drivers needing action</h1>"))
+            #expect(page.text.contains("<a class=\"govuk-link\" href=\"/submissions/\(corby)\">\(corby)</a>"))
+            #expect(page.text.contains("No national register search"))
+            #expect(page.text.contains(masked), "names are masked")
+            #expect(!page.text.contains(fullName))
+            #expect(!page.text.contains("href=\"/submissions/\(kettering)\""))
+            #expect(!page.text.contains("<td class=\"govuk-table__cell\">Kettering</td>"))
+        }
+    }
+}

@@ -1,0 +1,231 @@
+import FormEngine
+import Foundation
+import GapReports
+import HTTPTypes
+import HummingbirdTesting
+import ReturnStore
+import Testing
+
+@Suite("A school sends its return through the portal")
+struct SchoolReturnTests {
+    @Test("the return starts filled with the school's register details, and its URN cannot be changed")
+    func prefilled() async throws {
+        let fixture = try PortalFixture()
+        let school = try fixture.store.schools().first { $0.urn == fixture.schoolURN }!
+        try await fixture.test { client in
+            var lead = try await Visitor.signedIn(client, token: fixture.tokens["school"]!)
+            let start = try await lead.get("/forms/\(schoolForm.id)")
+            #expect(start.location == "/forms/\(schoolForm.id)/pages/school")
+            let page = try await lead.get("/forms/\(schoolForm.id)/pages/school")
+            #expect(page.status == .ok)
+            #expect(
+                page.text.contains(
+                    "id=\"school-urn\" name=\"school.urn\" type=\"text\" value=\"\(school.urn)\" inputmode=\"numeric\" readonly"
+                ))
+            #expect(page.text.contains("value=\"\(HTMLRenderer.escape(school.name))\""))
+            #expect(page.text.contains("part 1 of \(schoolForm.sections.count)"))
+            let moved = try await lead.post(
+                "/forms/\(schoolForm.id)/pages/school", [("school.urn", fixture.otherURN), ("action", "save")])
+            #expect(moved.status == .seeOther)
+            let again = try await lead.get("/forms/\(schoolForm.id)/pages/school")
+            #expect(again.text.contains("value=\"\(school.urn)\""), "the URN stays the school's own")
+            #expect(!again.text.contains("value=\"\(fixture.otherURN)\""))
+        }
+    }
+
+    @Test("a mistake shows the error summary linked to the field, the error beside it, and keeps every answer")
+    func fieldErrors() async throws {
+        let fixture = try PortalFixture()
+        let answers = FormFields.bySection(try fixture.schoolReturn(urn: fixture.schoolURN), form: schoolForm)
+        try await fixture.test { client in
+            var lead = try await Visitor.signedIn(client, token: fixture.tokens["school"]!)
+            var fields = answers["school"]!.map { $0.0 == "school.dsl_email" ? ($0.0, "darren at school") : $0 }
+            fields = fields.map { $0.0 == "school.dsl_last_training.month" ? ($0.0, "13") : $0 }
+            let page = try await lead.post("/forms/\(schoolForm.id)/pages/school", fields + [("action", "continue")])
+            #expect(page.status == .unprocessableContent)
+            #expect(page.text.contains("<div class=\"govuk-error-summary\" role=\"alert\""))
+            #expect(page.text.contains("<a href=\"#school-dsl_email\">"))
+            #expect(
+                page.text.contains("<a href=\"#school-dsl_last_training-day\">"), "a date's error links to its day box")
+            #expect(page.text.contains("must be a real date, with a day, a month and a year"))
+            #expect(page.text.contains("id=\"school-dsl_email-error\""))
+            #expect(page.text.contains("govuk-input--error\" id=\"school-dsl_email\""))
+            #expect(page.text.contains("value=\"darren at school\""), "the wrong answer is shown again to be corrected")
+            let name = answers["school"]!.first { $0.0 == "school.dsl_name" }!.1
+            #expect(page.text.contains("value=\"\(HTMLRenderer.escape(name))\""), "the other answers are kept")
+            #expect(
+                page.text.contains(
+                    "name=\"school.dsl_last_training.month\" type=\"text\" inputmode=\"numeric\" value=\"13\""))
+            let summary = page.text.components(separatedBy: "govuk-error-summary__list")[1]
+            let email = summary.range(of: "school-dsl_email")!.lowerBound
+            let training = summary.range(of: "school-dsl_last_training")!.lowerBound
+            #expect(email < training, "the summary lists the errors in the order of the page")
+        }
+    }
+
+    @Test("page by page to check your answers, then the confirmation with the submission number")
+    func wholeReturn() async throws {
+        let fixture = try PortalFixture()
+        let answers = FormFields.bySection(try fixture.schoolReturn(urn: fixture.schoolURN), form: schoolForm)
+        let before = try fixture.store.submissionSummaries(
+            subjectKind: "school", subjectKey: fixture.schoolURN, latestOnly: false, limit: 100)
+        try await fixture.test { client in
+            var lead = try await Visitor.signedIn(client, token: fixture.tokens["school"]!)
+            for (index, section) in schoolForm.sections.enumerated() {
+                let page = try await lead.post(
+                    "/forms/\(schoolForm.id)/pages/\(section.id)", answers[section.id]! + [("action", "continue")])
+                #expect(page.status == .seeOther, "\(section.id): \(page.text.prefix(0))")
+                let next =
+                    index + 1 < schoolForm.sections.count
+                    ? "/forms/\(schoolForm.id)/pages/\(schoolForm.sections[index + 1].id)"
+                    : "/forms/\(schoolForm.id)/check"
+                #expect(page.location == next)
+            }
+            let check = try await lead.get("/forms/\(schoolForm.id)/check")
+            #expect(check.text.contains("Check your answers before submitting your return"))
+            #expect(check.text.contains("<dt class=\"govuk-summary-list__key\">Unique reference number (URN)</dt>"))
+            #expect(check.text.contains("href=\"/forms/\(schoolForm.id)/pages/school#school-dsl_email\">Change"))
+            #expect(!check.text.contains("Fix these before you submit"))
+            let sent = try await lead.post("/forms/\(schoolForm.id)/submit", [:])
+            #expect(sent.status == .seeOther)
+            let location = try #require(sent.location)
+            #expect(location.hasSuffix("/confirmation"))
+            let number = location.split(separator: "/")[1]
+            let confirmation = try await lead.get(location)
+            #expect(confirmation.text.contains("<h1 class=\"govuk-panel__title\">Return submitted</h1>"))
+            #expect(confirmation.text.contains("Your submission number<br><strong>\(number)</strong>"))
+            let stored = try #require(try fixture.store.submission(Int64(number)!))
+            #expect(stored.subjectKey == fixture.schoolURN)
+            #expect(stored.source == "portal")
+            #expect(stored.submitter == "school account")
+            #expect(stored.supersedes == before.first?.id, "a second return replaces the first, which is kept")
+            #expect(try fixture.store.draft(accountID: fixture.accounts["school"]!.id!, formID: schoolForm.id) == nil)
+            let home = try await lead.get("/")
+            #expect(home.text.contains("href=\"/submissions/\(number)\""))
+            #expect(home.text.contains("Send a corrected return"))
+        }
+    }
+
+    @Test("the page checks the same as the command line: the stored evaluation is the file's")
+    func sameAsTheEngine() async throws {
+        let fixture = try PortalFixture()
+        let yaml = try fixture.schoolReturn(urn: fixture.schoolURN)
+        let answers = FormFields.bySection(yaml, form: schoolForm)
+        try await fixture.test { client in
+            var lead = try await Visitor.signedIn(client, token: fixture.tokens["school"]!)
+            for section in schoolForm.sections {
+                _ = try await lead.post(
+                    "/forms/\(schoolForm.id)/pages/\(section.id)", answers[section.id]! + [("action", "continue")])
+            }
+            let sent = try await lead.post("/forms/\(schoolForm.id)/submit", [:])
+            let id = Int64(try #require(sent.location).split(separator: "/")[1])!
+            let collection = try fixture.store.collections().last!
+            let file = Validator(catalog: catalog).evaluate(
+                Array(yaml.utf8), file: "return.yaml", asOf: fixture.today, parameters: collection.ruleParameters)
+            let stored = try fixture.store.findings(ofEvaluation: fixture.store.latestEvaluation(ofSubmission: id)!.id!)
+            #expect(stored.map(\.rule).sorted() == file.findings.map(\.rule).sorted())
+            #expect(try fixture.store.latestEvaluation(ofSubmission: id)!.decision == file.decision.rawValue)
+        }
+    }
+
+    @Test("save and come back later: the answers wait in a draft for the next sign-in")
+    func saveAndReturn() async throws {
+        let fixture = try PortalFixture()
+        try await fixture.test { client in
+            var lead = try await Visitor.signedIn(client, token: fixture.tokens["school"]!)
+            let saved = try await lead.post(
+                "/forms/\(schoolForm.id)/pages/school",
+                [("school.dsl_name", "Priya Shah"), ("school.dsl_email", "dsl@"), ("action", "save")])
+            #expect(saved.location == "/?saved=1")
+            let home = try await lead.get("/?saved=1")
+            #expect(home.text.contains("Your answers are saved"))
+            #expect(home.text.contains("Continue your return"))
+            var later = try await Visitor.signedIn(client, token: fixture.tokens["school"]!)
+            let page = try await later.get("/forms/\(schoolForm.id)/pages/school")
+            #expect(page.text.contains("value=\"Priya Shah\""))
+            #expect(page.text.contains("value=\"dsl@\""), "saving keeps even an answer that is not right yet")
+            #expect(!page.text.contains("govuk-error-summary"), "saving does not check")
+        }
+    }
+
+    @Test("a repeat has add another and remove, and an item left empty is dropped on continue")
+    func repeats() async throws {
+        let fixture = try PortalFixture()
+        try await fixture.test { client in
+            var lead = try await Visitor.signedIn(client, token: fixture.tokens["school"]!)
+            let uri = "/forms/\(schoolForm.id)/pages/cse"
+            let first: [(String, String)] = [
+                ("cse.delivered", "yes"), ("cse.sessions#count", "1"), ("cse.sessions.0.audience", "parents"),
+                ("cse.sessions.0.provider_type", "in-house"), ("cse.sessions.0.date.day", "3"),
+                ("cse.sessions.0.date.month", "2"), ("cse.sessions.0.date.year", "2026"),
+                ("cse.sessions.0.quality_assured", "no"),
+            ]
+            let added = try await lead.post(uri, first + [("action", "add:cse.sessions")])
+            #expect(added.status == .ok)
+            #expect(added.text.contains("Session 2</legend>"))
+            #expect(added.text.contains("name=\"cse.sessions#count\" value=\"2\""))
+            #expect(added.text.contains("value=\"remove:cse.sessions:1\""))
+            let second =
+                first.map { $0.0 == "cse.sessions#count" ? ($0.0, "2") : $0 } + [
+                    ("cse.sessions.1.audience", "governors"), ("action", "remove:cse.sessions:0"),
+                ]
+            let removed = try await lead.post(uri, second)
+            #expect(removed.text.contains("name=\"cse.sessions#count\" value=\"1\""))
+            #expect(!removed.text.contains("Session 2</legend>"))
+            #expect(removed.text.contains("value=\"governors\" checked"), "the second session moved up to be the first")
+            let withEmpty = first.map { $0.0 == "cse.sessions#count" ? ($0.0, "2") : $0 } + [("action", "continue")]
+            let next = try await lead.post(uri, withEmpty)
+            #expect(next.status == .seeOther, "an empty second session is dropped, not an error")
+            let back = try await lead.get(uri)
+            #expect(back.text.contains("name=\"cse.sessions#count\" value=\"1\""))
+        }
+    }
+
+    @Test("a return with errors cannot be sent: check your answers lists them, each linked to its question")
+    func blockedWithErrors() async throws {
+        let fixture = try PortalFixture()
+        try await fixture.test { client in
+            var lead = try await Visitor.signedIn(client, token: fixture.tokens["school"]!)
+            _ = try await lead.post("/forms/\(schoolForm.id)/pages/school", [("action", "save")])
+            let check = try await lead.get("/forms/\(schoolForm.id)/check")
+            #expect(check.text.contains("Fix these before you submit"))
+            #expect(check.text.contains("href=\"/forms/\(schoolForm.id)/pages/school#school-dsl_name\""))
+            let before = try fixture.store.latestSubmissionIDs().count
+            let refused = try await lead.post("/forms/\(schoolForm.id)/submit", [:])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("Fix these before you submit"))
+            #expect(try fixture.store.latestSubmissionIDs().count == before, "nothing was stored")
+        }
+    }
+
+    @Test("a school sees its own returns, and another school's is not found")
+    func ownReturnsOnly() async throws {
+        let fixture = try PortalFixture()
+        let other = try fixture.store.submissionSummaries(
+            subjectKind: "school", subjectKey: fixture.otherURN, latestOnly: false, limit: 10)
+        let own = try fixture.store.submissionSummaries(
+            subjectKind: "school", subjectKey: fixture.schoolURN, latestOnly: false, limit: 10)
+        let driver = try fixture.store.submissionSummaries(subjectKind: "driver", latestOnly: true, limit: 1)
+        try #require(!other.isEmpty && !driver.isEmpty)
+        try await fixture.test { client in
+            var lead = try await Visitor.signedIn(client, token: fixture.tokens["school"]!)
+            let list = try await lead.get("/submissions")
+            #expect(list.status == .ok)
+            for mine in own { #expect(list.text.contains("href=\"/submissions/\(mine.id)\"")) }
+            #expect(!list.text.contains("href=\"/submissions/\(other[0].id)\""))
+            for id in [other[0].id, driver[0].id, 999_999] {
+                let page = try await lead.get("/submissions/\(id)")
+                #expect(page.status == .notFound, "submission \(id)")
+                #expect(page.text.contains("Page not found"))
+                let confirmation = try await lead.get("/submissions/\(id)/confirmation")
+                #expect(confirmation.status == .notFound)
+            }
+            if let mine = own.first {
+                let page = try await lead.get("/submissions/\(mine.id)")
+                #expect(page.status == .ok)
+                #expect(page.text.contains("<h1 class=\"govuk-heading-l\">Submission \(mine.id)</h1>"))
+                #expect(!page.text.contains("Record your decision"))
+            }
+        }
+    }
+}

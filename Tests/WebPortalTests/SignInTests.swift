@@ -1,0 +1,147 @@
+import FormEngine
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import ReturnStore
+import Testing
+
+@Suite("Signing in, sessions and the security of every response")
+struct SignInTests {
+    @Test("a visitor who has not signed in is sent to the sign-in page, which is a GOV.UK form")
+    func signedOutVisitor() async throws {
+        let fixture = try PortalFixture()
+        try await fixture.test { client in
+            var visitor = Visitor(client)
+            let home = try await visitor.get("/")
+            #expect(home.status == .seeOther)
+            #expect(home.location == "/sign-in")
+            let page = try await visitor.get("/sign-in")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("<h1 class=\"govuk-heading-l\">Sign in to Safeguard</h1>"))
+            #expect(page.text.contains("<label class=\"govuk-label\" for=\"token\">Your sign-in token</label>"))
+            #expect(visitor.cookies["sg_signin"] != nil, "the sign-in form's CSRF cookie is set")
+        }
+    }
+
+    @Test("a right token signs in with an HttpOnly, SameSite=Strict cookie; signing out ends the session")
+    func signInAndOut() async throws {
+        let fixture = try PortalFixture()
+        try await fixture.test { client in
+            var visitor = Visitor(client)
+            _ = try await visitor.get("/sign-in")
+            let signedIn = try await visitor.post("/sign-in", ["token": fixture.tokens["policy"]!])
+            #expect(signedIn.status == .seeOther)
+            let cookie = signedIn.headers[values: .setCookie].first { $0.hasPrefix("sg_session=") } ?? ""
+            #expect(cookie.contains("HttpOnly"))
+            #expect(cookie.contains("SameSite=Strict"))
+            #expect(cookie.contains("Max-Age=3600"))
+            let home = try await visitor.get("/")
+            #expect(home.status == .ok)
+            #expect(home.text.contains("policy account"))
+            #expect(home.text.contains("href=\"/reports/schools\""))
+            let oldCookies = visitor.cookies
+            let out = try await visitor.post("/sign-out", [:])
+            #expect(out.status == .seeOther)
+            #expect(out.location == "/sign-in")
+            var replay = Visitor(client)
+            replay.cookies = oldCookies
+            let after = try await replay.get("/")
+            #expect(after.location == "/sign-in", "the old session cookie no longer signs in")
+        }
+    }
+
+    @Test("a wrong or disabled token is refused with an error summary; the sign-in form needs its CSRF cookie")
+    func wrongTokens() async throws {
+        let fixture = try PortalFixture()
+        try fixture.store.disableAccount(fixture.accounts["kettering"]!.id!, actor: "test")
+        try await fixture.test { client in
+            var visitor = Visitor(client)
+            _ = try await visitor.get("/sign-in")
+            let wrong = try await visitor.post("/sign-in", ["token": "sg_not-a-real-token"])
+            #expect(wrong.status == .unauthorized)
+            #expect(wrong.text.contains("govuk-error-summary"))
+            #expect(
+                wrong.text.contains("<a href=\"#token\">That sign-in token is not right, or it has been disabled</a>"))
+            let disabled = try await visitor.post("/sign-in", ["token": fixture.tokens["kettering"]!])
+            #expect(disabled.status == .unauthorized)
+            let empty = try await visitor.post("/sign-in", ["token": "  "])
+            #expect(empty.text.contains("Enter your sign-in token"))
+            var stranger = Visitor(client)
+            let forged = try await stranger.post("/sign-in", ["token": fixture.tokens["policy"]!])
+            #expect(
+                forged.status == .forbidden, "a sign-in posted from elsewhere, without the form's cookie, is refused")
+            #expect(stranger.cookies["sg_session"] == nil)
+        }
+    }
+
+    @Test("a session ends when it expires")
+    func expiry() async throws {
+        let fixture = try PortalFixture()
+        let expired = try fixture.store.startSession(for: fixture.accounts["policy"]!, lasting: -60)
+        try await fixture.test { client in
+            var visitor = Visitor(client)
+            visitor.cookies["sg_session"] = expired.token
+            let home = try await visitor.get("/")
+            #expect(home.status == .seeOther)
+            #expect(home.location == "/sign-in")
+        }
+    }
+
+    @Test("every post without the session's CSRF token is refused, and changes nothing")
+    func csrf() async throws {
+        let fixture = try PortalFixture()
+        try await fixture.test { client in
+            var officer = try await Visitor.signedIn(client, token: fixture.tokens["corby"]!)
+            let section = driverForm.sections[0].id
+            let posts: [(String, [(String, String)])] = [
+                ("/forms/\(driverForm.id)/pages/\(section)", [("\(section).kind", "new"), ("action", "save")]),
+                ("/forms/\(driverForm.id)/submit", []),
+                ("/submissions/1/decision", [("outcome", "refuse"), ("note", "forged")]),
+                ("/sign-out", []),
+            ]
+            for (uri, fields) in posts {
+                let page = try await officer.post(uri, fields, withCSRF: false)
+                #expect(page.status == .forbidden, "\(uri) without a CSRF token")
+                #expect(page.text.contains("not sent from this portal"))
+                let wrong = try await officer.post(
+                    uri, [("csrf", "0" + officer.csrf.dropFirst())] + fields, withCSRF: false)
+                #expect(wrong.status == .forbidden, "\(uri) with a wrong CSRF token")
+            }
+            #expect(try fixture.store.draft(accountID: fixture.accounts["corby"]!.id!, formID: driverForm.id) == nil)
+            let stillIn = try await officer.get("/")
+            #expect(stillIn.status == .ok, "the forged sign-out did not sign the officer out")
+            var admin = try await Visitor.signedIn(client, token: fixture.tokens["admin"]!)
+            let before = try fixture.store.accounts().count
+            let forged = try await admin.post(
+                "/admin/users", ["name": "Mallory", "role": "admin", "scope": ""], withCSRF: false)
+            #expect(forged.status == .forbidden)
+            #expect(try fixture.store.accounts().count == before)
+        }
+    }
+
+    @Test("pages, refusals and API errors all carry the security headers")
+    func securityHeaders() async throws {
+        let fixture = try PortalFixture()
+        try await fixture.test { client in
+            var visitor = Visitor(client)
+            let responses = [
+                try await visitor.get("/sign-in"), try await visitor.get("/no-such-page"),
+                try await visitor.get("/api/v1/submissions/1"), try await visitor.get("/assets/portal.css"),
+            ]
+            for response in responses {
+                let policy = response.headers[.contentSecurityPolicy] ?? ""
+                #expect(policy.contains("default-src 'none'"))
+                #expect(policy.contains("frame-ancestors 'none'"))
+                #expect(!policy.contains("unsafe-inline"))
+                #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
+                #expect(response.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
+            }
+            #expect(responses[0].headers[.cacheControl] == "no-store")
+            #expect(responses[1].status == .notFound)
+            #expect(responses[1].text.contains("Page not found"))
+            #expect(responses[2].status == .unauthorized)
+            #expect(responses[2].headers[.contentType] == "application/json")
+            #expect(responses[3].headers[.contentType] == "text/css; charset=utf-8")
+        }
+    }
+}
