@@ -23,7 +23,7 @@ enum Stylesheet {
         .govuk-footer{border-top:1px solid #b1b4b6;background:#f3f2f1;padding:25px 0;font-size:16px;color:#505a5f}
         h1,.govuk-heading-l{font-size:36px;margin:0 0 30px;line-height:1.1}h2,.govuk-heading-m{font-size:24px;margin:30px 0 15px}
         .govuk-caption-l{color:#505a5f;font-size:24px;display:block;margin-bottom:5px}
-        p{margin:0 0 20px}.govuk-body-s{font-size:16px}
+        p{margin:0 0 20px}.govuk-body-s{font-size:16px}.govuk-body-l{font-size:24px}
         .govuk-form-group{margin-bottom:30px}.govuk-form-group .govuk-form-group:last-of-type{margin-bottom:0}
         .govuk-form-group--error{padding-left:15px;border-left:5px solid #d4351c}
         .govuk-label{display:block;margin-bottom:5px;font-weight:normal}

@@ -102,13 +102,15 @@ extension Portal {
 
     private func schoolHome(_ account: AccountRecord) async throws -> String {
         guard let form = configuration.schoolForm else { return "<p>There is no school return form.</p>" }
-        let (collection, draft, submissions) = try await Blocking.run {
+        let (collection, draft, submissions, school) = try await Blocking.run {
             (
                 try newestCollection(for: form.id), try store.draft(accountID: account.id!, formID: form.id),
-                try store.history(subjectKey: account.scope ?? "", actor: account.name)
+                try store.history(subjectKey: account.scope ?? "", actor: account.name),
+                try store.schools().first { $0.urn == account.scope }
             )
         }
-        var body = "<p>URN \(Components.escape(account.scope ?? ""))</p>"
+        var body =
+            "<p class=\"govuk-body-l\">\(Components.escape(school?.name ?? "Your school")), URN \(Components.escape(account.scope ?? ""))</p>"
         if let collection, let due = Day(iso: collection.due) {
             body +=
                 "<h2 class=\"govuk-heading-m\">Your return for \(Components.escape(collection.name))</h2>"
