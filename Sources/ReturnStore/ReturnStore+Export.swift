@@ -141,15 +141,14 @@ extension ReturnStore {
         return files
     }
 
-    /// An answer as a CSV cell: its text (a text a spreadsheet would run made inert), a yes-no as yes or no, a
-    /// list's items joined by "; ".
+    /// An answer as a CSV cell: its text byte for byte, a yes-no as yes or no, a list's items joined by "; ".
     private static func cell(_ node: Node) -> String {
         if let items = node.items { return items.map(cell).joined(separator: "; ") }
         guard let scalar = node.scalar else { return "" }
         if scalar.isPlain, scalar.text == "true" || scalar.text == "false" {
             return scalar.text == "true" ? "yes" : "no"
         }
-        return scalar.isPlain ? scalar.text : CSV.inert(scalar.text)
+        return scalar.text
     }
 }
 

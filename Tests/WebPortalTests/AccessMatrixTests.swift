@@ -52,6 +52,41 @@ struct AccessMatrixTests {
         }
     }
 
+    @Test("every post for every role, each with its CSRF token: only the role it is for gets past the door")
+    func posts() async throws {
+        let fixture = try PortalFixture()
+        let corbyApplication = try fixture.stored(
+            try fixture.application(district: "corby", driverNumber: "BEGUM805176B99SC"), as: driverForm)
+        let adminID = fixture.accounts["admin"]!.id!
+        // Each post is one the role it is for would be told to correct (422, 400) or would save (303), so
+        // nothing changes; the other roles are refused. Columns: school, corby, kettering, policy, admin.
+        let expected: [(String, [(String, String)], [Int])] = [
+            ("/admin/users", [], [403, 403, 403, 403, 422]),
+            ("/admin/users/\(adminID)/disable", [], [403, 403, 403, 403, 400]),
+            ("/submissions/\(corbyApplication)/decision", [], [403, 422, 404, 403, 403]),
+            ("/forms/\(schoolForm.id)/pages/school", [("action", "save")], [303, 404, 404, 403, 403]),
+            (
+                "/forms/\(driverForm.id)/pages/\(driverForm.sections[0].id)", [("action", "save")],
+                [404, 303, 303, 403, 403]
+            ),
+            ("/forms/\(driverForm.id)/submit", [], [404, 422, 422, 403, 403]),
+        ]
+        let roles = ["school", "corby", "kettering", "policy", "admin"]
+        let accounts = try fixture.store.accounts().count
+        try await fixture.test { client in
+            for (index, role) in roles.enumerated() {
+                var visitor = try await Visitor.signedIn(client, token: fixture.tokens[role]!)
+                for (uri, fields, statuses) in expected {
+                    let page = try await visitor.post(uri, fields)
+                    #expect(Int(page.status.code) == statuses[index], "\(role): POST \(uri)")
+                }
+            }
+        }
+        #expect(try fixture.store.accounts().count == accounts)
+        #expect(try fixture.store.accounts().allSatisfy { $0.disabledAt == nil })
+        #expect(try fixture.store.decisions(onSubmission: corbyApplication).isEmpty)
+    }
+
     @Test("every API read for every role")
     func api() async throws {
         let fixture = try PortalFixture()

@@ -164,8 +164,3 @@ public enum YesNo {
         }
     }
 }
-
-extension String {
-    /// The text with its first letter upper-cased.
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
-}

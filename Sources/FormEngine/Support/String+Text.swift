@@ -15,4 +15,10 @@ extension StringProtocol {
         }
         return result
     }
+
+    /// The text with its first letter upper-cased.
+    public var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+
+    /// The text with each run of white space (a folded line break, an indent) made one space.
+    public var collapsingWhitespace: String { split(whereSeparator: \.isWhitespace).joined(separator: " ") }
 }

@@ -139,10 +139,3 @@ struct FieldLogic {
         return nil
     }
 }
-
-extension String {
-    /// The text with each run of white space (a folded line break, an indent) made one space.
-    var collapsingWhitespace: String {
-        split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-}

@@ -187,7 +187,7 @@ struct FormPages {
     /// "Only if you answered yes to ..." for a field that applies only sometimes, from its `relevant` expression.
     func relevanceHint(_ field: FieldDefinition, siblings: [FieldDefinition]) -> String? {
         guard let relevant = field.relevant else { return nil }
-        let text = relevant.text.collapsingWhitespaceForHint
+        let text = relevant.text.collapsingWhitespace
         func label(_ name: String) -> String? {
             let parts = name.split(separator: ".").map(String.init)
             if parts.count == 1 { return siblings.first { $0.id == parts[0] }?.label }
@@ -211,11 +211,4 @@ struct FormPages {
         }
         return "Only if it applies."
     }
-}
-
-extension String {
-    /// The text with its first letter upper-cased.
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
-    /// An expression's text on one line.
-    var collapsingWhitespaceForHint: String { split(whereSeparator: \.isWhitespace).joined(separator: " ") }
 }
