@@ -21,15 +21,44 @@ struct FormBody: Sendable {
         return FormBody(parsing: String(buffer: buffer))
     }
 
-    /// Parses `a=1&b=two+words&b=%C3%A9`.
+    /// Parses `a=1&b=two+words&b=%C3%A9`. Decoded byte by byte: Foundation's percent decoding drops a leading
+    /// byte-order mark, and a field must come back exactly as typed.
     init(parsing text: String) {
-        fields = text.split(separator: "&", omittingEmptySubsequences: true).map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ part: Substring) -> String {
-                String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(part)
-            }
-            return (decode(parts[0]), parts.count > 1 ? decode(parts[1]) : "")
+        fields = text.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true).map { pair in
+            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+            return (Self.decode(parts[0]), parts.count > 1 ? Self.decode(parts[1]) : "")
         }
+    }
+
+    /// `+` as a space and `%XX` as the byte it names; anything else as it is; the bytes read as UTF-8.
+    private static func decode(_ part: Substring.UTF8View.SubSequence) -> String {
+        func hex(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+        }
+        let input = Array(part)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(input.count)
+        var index = 0
+        while index < input.count {
+            let byte = input[index]
+            if byte == UInt8(ascii: "+") {
+                bytes.append(UInt8(ascii: " "))
+            } else if byte == UInt8(ascii: "%"), index + 2 < input.count, let high = hex(input[index + 1]),
+                let low = hex(input[index + 2])
+            {
+                bytes.append(high << 4 | low)
+                index += 2
+            } else {
+                bytes.append(byte)
+            }
+            index += 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// True when the form carries the session's CSRF token. Compared in constant time.

@@ -33,7 +33,7 @@ struct Submit: AsyncParsableCommand {
     @Flag(help: "Print only one line a file, not its findings.")
     var quiet = false
 
-    @Argument(help: "The files to store.")
+    @Argument(help: "The files to store; a folder stands for every YAML and JSON file in it.")
     var files: [String]
 
     func validate() throws {
@@ -56,7 +56,8 @@ struct Submit: AsyncParsableCommand {
         let validator = Validator(catalog: catalog)
         let day = asOf.flatMap { Day(iso: $0) } ?? today()
         var failed = false
-        var progress = ProgressBar(total: files.count)
+        let paths = try SubmissionFiles.expand(files)
+        var progress = ProgressBar(total: paths.count)
         var newest: [String: CollectionRecord] = [:]
         for collection in try store.collections() { newest[collection.formID] = collection }
         let collections = newest
@@ -65,7 +66,7 @@ struct Submit: AsyncParsableCommand {
             named ?? formID.flatMap { collections[$0] }
         }
         try await validator.evaluate(
-            paths: files, asOf: day, formID: chosen?.formID,
+            paths: paths, asOf: day, formID: chosen?.formID,
             parametersFor: { form in collectionFor(form.id)?.ruleParameters ?? [:] }
         ) { chunk in
             try storeChunk(

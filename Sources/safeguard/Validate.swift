@@ -20,7 +20,7 @@ struct Validate: AsyncParsableCommand {
     @Option(help: "Output: text or json.")
     var format: OutputFormat = .text
 
-    @Argument(help: "The files to check.")
+    @Argument(help: "The files to check; a folder stands for every YAML and JSON file in it.")
     var files: [String]
 
     func validate() throws {
@@ -40,7 +40,7 @@ struct Validate: AsyncParsableCommand {
         let day = asOf.flatMap { Day(iso: $0) } ?? today()
         var rejected = false
         var evaluations: [Evaluation] = []
-        await validator.evaluate(paths: files, asOf: day, formID: form) { evaluation in
+        await validator.evaluate(paths: try SubmissionFiles.expand(files), asOf: day, formID: form) { evaluation in
             rejected = rejected || evaluation.decision == .rejected
             switch format {
             case .text: printOut(evaluation.text())

@@ -50,6 +50,28 @@ struct ValidateCommandTests {
         #expect(result.status == 1)
     }
 
+    @Test("a folder stands for every YAML and JSON file in it, in the order of their paths")
+    func folders() throws {
+        let result = try Safeguard.run([
+            "validate", "--as-of", "2026-10-20", "Examples/returns", "Examples/applications/",
+        ])
+        let files = result.stdout.split(separator: "\n").filter {
+            $0.contains(": accepted:") || $0.contains(": rejected:") || $0.contains(": referred:")
+        }.map { String($0.split(separator: ":")[0]) }
+        #expect(
+            files == [
+                "Examples/returns/hillcrest-junior.json", "Examples/returns/oakfield-primary.yaml",
+                "Examples/returns/riverside-broken.yaml", "Examples/returns/riverside-corrected.yaml",
+                "Examples/applications/amir-patel-renewal.yaml", "Examples/applications/beth-jones-incomplete.yaml",
+                "Examples/applications/carl-mason-refer.json",
+            ])
+        let empty = try Safeguard.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let none = try Safeguard.run(["validate", empty.path])
+        #expect(none.status == 64)
+        #expect(none.stderr.contains("holds no .yaml, .yml or .json file"))
+    }
+
     @Test("--format json prints one object in the documented shape")
     func json() throws {
         let result = try Safeguard.run([

@@ -78,6 +78,24 @@ final class PortalFixture: Sendable {
         try await app.test(.router) { client in try await body(client) }
     }
 
+    /// Gives the register's schools these names, in turn, as a new GIAS extract would.
+    func renameSchools(_ names: [String]) throws {
+        let path = folder.appendingPathComponent("county/register.csv").path
+        guard case .success(let rows) = CSVReader.rows(of: try String(contentsOfFile: path, encoding: .utf8)) else {
+            throw StoreError("the sample's register is not CSV")
+        }
+        let header = rows[0].map(\.text)
+        let column = header.firstIndex(of: "EstablishmentName")!
+        var text = CSV.line(header)
+        for (index, row) in rows.dropFirst().enumerated() {
+            var fields = row.map(\.text)
+            fields[column] = names[index % names.count]
+            text += CSV.line(fields)
+        }
+        _ = try store.importRegister(Array(text.utf8), file: "register.csv", schoolForm: schoolForm, actor: "fixture")
+            .get()
+    }
+
     /// Stores a submission as `safeguard submit` would, a school's return in the newest round; its number.
     func stored(_ yaml: String, as form: FormDefinition, by submitter: String = "fixture") throws -> Int64 {
         let collection = form.subject == .school ? try store.collections().last : nil

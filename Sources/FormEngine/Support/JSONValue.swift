@@ -52,7 +52,9 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// Writes a JSON string literal, escaping quotes, backslashes and control characters (RFC 8259).
+    /// Writes a JSON string literal, escaping quotes, backslashes and control characters (RFC 8259), and also
+    /// DEL, the C1 controls and U+FFFE and U+FFFF: YAML (and so libyaml, which reads our JSON back) refuses
+    /// those raw, so stored answers holding them could not be read again.
     static func writeString(_ string: String, to output: inout String) {
         output += "\""
         for scalar in string.unicodeScalars {
@@ -65,7 +67,9 @@ public indirect enum JSONValue: Sendable, Equatable {
             case "\u{2028}": output += "\\u2028"
             case "\u{2029}": output += "\\u2029"
             default:
-                if scalar.value < 0x20 {
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFE
+                    || scalar.value == 0xFFFF
+                {
                     let hex = String(scalar.value, radix: 16)
                     output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
