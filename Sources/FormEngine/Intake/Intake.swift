@@ -44,7 +44,7 @@ public enum Intake {
         if let bad = UTF8Check.firstInvalidOffset(bytes) {
             let at = UTF8Check.position(ofOffset: bad, in: bytes)
             let looksUTF16 =
-                bytes.count >= 2 && (bytes[0], bytes[1]) == (0xFF, 0xFE) || (bytes[0], bytes[1]) == (0xFE, 0xFF)
+                bytes.count >= 2 && ((bytes[0], bytes[1]) == (0xFF, 0xFE) || (bytes[0], bytes[1]) == (0xFE, 0xFF))
             let hint = looksUTF16 ? " (it looks like UTF-16)" : ""
             return IntakeRefusal(
                 rule: "intake.encoding",

@@ -1,0 +1,29 @@
+import FormEngine
+import Testing
+
+/// Inputs Benchmarks/fuzz found that crashed or hung the pipeline, each kept here once fixed. Each goes through
+/// what the fuzz target does: evaluated with no form named and as each form, then written as text and JSON.
+@Suite("Inputs the fuzzer found")
+struct FuzzRegressionTests {
+    static let found: [(name: String, bytes: [UInt8])] = [
+        // A lone byte that cannot start UTF-8: the UTF-16 hint read a second byte that was not there
+        // (`a && b || c` read as `(a && b) || c`); a heap overflow under AddressSanitizer.
+        ("one invalid byte", [0xA0]),
+        ("one 0xFE byte", [0xFE]),
+        ("one 0xFF byte", [0xFF]),
+    ]
+
+    @Test("each is refused with a finding, and prints", arguments: found.map(\.name))
+    func refusedCleanly(name: String) throws {
+        let bytes = try #require(Self.found.first { $0.name == name }?.bytes)
+        let validator = Validator(catalog: projectRules)
+        for formID in [nil] + projectRules.forms.keys.sorted() {
+            let evaluation = validator.evaluate(
+                bytes, file: "fuzz.yaml", asOf: Day(iso: "2026-10-31")!, formID: formID)
+            #expect(evaluation.decision == .rejected)
+            #expect(evaluation.findings.first?.rule == "intake.encoding")
+            #expect(evaluation.text().contains("fuzz.yaml:1:1: error: The file is not valid UTF-8"))
+            #expect(!evaluation.json.text.isEmpty)
+        }
+    }
+}
