@@ -19,34 +19,36 @@ public enum IdentifierFormat: String, Sendable, CaseIterable {
 
     /// The answer in its canonical form when it is well formed, or nil.
     ///
-    /// Spaces are allowed where people write them (`AB 12 34 56 C`, `NN1 1AA`); letters are upper-cased.
+    /// Spaces are allowed where people write them (`AB 12 34 56 C`, `NN1 1AA`); letters are upper-cased. Every
+    /// format but an email's local part is ASCII, so the checks read bytes, not Characters.
     public func normalize(_ answer: String) -> String? {
         let trimmed = answer.trimmingWhitespace
+        let bytes = Array(trimmed.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return self == .email && Self.isEmail(trimmed) ? trimmed : nil }
+        func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+        let compact = bytes.filter { $0 != UInt8(ascii: " ") }
         switch self {
         case .urn:
-            return trimmed.utf8.count == 6 && trimmed.allSatisfy(\.isASCIIDigit) ? trimmed : nil
+            return bytes.count == 6 && bytes.allSatisfy(\.isASCIIDigit) ? trimmed : nil
         case .dfeNumber:
-            let digits = trimmed.replacingAll("/", with: "")
-            guard digits.utf8.count == 7, digits.allSatisfy(\.isASCIIDigit) else { return nil }
-            guard
-                trimmed.utf8.count == 7 || trimmed.firstIndex(of: "/") == trimmed.index(trimmed.startIndex, offsetBy: 3)
-            else { return nil }
-            return String(digits.prefix(3)) + "/" + String(digits.suffix(4))
+            let digits = bytes.filter { $0 != UInt8(ascii: "/") }
+            guard digits.count == 7, digits.allSatisfy(\.isASCIIDigit) else { return nil }
+            guard bytes.count == 7 || bytes.firstIndex(of: UInt8(ascii: "/")) == 3 else { return nil }
+            return text(Array(digits.prefix(3))) + "/" + text(Array(digits.suffix(4)))
         case .dbsCertificate:
-            let digits = trimmed.replacingAll(" ", with: "")
-            return digits.utf8.count == 12 && digits.allSatisfy(\.isASCIIDigit) ? digits : nil
+            return compact.count == 12 && compact.allSatisfy(\.isASCIIDigit) ? text(compact) : nil
         case .driverNumber:
-            let upper = trimmed.replacingAll(" ", with: "").uppercased()
-            return Self.isDriverNumber(upper) ? upper : nil
+            let upper = compact.map(Self.upper)
+            return Self.isDriverNumber(upper) ? text(upper) : nil
         case .niNumber:
-            let upper = trimmed.replacingAll(" ", with: "").uppercased()
-            return Self.isNINumber(upper) ? upper : nil
+            let upper = compact.map(Self.upper)
+            return Self.isNINumber(upper) ? text(upper) : nil
         case .postcode:
-            return Self.normalizePostcode(trimmed)
+            return Self.normalizePostcode(compact.map(Self.upper))
         case .email:
-            return Self.isEmail(trimmed) ? trimmed : nil
+            return Self.isEmail(bytes) ? trimmed : nil
         case .phone:
-            return Self.isPhone(trimmed) ? trimmed : nil
+            return Self.isPhone(bytes) ? trimmed : nil
         }
     }
 
@@ -66,93 +68,130 @@ public enum IdentifierFormat: String, Sendable, CaseIterable {
 
     // MARK: - Formats
 
+    private static func upper(_ byte: UInt8) -> UInt8 { byte.isLowercaseASCIILetter ? byte - 32 : byte }
+
     /// Surname (5: letters then 9s), decade, month (+50 for women), day, year digit, initials (2: a letter
     /// then a letter or 9), one digit, two check characters.
-    private static func isDriverNumber(_ text: String) -> Bool {
-        let c = Array(text.utf8)
-        guard c.count == 16 else { return false }
-        func isLetter(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
-        func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+    private static func isDriverNumber(_ c: [UInt8]) -> Bool {
+        guard c.count == 16, c[0].isUppercaseASCIILetter else { return false }
         func number(_ i: Int) -> Int { Int(c[i] - 48) * 10 + Int(c[i + 1] - 48) }
-        guard isLetter(c[0]) else { return false }
         var sawPadding = false
         for b in c[1..<5] {
-            if b == UInt8(ascii: "9") { sawPadding = true } else if !isLetter(b) || sawPadding { return false }
+            if b == UInt8(ascii: "9") {
+                sawPadding = true
+            } else if !b.isUppercaseASCIILetter || sawPadding {
+                return false
+            }
         }
-        guard (5...10).allSatisfy({ isDigit(c[$0]) }) else { return false }
+        guard (5...10).allSatisfy({ c[$0].isASCIIDigit }) else { return false }
         let month = number(6)
         guard (1...12).contains(month) || (51...62).contains(month) else { return false }
         guard (1...31).contains(number(8)) else { return false }
-        guard isLetter(c[11]), isLetter(c[12]) || c[12] == UInt8(ascii: "9") else { return false }
-        guard isDigit(c[13]) else { return false }
-        return (14...15).allSatisfy { isLetter(c[$0]) || isDigit(c[$0]) }
+        guard c[11].isUppercaseASCIILetter, c[12].isUppercaseASCIILetter || c[12] == UInt8(ascii: "9") else {
+            return false
+        }
+        guard c[13].isASCIIDigit else { return false }
+        return (14...15).allSatisfy { c[$0].isUppercaseASCIILetter || c[$0].isASCIIDigit }
     }
 
     /// HMRC's rules (NIM39110): D, F, I, Q, U, V never first or second; O never second; some prefixes never used.
-    private static func isNINumber(_ text: String) -> Bool {
-        let c = Array(text.utf8)
-        guard c.count == 9 else { return false }
-        let first = Character(UnicodeScalar(c[0]))
-        let second = Character(UnicodeScalar(c[1]))
-        guard first.isUppercaseASCIILetter, second.isUppercaseASCIILetter else { return false }
-        guard !"DFIQUV".contains(first), !"DFIQUVO".contains(second) else { return false }
-        guard !["BG", "GB", "NK", "KN", "TN", "NT", "ZZ"].contains(String([first, second])) else { return false }
-        guard c[2..<8].allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return false }
-        return "ABCD".utf8.contains(c[8])
+    private static func isNINumber(_ c: [UInt8]) -> Bool {
+        guard c.count == 9, c[0].isUppercaseASCIILetter, c[1].isUppercaseASCIILetter else { return false }
+        guard !Array("DFIQUV".utf8).contains(c[0]), !Array("DFIQUVO".utf8).contains(c[1]) else { return false }
+        let prefix = String(decoding: c[0..<2], as: UTF8.self)
+        guard !["BG", "GB", "NK", "KN", "TN", "NT", "ZZ"].contains(prefix) else { return false }
+        guard c[2..<8].allSatisfy(\.isASCIIDigit) else { return false }
+        return Array("ABCD".utf8).contains(c[8])
     }
 
     /// A UK postcode (the outward code, a space, the inward code), upper-cased with one space; or nil.
-    private static func normalizePostcode(_ text: String) -> String? {
-        let compact = Array(text.replacingAll(" ", with: "").uppercased())
+    private static func normalizePostcode(_ compact: [UInt8]) -> String? {
         guard (5...7).contains(compact.count) else { return nil }
-        let outward = compact.dropLast(3)
-        let inward = compact.suffix(3)
-        guard inward.first?.isASCIIDigit == true, inward.dropFirst().allSatisfy(\.isUppercaseASCIILetter),
-            !inward.dropFirst().contains(where: { "CIKMOV".contains($0) })
+        let outward = Array(compact.dropLast(3))
+        let inward = Array(compact.suffix(3))
+        guard inward[0].isASCIIDigit, inward.dropFirst().allSatisfy(\.isUppercaseASCIILetter),
+            !inward.dropFirst().contains(where: { Array("CIKMOV".utf8).contains($0) })
         else { return nil }
-        let out = String(outward)
-        if out == "GIR" && String(inward) == "0AA" { return "GIR 0AA" }
+        let out = String(decoding: outward, as: UTF8.self)
+        let inn = String(decoding: inward, as: UTF8.self)
+        if out == "GIR" && inn == "0AA" { return "GIR 0AA" }
         // A9, A99, AA9, AA99, A9A, AA9A
-        let shape = String(out.map { $0.isASCIIDigit ? "9" : ($0.isUppercaseASCIILetter ? "A" : "?") })
+        let shape = String(
+            decoding: outward.map {
+                $0.isASCIIDigit
+                    ? UInt8(ascii: "9") : ($0.isUppercaseASCIILetter ? UInt8(ascii: "A") : UInt8(ascii: "?"))
+            },
+            as: UTF8.self)
         guard ["A9", "A99", "AA9", "AA99", "A9A", "AA9A"].contains(shape) else { return nil }
-        guard let area = out.first, !"QVX".contains(area) else { return nil }
-        return out + " " + String(inward)
+        guard !Array("QVX".utf8).contains(outward[0]) else { return nil }
+        return out + " " + inn
     }
 
     /// A practical email check: one `@`, a local part without spaces, a domain of dot-separated labels.
+    private static func isEmail(_ bytes: [UInt8]) -> Bool {
+        let parts = bytes.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return false }
+        let local = parts[0]
+        let domain = parts[1]
+        guard !local.isEmpty, local.count <= 64, domain.count <= 253 else { return false }
+        let forbidden = Array("<>()[],;:\\\"".utf8)
+        guard !local.contains(where: { $0 <= 0x20 || $0 == 0x7F || forbidden.contains($0) }) else { return false }
+        guard local.first != UInt8(ascii: "."), local.last != UInt8(ascii: "."),
+            !zip(local, local.dropFirst()).contains(where: { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") })
+        else { return false }
+        return isDomain(Array(domain))
+    }
+
+    /// The same check for an address whose local part is not ASCII (the domain must be).
     private static func isEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, let local = parts.first, let domain = parts.last else { return false }
         guard !local.isEmpty, local.utf8.count <= 64, domain.utf8.count <= 253 else { return false }
         guard !local.contains(where: { $0.isWhitespace || "<>()[],;:\\\"".contains($0) }) else { return false }
         guard !local.hasPrefix("."), !local.hasSuffix("."), !local.contains("..") else { return false }
-        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        let domainBytes = Array(domain.utf8)
+        return domainBytes.allSatisfy { $0 < 0x80 } && isDomain(domainBytes)
+    }
+
+    /// Dot-separated labels of letters, digits and hyphens, the last of letters only.
+    private static func isDomain(_ domain: [UInt8]) -> Bool {
+        let labels = domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         guard labels.count >= 2 else { return false }
         for label in labels {
-            guard !label.isEmpty, label.utf8.count <= 63, !label.hasPrefix("-"), !label.hasSuffix("-"),
-                label.allSatisfy({ $0.isASCIILetterOrDigit || $0 == "-" })
+            guard !label.isEmpty, label.count <= 63, label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-"),
+                label.allSatisfy({ $0.isASCIILetter || $0.isASCIIDigit || $0 == UInt8(ascii: "-") })
             else { return false }
         }
         return labels[labels.count - 1].allSatisfy(\.isASCIILetter)
     }
 
     /// A UK number with optional spaces, hyphens and brackets: 0 and 9 or 10 more digits, or +44 and 9 or 10 digits.
-    private static func isPhone(_ text: String) -> Bool {
-        guard text.allSatisfy({ $0.isASCIIDigit || " -()+".contains($0) }) else { return false }
-        guard !text.dropFirst().contains("+") else { return false }
-        let digits = text.filter(\.isASCIIDigit)
-        if text.hasPrefix("+") {
-            guard digits.hasPrefix("44") else { return false }
+    private static func isPhone(_ bytes: [UInt8]) -> Bool {
+        let allowed = Array(" -()+".utf8)
+        guard bytes.allSatisfy({ $0.isASCIIDigit || allowed.contains($0) }) else { return false }
+        guard !bytes.dropFirst().contains(UInt8(ascii: "+")) else { return false }
+        let digits = bytes.filter(\.isASCIIDigit)
+        if bytes.first == UInt8(ascii: "+") {
+            guard digits.starts(with: Array("44".utf8)) else { return false }
             let national = digits.dropFirst(2)
-            return (9...10).contains(national.count) && national.first != "0"
+            return (9...10).contains(national.count) && national.first != UInt8(ascii: "0")
         }
-        return digits.hasPrefix("0") && (10...11).contains(digits.count)
+        return digits.first == UInt8(ascii: "0") && (10...11).contains(digits.count)
     }
 }
 
+extension UInt8 {
+    /// An ASCII digit, 0 to 9.
+    var isASCIIDigit: Bool { self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9") }
+    /// An ASCII capital, A to Z.
+    var isUppercaseASCIILetter: Bool { self >= UInt8(ascii: "A") && self <= UInt8(ascii: "Z") }
+    /// An ASCII small letter, a to z.
+    var isLowercaseASCIILetter: Bool { self >= UInt8(ascii: "a") && self <= UInt8(ascii: "z") }
+    /// An ASCII letter.
+    var isASCIILetter: Bool { isUppercaseASCIILetter || isLowercaseASCIILetter }
+}
+
 extension Character {
+    /// An ASCII digit, 0 to 9.
     var isASCIIDigit: Bool { ("0"..."9").contains(self) }
-    var isUppercaseASCIILetter: Bool { ("A"..."Z").contains(self) }
-    var isASCIILetter: Bool { ("A"..."Z").contains(self) || ("a"..."z").contains(self) }
-    var isASCIILetterOrDigit: Bool { isASCIILetter || isASCIIDigit }
 }

@@ -2,13 +2,26 @@
 extension StringProtocol {
     /// The text without white space at either end.
     public var trimmingWhitespace: String {
+        // Most answers start and end with a letter or digit: then there is nothing to trim, and no need to read
+        // the text as Characters.
+        let text = String(self)
+        if let first = text.utf8.first, let last = text.utf8.last, first.isPrintableASCII, last.isPrintableASCII {
+            return text
+        }
         guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace })
         else { return "" }
         return String(self[first...last])
     }
 
+    /// True when the text holds something other than white space.
+    public var hasNonWhitespace: Bool {
+        if let first = utf8.first, first.isPrintableASCII { return true }
+        return contains(where: { !$0.isWhitespace })
+    }
+
     /// The text with every occurrence of `target` replaced.
     public func replacingAll(_ target: Character, with replacement: String) -> String {
+        if let ascii = target.asciiValue, !utf8.contains(ascii) { return String(self) }
         var result = ""
         for character in self {
             if character == target { result += replacement } else { result.append(character) }
@@ -20,5 +33,26 @@ extension StringProtocol {
     public var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 
     /// The text with each run of white space (a folded line break, an indent) made one space.
-    public var collapsingWhitespace: String { split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+    public var collapsingWhitespace: String {
+        // Byte by byte when the text is ASCII, as messages mostly are; Characters only when it is not.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for byte in utf8 {
+            if byte >= 0x80 { return split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = !bytes.isEmpty
+            } else {
+                if pendingSpace { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension UInt8 {
+    /// A visible ASCII character: not white space, not a control, not part of a longer character.
+    var isPrintableASCII: Bool { self > 0x20 && self < 0x7F }
 }

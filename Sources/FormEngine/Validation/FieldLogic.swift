@@ -24,10 +24,10 @@ struct FieldLogic {
                 let place = answers.positions[s][f] ?? sectionStarts[s] ?? document.root.start
                 let verdict = check(
                     field, value: answers.values[s][f], given: answers.positions[s][f] != nil, answers: answers,
-                    item: nil, path: [section.id, field.id], place: place, sectionTitle: section.title)
+                    item: nil, path: AnswerPath(section: s, field: f), place: place, sectionTitle: section.title)
                 if verdict == .setAside { answers.values[s][f] = .absent }
                 if field.type == .repeat, case .list(var items) = answers.values[s][f] {
-                    applyToItems(field, &items, answers: answers, path: [section.id, field.id])
+                    applyToItems(field, &items, answers: answers, path: AnswerPath(section: s, field: f))
                     answers.values[s][f] = .list(items)
                 }
             }
@@ -35,17 +35,18 @@ struct FieldLogic {
     }
 
     private mutating func applyToItems(
-        _ repeatField: FieldDefinition, _ items: inout [Value], answers: Answers, path: [String]
+        _ repeatField: FieldDefinition, _ items: inout [Value], answers: Answers, path: AnswerPath
     ) {
         for index in items.indices {
             guard case .record(var record) = items[index] else { continue }
-            let itemName = "\(repeatField.itemLabel ?? "item") \(index + 1)"
+            let itemName = ItemName.numbered(repeatField.itemLabel ?? "item", index + 1)
             for (subIndex, subfield) in repeatField.fields.enumerated() {
                 let place = record.positions[subIndex] ?? record.start ?? document.root.start
                 let verdict = check(
                     subfield, value: record.values[subIndex], given: record.positions[subIndex] != nil,
                     answers: answers,
-                    item: (record, itemName, repeatField), path: path + [String(index), subfield.id], place: place,
+                    item: (record, itemName, repeatField), path: path.appending(index).appending(subIndex),
+                    place: place,
                     sectionTitle: nil)
                 if verdict == .setAside { record.values[subIndex] = .absent }
             }
@@ -57,14 +58,15 @@ struct FieldLogic {
 
     private mutating func check(
         _ field: FieldDefinition, value: Value, given: Bool, answers: Answers,
-        item: (record: Record, name: String, repeatField: FieldDefinition)?, path: [String], place: TextPosition,
+        item: (record: Record, name: ItemName, repeatField: FieldDefinition)?, path: AnswerPath, place: TextPosition,
         sectionTitle: String?
     ) -> Verdict {
         var context = EvaluationContext(answers: answers, asOf: asOf, slots: 1)
         if let item { context.locals[0] = .record(item.record) }
-        let name = SubmissionBinder.name(field, item: item?.name)
-        let pointer = JSONPointer.make(path)
-        let mark = document.mark(place)
+        // Written out only for a finding: most answers are right.
+        let name = FieldName(label: field.label, item: item?.name)
+        var pointer: String { path.pointer(in: form) }
+        var mark: SourceMark { document.mark(place) }
 
         if let relevant = field.relevant, !relevant.holds(in: &context) {
             if given {

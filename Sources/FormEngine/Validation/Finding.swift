@@ -50,6 +50,15 @@ public struct Finding: Sendable, Equatable {
 public enum JSONPointer {
     /// The pointer made of these tokens, each escaped (`~` as `~0`, `/` as `~1`).
     public static func make(_ tokens: [String]) -> String {
-        tokens.map { "/" + $0.replacingAll("~", with: "~0").replacingAll("/", with: "~1") }.joined()
+        var pointer = ""
+        for token in tokens {
+            pointer += "/"
+            if token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
+                pointer += token.replacingAll("~", with: "~0").replacingAll("/", with: "~1")
+            } else {
+                pointer += token
+            }
+        }
+        return pointer
     }
 }

@@ -23,12 +23,12 @@ struct SubmissionBinder {
         let entries = root.entries ?? []
         for entry in entries where entry.key != "form" && !form.sections.contains(where: { $0.id == entry.key }) {
             add(
-                "field.unknown", .error, [entry.key], entry.keyStart,
+                "field.unknown", .error, .submission, entry.keyStart,
                 "'\(entry.key)' is not a section of the form \"\(form.title)\"."
                     + Suggestion.didYouMean(entry.key, in: form.sections.map(\.id))
-                    + " Its answers are not read until the name is right.")
+                    + " Its answers are not read until the name is right.", key: entry.key)
         }
-        for section in form.sections {
+        for (sectionIndex, section) in form.sections.enumerated() {
             var sectionValues = [Value](repeating: .absent, count: section.fields.count)
             var sectionPositions = [TextPosition?](repeating: nil, count: section.fields.count)
             let node = root[section.id]
@@ -36,17 +36,19 @@ struct SubmissionBinder {
             if let node, !node.isNull {
                 if let answers = node.entries {
                     checkUnknownKeys(
-                        answers, fields: section.fields, path: [section.id], what: "the section \"\(section.title)\"")
+                        answers, fields: section.fields, path: AnswerPath(section: sectionIndex),
+                        what: "the section \"\(section.title)\"")
                     for (index, field) in section.fields.enumerated() {
                         guard let answer = answers.first(where: { $0.key == field.id })?.value, !answer.isNull else {
                             continue
                         }
                         sectionPositions[index] = answer.start
-                        sectionValues[index] = bindValue(field, answer, path: [section.id, field.id], item: nil)
+                        sectionValues[index] = bindValue(
+                            field, answer, path: AnswerPath(section: sectionIndex, field: index), item: nil)
                     }
                 } else {
                     add(
-                        "field.type", .error, [section.id], node.start,
+                        "field.type", .error, AnswerPath(section: sectionIndex), node.start,
                         "The section \"\(section.title)\" must be a group of 'question: answer' lines, not \(node.kindDescription)."
                     )
                 }
@@ -59,8 +61,9 @@ struct SubmissionBinder {
 
     // MARK: - Values
 
-    private mutating func bindValue(_ field: FieldDefinition, _ node: Node, path: [String], item: String?) -> Value {
-        let name = Self.name(field, item: item)
+    private mutating func bindValue(_ field: FieldDefinition, _ node: Node, path: AnswerPath, item: ItemName?) -> Value
+    {
+        let name = FieldName(label: field.label, item: item)
         switch field.type {
         case .repeat:
             return bindRepeat(field, node, path: path, name: name)
@@ -70,11 +73,11 @@ struct SubmissionBinder {
             for (index, choice) in items.enumerated() {
                 guard let text = choice.scalar?.text, !choice.isNull else {
                     add(
-                        "field.type", .error, path + [String(index)], choice.start,
+                        "field.type", .error, path.appending(index), choice.start,
                         "Each choice of \(name) must be a single value.", field: field)
                     continue
                 }
-                if let value = choose(field, text, node: choice, path: path + [String(index)], name: name) {
+                if let value = choose(field, text, node: choice, path: path.appending(index), name: name) {
                     chosen.append(.text(value))
                 }
             }
@@ -92,12 +95,14 @@ struct SubmissionBinder {
         }
     }
 
-    private mutating func bindScalar(_ field: FieldDefinition, _ text: String, node: Node, path: [String], name: String)
+    private mutating func bindScalar(
+        _ field: FieldDefinition, _ text: String, node: Node, path: AnswerPath, name: FieldName
+    )
         -> Value
     {
         switch field.type {
         case .text, .longText:
-            guard text.contains(where: { !$0.isWhitespace }) else { return .absent }
+            guard text.hasNonWhitespace else { return .absent }
             checkText(field, text, node: node, path: path, name: name)
             return .text(text)
         case .integer:
@@ -146,7 +151,8 @@ struct SubmissionBinder {
         }
     }
 
-    private mutating func bindRepeat(_ field: FieldDefinition, _ node: Node, path: [String], name: String) -> Value {
+    private mutating func bindRepeat(_ field: FieldDefinition, _ node: Node, path: AnswerPath, name: FieldName) -> Value
+    {
         let noun = field.itemLabel ?? "item"
         guard let items = node.items else {
             add(
@@ -156,8 +162,8 @@ struct SubmissionBinder {
         }
         var records: [Value] = []
         for (index, itemNode) in items.enumerated() {
-            let itemPath = path + [String(index)]
-            let itemName = "\(noun) \(index + 1)"
+            let itemPath = path.appending(index)
+            let itemName = ItemName.numbered(noun, index + 1)
             guard let answers = itemNode.entries else {
                 add(
                     "field.type", .error, itemPath, itemNode.start,
@@ -173,7 +179,7 @@ struct SubmissionBinder {
                     continue
                 }
                 positions[subIndex] = answer.start
-                values[subIndex] = bindValue(subfield, answer, path: itemPath + [subfield.id], item: itemName)
+                values[subIndex] = bindValue(subfield, answer, path: itemPath.appending(subIndex), item: itemName)
             }
             records.append(.record(Record(values: values, positions: positions, start: itemNode.start)))
         }
@@ -184,7 +190,9 @@ struct SubmissionBinder {
 
     // MARK: - Checks
 
-    private mutating func choose(_ field: FieldDefinition, _ text: String, node: Node, path: [String], name: String)
+    private mutating func choose(
+        _ field: FieldDefinition, _ text: String, node: Node, path: AnswerPath, name: FieldName
+    )
         -> String?
     {
         guard let list = field.list.flatMap({ form.lists[$0] }) else { return nil }
@@ -199,9 +207,12 @@ struct SubmissionBinder {
         return nil
     }
 
-    private mutating func checkText(_ field: FieldDefinition, _ text: String, node: Node, path: [String], name: String)
-    {
-        let length = text.count
+    private mutating func checkText(
+        _ field: FieldDefinition, _ text: String, node: Node, path: AnswerPath, name: FieldName
+    ) {
+        // Counting Characters reads the whole text; a text with no more bytes than the limit is within it.
+        let bytes = text.utf8.count
+        let length = (field.minLength == nil && (field.maxLength ?? 0) >= bytes) ? bytes : text.count
         if let minimum = field.minLength, length < minimum {
             add(
                 "field.min-length", .error, path, node.start,
@@ -220,7 +231,7 @@ struct SubmissionBinder {
     }
 
     private mutating func checkBounds(
-        _ field: FieldDefinition, _ value: Value, node: Node, path: [String], name: String
+        _ field: FieldDefinition, _ value: Value, node: Node, path: AnswerPath, name: FieldName
     ) -> Value {
         let isDate: Bool
         if case .date = value { isDate = true } else { isDate = false }
@@ -240,7 +251,7 @@ struct SubmissionBinder {
     }
 
     private mutating func checkItemCount(
-        _ field: FieldDefinition, _ count: Int, node: Node, path: [String], name: String, noun: String
+        _ field: FieldDefinition, _ count: Int, node: Node, path: AnswerPath, name: FieldName, noun: String
     ) {
         if let minimum = field.minItems, count < minimum {
             add(
@@ -254,33 +265,29 @@ struct SubmissionBinder {
         }
     }
 
-    private mutating func checkUnknownKeys(_ entries: [Entry], fields: [FieldDefinition], path: [String], what: String)
-    {
+    private mutating func checkUnknownKeys(
+        _ entries: [Entry], fields: [FieldDefinition], path: AnswerPath, what: @autoclosure () -> String
+    ) {
         for entry in entries where !fields.contains(where: { $0.id == entry.key }) {
             add(
-                "field.unknown", .error, path + [entry.key], entry.keyStart,
-                "'\(entry.key)' is not a question in \(what)."
+                "field.unknown", .error, path, entry.keyStart,
+                "'\(entry.key)' is not a question in \(what())."
                     + Suggestion.didYouMean(entry.key, in: fields.map(\.id))
-                    + " Its answer is not read until the name is right.")
+                    + " Its answer is not read until the name is right.", key: entry.key)
         }
     }
 
     private mutating func add(
-        _ rule: String, _ severity: Severity, _ path: [String], _ position: TextPosition, _ message: String,
-        field: FieldDefinition? = nil
+        _ rule: String, _ severity: Severity, _ path: AnswerPath, _ position: TextPosition, _ message: String,
+        field: FieldDefinition? = nil, key: String? = nil
     ) {
         findings.append(
             Finding(
-                rule: rule, severity: severity, path: JSONPointer.make(path), message: message,
+                rule: rule, severity: severity, path: path.pointer(in: form, then: key), message: message,
                 mark: document.mark(position), ruleMark: field?.mark))
     }
 
     // MARK: - Helpers
-
-    /// How a message names a field: its label in quotes, and the repeat item it belongs to.
-    static func name(_ field: FieldDefinition, item: String?) -> String {
-        "\"\(field.label)\"" + (item.map { " (\($0))" } ?? "")
-    }
 
     /// A decimal written plainly: digits, an optional point and digits, an optional sign. No exponents, no NaN.
     static func decimal(_ text: String) -> Double? {
