@@ -39,15 +39,23 @@ struct Validate: AsyncParsableCommand {
         let validator = Validator(catalog: catalog)
         let day = asOf.flatMap { Day(iso: $0) } ?? today()
         var rejected = false
-        var evaluations: [Evaluation] = []
-        await validator.evaluate(paths: try SubmissionFiles.expand(files), asOf: day, formID: form) { evaluation in
-            rejected = rejected || evaluation.decision == .rejected
-            switch format {
-            case .text: printOut(evaluation.text())
-            case .json: evaluations.append(evaluation)
+        let json = format == .json
+        // Each file's output is written on the core that checked it; a chunk is printed with one write.
+        // JSON is streamed: the same bytes as `Evaluation.json(_:asOf:)` of them all, without holding them all.
+        if json { printOut("{\"as_of\":\(JSONValue.string(day.iso).text),\"submissions\":[") }
+        var first = true
+        await validator.evaluate(
+            paths: try SubmissionFiles.expand(files), asOf: day, formID: form,
+            transform: { evaluation in
+                (evaluation.decision == .rejected, json ? evaluation.json.text : evaluation.text())
             }
+        ) { chunk in
+            rejected = rejected || chunk.contains { $0.0 }
+            let texts = chunk.map(\.1)
+            printOut(json ? (first ? "" : ",") + texts.joined(separator: ",") : texts.joined())
+            first = false
         }
-        if format == .json { printOut(Evaluation.json(evaluations, asOf: day).text + "\n") }
+        if json { printOut("]}\n") }
         if rejected { throw ExitCode(1) }
     }
 }

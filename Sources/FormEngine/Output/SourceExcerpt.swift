@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The line a diagnostic points at and a caret under its column, as compilers and Yams print them.
 public enum SourceExcerpt {
     /// The widest excerpt shown; longer lines are cut around the column.
@@ -8,10 +14,15 @@ public enum SourceExcerpt {
         guard line >= 1 else { return nil }
         var current = 1
         var start = 0
-        var index = 0
-        while index < bytes.count && current < line {
-            if bytes[index] == 0x0A { current += 1; start = index + 1 }
-            index += 1
+        // memchr finds each line end many bytes at a time; a file's excerpts are read one finding after another.
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            while current < line, start < buffer.count,
+                let found = memchr(base + start, 0x0A, buffer.count - start)
+            {
+                start = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                current += 1
+            }
         }
         guard current == line, start <= bytes.count else { return nil }
         var end = start

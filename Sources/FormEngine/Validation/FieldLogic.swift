@@ -61,8 +61,12 @@ struct FieldLogic {
         item: (record: Record, name: ItemName, repeatField: FieldDefinition)?, path: AnswerPath, place: TextPosition,
         sectionTitle: String?
     ) -> Verdict {
-        var context = EvaluationContext(answers: answers, asOf: asOf, slots: 1)
-        if let item { context.locals[0] = .record(item.record) }
+        var hasLogic = field.relevant != nil || field.constraint != nil
+        if case .when = field.required { hasLogic = true }
+        // Most fields have no logic, and a field with none needs only its presence checked.
+        guard hasLogic || (!value.isPresent && !given) else { return .keep }
+        var context = EvaluationContext(answers: answers, asOf: asOf, slots: hasLogic ? 1 : 0)
+        if hasLogic, let item { context.locals[0] = .record(item.record) }
         // Written out only for a finding: most answers are right.
         let name = FieldName(label: field.label, item: item?.name)
         var pointer: String { path.pointer(in: form) }

@@ -35,16 +35,21 @@ struct SubmissionBinder {
             sectionStarts.append(node.flatMap { $0.isNull ? nil : $0.start })
             if let node, !node.isNull {
                 if let answers = node.entries {
-                    checkUnknownKeys(
-                        answers, fields: section.fields, path: AnswerPath(section: sectionIndex),
-                        what: "the section \"\(section.title)\"")
+                    var cursor = 0
+                    var matched = 0
                     for (index, field) in section.fields.enumerated() {
-                        guard let answer = answers.first(where: { $0.key == field.id })?.value, !answer.isNull else {
-                            continue
-                        }
+                        guard let entry = Self.entry(answering: field, in: answers, from: &cursor) else { continue }
+                        matched += 1
+                        let answer = answers[entry].value
+                        guard !answer.isNull else { continue }
                         sectionPositions[index] = answer.start
                         sectionValues[index] = bindValue(
                             field, answer, path: AnswerPath(section: sectionIndex, field: index), item: nil)
+                    }
+                    if matched < answers.count {
+                        reportUnknown(
+                            answers, fields: section.fields, path: AnswerPath(section: sectionIndex),
+                            what: "the section \"\(section.title)\"")
                     }
                 } else {
                     add(
@@ -171,15 +176,20 @@ struct SubmissionBinder {
                 )
                 continue
             }
-            checkUnknownKeys(answers, fields: field.fields, path: itemPath, what: "\(itemName) of \(name)")
             var values = [Value](repeating: .absent, count: field.fields.count)
             var positions = [TextPosition?](repeating: nil, count: field.fields.count)
+            var cursor = 0
+            var matched = 0
             for (subIndex, subfield) in field.fields.enumerated() {
-                guard let answer = answers.first(where: { $0.key == subfield.id })?.value, !answer.isNull else {
-                    continue
-                }
+                guard let entry = Self.entry(answering: subfield, in: answers, from: &cursor) else { continue }
+                matched += 1
+                let answer = answers[entry].value
+                guard !answer.isNull else { continue }
                 positions[subIndex] = answer.start
                 values[subIndex] = bindValue(subfield, answer, path: itemPath.appending(subIndex), item: itemName)
+            }
+            if matched < answers.count {
+                reportUnknown(answers, fields: field.fields, path: itemPath, what: "\(itemName) of \(name)")
             }
             records.append(.record(Record(values: values, positions: positions, start: itemNode.start)))
         }
@@ -265,7 +275,18 @@ struct SubmissionBinder {
         }
     }
 
-    private mutating func checkUnknownKeys(
+    /// The entry that answers a field. Looked for first where the last one was found, since answers mostly come
+    /// in the form's order; keys are unique, so each entry answers at most one field.
+    private static func entry(answering field: FieldDefinition, in entries: [Entry], from cursor: inout Int) -> Int? {
+        let found =
+            cursor < entries.count && entries[cursor].key == field.id
+            ? cursor : entries.firstIndex(where: { $0.key == field.id })
+        if let found { cursor = found + 1 }
+        return found
+    }
+
+    /// A finding for each entry that answers none of the fields, in the order written.
+    private mutating func reportUnknown(
         _ entries: [Entry], fields: [FieldDefinition], path: AnswerPath, what: @autoclosure () -> String
     ) {
         for entry in entries where !fields.contains(where: { $0.id == entry.key }) {

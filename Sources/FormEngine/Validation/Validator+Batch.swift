@@ -24,17 +24,32 @@ extension Validator {
         parametersFor: @escaping @Sendable (FormDefinition) -> [String: Value] = { _ in [:] },
         chunkSize: Int = Validator.defaultChunkSize, eachChunk: ([Evaluation]) throws -> Void
     ) async rethrows {
+        try await evaluate(
+            paths: paths, asOf: asOf, formID: formID, parametersFor: parametersFor, chunkSize: chunkSize,
+            transform: { $0 }, eachChunk: eachChunk)
+    }
+
+    /// Validates files concurrently on every core and turns each result into what the caller needs (its text,
+    /// its JSON) on the same core, then hands a chunk at a time to `eachChunk` in the order of `paths`.
+    public func evaluate<Output: Sendable>(
+        paths: [String], asOf: Day, formID: String? = nil,
+        parametersFor: @escaping @Sendable (FormDefinition) -> [String: Value] = { _ in [:] },
+        chunkSize: Int = Validator.defaultChunkSize, transform: @escaping @Sendable (Evaluation) -> Output,
+        eachChunk: ([Output]) throws -> Void
+    ) async rethrows {
         var start = 0
         while start < paths.count {
             let chunk = Array(paths[start..<min(start + chunkSize, paths.count)])
-            let results = await withTaskGroup(of: (Int, Evaluation).self) { group in
+            let results = await withTaskGroup(of: (Int, Output).self) { group in
                 for (index, path) in chunk.enumerated() {
                     group.addTask {
-                        (index, self.evaluate(path: path, asOf: asOf, formID: formID, parametersFor: parametersFor))
+                        let evaluation = self.evaluate(
+                            path: path, asOf: asOf, formID: formID, parametersFor: parametersFor)
+                        return (index, transform(evaluation))
                     }
                 }
-                var ordered = [Evaluation?](repeating: nil, count: chunk.count)
-                for await (index, evaluation) in group { ordered[index] = evaluation }
+                var ordered = [Output?](repeating: nil, count: chunk.count)
+                for await (index, output) in group { ordered[index] = output }
                 return ordered.compactMap { $0 }
             }
             try eachChunk(results)

@@ -1,0 +1,172 @@
+"""Benchmarks/run's measurements: every row in the same run, on the same seeded sample, median of several runs
+with the min and max beside it. Run by Benchmarks/run, which builds what it needs first.
+
+Usage: bench.py --safeguard BIN --floor BIN --python VENV_PYTHON --work DIR [--national] [--runs N]
+"""
+
+import argparse
+import csv
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
+AS_OF = "2026-10-31"
+
+
+def run(command, **options):
+    """Runs a command, output thrown away unless asked for; returns its seconds and its result."""
+    started = time.perf_counter()
+    done = subprocess.run(command, **options)
+    return time.perf_counter() - started, done
+
+
+def timed(label, runs, command, prepare=None, **options):
+    """Median, min and max seconds of `runs` runs of a command."""
+    seconds = []
+    for _ in range(runs):
+        if prepare:
+            prepare()
+        elapsed, done = run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **options)
+        seconds.append(elapsed)
+    print(f"  {label}: {', '.join(f'{s:.2f}' for s in seconds)} s", file=sys.stderr)
+    return statistics.median(seconds), min(seconds), max(seconds)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--safeguard", required=True)
+    parser.add_argument("--floor", required=True)
+    parser.add_argument("--python", required=True)
+    parser.add_argument("--work", required=True)
+    parser.add_argument("--national", action="store_true")
+    parser.add_argument("--runs", type=int, default=3)
+    arguments = parser.parse_args()
+    safeguard, work, runs = arguments.safeguard, arguments.work, arguments.runs
+    schools, drivers = (24000, 360000) if arguments.national else (5900, 10000)
+    common = ["--forms", os.path.join(ROOT, "Forms"), "--rules", os.path.join(ROOT, "Rules")]
+    cores = os.cpu_count()
+
+    county = os.path.join(work, "county")
+    print(f"Making the sample: {schools} schools, {drivers} drivers, seed 2016...", file=sys.stderr)
+    subprocess.run([safeguard, "sample", "--schools", str(schools), "--drivers", str(drivers), "--seed", "2016",
+                    "--as-of", AS_OF, "--out", county], check=True, stdout=subprocess.DEVNULL)
+    with open(os.path.join(county, "collections.csv"), newline="") as handle:
+        rounds = list(csv.DictReader(handle))
+    returns = [os.path.join(county, "returns", r["name"]) for r in rounds]
+    applications = os.path.join(county, "applications")
+    folders = returns + [applications]
+    count = lambda folder: sum(1 for name in os.listdir(folder) if name.endswith(".yaml"))
+    return_files = sum(count(f) for f in returns)
+    application_files = count(applications)
+    files = return_files + application_files
+    print(f"{return_files} returns and {application_files} applications, {files} files", file=sys.stderr)
+
+    # The template database: the register imported and the rounds opened, not timed.
+    template = os.path.join(work, "template.sqlite")
+    subprocess.run([safeguard, "register", "import", os.path.join(county, "register.csv"), "--database", template,
+                    *common], check=True, stdout=subprocess.DEVNULL)
+    for r in rounds:
+        subprocess.run([safeguard, "collection", "open", r["name"], "--form", r["form"], "--period-start",
+                        r["period_start"], "--period-end", r["period_end"], "--due", r["due"], "--database", template,
+                        *common], check=True, stdout=subprocess.DEVNULL)
+    database = os.path.join(work, "run.sqlite")
+
+    def fresh_database():
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(database + suffix):
+                os.remove(database + suffix)
+            if os.path.exists(template + suffix):
+                shutil.copyfile(template + suffix, database + suffix)
+
+    # Safeguard's decisions, for the peers to agree with (not timed).
+    _, done = run([safeguard, "validate", "--as-of", AS_OF, "--format", "json", *common, *folders],
+                  capture_output=True, text=True)
+    decisions, field_verdicts = {}, {}
+    for submission in json.loads(done.stdout)["submissions"]:
+        decisions[submission["file"]] = submission["decision"]
+        field_verdicts[submission["file"]] = field_verdict(submission)
+
+    rows = []
+    print("Timing...", file=sys.stderr)
+    rows.append(("libyaml event parse (the floor)", files,
+                 *timed("floor", runs, [arguments.floor, str(cores), *folders])))
+    rows.append(("safeguard validate", files,
+                 *timed("validate", runs, [safeguard, "validate", "--as-of", AS_OF, *common, *folders])))
+    submit_script = " && ".join(
+        [f"{safeguard} submit --quiet --collection {r['name']} --database {database} {' '.join(common)} "
+         f"{os.path.join(county, 'returns', r['name'])}; true" for r in rounds]
+        + [f"{safeguard} submit --quiet --database {database} {' '.join(common)} {applications}; true"])
+    rows.append(("safeguard submit (new database)", files,
+                 *timed("submit", runs, ["sh", "-c", submit_script], prepare=fresh_database)))
+    for report in ("schools", "licensing"):
+        rows.append((f"safeguard report {report}", None, *timed(
+            f"report {report}", runs,
+            [safeguard, "report", report, "--as-of", AS_OF, "--format", "json", "--database", database, *common])))
+    hostile = os.path.join(work, "hostile-100000-items.yaml")
+    with open(hostile, "w") as handle:
+        handle.write("form: section11-school-return\ncse:\n  sessions:\n")
+        handle.write("    - {date: 2026-01-01}\n" * 100_000)
+    rows.append(("validate a return of 100,000 items (refused)", 1,
+                 *timed("hostile", runs, [safeguard, "validate", *common, hostile])))
+
+    peers = os.path.join(ROOT, "Benchmarks", "peers")
+    peer_rows = []
+    for name, command, compare in [
+        ("PyYAML C loader + jsonschema-rs + rules in Python",
+         [arguments.python, os.path.join(peers, "peer.py"), "--validator", "jsonschema-rs"], decisions),
+        ("PyYAML C loader + fastjsonschema + rules in Python",
+         [arguments.python, os.path.join(peers, "peer.py"), "--validator", "fastjsonschema"], decisions),
+        ("yamale (field checks only)", [arguments.python, os.path.join(peers, "yamale_peer.py")], field_verdicts),
+    ]:
+        options = ["--forms", os.path.join(ROOT, "Forms")]
+        if "peer.py" in command[1]:
+            options += ["--rules", os.path.join(ROOT, "Rules"), "--as-of", AS_OF]
+        answers = os.path.join(work, "peer.tsv")
+        subprocess.run([*command, *options, "--decisions", answers, *folders], check=True, stderr=subprocess.DEVNULL)
+        with open(answers, encoding="utf-8") as handle:
+            theirs = dict(line.rstrip("\n").split("\t") for line in handle)
+        different = [path for path in compare if compare[path] != theirs.get(path)]
+        print(f"  {name}: {len(different)} of {len(compare)} files decided differently from Safeguard", file=sys.stderr)
+        for path in different[:10]:
+            print(f"    {path}: safeguard {compare[path]}, peer {theirs.get(path)}", file=sys.stderr)
+        label = name if not different else f"{name} ({len(different)} differ)"
+        peer_rows.append((label, files, *timed(name, runs, [*command, *options, *folders])))
+    rows += peer_rows
+
+    print(f"\n{files} files ({return_files} returns, {application_files} applications), {cores} cores, "
+          f"median of {runs} runs\n")
+    print("| step | files | median s | min s | max s | files/s |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for label, n, median, low, high in rows:
+        rate = f"{n / median:,.0f}" if n and n > 1 else ""
+        print(f"| {label} | {n if n else ''} | {median:.3f} | {low:.3f} | {high:.3f} | {rate} |")
+    floor, validate = rows[0][2], rows[1][2]
+    ratios = [f"validate takes {validate / floor:.1f}x the floor"]
+    for label, _, median, _, _ in peer_rows:
+        ratios.append(f"{median / validate:.1f}x faster than {label}")
+    print("\nvalidate: " + "; ".join(ratios) + ".")
+
+
+def field_verdict(submission):
+    """Safeguard's field checks alone (what yamale can check): no error but conditional requirements,
+    constraints and rules."""
+    for finding in submission["findings"]:
+        if finding["severity"] != "error":
+            continue
+        rule = finding["rule"]
+        if rule.startswith(("intake.", "form.")):
+            return "invalid"
+        if rule.startswith("field.") and rule != "field.constraint":
+            if rule == "field.required" and ", because " in finding["message"]:
+                continue
+            return "invalid"
+    return "valid"
+
+
+if __name__ == "__main__":
+    main()
