@@ -3,8 +3,8 @@ import GRDB
 extension ReturnStore {
     /// Appends a line to the audit log inside the caller's transaction.
     static func audit(_ db: Database, actor: String, action: String, target: String, detail: String = "") throws {
-        var record = AuditRecord(id: nil, at: now(), actor: actor, action: action, target: target, detail: detail)
-        try record.insert(db)
+        try db.cachedStatement(sql: "INSERT INTO audit (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [now(), actor, action, target, detail])
     }
 
     /// Appends a line to the audit log.

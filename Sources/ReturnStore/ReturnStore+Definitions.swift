@@ -15,7 +15,7 @@ extension ReturnStore {
     private static func keep(_ db: Database, hash: String, kind: String, formID: String, file: String, bytes: [UInt8])
         throws
     {
-        guard try DefinitionRecord.fetchOne(db, key: hash) == nil else { return }
+        guard try !DefinitionRecord.exists(db, key: hash) else { return }
         try DefinitionRecord(
             hash: hash, kind: kind, formID: formID, fileName: file, content: Data(bytes), firstUsedAt: now()
         ).insert(db)

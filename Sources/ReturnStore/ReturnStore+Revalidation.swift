@@ -62,8 +62,10 @@ extension ReturnStore {
                     let before = Set(
                         try FindingRecord.filter(Column("evaluationID") == previous.id).fetchAll(db).map(Self.key))
                     let after = Set(evaluation.findings.map { "\($0.rule) \($0.severity.rawValue) \($0.path)" })
-                    try Self.insertEvaluation(
-                        evaluation, submissionID: id, parameters: parameters, reason: "revalidated", actor: actor, db)
+                    try SubmissionWriter.insertEvaluation(
+                        PreparedSubmission(evaluation), submissionID: id,
+                        parametersJSON: SubmissionWriter.json(of: parameters), reason: "revalidated", actor: actor,
+                        at: Self.now(), db)
                     report.evaluated += 1
                     let change = RevalidationChange(
                         submissionID: id, formID: submission.formID, before: previous.decision,

@@ -67,7 +67,8 @@ struct Submit: AsyncParsableCommand {
         }
         try await validator.evaluate(
             paths: paths, asOf: day, formID: chosen?.formID,
-            parametersFor: { form in collectionFor(form.id)?.ruleParameters ?? [:] }
+            parametersFor: { form in collectionFor(form.id)?.ruleParameters ?? [:] },
+            transform: PreparedSubmission.init
         ) { chunk in
             try storeChunk(
                 chunk, store: store, catalog: catalog, collectionFor: collectionFor, failed: &failed,
@@ -80,16 +81,16 @@ struct Submit: AsyncParsableCommand {
     /// Stores one chunk of evaluated files, a transaction a collection, then reports each file. A return without
     /// a named collection goes to the newest collection for its form, and was checked with that collection's period.
     private func storeChunk(
-        _ chunk: [Evaluation], store: ReturnStore, catalog: FormCatalog, collectionFor: (String?) -> CollectionRecord?,
-        failed: inout Bool, progress: inout ProgressBar
+        _ chunk: [PreparedSubmission], store: ReturnStore, catalog: FormCatalog,
+        collectionFor: (String?) -> CollectionRecord?, failed: inout Bool, progress: inout ProgressBar
     ) throws {
-        var groups: [(collection: CollectionRecord?, items: [(index: Int, evaluation: Evaluation)])] = []
-        for (index, evaluation) in chunk.enumerated() {
-            let collection = collectionFor(evaluation.form?.id)
+        var groups: [(collection: CollectionRecord?, items: [(index: Int, evaluation: PreparedSubmission)])] = []
+        for (index, prepared) in chunk.enumerated() {
+            let collection = collectionFor(prepared.evaluation.form?.id)
             if let group = groups.firstIndex(where: { $0.collection?.id == collection?.id }) {
-                groups[group].items.append((index, evaluation))
+                groups[group].items.append((index, prepared))
             } else {
-                groups.append((collection, [(index, evaluation)]))
+                groups.append((collection, [(index, prepared)]))
             }
         }
         var outcomes = [(Evaluation, StoreOutcome)?](repeating: nil, count: chunk.count)
@@ -101,7 +102,9 @@ struct Submit: AsyncParsableCommand {
             let stored = try store.store(
                 group.items.map(\.evaluation), context: context, catalog: catalog,
                 parameters: group.collection?.ruleParameters ?? [:])
-            for (item, outcome) in zip(group.items, stored) { outcomes[item.index] = (item.evaluation, outcome) }
+            for (item, outcome) in zip(group.items, stored) {
+                outcomes[item.index] = (item.evaluation.evaluation, outcome)
+            }
         }
         progress.clear()
         for case let (evaluation, outcome)? in outcomes {

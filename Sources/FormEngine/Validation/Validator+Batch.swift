@@ -30,17 +30,16 @@ extension Validator {
     }
 
     /// Validates files concurrently on every core and turns each result into what the caller needs (its text,
-    /// its JSON) on the same core, then hands a chunk at a time to `eachChunk` in the order of `paths`.
+    /// its JSON, a prepared submission) on the same core, then hands a chunk at a time to `eachChunk` in the order
+    /// of `paths`. The next chunk is checked while `eachChunk` handles this one (prints it, stores it).
     public func evaluate<Output: Sendable>(
         paths: [String], asOf: Day, formID: String? = nil,
         parametersFor: @escaping @Sendable (FormDefinition) -> [String: Value] = { _ in [:] },
         chunkSize: Int = Validator.defaultChunkSize, transform: @escaping @Sendable (Evaluation) -> Output,
         eachChunk: ([Output]) throws -> Void
     ) async rethrows {
-        var start = 0
-        while start < paths.count {
-            let chunk = Array(paths[start..<min(start + chunkSize, paths.count)])
-            let results = await withTaskGroup(of: (Int, Output).self) { group in
+        @Sendable func check(_ chunk: [String]) async -> [Output] {
+            await withTaskGroup(of: (Int, Output).self) { group in
                 for (index, path) in chunk.enumerated() {
                     group.addTask {
                         let evaluation = self.evaluate(
@@ -52,8 +51,22 @@ extension Validator {
                 for await (index, output) in group { ordered[index] = output }
                 return ordered.compactMap { $0 }
             }
-            try eachChunk(results)
+        }
+        func chunk(from start: Int) -> [String]? {
+            start < paths.count ? Array(paths[start..<min(start + chunkSize, paths.count)]) : nil
+        }
+        var start = 0
+        var next = chunk(from: start).map { first in Task { await check(first) } }
+        while let current = next {
+            let results = await current.value
             start += chunkSize
+            next = chunk(from: start).map { following in Task { await check(following) } }
+            do {
+                try eachChunk(results)
+            } catch {
+                next?.cancel()
+                throw error
+            }
         }
     }
 
