@@ -124,7 +124,7 @@ def main():
         ("yamale (field checks only)", [arguments.python, os.path.join(peers, "yamale_peer.py")], field_verdicts),
     ]:
         options = ["--forms", os.path.join(ROOT, "Forms")]
-        if "peer.py" in command[1]:
+        if os.path.basename(command[1]) == "peer.py":
             options += ["--rules", os.path.join(ROOT, "Rules"), "--as-of", AS_OF]
         answers = os.path.join(work, "peer.tsv")
         subprocess.run([*command, *options, "--decisions", answers, *folders], check=True, stderr=subprocess.DEVNULL)

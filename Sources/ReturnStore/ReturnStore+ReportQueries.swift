@@ -21,6 +21,20 @@ public struct LatestSubmission: Sendable {
     public let decision: String
 }
 
+/// The latest version of one subject's submission with only some of its answers, read out by SQLite.
+public struct LatestAnswers: Sendable {
+    /// The submission number.
+    public let id: Int64
+    /// The URN or driver number.
+    public let subjectKey: String
+    /// The district recorded with it.
+    public let district: String?
+    /// Its latest evaluation's decision.
+    public let decision: String
+    /// The answers asked for, in the order asked; nil where unanswered; yes and no as "true" and "false".
+    public let answers: [String?]
+}
+
 /// How many findings of a rule and severity the latest evaluations hold.
 public struct RuleCount: Sendable, Equatable {
     /// The rule.
@@ -56,6 +70,46 @@ extension ReturnStore {
                     evaluationID: row["evaluationID"],
                     decision: row["decision"])
             }
+        }
+    }
+
+    /// The latest version of each subject's submission to a form (in one collection, or none), with only the
+    /// answers at `paths` (`$.dbs.issue_date`) read out of its stored answers by SQLite, in `district` only when
+    /// given. For reports over many submissions, which then never hold whole answers in memory.
+    public func latestAnswers(formID: String, collectionID: Int64?, district: String? = nil, paths: [String]) throws
+        -> [LatestAnswers]
+    {
+        guard !paths.isEmpty else { return [] }
+        // One json_extract with every path (two at least) reads each stored answer once, and gives a JSON array.
+        let queried = paths.count == 1 ? paths + paths : paths
+        let placeholders = queried.map { _ in "?" }.joined(separator: ", ")
+        var arguments = StatementArguments(queried)
+        _ = arguments.append(contentsOf: [formID, collectionID, district, district])
+        return try pool.read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT s.id, s.subjectKey, s.district,
+                      (SELECT decision FROM evaluation WHERE submissionID = s.id ORDER BY id DESC LIMIT 1) AS decision,
+                      json_extract(s.bound, \(placeholders)) AS answers
+                    FROM submission s
+                    WHERE s.formID = ? AND s.collectionID IS ? AND (? IS NULL OR s.district = ?)
+                      AND NOT EXISTS (SELECT 1 FROM submission later WHERE later.supersedes = s.id)
+                    ORDER BY s.id
+                    """, arguments: arguments)
+            var result: [LatestAnswers] = []
+            while let row = try rows.next() {
+                let text: String? = row["answers"]
+                let read = text.flatMap(JSONScalars.read) ?? []
+                let answers =
+                    read.count >= paths.count
+                    ? Array(read.prefix(paths.count)) : Array(repeating: nil, count: paths.count)
+                result.append(
+                    LatestAnswers(
+                        id: row["id"], subjectKey: row["subjectKey"], district: row["district"],
+                        decision: row["decision"] ?? "", answers: answers))
+            }
+            return result
         }
     }
 

@@ -170,6 +170,35 @@ struct HostileStringsTests {
         }
     }
 
+    @Test("answers read out for a report by SQLite come back byte for byte")
+    func reportAnswers() throws {
+        let temporary = try TemporaryStore()
+        var sent: [Int64: String] = [:]
+        for (index, text) in naughtyStrings.enumerated() where !text.trimmingWhitespace.isEmpty {
+            let evaluation = Validator(catalog: catalog).evaluate(
+                returnWithEveryText(text, urn: String(920_000 + index)), file: "n.json", asOf: Day(iso: "2026-10-01")!)
+            let outcome = try temporary.store.store(
+                [evaluation],
+                context: SubmissionContext(collection: nil, source: "file", submitter: "t", allowsUnregistered: true),
+                catalog: catalog)[0]
+            if let id = storedID(outcome) { sent[id] = text }
+        }
+        let read = try temporary.store.latestAnswers(
+            formID: "section11-school-return", collectionID: nil,
+            paths: ["$.school.name", "$.cse.delivered", "$.cse.sessions[0].number_reached", "$.plans.gaps"])
+        #expect(read.count == sent.count)
+        for row in read {
+            let text = try #require(sent[row.id])
+            #expect(row.answers[0].map { Array($0.utf8) } == Array(text.utf8), "\(text.debugDescription)")
+            #expect(row.answers[1] == "true")
+            #expect(row.answers[2] == "30")
+            #expect(row.answers[3].map { Array($0.utf8) } == Array(text.utf8))
+        }
+        let one = try temporary.store.latestAnswers(
+            formID: "section11-school-return", collectionID: nil, paths: ["$.missing.delivered"])
+        #expect(one.allSatisfy { $0.answers == ["true"] })
+    }
+
     @Test("text that looks like SQL is stored as text and touches nothing else")
     func sqlStaysText() throws {
         let temporary = try TemporaryStore()

@@ -117,16 +117,13 @@ public struct LicensingAnalysis: Sendable {
         for check in try store.allDBSChecks() { checks[check.driverNumber, default: []].append(check) }
         let districts = form.lists["districts"]
         var drivers: [DriverFigures] = []
-        for latest in try store.latestSubmissions(formID: form.id, collectionID: nil) {
-            guard district == nil || latest.district == district,
-                case .success(let document) = Intake.read(latest.bound, file: "bound", limits: .definition)
-            else { continue }
-            let answers = document.root
-            func text(_ section: String, _ field: String) -> String? { answers[section]?[field]?.scalar?.text }
-            func day(_ section: String, _ field: String) -> Day? { text(section, field).flatMap { Day(iso: $0) } }
-            func flag(_ section: String, _ field: String) -> Bool {
-                answers[section]?[field]?.scalar.map { $0.isPlain && $0.text == "true" } ?? false
+        let wanted = Self.answersRead.map { "$.\($0).\($1)" }
+        for latest in try store.latestAnswers(formID: form.id, collectionID: nil, district: district, paths: wanted) {
+            func text(_ section: String, _ field: String) -> String? {
+                Self.answersRead.firstIndex { $0 == (section, field) }.flatMap { latest.answers[$0] }
             }
+            func day(_ section: String, _ field: String) -> Day? { text(section, field).flatMap { Day(iso: $0) } }
+            func flag(_ section: String, _ field: String) -> Bool { text(section, field) == "true" }
             let driverChecks = checks[latest.subjectKey] ?? []
             let lastCheck = driverChecks.last
             let cleared = driverChecks.filter { $0.result == DBSCheckResult.noChange.rawValue }.compactMap {
@@ -173,6 +170,12 @@ public struct LicensingAnalysis: Sendable {
         return LicensingAnalysis(
             asOf: asOf, drivers: drivers, byDistrict: byDistrict.keys.sorted().map { byDistrict[$0]! }, total: total)
     }
+
+    /// The answers the report reads from each application, by section and field.
+    static let answersRead: [(String, String)] = [
+        ("applicant", "full_name"), ("dbs", "certificate_number"), ("dbs", "issue_date"), ("dbs", "last_status_check"),
+        ("dbs", "update_service"), ("training", "completed"), ("training", "date"), ("register", "searched"),
+    ]
 
     /// `Amir Patel` as `A. Patel`: enough for an officer to recognise a driver, less than a full name.
     static func mask(name: String?) -> String {
