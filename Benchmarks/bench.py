@@ -149,7 +149,7 @@ def main():
     ratios = [f"validate takes {validate / floor:.1f}x the floor"]
     for label, _, median, _, _ in peer_rows:
         ratios.append(f"{median / validate:.1f}x faster than {label}")
-    print("\nvalidate: " + "; ".join(ratios) + ".")
+    print("\nRatios: " + "; ".join(ratios) + ".")
 
 
 def field_verdict(submission):
