@@ -34,13 +34,13 @@ extension ReturnStore {
                     """, arguments: arguments)
             return try rows.map { row in
                 let record = try SubmissionRecord(row: row)
-                guard case .success(let document) = Intake.read(record.bound, file: "bound", limits: .definition) else {
+                guard let answers = StoredJSON.read(record.bound) else {
                     throw StoreError(
                         "The stored answers of submission \(record.id!) cannot be read: the store is damaged.")
                 }
                 return ExportedSubmission(
                     record: record, collection: row["collectionName"], decision: row["latestDecision"] ?? "",
-                    answers: document.root)
+                    answers: answers)
             }
         }
     }

@@ -66,11 +66,11 @@ extension ReturnStore {
     /// Parameters stored as JSON: a quoted date is a date, other quoted text is text, plain `true` and
     /// `false` are yes-no, other plain values are numbers.
     static func parameters(fromJSON text: String) -> [String: Value] {
-        guard case .success(let document) = Intake.read(text, file: "parameters", limits: .definition) else {
+        guard let root = StoredJSON.read(text) else {
             return [:]
         }
         var parameters: [String: Value] = [:]
-        for entry in document.root.entries ?? [] {
+        for entry in root.entries ?? [] {
             guard let scalar = entry.value.scalar else { continue }
             if !scalar.isPlain {
                 parameters[entry.key] = Day(iso: scalar.text).map(Value.date) ?? .text(scalar.text)

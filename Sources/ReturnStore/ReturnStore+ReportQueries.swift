@@ -1,3 +1,4 @@
+import FormEngine
 import GRDB
 
 /// The latest version of one subject's submission, as the reports read it: no received bytes, its
@@ -100,7 +101,7 @@ extension ReturnStore {
             var result: [LatestAnswers] = []
             while let row = try rows.next() {
                 let text: String? = row["answers"]
-                let read = text.flatMap(JSONScalars.read) ?? []
+                let read = text.flatMap { StoredJSON.read($0) }?.items?.map { $0.isNull ? nil : $0.scalar?.text } ?? []
                 let answers =
                     read.count >= paths.count
                     ? Array(read.prefix(paths.count)) : Array(repeating: nil, count: paths.count)

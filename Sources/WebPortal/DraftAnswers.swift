@@ -13,11 +13,11 @@ struct DraftAnswers: Sendable, Equatable {
 
     /// The answers stored in a draft.
     init(stored text: String) {
-        guard case .success(let document) = Intake.read(text, file: "draft", limits: .definition) else { return }
-        for entry in document.root["values"]?.entries ?? [] {
+        guard let root = StoredJSON.read(text) else { return }
+        for entry in root["values"]?.entries ?? [] {
             values[entry.key] = (entry.value.items ?? []).compactMap { $0.scalar?.text }
         }
-        for entry in document.root["counts"]?.entries ?? [] {
+        for entry in root["counts"]?.entries ?? [] {
             counts[entry.key] = entry.value.scalar.flatMap { Int($0.text) }
         }
     }

@@ -27,8 +27,7 @@ struct ReturnFacts: Sendable {
 
     /// The facts of a return's bound answers (JSON), or nil when they cannot be read.
     init?(bound: String) {
-        guard case .success(let document) = Intake.read(bound, file: "bound", limits: .definition) else { return nil }
-        let root = document.root
+        guard let root = StoredJSON.read(bound) else { return nil }
         func flag(_ section: String, _ field: String) -> Bool {
             guard let scalar = root[section]?[field]?.scalar else { return false }
             return scalar.isPlain && scalar.text == "true"

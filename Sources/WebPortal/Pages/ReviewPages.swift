@@ -138,8 +138,8 @@ struct ReviewPages {
                         ]
                     })
         }
-        if case .success(let bound) = Intake.read(record.bound, file: "bound", limits: .definition) {
-            for section in answerRows(DraftAnswers(bound: bound.root, form: form), changeLinks: false)
+        if let bound = StoredJSON.read(record.bound) {
+            for section in answerRows(DraftAnswers(bound: bound, form: form), changeLinks: false)
             where !section.rows.isEmpty {
                 html +=
                     "<h2 class=\"govuk-heading-m\">\(Components.escape(section.title))</h2>"
@@ -173,16 +173,16 @@ struct ReviewPages {
         var details: [String] = [
             "Rule: \(finding.rule)", "Answer: \(finding.path.isEmpty ? "the whole submission" : finding.path)",
         ]
-        if case .success(let detail) = Intake.read(finding.detail, file: "finding", limits: .definition) {
-            for entry in detail.root["values"]?.entries ?? [] {
+        if let detail = StoredJSON.read(finding.detail) {
+            for entry in detail["values"]?.entries ?? [] {
                 details.append(
                     "\(entry.key) = \(entry.value.scalar?.text ?? (entry.value.items?.compactMap { $0.scalar?.text }.joined(separator: ", ") ?? ""))"
                 )
             }
-            if let location = detail.root["rule_location"]?.scalar, !location.isNull {
+            if let location = detail["rule_location"]?.scalar, !location.isNull {
                 details.append("Defined at \(location.text)")
             }
-            if let source = detail.root["source"]?.scalar, !source.isNull { details.append("Source: \(source.text)") }
+            if let source = detail["source"]?.scalar, !source.isNull { details.append("Source: \(source.text)") }
         }
         html +=
             "<details><summary>Why</summary><ul class=\"govuk-list\">"

@@ -1,0 +1,50 @@
+import FormEngine
+import Foundation
+import Testing
+
+@Suite("Stored JSON is read back as Intake reads it")
+struct StoredJSONTests {
+    /// Two trees alike: the same shape, keys, texts and quoting.
+    func same(_ a: Node, _ b: Node) -> Bool {
+        switch (a.content, b.content) {
+        case (.scalar(let x), .scalar(let y)): return Array(x.text.utf8) == Array(y.text.utf8) && x.isPlain == y.isPlain
+        case (.sequence(let x), .sequence(let y)): return x.count == y.count && zip(x, y).allSatisfy { same($0, $1) }
+        case (.mapping(let x), .mapping(let y)):
+            return x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && same($0.value, $1.value) }
+        default: return false
+        }
+    }
+
+    @Test("every naughty string, number, yes-no and null, nested, reads the same as through libyaml")
+    func matchesIntake() throws {
+        struct Fixture: Decodable { let strings: [String] }
+        let data = try Data(contentsOf: URL(fileURLWithPath: TestPaths.root + "/Tests/Fixtures/naughty-strings.json"))
+        let strings = try JSONDecoder().decode(Fixture.self, from: data).strings
+        for text in strings {
+            let value = JSONValue.object([
+                ("text", .string(text)), ("number", .number(-12.5)), ("whole", .number(42)), ("yes", .bool(true)),
+                ("no", .bool(false)), ("none", .null),
+                ("list", .array([.string(text), .object([("inner", .string(text))]), .array([])])),
+                ("empty", .object([])),
+                ("key " + text, .string("value")),
+            ])
+            let json = value.text
+            let stored = try #require(StoredJSON.read(json), "\(text.debugDescription)")
+            guard case .success(let read) = Intake.read(Array(json.utf8), file: "x.json", limits: .definition) else {
+                Issue.record("libyaml cannot read \(json.debugDescription)")
+                continue
+            }
+            #expect(same(stored, read.root), "\(text.debugDescription)")
+        }
+    }
+
+    @Test("what is not JSON is nil")
+    func notJSON() {
+        for text in [
+            "", "{", "{\"a\": 1", "[1, 2", "{\"a\" 1}", "\"open", "{\"a\": 1} x", "{a: 1}", "[1,]x", "\"\\u12\"",
+        ] {
+            #expect(StoredJSON.read(text) == nil, "\(text.debugDescription)")
+        }
+        #expect(StoredJSON.read(" {\"a\": [1, \"two\", null]} \n")?["a"]?.items?.count == 3)
+    }
+}
