@@ -31,7 +31,8 @@ public func fuzzInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMut
 }
 
 /// One input: evaluated as it would arrive with no form named, and as each form in turn, then printed as text
-/// (with the source excerpts) and as JSON. Anything that crashes, hangs or leaks here is a bug.
+/// (with the source excerpts) and as JSON, its answers stored as JSON and read back; and read as stored JSON.
+/// Anything that crashes, hangs or leaks here is a bug.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -42,7 +43,13 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             bytes, file: "fuzz.yaml", asOf: asOf, formID: formID, parameters: fuzzParameters)
         _ = evaluation.text()
         _ = evaluation.json.text
-        if let form = evaluation.form, let answers = evaluation.answers { _ = form.json(of: answers).text }
+        if let form = evaluation.form, let answers = evaluation.answers {
+            // What is stored is read back by StoredJSON: it must read what the writer wrote.
+            let stored = form.json(of: answers).text
+            if StoredJSON.read(stored) == nil { fatalError("StoredJSON cannot read stored answers: \(stored)") }
+        }
     }
+    // StoredJSON reads only what Safeguard wrote, but a damaged database must not crash it either.
+    _ = StoredJSON.read(String(decoding: bytes, as: UTF8.self))
     return 0
 }
