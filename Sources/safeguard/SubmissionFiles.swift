@@ -1,4 +1,5 @@
 import ArgumentParser
+import FormEngine
 import Foundation
 
 /// The files a command is given: each file as named, and each folder as every YAML and JSON file in it and below
@@ -14,20 +15,16 @@ enum SubmissionFiles {
                 paths.append(argument)
                 continue
             }
-            guard let walker = FileManager.default.enumerator(atPath: argument) else {
-                throw ValidationError("The folder \(argument) cannot be read.")
-            }
-            var found: [String] = []
-            while let relative = walker.nextObject() as? String {
-                let lower = relative.lowercased()
-                if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") || lower.hasSuffix(".json") {
-                    found.append((argument.hasSuffix("/") ? argument : argument + "/") + relative)
-                }
+            let found: [String]
+            switch FileBytes.files(under: argument, endingIn: [".yaml", ".yml", ".json"]) {
+            case .failure(let failure):
+                throw ValidationError("The folder \(failure.path) cannot be read: \(failure.reason).")
+            case .success(let files): found = files
             }
             guard !found.isEmpty else {
                 throw ValidationError("The folder \(argument) holds no .yaml, .yml or .json file.")
             }
-            paths += found.sorted()
+            paths += found
         }
         return paths
     }

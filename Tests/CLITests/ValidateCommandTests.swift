@@ -70,6 +70,20 @@ struct ValidateCommandTests {
         let none = try Safeguard.run(["validate", empty.path])
         #expect(none.status == 64)
         #expect(none.stderr.contains("holds no .yaml, .yml or .json file"))
+
+        // Folders below it too, any case of ending; other files are left alone.
+        let nested = try Safeguard.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: nested) }
+        try FileManager.default.createDirectory(
+            at: nested.appendingPathComponent("b"), withIntermediateDirectories: true)
+        let example = try Data(contentsOf: URL(fileURLWithPath: "Examples/returns/oakfield-primary.yaml"))
+        try example.write(to: nested.appendingPathComponent("b/inner.YAML"))
+        try example.write(to: nested.appendingPathComponent("a.yml"))
+        try Data("not a submission".utf8).write(to: nested.appendingPathComponent("notes.txt"))
+        let walked = try Safeguard.run(["validate", "--as-of", "2026-10-20", nested.path])
+        let walkedFiles = walked.stdout.split(separator: "\n").filter { $0.contains(": accepted:") }
+            .map { String($0.split(separator: ":")[0]) }
+        #expect(walkedFiles == [nested.path + "/a.yml", nested.path + "/b/inner.YAML"])
     }
 
     @Test("--format json prints one object in the documented shape")

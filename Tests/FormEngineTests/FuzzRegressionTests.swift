@@ -26,4 +26,14 @@ struct FuzzRegressionTests {
             #expect(!evaluation.json.text.isEmpty)
         }
     }
+
+    @Test("stored JSON ending in a backslash inside an unclosed string is not JSON (it read past the end)")
+    func storedJSONTrailingBackslash() {
+        // Found by Benchmarks/fuzz (run 3): a quote, " forer" and 39 backslashes. The escape after the last
+        // backslash was the terminator, and the reader stepped over it: a heap overflow.
+        #expect(StoredJSON.read("\" forer" + String(repeating: "\\", count: 39)) == nil)
+        #expect(StoredJSON.read("{\"a\": \"x\\") == nil)
+        #expect(StoredJSON.read("\"\\") == nil)
+        #expect(StoredJSON.read("\"ok\\\\\"")?.scalar?.text == "ok\\")
+    }
 }

@@ -131,6 +131,13 @@ struct IntakeLimitTests {
         for bad: [UInt8] in [[0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82]] {
             #expect(refusal(Array("a: ".utf8) + bad)?.rule == "intake.encoding")
         }
+        // Found wherever it falls among runs of ASCII (read eight bytes at a time), at its own column.
+        for run in 0..<17 {
+            let padded = Array(("a: " + String(repeating: "x", count: run)).utf8) + [0xFF] + Array("yyyyyyyyyy\n".utf8)
+            let found = try #require(refusal(padded))
+            #expect(found.rule == "intake.encoding")
+            #expect(found.mark == SourceMark(file: "test.yaml", line: 1, column: 4 + run))
+        }
     }
 
     @Test("UTF-16 is refused with advice to save as UTF-8")

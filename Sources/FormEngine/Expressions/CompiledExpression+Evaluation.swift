@@ -56,7 +56,7 @@ extension CompiledExpression {
         case .list(let items):
             return .list(items.map { $0.evaluate(in: &context) })
         case .call(let builtin, let arguments):
-            return Self.call(builtin, arguments.map { $0.evaluate(in: &context) }, asOf: context.asOf)
+            return Self.call(builtin, arguments, in: &context)
         case .iterate(let builtin, let list, let slot, let body):
             return Self.iterate(builtin, list.evaluate(in: &context), slot: slot, body: body, in: &context)
         case .matches(let subject, let pattern):
@@ -86,44 +86,50 @@ extension CompiledExpression {
         }
     }
 
-    private static func call(_ builtin: Builtin, _ arguments: [Value], asOf: Day) -> Value {
+    /// A builtin's value. Each case evaluates the arguments it reads, in place: no list of them is made.
+    private static func call(
+        _ builtin: Builtin, _ expressions: [CompiledExpression], in context: inout EvaluationContext
+    ) -> Value {
         switch builtin {
         case .present:
-            return .boolean(arguments[0].isPresent)
+            return .boolean(expressions[0].evaluate(in: &context).isPresent)
         case .len:
-            switch arguments[0] {
+            switch expressions[0].evaluate(in: &context) {
             case .text(let text): return .number(Double(text.count))
             case .list(let items): return .number(Double(items.count))
             default: return .number(0)
             }
         case .count:
-            guard case .list(let items) = arguments[0] else { return .number(0) }
+            guard case .list(let items) = expressions[0].evaluate(in: &context) else { return .number(0) }
             return .number(Double(items.count))
         case .sum:
-            guard case .list(let items) = arguments[0] else { return .number(0) }
+            guard case .list(let items) = expressions[0].evaluate(in: &context) else { return .number(0) }
             return .number(
                 items.reduce(0) { total, item in
                     if case .number(let value) = item { return total + value }
                     return total
                 })
         case .join:
-            guard case .list(let items) = arguments[0] else { return .text("") }
+            guard case .list(let items) = expressions[0].evaluate(in: &context) else { return .text("") }
             var labels: [String: Value] = [:]
-            if arguments.count > 1, case .map(let table) = arguments[1] { labels = table }
+            if expressions.count > 1, case .map(let table) = expressions[1].evaluate(in: &context) { labels = table }
             return .text(
                 items.map { item -> String in
                     if case .text(let value) = item, case .text(let label)? = labels[value] { return label }
                     return ValueText.plain(item)
                 }.joined(separator: ", "))
         case .monthsBetween, .yearsBetween, .daysBetween:
-            guard case .date(let from) = arguments[0], case .date(let to) = arguments[1] else { return .absent }
+            guard case .date(let from) = expressions[0].evaluate(in: &context),
+                case .date(let to) = expressions[1].evaluate(in: &context)
+            else { return .absent }
             switch builtin {
             case .monthsBetween: return .number(Double(from.wholeMonths(to: to)))
             case .yearsBetween: return .number(Double(from.wholeYears(to: to)))
             default: return .number(Double(to.daysSinceEpoch - from.daysSinceEpoch))
             }
         case .addMonths, .addYears, .addDays:
-            guard case .date(let day) = arguments[0], case .number(let amount) = arguments[1],
+            guard case .date(let day) = expressions[0].evaluate(in: &context),
+                case .number(let amount) = expressions[1].evaluate(in: &context),
                 amount.isFinite, abs(amount) < 1_000_000
             else { return .absent }
             let whole = Int(amount.rounded())
@@ -133,15 +139,20 @@ extension CompiledExpression {
             default: return .date(Day(daysSinceEpoch: day.daysSinceEpoch + whole))
             }
         case .min, .max:
-            let present = arguments.filter(\.isPresent)
-            guard var best = present.first else { return .absent }
-            for candidate in present.dropFirst() {
+            var best = Value.absent
+            for expression in expressions {
+                let candidate = expression.evaluate(in: &context)
+                guard candidate.isPresent else { continue }
+                guard best.isPresent else {
+                    best = candidate
+                    continue
+                }
                 let isLess = compare(.less, candidate, best)
                 if builtin == .min ? isLess : compare(.greater, candidate, best) { best = candidate }
             }
             return best
         case .asOf:
-            return .date(asOf)
+            return .date(context.asOf)
         case .any, .all, .filter, .date, .matches:
             return .absent  // compiled to other cases; never called this way
         }

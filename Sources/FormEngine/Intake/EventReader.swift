@@ -5,7 +5,14 @@ struct EventReader {
     private let buffer: UnsafeBufferPointer<UInt8>
     private let file: String
     private let limits: IntakeLimits
-    private var stack: [OpenCollection] = []
+    /// The collection being read, and (in `enclosing`) the ones that hold it, outermost first. The innermost is
+    /// kept apart so that adding to it never copies it.
+    private var open: OpenCollection?
+    private var enclosing: [OpenCollection] = []
+    /// The finished entries and items of every open collection, innermost last: a collection's own are copied
+    /// out, into an array of exactly their number, when it ends (no array grown one append at a time).
+    private var openEntries: [Entry] = []
+    private var openItems: [Node] = []
     private var root: Node?
     private var nodeCount = 0
     private var documentCount = 0
@@ -85,17 +92,27 @@ struct EventReader {
             let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
             let tag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
             if let refused = checkNode(anchor: anchor, tag: tag, at: start) { return refused }
-            if stack.count >= limits.maxDepth {
+            if enclosing.count + (open == nil ? 0 : 1) >= limits.maxDepth {
                 return refusal(
                     "intake.depth",
                     "The answers are nested more than \(limits.maxDepth) levels deep. No form needs this: "
                         + "check the indentation.", start)
             }
-            stack.append(OpenCollection(isMapping: isMapping, start: start))
+            if let current = open { enclosing.append(current) }
+            open = OpenCollection(
+                isMapping: isMapping, start: start, firstEntry: openEntries.count, firstItem: openItems.count)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            guard let open = stack.popLast() else { return nil }
-            let content: Node.Content = open.isMapping ? .mapping(open.entries) : .sequence(open.items)
-            return add(Node(content, start: open.start, end: position(event.end_mark)))
+            guard let finished = open else { return nil }
+            open = enclosing.popLast()
+            let content: Node.Content
+            if finished.isMapping {
+                content = .mapping(Array(openEntries[finished.firstEntry...]))
+                openEntries.removeSubrange(finished.firstEntry...)
+            } else {
+                content = .sequence(Array(openItems[finished.firstItem...]))
+                openItems.removeSubrange(finished.firstItem...)
+            }
+            return add(Node(content, start: finished.start, end: position(event.end_mark)))
         default:
             break
         }
@@ -132,30 +149,30 @@ struct EventReader {
 
     /// Adds a finished node to the collection that holds it, or makes it the root.
     private mutating func add(_ node: Node) -> IntakeRefusal? {
-        guard !stack.isEmpty else {
+        guard open != nil else {
             root = node
             return nil
         }
-        let last = stack.count - 1
-        if !stack[last].isMapping {
-            stack[last].items.append(node)
+        if !open!.isMapping {
+            openItems.append(node)
             return nil
         }
-        guard let pending = stack[last].pendingKey else {
+        guard let pending = open!.pendingKey else {
             guard let key = node.scalar else {
                 return refusal(
                     "intake.complex-key",
                     "A key must be a single name, not \(node.kindDescription).", node.start)
             }
-            if let first = stack[last].firstPosition(ofKey: key.text) {
+            if let first = open!.firstPosition(ofKey: key.text, in: openEntries) {
                 return refusal(
                     "intake.duplicate-key",
                     "'\(key.text)' is given twice here (first on line \(first.line)). Keep one.", node.start)
             }
-            stack[last].pendingKey = (key.text, node.start)
+            open!.pendingKey = (key.text, node.start)
             return nil
         }
-        stack[last].append(Entry(key: pending.key, keyStart: pending.start, value: node))
+        openEntries.append(Entry(key: pending.key, keyStart: pending.start, value: node))
+        open!.added(openEntries)
         return nil
     }
 
@@ -226,30 +243,32 @@ struct EventReader {
     }
 }
 
-/// A mapping or sequence whose end event has not come yet.
+/// A mapping or sequence whose end event has not come yet. Its entries and items so far are in the reader's
+/// `openEntries` and `openItems`, from `firstEntry` and `firstItem` on.
 private struct OpenCollection {
     let isMapping: Bool
     let start: TextPosition
-    var entries: [Entry] = []
-    var items: [Node] = []
+    let firstEntry: Int
+    let firstItem: Int
     var pendingKey: (key: String, start: TextPosition)?
     /// The keys seen so far, once a mapping is large enough that scanning its entries would be slow.
     var keyIndex: [String: TextPosition]? = nil
 
     /// Where an earlier entry with this key starts, if there is one.
-    func firstPosition(ofKey key: String) -> TextPosition? {
+    func firstPosition(ofKey key: String, in entries: [Entry]) -> TextPosition? {
         if let keyIndex { return keyIndex[key] }
-        return entries.first(where: { $0.key == key })?.keyStart
+        return entries[firstEntry...].first(where: { $0.key == key })?.keyStart
     }
 
-    /// Adds a finished entry and clears the pending key.
-    mutating func append(_ entry: Entry) {
-        entries.append(entry)
+    /// Notes the entry just added (the last of `entries`) and clears the pending key.
+    mutating func added(_ entries: [Entry]) {
         pendingKey = nil
+        let entry = entries[entries.count - 1]
         if keyIndex != nil {
             keyIndex?[entry.key] = entry.keyStart
-        } else if entries.count == 16 {
-            keyIndex = Dictionary(entries.map { ($0.key, $0.keyStart) }, uniquingKeysWith: { first, _ in first })
+        } else if entries.count - firstEntry == 16 {
+            keyIndex = Dictionary(
+                entries[firstEntry...].map { ($0.key, $0.keyStart) }, uniquingKeysWith: { first, _ in first })
         }
     }
 }

@@ -137,6 +137,7 @@ public enum StoredJSON {
                     continue
                 }
                 let escape = bytes[index + 1]
+                if escape == 0 { return nil }  // a backslash at the very end: never step past the terminator
                 index += 2
                 switch escape {
                 case UInt8(ascii: "n"): output.append(0x0A)

@@ -1,5 +1,8 @@
 /// One rule of a rule set: when it applies, what it checks, how much a failure matters, and why.
-public struct Rule: Sendable {
+///
+/// Immutable and shared: the engine goes through every rule for every submission, and a shared object costs one
+/// reference count to hand on, not one for each of its texts and expressions.
+public final class Rule: Sendable {
     /// The rule's id, such as `taxi.dbs-recheck`: the finding's `rule`.
     public let id: String
     /// The severity of its findings.
@@ -10,10 +13,19 @@ public struct Rule: Sendable {
     public let mark: SourceMark
     /// The rule compiled once for each repeat its `for-each` names (or once, without `for-each`).
     let variants: [RuleVariant]
+
+    /// A rule with all its parts.
+    init(id: String, severity: Severity, source: String, mark: SourceMark, variants: [RuleVariant]) {
+        self.id = id
+        self.severity = severity
+        self.source = source
+        self.mark = mark
+        self.variants = variants
+    }
 }
 
-/// A rule compiled for one repeat of its `for-each` (or for the submission as a whole).
-struct RuleVariant: Sendable {
+/// A rule compiled for one repeat of its `for-each` (or for the submission as a whole). Shared, as `Rule` is.
+final class RuleVariant: Sendable {
     /// The repeat whose items the rule checks one by one, when it has `for-each`.
     let each: FieldLocation?
     /// When set, the rule applies only when this is true.
@@ -24,6 +36,15 @@ struct RuleVariant: Sendable {
     let message: MessageTemplate
     /// The answer the finding points at.
     let target: FindingTarget
+
+    /// A variant with all its parts.
+    init(each: FieldLocation?, when: Expression?, check: Expression, message: MessageTemplate, target: FindingTarget) {
+        self.each = each
+        self.when = when
+        self.check = check
+        self.message = message
+        self.target = target
+    }
 }
 
 /// The answer a rule's finding points at.

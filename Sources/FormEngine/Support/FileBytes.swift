@@ -67,17 +67,56 @@ public enum FileBytes {
 
     /// The `.yaml` and `.yml` files directly in a folder, sorted by name.
     public static func yamlFiles(in directory: String) -> Result<[String], Failure> {
+        entries(of: directory).map { entries in
+            let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+            return entries.filter { !$0.isFolder && ($0.name.hasSuffix(".yaml") || $0.name.hasSuffix(".yml")) }
+                .map { prefix + $0.name }.sorted()
+        }
+    }
+
+    /// The files in a folder and every folder below it whose names end (in any case) with one of `endings`,
+    /// sorted by path. Read with `opendir` and `readdir`: for 20,000 files, Foundation's enumerator took a
+    /// twentieth of `validate`'s whole time.
+    public static func files(under folder: String, endingIn endings: [String]) -> Result<[String], Failure> {
+        var found: [String] = []
+        var folders = [folder.hasSuffix("/") ? String(folder.dropLast()) : folder]
+        while let current = folders.popLast() {
+            switch entries(of: current) {
+            case .failure(let failure): return .failure(failure)
+            case .success(let entries):
+                for entry in entries {
+                    let path = current + "/" + entry.name
+                    if entry.isFolder {
+                        folders.append(path)
+                    } else {
+                        let lower = entry.name.lowercased()
+                        if endings.contains(where: { lower.hasSuffix($0) }) { found.append(path) }
+                    }
+                }
+            }
+        }
+        return .success(found.sorted())
+    }
+
+    /// The names in a folder (not `.` or `..`), each with whether it is a folder itself (a link is not).
+    private static func entries(of directory: String) -> Result<[(name: String, isFolder: Bool)], Failure> {
         guard let stream = opendir(directory) else { return .failure(Failure(path: directory, reason: reason(errno))) }
         defer { closedir(stream) }
-        var names: [String] = []
+        var entries: [(name: String, isFolder: Bool)] = []
         while let entry = readdir(stream) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }
-            if name.hasSuffix(".yaml") || name.hasSuffix(".yml") { names.append(name) }
+            if name == "." || name == ".." { continue }
+            // A link to a folder is not followed (a link to its own parent would never end).
+            var isFolder = Int32(entry.pointee.d_type) == DT_DIR
+            if Int32(entry.pointee.d_type) == DT_UNKNOWN {
+                var status = stat()
+                isFolder = lstat(directory + "/" + name, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+            }
+            entries.append((name, isFolder))
         }
-        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        return .success(names.sorted().map { prefix + $0 })
+        return .success(entries)
     }
 
     private static func reason(_ code: Int32) -> String {
