@@ -6,24 +6,29 @@ public struct ChoiceList: Sendable {
     public let options: [ChoiceOption]
     /// Where the list is defined.
     public let mark: SourceMark
+    /// Each option's place in `options`, by its value (the first, if two share one): every choice answered is
+    /// looked up here.
+    private let indexByValue: [String: Int]
 
     /// Creates a list.
     public init(id: String, options: [ChoiceOption], mark: SourceMark) {
         self.id = id
         self.options = options
         self.mark = mark
+        indexByValue = Dictionary(
+            options.enumerated().map { ($1.value, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The option an answer names: by its value exactly, or by its value or label ignoring case.
     public func option(matching answer: String) -> ChoiceOption? {
-        if let exact = options.first(where: { $0.value == answer }) { return exact }
+        if let exact = indexByValue[answer] { return options[exact] }
         let folded = answer.lowercased()
         return options.first(where: { $0.value.lowercased() == folded || $0.label.lowercased() == folded })
     }
 
     /// The label people see for a value, or the value itself if the list does not hold it.
     public func label(for value: String) -> String {
-        options.first(where: { $0.value == value })?.label ?? value
+        indexByValue[value].map { options[$0].label } ?? value
     }
 
     /// The values, for messages: "a, b or c".

@@ -26,7 +26,7 @@ public enum IdentifierFormat: String, Sendable, CaseIterable {
         let bytes = Array(trimmed.utf8)
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return self == .email && Self.isEmail(trimmed) ? trimmed : nil }
         func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
-        let compact = bytes.filter { $0 != UInt8(ascii: " ") }
+        var compact: [UInt8] { bytes.contains(UInt8(ascii: " ")) ? bytes.filter { $0 != UInt8(ascii: " ") } : bytes }
         switch self {
         case .urn:
             return bytes.count == 6 && bytes.allSatisfy(\.isASCIIDigit) ? trimmed : nil
@@ -36,7 +36,9 @@ public enum IdentifierFormat: String, Sendable, CaseIterable {
             guard bytes.count == 7 || bytes.firstIndex(of: UInt8(ascii: "/")) == 3 else { return nil }
             return text(Array(digits.prefix(3))) + "/" + text(Array(digits.suffix(4)))
         case .dbsCertificate:
-            return compact.count == 12 && compact.allSatisfy(\.isASCIIDigit) ? text(compact) : nil
+            let digits = compact
+            guard digits.count == 12, digits.allSatisfy(\.isASCIIDigit) else { return nil }
+            return digits.count == bytes.count ? trimmed : text(digits)
         case .driverNumber:
             let upper = compact.map(Self.upper)
             return Self.isDriverNumber(upper) ? text(upper) : nil

@@ -257,7 +257,9 @@ private struct OpenCollection {
     /// Where an earlier entry with this key starts, if there is one.
     func firstPosition(ofKey key: String, in entries: [Entry]) -> TextPosition? {
         if let keyIndex { return keyIndex[key] }
-        return entries[firstEntry...].first(where: { $0.key == key })?.keyStart
+        // Keys of another length are never the same: most are told apart without comparing their text.
+        let length = key.utf8.count
+        return entries[firstEntry...].first(where: { $0.key.utf8.count == length && $0.key == key })?.keyStart
     }
 
     /// Notes the entry just added (the last of `entries`) and clears the pending key.

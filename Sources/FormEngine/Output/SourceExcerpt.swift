@@ -27,6 +27,13 @@ public enum SourceExcerpt {
         guard current == line, start <= bytes.count else { return nil }
         var end = start
         while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
+        // Most lines are short and printable ASCII: shown as they are.
+        if end - start <= width, bytes[start..<end].allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            let caret = max(0, column - 1)
+            guard bytes[start..<end].contains(where: { $0 != 0x20 }) || caret < 1 else { return nil }
+            return "    " + String(decoding: bytes[start..<end], as: UTF8.self) + "\n    "
+                + String(repeating: " ", count: min(caret, end - start)) + "^"
+        }
         var scalars = Array(String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars).map {
             scalar -> Unicode.Scalar in
             scalar == "\t" || scalar.value < 0x20 ? " " : scalar

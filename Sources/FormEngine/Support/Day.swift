@@ -27,7 +27,18 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Reads an ISO 8601 calendar date, `YYYY-MM-DD`, and nothing else.
     public init?(iso text: Substring) {
-        let bytes = Array(text.utf8)
+        // Read in place (no copy of the bytes): every date answer of every submission comes through here.
+        guard text.utf8.count == 10 else { return nil }
+        let read = text.utf8.withContiguousStorageIfAvailable { Self.parts(ofISO: $0) }
+        guard let parts = read ?? Self.parts(ofISO: Array(text.utf8)) else { return nil }
+        self.init(year: parts.year, month: parts.month, day: parts.day)
+    }
+
+    /// The year, month and day of ten bytes written `YYYY-MM-DD`, or nil.
+    private static func parts<Bytes: RandomAccessCollection<UInt8>>(ofISO bytes: Bytes) -> (
+        year: Int, month: Int, day: Int
+    )?
+    where Bytes.Index == Int {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
@@ -39,7 +50,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
             return value
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
-        self.init(year: year, month: month, day: day)
+        return (year, month, day)
     }
 
     /// Reads an ISO 8601 calendar date, `YYYY-MM-DD`.
