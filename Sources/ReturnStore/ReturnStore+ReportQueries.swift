@@ -1,5 +1,7 @@
+import Foundation
 import FormEngine
 import GRDB
+import Synchronization
 
 /// The latest version of one subject's submission, as the reports read it: no received bytes, its
 /// answers as bound, its latest evaluation's decision, and when the subject first submitted.
@@ -76,16 +78,38 @@ extension ReturnStore {
 
     /// The latest version of each subject's submission to a form (in one collection, or none), with only the
     /// answers at `paths` (`$.dbs.issue_date`) read out of its stored answers by SQLite, in `district` only when
-    /// given. For reports over many submissions, which then never hold whole answers in memory.
+    /// given, in the order they were received. For reports over many submissions, which then never hold whole
+    /// answers in memory. The table is read in as many ranges of rows as there are cores, at once.
     public func latestAnswers(formID: String, collectionID: Int64?, district: String? = nil, paths: [String]) throws
         -> [LatestAnswers]
     {
         guard !paths.isEmpty else { return [] }
+        let last: Int64 = try pool.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM submission") } ?? 0
+        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let size = last / Int64(parts) + 1
+        let results = Mutex([Result<[LatestAnswers], any Error>](repeating: .success([]), count: parts))
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let range = Int64(part) * size + 1...Int64(part + 1) * size
+            let read = Result {
+                try latestAnswers(
+                    formID: formID, collectionID: collectionID, district: district, paths: paths, ids: range)
+            }
+            results.withLock { $0[part] = read }
+        }
+        return try results.withLock { $0 }.flatMap { try $0.get() }
+    }
+
+    /// `latestAnswers` for the submissions whose numbers are in `ids`.
+    private func latestAnswers(
+        formID: String, collectionID: Int64?, district: String?, paths: [String], ids: ClosedRange<Int64>
+    ) throws -> [LatestAnswers] {
         // One json_extract with every path (two at least) reads each stored answer once, and gives a JSON array.
+        // The table is read in the order it is stored (NOT INDEXED): through the index by form, each row was a seek
+        // in subject order, and 360,000 applications took 3.3 s in SQLite instead of 1.5 s.
         let queried = paths.count == 1 ? paths + paths : paths
         let placeholders = queried.map { _ in "?" }.joined(separator: ", ")
         var arguments = StatementArguments(queried)
-        _ = arguments.append(contentsOf: [formID, collectionID, district, district])
+        _ = arguments.append(contentsOf: [ids.lowerBound, ids.upperBound, formID, collectionID, district, district])
         return try pool.read { db in
             let rows = try Row.fetchCursor(
                 db,
@@ -93,22 +117,23 @@ extension ReturnStore {
                     SELECT s.id, s.subjectKey, s.district,
                       (SELECT decision FROM evaluation WHERE submissionID = s.id ORDER BY id DESC LIMIT 1) AS decision,
                       json_extract(s.bound, \(placeholders)) AS answers
-                    FROM submission s
-                    WHERE s.formID = ? AND s.collectionID IS ? AND (? IS NULL OR s.district = ?)
+                    FROM submission s NOT INDEXED
+                    WHERE s.id BETWEEN ? AND ? AND s.formID = ? AND s.collectionID IS ?
+                      AND (? IS NULL OR s.district = ?)
                       AND NOT EXISTS (SELECT 1 FROM submission later WHERE later.supersedes = s.id)
                     ORDER BY s.id
                     """, arguments: arguments)
             var result: [LatestAnswers] = []
             while let row = try rows.next() {
-                let text: String? = row["answers"]
+                // Columns by position: looking them up by name, for each of 360,000 rows, took a tenth of the report.
+                let text: String? = row[4]
                 let read = text.flatMap { StoredJSON.read($0) }?.items?.map { $0.isNull ? nil : $0.scalar?.text } ?? []
                 let answers =
                     read.count >= paths.count
                     ? Array(read.prefix(paths.count)) : Array(repeating: nil, count: paths.count)
                 result.append(
                     LatestAnswers(
-                        id: row["id"], subjectKey: row["subjectKey"], district: row["district"],
-                        decision: row["decision"] ?? "", answers: answers))
+                        id: row[0], subjectKey: row[1], district: row[2], decision: row[3] ?? "", answers: answers))
             }
             return result
         }
@@ -149,6 +174,20 @@ extension ReturnStore {
             Dictionary(
                 try Row.fetchAll(db, sql: "SELECT id, subjectKey FROM submission WHERE formID = ?", arguments: [formID])
                     .map { ($0["id"], $0["subjectKey"]) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// The subject of each of a form's submissions that an officer has decided on, by submission number.
+    public func decidedSubjects(formID: String) throws -> [Int64: String] {
+        try pool.read { db in
+            Dictionary(
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT DISTINCT s.id, s.subjectKey FROM officerDecision d
+                        JOIN submission s ON s.id = d.submissionID WHERE s.formID = ?
+                        """, arguments: [formID]
+                ).map { ($0[0], $0[1]) }, uniquingKeysWith: { first, _ in first })
         }
     }
 

@@ -23,6 +23,8 @@ public struct ReturnStore: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(60)
         configuration.label = "safeguard"
+        // Pages read through a memory map, not copied by pread: a report over 360,000 applications reads every one.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = \(Self.memoryMapBytes)") }
         var attempt = 0
         while true {
             do {
@@ -39,6 +41,9 @@ public struct ReturnStore: Sendable {
             }
         }
     }
+
+    /// How much of the database file SQLite maps into memory (it caps this at its own limit, 2 GB on Debian).
+    static let memoryMapBytes = 2_147_418_112
 
     /// The current time as stored: ISO 8601 in UTC, to the second.
     static func now() -> String {

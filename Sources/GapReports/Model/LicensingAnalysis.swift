@@ -106,7 +106,7 @@ public struct LicensingAnalysis: Sendable {
         }
         let recheckMonths = months("dbs_recheck_months", 6)
         let trainingMonths = months("training_refresh_months", 36)
-        let subjects = try store.subjects(formID: form.id)
+        let subjects = try store.decidedSubjects(formID: form.id)
         var decisionsBySubmission: [Int64: [OfficerDecisionRecord]] = [:]
         var decisionsByDriver: [String: [OfficerDecisionRecord]] = [:]
         for decision in try store.officerDecisions(formID: form.id) {
@@ -118,18 +118,24 @@ public struct LicensingAnalysis: Sendable {
         let districts = form.lists["districts"]
         var drivers: [DriverFigures] = []
         let wanted = Self.answersRead.map { "$.\($0).\($1)" }
+        // Where each answer is in what the store reads, found once (not for each of 360,000 drivers).
+        func answer(_ section: String, _ field: String) -> Int {
+            Self.answersRead.firstIndex { $0 == (section, field) }!
+        }
+        let fullName = answer("applicant", "full_name"), certificate = answer("dbs", "certificate_number")
+        let issued = answer("dbs", "issue_date"), lastStatusCheck = answer("dbs", "last_status_check")
+        let updateService = answer("dbs", "update_service"), trained = answer("training", "completed")
+        let trainedOn = answer("training", "date"), searched = answer("register", "searched")
         for latest in try store.latestAnswers(formID: form.id, collectionID: nil, district: district, paths: wanted) {
-            func text(_ section: String, _ field: String) -> String? {
-                Self.answersRead.firstIndex { $0 == (section, field) }.flatMap { latest.answers[$0] }
-            }
-            func day(_ section: String, _ field: String) -> Day? { text(section, field).flatMap { Day(iso: $0) } }
-            func flag(_ section: String, _ field: String) -> Bool { text(section, field) == "true" }
+            func text(_ answer: Int) -> String? { latest.answers[answer] }
+            func day(_ answer: Int) -> Day? { text(answer).flatMap { Day(iso: $0) } }
+            func flag(_ answer: Int) -> Bool { text(answer) == "true" }
             let driverChecks = checks[latest.subjectKey] ?? []
             let lastCheck = driverChecks.last
             let cleared = driverChecks.filter { $0.result == DBSCheckResult.noChange.rawValue }.compactMap {
                 Day(iso: $0.checkedOn)
             }
-            let evidence = ([day("dbs", "issue_date"), day("dbs", "last_status_check")].compactMap { $0 } + cleared)
+            let evidence = ([day(issued), day(lastStatusCheck)].compactMap { $0 } + cleared)
                 .max()
             let outcome = decisionsBySubmission[latest.id]?.last?.outcome
             let allDecisions = decisionsByDriver[latest.subjectKey] ?? []
@@ -143,20 +149,20 @@ public struct LicensingAnalysis: Sendable {
                     else { return false }
                     return start <= asOf && asOf <= end
                 } ?? false
-            let trainingDate = flag("training", "completed") ? day("training", "date") : nil
+            let trainingDate = flag(trained) ? day(trainedOn) : nil
             drivers.append(
                 DriverFigures(
                     submission: latest.id,
                     district: districts?.label(for: latest.district ?? "") ?? latest.district ?? "",
-                    driver: mask(name: text("applicant", "full_name")),
-                    dbsCertificate: mask(certificate: text("dbs", "certificate_number")),
+                    driver: mask(name: text(fullName)),
+                    dbsCertificate: mask(certificate: text(certificate)),
                     evaluation: latest.decision, officerOutcome: outcome, licensed: licensed,
                     dbsDue: evidence.map { $0.adding(months: recheckMonths) },
                     dbsNewInformation: lastCheck?.result == DBSCheckResult.newInformation.rawValue,
-                    onUpdateService: flag("dbs", "update_service")
+                    onUpdateService: flag(updateService)
                         && lastCheck?.result != DBSCheckResult.notSubscribed.rawValue,
                     trainingExpires: trainingDate.map { $0.adding(months: trainingMonths) },
-                    registerSearched: flag("register", "searched"),
+                    registerSearched: flag(searched),
                     referralOpen: latest.decision == Decision.referred.rawValue
                         && (outcome == nil || outcome == "defer")))
         }
@@ -179,10 +185,15 @@ public struct LicensingAnalysis: Sendable {
 
     /// `Amir Patel` as `A. Patel`: enough for an officer to recognise a driver, less than a full name.
     static func mask(name: String?) -> String {
-        let parts = (name ?? "").split(separator: " ")
-        guard let last = parts.last else { return "" }
-        guard parts.count > 1, let initial = parts.first?.first else { return String(last) }
-        return "\(initial). \(last)"
+        let name = name ?? ""
+        // The first and last words, found without splitting the name into all its words.
+        guard let start = name.firstIndex(where: { $0 != " " }), let end = name.lastIndex(where: { $0 != " " })
+        else { return "" }
+        let words = name[start...end]
+        guard let lastSpace = words.lastIndex(of: " ") else {
+            return String(words)
+        }
+        return "\(words[start]). \(words[words.index(after: lastSpace)...])"
     }
 
     /// A DBS certificate number with all but its last 4 digits hidden.
