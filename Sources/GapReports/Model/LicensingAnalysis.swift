@@ -1,5 +1,7 @@
 import FormEngine
+import Foundation
 import ReturnStore
+import Synchronization
 
 /// Where one driver stands on the report's date, with personal data masked: the name as an initial and
 /// surname, the DBS certificate as its last 4 digits, no date of birth.
@@ -107,17 +109,13 @@ public struct LicensingAnalysis: Sendable {
         let recheckMonths = months("dbs_recheck_months", 6)
         let trainingMonths = months("training_refresh_months", 36)
         let subjects = try store.decidedSubjects(formID: form.id)
-        var decisionsBySubmission: [Int64: [OfficerDecisionRecord]] = [:]
-        var decisionsByDriver: [String: [OfficerDecisionRecord]] = [:]
-        for decision in try store.officerDecisions(formID: form.id) {
-            decisionsBySubmission[decision.submissionID, default: []].append(decision)
-            if let driver = subjects[decision.submissionID] { decisionsByDriver[driver, default: []].append(decision) }
+        let decisions = try store.officerDecisions(formID: form.id)
+        let decisionsBySubmission = Dictionary(grouping: decisions, by: \.submissionID)
+        let decisionsByDriver = Dictionary(grouping: decisions.filter { subjects[$0.submissionID] != nil }) {
+            subjects[$0.submissionID]!
         }
-        var checks: [String: [DBSCheckRecord]] = [:]
-        for check in try store.allDBSChecks() { checks[check.driverNumber, default: []].append(check) }
+        let checks = Dictionary(grouping: try store.allDBSChecks(), by: \.driverNumber)
         let districts = form.lists["districts"]
-        // Drivers by district, each district's in the order of their applications (the order the store gives).
-        var driversByDistrict: [String: [DriverFigures]] = [:]
         let wanted = Self.answersRead.map { "$.\($0).\($1)" }
         // Where each answer is in what the store reads, found once (not for each of 360,000 drivers).
         func answer(_ section: String, _ field: String) -> Int {
@@ -127,7 +125,7 @@ public struct LicensingAnalysis: Sendable {
         let issued = answer("dbs", "issue_date"), lastStatusCheck = answer("dbs", "last_status_check")
         let updateService = answer("dbs", "update_service"), trained = answer("training", "completed")
         let trainedOn = answer("training", "date"), searched = answer("register", "searched")
-        for latest in try store.latestAnswers(formID: form.id, collectionID: nil, district: district, paths: wanted) {
+        @Sendable func figures(_ latest: LatestAnswers) -> DriverFigures {
             func text(_ answer: Int) -> String? { latest.answers[answer] }
             func day(_ answer: Int) -> Day? { text(answer).flatMap { Day(iso: $0) } }
             func flag(_ answer: Int) -> Bool { text(answer) == "true" }
@@ -151,22 +149,35 @@ public struct LicensingAnalysis: Sendable {
                     return start <= asOf && asOf <= end
                 } ?? false
             let trainingDate = flag(trained) ? day(trainedOn) : nil
-            let district = districts?.label(for: latest.district ?? "") ?? latest.district ?? ""
-            driversByDistrict[district, default: []].append(
-                DriverFigures(
-                    submission: latest.id,
-                    district: district,
-                    driver: mask(name: text(fullName)),
-                    dbsCertificate: mask(certificate: text(certificate)),
-                    evaluation: latest.decision, officerOutcome: outcome, licensed: licensed,
-                    dbsDue: evidence.map { $0.adding(months: recheckMonths) },
-                    dbsNewInformation: lastCheck?.result == DBSCheckResult.newInformation.rawValue,
-                    onUpdateService: flag(updateService)
-                        && lastCheck?.result != DBSCheckResult.notSubscribed.rawValue,
-                    trainingExpires: trainingDate.map { $0.adding(months: trainingMonths) },
-                    registerSearched: flag(searched),
-                    referralOpen: latest.decision == Decision.referred.rawValue
-                        && (outcome == nil || outcome == "defer")))
+            return DriverFigures(
+                submission: latest.id,
+                district: districts?.label(for: latest.district ?? "") ?? latest.district ?? "",
+                driver: mask(name: text(fullName)),
+                dbsCertificate: mask(certificate: text(certificate)),
+                evaluation: latest.decision, officerOutcome: outcome, licensed: licensed,
+                dbsDue: evidence.map { $0.adding(months: recheckMonths) },
+                dbsNewInformation: lastCheck?.result == DBSCheckResult.newInformation.rawValue,
+                onUpdateService: flag(updateService)
+                    && lastCheck?.result != DBSCheckResult.notSubscribed.rawValue,
+                trainingExpires: trainingDate.map { $0.adding(months: trainingMonths) },
+                registerSearched: flag(searched),
+                referralOpen: latest.decision == Decision.referred.rawValue
+                    && (outcome == nil || outcome == "defer"))
+        }
+        // Each driver's figures worked out on every core, then gathered by district, each district's drivers in the
+        // order of their applications (the order the store gives).
+        let latest = try store.latestAnswers(formID: form.id, collectionID: nil, district: district, paths: wanted)
+        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let chunk = latest.count / parts + 1
+        let worked = Mutex([[DriverFigures]](repeating: [], count: parts))
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let range = min(part * chunk, latest.count)..<min((part + 1) * chunk, latest.count)
+            let done = latest[range].map(figures)
+            worked.withLock { $0[part] = done }
+        }
+        var driversByDistrict: [String: [DriverFigures]] = [:]
+        for driver in worked.withLock({ $0 }).joined() {
+            driversByDistrict[driver.district, default: []].append(driver)
         }
         let districtNames = driversByDistrict.keys.sorted()
         var total = LicensingRollup(label: countyLabel)
