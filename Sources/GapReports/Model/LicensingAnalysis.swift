@@ -1,7 +1,5 @@
 import FormEngine
-import Foundation
 import ReturnStore
-import Synchronization
 
 /// Where one driver stands on the report's date, with personal data masked: the name as an initial and
 /// surname, the DBS certificate as its last 4 digits, no date of birth.
@@ -164,19 +162,12 @@ public struct LicensingAnalysis: Sendable {
                 referralOpen: latest.decision == Decision.referred.rawValue
                     && (outcome == nil || outcome == "defer"))
         }
-        // Each driver's figures worked out on every core, then gathered by district, each district's drivers in the
-        // order of their applications (the order the store gives).
-        let latest = try store.latestAnswers(formID: form.id, collectionID: nil, district: district, paths: wanted)
-        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        let chunk = latest.count / parts + 1
-        let worked = Mutex([[DriverFigures]](repeating: [], count: parts))
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let range = min(part * chunk, latest.count)..<min((part + 1) * chunk, latest.count)
-            let done = latest[range].map(figures)
-            worked.withLock { $0[part] = done }
-        }
+        // Each driver's figures worked out on every core as the store reads the applications, then gathered by
+        // district, each district's drivers in the order of their applications (the order the store gives).
+        let worked = try store.latestAnswers(
+            formID: form.id, collectionID: nil, district: district, paths: wanted, transform: figures)
         var driversByDistrict: [String: [DriverFigures]] = [:]
-        for driver in worked.withLock({ $0 }).joined() {
+        for driver in worked {
             driversByDistrict[driver.district, default: []].append(driver)
         }
         let districtNames = driversByDistrict.keys.sorted()
