@@ -1,5 +1,8 @@
 /// An expression from a form or rule set, checked against the form when it loaded and ready to evaluate.
-public struct Expression: Sendable {
+///
+/// Immutable and shared: the checks hand expressions on for every field and rule of every submission, and a shared
+/// object costs one reference count to hand on, not one for each of its parts.
+public final class Expression: Sendable {
     /// The expression as written.
     public let text: String
     /// Where it starts in its file.
@@ -7,6 +10,14 @@ public struct Expression: Sendable {
     /// The type of its value.
     public let type: ValueType
     let checked: ExpressionChecker.Checked
+
+    /// An expression with all its parts.
+    init(text: String, mark: SourceMark, type: ValueType, checked: ExpressionChecker.Checked) {
+        self.text = text
+        self.mark = mark
+        self.type = type
+        self.checked = checked
+    }
 
     /// Evaluates the expression.
     func evaluate(in context: inout EvaluationContext) -> Value {

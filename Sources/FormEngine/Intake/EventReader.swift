@@ -7,7 +7,12 @@ struct EventReader {
     private let limits: IntakeLimits
     /// The collection being read, and (in `enclosing`) the ones that hold it, outermost first. The innermost is
     /// kept apart so that adding to it never copies it.
-    private var open: OpenCollection?
+    /// The innermost open collection: a stand-in at the top level, when `depth` is 0. Not an optional, so that
+    /// reading its fields never copies it.
+    private var open = OpenCollection(
+        isMapping: false, start: TextPosition(line: 1, column: 1), firstEntry: 0, firstItem: 0)
+    /// How many collections are open.
+    private var depth = 0
     private var enclosing: [OpenCollection] = []
     /// The finished entries and items of every open collection, innermost last: a collection's own are copied
     /// out, into an array of exactly their number, when it ends (no array grown one append at a time).
@@ -92,18 +97,21 @@ struct EventReader {
             let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
             let tag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
             if let refused = checkNode(anchor: anchor, tag: tag, at: start) { return refused }
-            if enclosing.count + (open == nil ? 0 : 1) >= limits.maxDepth {
+            if depth >= limits.maxDepth {
                 return refusal(
                     "intake.depth",
                     "The answers are nested more than \(limits.maxDepth) levels deep. No form needs this: "
                         + "check the indentation.", start)
             }
-            if let current = open { enclosing.append(current) }
+            if depth > 0 { enclosing.append(open) }
+            depth += 1
             open = OpenCollection(
                 isMapping: isMapping, start: start, firstEntry: openEntries.count, firstItem: openItems.count)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            guard let finished = open else { return nil }
-            open = enclosing.popLast()
+            guard depth > 0 else { return nil }
+            let finished = open
+            depth -= 1
+            if let outer = enclosing.popLast() { open = outer }
             let content: Node.Content
             if finished.isMapping {
                 content = .mapping(Array(openEntries[finished.firstEntry...]))
@@ -149,30 +157,30 @@ struct EventReader {
 
     /// Adds a finished node to the collection that holds it, or makes it the root.
     private mutating func add(_ node: Node) -> IntakeRefusal? {
-        guard open != nil else {
+        guard depth > 0 else {
             root = node
             return nil
         }
-        if !open!.isMapping {
+        if !open.isMapping {
             openItems.append(node)
             return nil
         }
-        guard let pending = open!.pendingKey else {
+        guard let pending = open.pendingKey else {
             guard let key = node.scalar else {
                 return refusal(
                     "intake.complex-key",
                     "A key must be a single name, not \(node.kindDescription).", node.start)
             }
-            if let first = open!.firstPosition(ofKey: key.text, in: openEntries) {
+            if let first = open.firstPosition(ofKey: key.text, in: openEntries) {
                 return refusal(
                     "intake.duplicate-key",
                     "'\(key.text)' is given twice here (first on line \(first.line)). Keep one.", node.start)
             }
-            open!.pendingKey = (key.text, node.start)
+            open.pendingKey = (key.text, node.start)
             return nil
         }
         openEntries.append(Entry(key: pending.key, keyStart: pending.start, value: node))
-        open!.added(openEntries)
+        open.added(openEntries)
         return nil
     }
 
@@ -265,9 +273,8 @@ private struct OpenCollection {
     /// Notes the entry just added (the last of `entries`) and clears the pending key.
     mutating func added(_ entries: [Entry]) {
         pendingKey = nil
-        let entry = entries[entries.count - 1]
         if keyIndex != nil {
-            keyIndex?[entry.key] = entry.keyStart
+            keyIndex?[entries[entries.count - 1].key] = entries[entries.count - 1].keyStart
         } else if entries.count - firstEntry == 16 {
             keyIndex = Dictionary(
                 entries[firstEntry...].map { ($0.key, $0.keyStart) }, uniquingKeysWith: { first, _ in first })
