@@ -1,7 +1,8 @@
 /// A form, loaded from `Forms/<id>.yaml`: its sections of fields, its choice lists and its decision words.
 ///
-/// Immutable once loaded and shared between tasks without locks.
-public struct FormDefinition: Sendable {
+/// Immutable once loaded and shared between tasks without locks: one object, so handing a form to each check of
+/// each submission costs one reference count, not one for each of its parts.
+public final class FormDefinition: Sendable {
     /// The form's id, which submissions name in `form:`.
     public let id: String
     /// The definition's version.
@@ -28,6 +29,27 @@ public struct FormDefinition: Sendable {
     public let bytes: [UInt8]
     /// The sections and field types the expressions are checked against.
     let layout: FormLayout
+
+    /// A form with all its parts.
+    init(
+        id: String, version: String, title: String, subject: Subject, subjectKey: FieldLocation,
+        districtKey: FieldLocation?, decisions: DecisionLabels, lists: [String: ChoiceList],
+        sections: [SectionDefinition], file: String, hash: String, bytes: [UInt8], layout: FormLayout
+    ) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.subject = subject
+        self.subjectKey = subjectKey
+        self.districtKey = districtKey
+        self.decisions = decisions
+        self.lists = lists
+        self.sections = sections
+        self.file = file
+        self.hash = hash
+        self.bytes = bytes
+        self.layout = layout
+    }
 
     /// The field at a location.
     public func field(at location: FieldLocation) -> FieldDefinition {

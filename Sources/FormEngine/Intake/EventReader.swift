@@ -156,7 +156,7 @@ struct EventReader {
     }
 
     /// Adds a finished node to the collection that holds it, or makes it the root.
-    private mutating func add(_ node: Node) -> IntakeRefusal? {
+    private mutating func add(_ node: consuming Node) -> IntakeRefusal? {
         guard depth > 0 else {
             root = node
             return nil
