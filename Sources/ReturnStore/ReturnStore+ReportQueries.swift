@@ -102,17 +102,18 @@ extension ReturnStore {
             let read = Result {
                 try latestAnswers(
                     formID: formID, collectionID: collectionID, district: district, paths: paths, ids: range,
-                    transform: transform)
+                    last: last, transform: transform)
             }
             results.withLock { $0[part] = read }
         }
         return try results.withLock { $0 }.flatMap { try $0.get() }
     }
 
-    /// `latestAnswers` for the submissions whose numbers are in `ids`.
+    /// `latestAnswers` for the submissions whose numbers are in `ids`, as the store stood when its last submission
+    /// was `last`: each range is its own read, and a version stored since must not hide the one it replaces.
     private func latestAnswers<Output>(
         formID: String, collectionID: Int64?, district: String?, paths: [String], ids: ClosedRange<Int64>,
-        transform: (LatestAnswers) -> Output
+        last: Int64, transform: (LatestAnswers) -> Output
     ) throws -> [Output] {
         // One json_extract with every path (two at least) reads each stored answer once, and gives a JSON array.
         // The table is read in the order it is stored (NOT INDEXED): through the index by form, each row was a seek
@@ -120,7 +121,9 @@ extension ReturnStore {
         let queried = paths.count == 1 ? paths + paths : paths
         let placeholders = queried.map { _ in "?" }.joined(separator: ", ")
         var arguments = StatementArguments(queried)
-        _ = arguments.append(contentsOf: [ids.lowerBound, ids.upperBound, formID, collectionID, district, district])
+        _ = arguments.append(contentsOf: [
+            ids.lowerBound, min(ids.upperBound, last), formID, collectionID, district, district, last,
+        ])
         return try pool.read { db in
             let rows = try Row.fetchCursor(
                 db,
@@ -131,7 +134,7 @@ extension ReturnStore {
                     FROM submission s NOT INDEXED
                     WHERE s.id BETWEEN ? AND ? AND s.formID = ? AND s.collectionID IS ?
                       AND (? IS NULL OR s.district = ?)
-                      AND NOT EXISTS (SELECT 1 FROM submission later WHERE later.supersedes = s.id)
+                      AND NOT EXISTS (SELECT 1 FROM submission later WHERE later.supersedes = s.id AND later.id <= ?)
                     ORDER BY s.id
                     """, arguments: arguments)
             var result: [Output] = []
