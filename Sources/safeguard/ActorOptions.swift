@@ -14,10 +14,11 @@ struct ActorOptions: ParsableArguments {
     }
 }
 
-/// Reads a `YYYY-MM-DD` option, or says what is wrong with it.
+/// Reads a `YYYY-MM-DD` option, or says what is wrong with it. The value is shown in quotes with any control
+/// character written out (`"2025-09-30\r"`): a carriage return from a CRLF file is otherwise invisible.
 func day(_ text: String, option: String) throws -> Day {
     guard let day = Day(iso: text) else {
-        throw ValidationError("\(option) must be a date written YYYY-MM-DD, not '\(text)'.")
+        throw ValidationError("\(option) must be a date written YYYY-MM-DD, not \(JSONValue.string(text).text).")
     }
     return day
 }

@@ -25,9 +25,7 @@ struct Validate: AsyncParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Name one or more files to check.") }
-        if let asOf, Day(iso: asOf) == nil {
-            throw ValidationError("--as-of must be a date written YYYY-MM-DD, not '\(asOf)'.")
-        }
+        if let asOf { _ = try day(asOf, option: "--as-of") }
     }
 
     func run() async throws {

@@ -138,6 +138,10 @@ struct ValidateCommandTests {
     func usage() throws {
         #expect(try Safeguard.run(["validate"]).status == 64)
         #expect(try Safeguard.run(["validate", "--as-of", "31/03/2017", "x.yaml"]).status == 64)
+        // A date read from a file saved with CRLF line ends carries an invisible carriage return: it is written out.
+        let crlf = try Safeguard.run(["validate", "--as-of", "2026-10-31\r", "x.yaml"])
+        #expect(crlf.status == 64)
+        #expect(crlf.stderr.contains(#"--as-of must be a date written YYYY-MM-DD, not "2026-10-31\r"."#))
         #expect(try Safeguard.run(["validate", "--format", "xml", "x.yaml"]).status == 64)
         #expect(try Safeguard.run(["validate", "--form", "no-such-form", "x.yaml"]).status == 64)
         #expect(try Safeguard.run(["no-such-command"]).status == 64)
