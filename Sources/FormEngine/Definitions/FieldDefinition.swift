@@ -1,112 +1,88 @@
 /// One question of a form: its type, its words, and the checks its answer must pass.
 ///
 /// A value, but held in one shared object, so that copying a field (which the checks do for every answer) costs
-/// one reference count, not one for each of its texts: the storage is copied only when a field is changed while
-/// shared, which happens only as its form is loaded.
+/// one reference count, not one for each of its texts. A change (only as its form is loaded) makes new storage.
 public struct FieldDefinition: Sendable {
     private var storage: Storage
 
     /// The id, unique in its section (or repeat), that paths and expressions use.
-    public var id: String { storage.id }
+    public var id: String { storage.parts.id }
     /// The kind of answer.
-    public var type: FieldType { storage.type }
+    public var type: FieldType { storage.parts.type }
     /// The question as the user sees it; messages name the field by it.
-    public var label: String { storage.label }
+    public var label: String { storage.parts.label }
     /// Help shown under the label.
-    public var hint: String? { storage.hint }
+    public var hint: String? { storage.parts.hint }
     /// Whether an answer is needed.
     public internal(set) var required: Requirement {
-        get { storage.required }
+        get { storage.parts.required }
         set {
-            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-            storage.required = newValue
+            change { $0.required = newValue }
         }
     }
     /// When set, the field applies only when this is true.
     public internal(set) var relevant: Expression? {
-        get { storage.relevant }
+        get { storage.parts.relevant }
         set {
-            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-            storage.relevant = newValue
+            change { $0.relevant = newValue }
         }
     }
     /// When set, a given answer must make this true.
     public internal(set) var constraint: Expression? {
-        get { storage.constraint }
+        get { storage.parts.constraint }
         set {
-            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-            storage.constraint = newValue
+            change { $0.constraint = newValue }
         }
     }
     /// The message when `pattern` or `constraint` fails, in the user's words.
-    public var message: String? { storage.message }
+    public var message: String? { storage.parts.message }
     /// The lowest number or earliest date accepted.
-    public var min: Bound? { storage.min }
+    public var min: Bound? { storage.parts.min }
     /// The highest number or latest date accepted.
-    public var max: Bound? { storage.max }
+    public var max: Bound? { storage.parts.max }
     /// The fewest characters accepted.
-    public var minLength: Int? { storage.minLength }
+    public var minLength: Int? { storage.parts.minLength }
     /// The most characters accepted.
-    public var maxLength: Int? { storage.maxLength }
+    public var maxLength: Int? { storage.parts.maxLength }
     /// A regular expression the whole answer must match.
-    public var pattern: TextPattern? { storage.pattern }
+    public var pattern: TextPattern? { storage.parts.pattern }
     /// The choice list of a choice or multi-choice field.
-    public var list: String? { storage.list }
+    public var list: String? { storage.parts.list }
     /// The sub-fields of a repeat.
     public internal(set) var fields: [FieldDefinition] {
-        get { storage.fields }
+        get { storage.parts.fields }
         set {
-            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-            storage.fields = newValue
+            change { $0.fields = newValue }
         }
     }
     /// The fewest items of a repeat, or choices of a multi-choice.
-    public var minItems: Int? { storage.minItems }
+    public var minItems: Int? { storage.parts.minItems }
     /// The most items of a repeat, or choices of a multi-choice.
-    public var maxItems: Int? { storage.maxItems }
+    public var maxItems: Int? { storage.parts.maxItems }
     /// What one item of a repeat is called ("session"), for messages and the portal's "Add another".
-    public var itemLabel: String? { storage.itemLabel }
+    public var itemLabel: String? { storage.parts.itemLabel }
     /// Where the requirement comes from.
-    public var source: String? { storage.source }
+    public var source: String? { storage.parts.source }
     /// The item shape of a repeat, shared with the expressions that read it.
-    public var shape: RecordShape? { storage.shape }
+    public var shape: RecordShape? { storage.parts.shape }
     /// Where the field is defined.
-    public var mark: SourceMark { storage.mark }
+    public var mark: SourceMark { storage.parts.mark }
 
-    /// A field with all its parts.
-    init(
-        id: String,
-        type: FieldType,
-        label: String,
-        hint: String?,
-        required: Requirement,
-        relevant: Expression?,
-        constraint: Expression?,
-        message: String?,
-        min: Bound?,
-        max: Bound?,
-        minLength: Int?,
-        maxLength: Int?,
-        pattern: TextPattern?,
-        list: String?,
-        fields: [FieldDefinition],
-        minItems: Int?,
-        maxItems: Int?,
-        itemLabel: String?,
-        source: String?,
-        shape: RecordShape?,
-        mark: SourceMark
-    ) {
-        storage = Storage(
-            id: id, type: type, label: label, hint: hint, required: required, relevant: relevant,
-            constraint: constraint, message: message, min: min, max: max, minLength: minLength, maxLength: maxLength,
-            pattern: pattern, list: list, fields: fields, minItems: minItems, maxItems: maxItems, itemLabel: itemLabel,
-            source: source, shape: shape, mark: mark)
+    /// A field made of its parts.
+    init(_ parts: Parts) {
+        storage = Storage(parts)
     }
 
-    /// The parts of a field. Changed only through the field's setters, which copy it first when it is shared,
-    /// so no two threads ever see it change.
-    private final class Storage: @unchecked Sendable {
+    /// Changes the parts: into a new shared object, so no copy that shares the old one sees the change. Fields
+    /// change only as their form is loaded.
+    private mutating func change(_ body: (inout Parts) -> Void) {
+        var parts = storage.parts
+        body(&parts)
+        storage = Storage(parts)
+    }
+
+    /// A field's parts, as its form is loaded: what `FieldDefinition` shares between its copies.
+    struct Parts: Sendable {
         let id: String
         let type: FieldType
         let label: String
@@ -128,59 +104,14 @@ public struct FieldDefinition: Sendable {
         let source: String?
         let shape: RecordShape?
         let mark: SourceMark
+    }
 
-        init(
-            id: String,
-            type: FieldType,
-            label: String,
-            hint: String?,
-            required: Requirement,
-            relevant: Expression?,
-            constraint: Expression?,
-            message: String?,
-            min: Bound?,
-            max: Bound?,
-            minLength: Int?,
-            maxLength: Int?,
-            pattern: TextPattern?,
-            list: String?,
-            fields: [FieldDefinition],
-            minItems: Int?,
-            maxItems: Int?,
-            itemLabel: String?,
-            source: String?,
-            shape: RecordShape?,
-            mark: SourceMark
-        ) {
-            self.id = id
-            self.type = type
-            self.label = label
-            self.hint = hint
-            self.required = required
-            self.relevant = relevant
-            self.constraint = constraint
-            self.message = message
-            self.min = min
-            self.max = max
-            self.minLength = minLength
-            self.maxLength = maxLength
-            self.pattern = pattern
-            self.list = list
-            self.fields = fields
-            self.minItems = minItems
-            self.maxItems = maxItems
-            self.itemLabel = itemLabel
-            self.source = source
-            self.shape = shape
-            self.mark = mark
-        }
+    /// The shared parts of a field: never changed (a change makes a new one), so shared between threads safely.
+    private final class Storage: Sendable {
+        let parts: Parts
 
-        func copy() -> Storage {
-            Storage(
-                id: id, type: type, label: label, hint: hint, required: required, relevant: relevant,
-                constraint: constraint, message: message, min: min, max: max, minLength: minLength,
-                maxLength: maxLength, pattern: pattern, list: list, fields: fields, minItems: minItems,
-                maxItems: maxItems, itemLabel: itemLabel, source: source, shape: shape, mark: mark)
+        init(_ parts: Parts) {
+            self.parts = parts
         }
     }
 

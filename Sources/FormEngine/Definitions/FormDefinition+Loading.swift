@@ -176,8 +176,9 @@ private struct FormLoader {
             let fields = readFields(keyed["fields"], section: sections.count, path: "/\(id)", repeatIndex: nil)
             sections.append(
                 SectionDefinition(
-                    id: id, title: keyed.text("title") ?? id, hint: keyed.text("hint"), source: keyed.text("source"),
-                    fields: fields, mark: reader.mark(item.start)))
+                    .init(
+                        id: id, title: keyed.text("title") ?? id, hint: keyed.text("hint"),
+                        source: keyed.text("source"), fields: fields, mark: reader.mark(item.start))))
         }
         return sections
     }
@@ -288,11 +289,13 @@ private struct FormLoader {
         }
 
         return FieldDefinition(
-            id: id, type: type, label: keyed.text("label") ?? id, hint: keyed.text("hint"), required: required,
-            relevant: nil, constraint: nil, message: keyed.text("message"), min: min, max: max,
-            minLength: minLength, maxLength: maxLength, pattern: pattern, list: list, fields: subfields,
-            minItems: minItems, maxItems: maxItems, itemLabel: keyed.text("item-label"), source: keyed.text("source"),
-            shape: shape, mark: reader.mark(node.start))
+            .init(
+                id: id, type: type, label: keyed.text("label") ?? id, hint: keyed.text("hint"), required: required,
+                relevant: nil, constraint: nil, message: keyed.text("message"), min: min, max: max,
+                minLength: minLength, maxLength: maxLength, pattern: pattern, list: list, fields: subfields,
+                minItems: minItems, maxItems: maxItems, itemLabel: keyed.text("item-label"),
+                source: keyed.text("source"),
+                shape: shape, mark: reader.mark(node.start)))
     }
 
     private mutating func queue(_ section: Int, _ location: (field: Int, subfield: Int?), _ key: String, _ node: Node) {

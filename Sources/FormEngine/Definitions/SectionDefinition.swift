@@ -6,50 +6,47 @@ public struct SectionDefinition: Sendable {
     private var storage: Storage
 
     /// The id, unique in the form; a submission keys the section's answers by it.
-    public var id: String { storage.id }
+    public var id: String { storage.parts.id }
     /// The heading people see.
-    public var title: String { storage.title }
+    public var title: String { storage.parts.title }
     /// Help shown under the heading.
-    public var hint: String? { storage.hint }
+    public var hint: String? { storage.parts.hint }
     /// The law, guidance or policy the section rests on.
-    public var source: String? { storage.source }
+    public var source: String? { storage.parts.source }
     /// The fields, in order.
     public internal(set) var fields: [FieldDefinition] {
-        get { storage.fields }
+        get { storage.parts.fields }
         set {
-            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-            storage.fields = newValue
+            // Into a new shared object, so no copy that shares the old one sees the change (only during loading).
+            var parts = storage.parts
+            parts.fields = newValue
+            storage = Storage(parts)
         }
     }
     /// Where the section is defined.
-    public var mark: SourceMark { storage.mark }
+    public var mark: SourceMark { storage.parts.mark }
 
-    /// A section with all its parts.
-    init(id: String, title: String, hint: String?, source: String?, fields: [FieldDefinition], mark: SourceMark) {
-        storage = Storage(id: id, title: title, hint: hint, source: source, fields: fields, mark: mark)
+    /// A section made of its parts.
+    init(_ parts: Parts) {
+        storage = Storage(parts)
     }
 
-    /// The parts of a section. Its fields change only through the setter, which copies it first when it is
-    /// shared, so no two threads ever see it change.
-    private final class Storage: @unchecked Sendable {
+    /// A section's parts, as its form is loaded: what `SectionDefinition` shares between its copies.
+    struct Parts: Sendable {
         let id: String
         let title: String
         let hint: String?
         let source: String?
         var fields: [FieldDefinition]
         let mark: SourceMark
+    }
 
-        init(id: String, title: String, hint: String?, source: String?, fields: [FieldDefinition], mark: SourceMark) {
-            self.id = id
-            self.title = title
-            self.hint = hint
-            self.source = source
-            self.fields = fields
-            self.mark = mark
-        }
+    /// The shared parts of a section: never changed (a change makes a new one), so shared between threads safely.
+    private final class Storage: Sendable {
+        let parts: Parts
 
-        func copy() -> Storage {
-            Storage(id: id, title: title, hint: hint, source: source, fields: fields, mark: mark)
+        init(_ parts: Parts) {
+            self.parts = parts
         }
     }
 }
