@@ -4,6 +4,14 @@ import Testing
 
 @Suite("Identifier formats: the real formats of DOMAIN.md")
 struct IdentifierFormatTests {
+    @Test("each identifier field type checks the format of the same name, and no other type checks one")
+    func fieldTypes() {
+        for type in FieldType.allCases {
+            #expect(type.identifierFormat == IdentifierFormat(rawValue: type.rawValue), "\(type)")
+        }
+        #expect(IdentifierFormat.allCases.allSatisfy { FieldType(rawValue: $0.rawValue)?.identifierFormat == $0 })
+    }
+
     @Test(
         "good answers are accepted and written the canonical way",
         arguments: [

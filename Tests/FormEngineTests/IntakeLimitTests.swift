@@ -55,6 +55,22 @@ struct IntakeLimitTests {
         let refused = try #require(refusal(text))
         #expect(refused.rule == "intake.duplicate-key")
         #expect(refused.mark.line == 101)
+        #expect(refused.message.contains("first on line 58"))
+        // Twenty keys: the sixteenth and later are indexed as they come, the first fifteen when the sixteenth does.
+        let early = (0..<20).map { "k\($0):\n  inner: [1, {k3: 2}]\n" }.joined() + "k3: again\n"
+        let second = try #require(refusal(early))
+        #expect(second.rule == "intake.duplicate-key")
+        #expect(second.mark.line == 41)
+        #expect(second.message.contains("first on line 7"))
+    }
+
+    @Test("the same key in mappings at different levels, or in two items, is no duplicate")
+    func sameKeyElsewhere() throws {
+        let document = try readDocument(
+            "a:\n  a: 1\n  b: {a: 2, b: 3}\nb:\n  - {a: 4}\n  - {a: 5, b: [a, a]}\nc: a\n")
+        #expect(document.root["a"]?["b"]?["b"]?.scalar?.text == "3")
+        #expect(document.root["b"]?.items?[1]["a"]?.scalar?.text == "5")
+        #expect(document.root["c"]?.scalar?.text == "a")
     }
 
     @Test("nesting: 32 levels are read, 33 are refused at the 33rd")
@@ -166,6 +182,10 @@ struct IntakeLimitTests {
     func complexKey() throws {
         let refused = try #require(refusal("? [a, b]\n: 1\n"))
         #expect(refused.rule == "intake.complex-key")
+        #expect(refused.message == "A key must be a single name, not a list.")
+        let mapping = try #require(refusal("a: 1\n? {b: 2}\n: 3\n"))
+        #expect(mapping.message == "A key must be a single name, not a group of answers (key: value lines).")
+        #expect(mapping.mark == SourceMark(file: "test.yaml", line: 2, column: 3))
     }
 
     @Test("random bytes never crash the reader", arguments: 0..<200)

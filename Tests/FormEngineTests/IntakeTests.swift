@@ -14,6 +14,32 @@ struct IntakeTests {
         #expect(dbs.entries?.map(\.keyStart) == [TextPosition(line: 3, column: 3), TextPosition(line: 4, column: 3)])
     }
 
+    @Test("a document made from a tree gives the same tree back, with its marks")
+    func treeRoundTrip() throws {
+        let read = try readDocument(
+            "form: x\nlist: [a, 'b', \"\"]\nnested:\n  - {k: ~, l: [1, 2]}\n  - text: |\n      two\n      lines\nlast: é\n"
+        )
+        let made = Document(file: "made.yaml", root: read.root)
+        #expect(made.file == "made.yaml")
+        #expect(describe(made.root) == describe(read.root))
+        #expect(made.root["nested"]?.items?[1]["text"]?.scalar?.text == "two\nlines\n")
+        #expect(made.root["nested"]?.items?[0]["k"]?.isNull == true)
+        #expect(made.root["list"]?.items?[1].scalar == Scalar(text: "b", isPlain: false))
+    }
+
+    /// A tree written out with every text, quoting and start: two trees alike give the same description.
+    private func describe(_ node: Node) -> String {
+        let at = "@\(node.start.line):\(node.start.column)"
+        switch node.content {
+        case .scalar(let scalar): return "\(scalar.isPlain ? "plain" : "quoted")(\(scalar.text.debugDescription))\(at)"
+        case .sequence(let items): return "[" + items.map(describe).joined(separator: ", ") + "]\(at)"
+        case .mapping(let entries):
+            return "{"
+                + entries.map { "\($0.key)@\($0.keyStart.line):\($0.keyStart.column): \(describe($0.value))" }
+                .joined(separator: ", ") + "}\(at)"
+        }
+    }
+
     @Test("scalars keep their text: no, 0123 and dates are not converted by YAML's implicit typing")
     func scalarsKeepText() throws {
         let document = try readDocument("a: no\nb: 0123\nc: 2017-03-31\nd: 1e3\ne: 'quoted'\n")

@@ -1,34 +1,41 @@
-/// A named list of choices that choice and multi-choice fields draw from.
-public struct ChoiceList: Sendable {
+/// A named list of choices that choice and multi-choice fields draw from. A class, so that the fields that draw
+/// from it share it.
+public final class ChoiceList: Sendable {
     /// The list's id, as fields name it.
     public let id: String
     /// The options, in the order people see them.
     public let options: [ChoiceOption]
     /// Where the list is defined.
     public let mark: SourceMark
-    /// Each option's place in `options`, by its value (the first, if two share one): every choice answered is
-    /// looked up here.
-    private let indexByValue: [String: Int]
+    /// Each option's place in `options`, by its value (the first, if two share one), for a list long enough
+    /// that hashing an answer costs less than comparing it with each value.
+    private let indexByValue: [String: Int]?
 
     /// Creates a list.
     public init(id: String, options: [ChoiceOption], mark: SourceMark) {
         self.id = id
         self.options = options
         self.mark = mark
-        indexByValue = Dictionary(
-            options.enumerated().map { ($1.value, $0) }, uniquingKeysWith: { first, _ in first })
+        indexByValue =
+            options.count > 8
+            ? Dictionary(options.enumerated().map { ($1.value, $0) }, uniquingKeysWith: { first, _ in first }) : nil
     }
 
     /// The option an answer names: by its value exactly, or by its value or label ignoring case.
     public func option(matching answer: String) -> ChoiceOption? {
-        if let exact = indexByValue[answer] { return options[exact] }
+        if let exact = index(of: answer) { return options[exact] }
         let folded = answer.lowercased()
         return options.first(where: { $0.value.lowercased() == folded || $0.label.lowercased() == folded })
     }
 
     /// The label people see for a value, or the value itself if the list does not hold it.
     public func label(for value: String) -> String {
-        indexByValue[value].map { options[$0].label } ?? value
+        index(of: value).map { options[$0].label } ?? value
+    }
+
+    /// The place in `options` of the (first) option with this value.
+    private func index(of value: String) -> Int? {
+        indexByValue.map { $0[value] } ?? options.firstIndex(where: { $0.value == value })
     }
 
     /// The values, for messages: "a, b or c".

@@ -4,6 +4,8 @@
 final class DefinitionReader {
     /// The file's document.
     let document: Document
+    /// The document's root value, as a tree.
+    let root: Node
     /// The problems found so far.
     private(set) var problems: [DefinitionProblem] = []
     private let text: String
@@ -12,6 +14,7 @@ final class DefinitionReader {
     /// A reader over a document read from `text`.
     init(document: Document, text: String) {
         self.document = document
+        root = document.root
         self.text = text
     }
 

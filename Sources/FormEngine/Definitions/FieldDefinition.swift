@@ -46,8 +46,10 @@ public struct FieldDefinition: Sendable {
     public var maxLength: Int? { storage.parts.maxLength }
     /// A regular expression the whole answer must match.
     public var pattern: TextPattern? { storage.parts.pattern }
-    /// The choice list of a choice or multi-choice field.
+    /// The id of the choice list of a choice or multi-choice field.
     public var list: String? { storage.parts.list }
+    /// The choice list itself.
+    public var choices: ChoiceList? { storage.parts.choices }
     /// The sub-fields of a repeat.
     public internal(set) var fields: [FieldDefinition] {
         get { storage.parts.fields }
@@ -97,6 +99,7 @@ public struct FieldDefinition: Sendable {
         let maxLength: Int?
         let pattern: TextPattern?
         let list: String?
+        let choices: ChoiceList?
         var fields: [FieldDefinition]
         let minItems: Int?
         let maxItems: Int?

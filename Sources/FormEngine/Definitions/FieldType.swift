@@ -19,7 +19,19 @@ public enum FieldType: String, Sendable, CaseIterable {
     case `repeat`
 
     /// The identifier format the type checks, if it is an identifier type.
-    public var identifierFormat: IdentifierFormat? { IdentifierFormat(rawValue: rawValue) }
+    public var identifierFormat: IdentifierFormat? {
+        switch self {
+        case .urn: return .urn
+        case .dfeNumber: return .dfeNumber
+        case .dbsCertificate: return .dbsCertificate
+        case .driverNumber: return .driverNumber
+        case .niNumber: return .niNumber
+        case .postcode: return .postcode
+        case .email: return .email
+        case .phone: return .phone
+        case .text, .longText, .integer, .decimal, .yesNo, .date, .choice, .multiChoice, .repeat: return nil
+        }
+    }
 
     /// True for the types whose answer is free text: they take `min-length`, `max-length` and `pattern`.
     public var isFreeText: Bool { self == .text || self == .longText }

@@ -48,7 +48,7 @@ private struct FormLoader {
     }
 
     mutating func load() -> FormDefinition? {
-        let root = reader.document.root
+        let root = reader.root
         guard
             let top = reader.keyed(
                 root, what: "a form", allowed: FormDefinition.formKeys,
@@ -292,7 +292,8 @@ private struct FormLoader {
             .init(
                 id: id, type: type, label: keyed.text("label") ?? id, hint: keyed.text("hint"), required: required,
                 relevant: nil, constraint: nil, message: keyed.text("message"), min: min, max: max,
-                minLength: minLength, maxLength: maxLength, pattern: pattern, list: list, fields: subfields,
+                minLength: minLength, maxLength: maxLength, pattern: pattern, list: list,
+                choices: list.flatMap { lists[$0] }, fields: subfields,
                 minItems: minItems, maxItems: maxItems, itemLabel: keyed.text("item-label"),
                 source: keyed.text("source"),
                 shape: shape, mark: reader.mark(node.start)))

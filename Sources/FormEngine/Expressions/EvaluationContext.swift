@@ -1,7 +1,7 @@
 /// What an expression can see while it runs: the answers, the parameters, the evaluation date, and nothing else.
 struct EvaluationContext {
     /// The submission's answers.
-    let answers: Answers
+    var answers: Answers
     /// The evaluation date that `as_of()` gives: chosen by the caller, never read from a clock.
     let asOf: Day
     /// The rule set's parameter values, by index.
@@ -18,13 +18,13 @@ struct EvaluationContext {
         self.asOf = asOf
         self.parameters = parameters
         self.namedExpressions = namedExpressions
-        self.namedCache = Array(repeating: nil, count: namedExpressions.count)
-        self.locals = Array(repeating: .absent, count: slots)
+        self.namedCache = Array(filledWith: nil, count: namedExpressions.count)
+        self.locals = Array(filledWith: .absent, count: slots)
     }
 
     /// Makes room for at least `slots` locals.
     mutating func reserve(slots: Int) {
-        if locals.count < slots { locals += Array(repeating: .absent, count: slots - locals.count) }
+        if locals.count < slots { locals += Array(filledWith: .absent, count: slots - locals.count) }
     }
 
     /// The value of a named value, computing it the first time.

@@ -1,24 +1,14 @@
 import CYAML
 
-/// The loop over libyaml's events that builds a `Node` tree and enforces the limits as it goes.
+/// The loop over libyaml's events that stores a document's values (see `DocumentBuilder`) and enforces the
+/// limits as it goes.
 struct EventReader {
     private let buffer: UnsafeBufferPointer<UInt8>
     private let file: String
     private let limits: IntakeLimits
-    /// The collection being read, and (in `enclosing`) the ones that hold it, outermost first. The innermost is
-    /// kept apart so that adding to it never copies it.
-    /// The innermost open collection: a stand-in at the top level, when `depth` is 0. Not an optional, so that
-    /// reading its fields never copies it.
-    private var open = OpenCollection(
-        isMapping: false, start: TextPosition(line: 1, column: 1), firstEntry: 0, firstItem: 0)
-    /// How many collections are open.
-    private var depth = 0
-    private var enclosing: [OpenCollection] = []
-    /// The finished entries and items of every open collection, innermost last: a collection's own are copied
-    /// out, into an array of exactly their number, when it ends (no array grown one append at a time).
-    private var openEntries: [Entry] = []
-    private var openItems: [Node] = []
-    private var root: Node?
+    private var builder: DocumentBuilder
+    /// The collections open, innermost last.
+    private var open: [OpenCollection] = []
     private var nodeCount = 0
     private var documentCount = 0
 
@@ -26,10 +16,11 @@ struct EventReader {
         self.buffer = buffer
         self.file = file
         self.limits = limits
+        builder = DocumentBuilder(expectedBytes: buffer.count)
     }
 
-    /// Parses the whole stream: the root node of its one document, or the first refusal.
-    mutating func run() -> Result<Node, IntakeRefusal> {
+    /// Parses the whole stream: its one document, or the first refusal.
+    mutating func run() -> Result<Document, IntakeRefusal> {
         // libyaml keeps a pointer to the parser inside the parser, so it must not move: allocate it.
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
@@ -59,8 +50,11 @@ struct EventReader {
             if let refusal = outcome { return .failure(refusal) }
             if finished { break }
         }
-        guard let root, !(root.isNull && root.start == root.end) else { return .failure(empty()) }
-        return .success(root)
+        let document = builder.document(file: file)
+        guard let root = document.nodes.first, !(document.isNull(0) && root.start == root.end) else {
+            return .failure(empty())
+        }
+        return .success(document)
     }
 
     /// Handles one event: nil to go on, or the refusal that stops the read.
@@ -82,45 +76,44 @@ struct EventReader {
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
             if let refused = checkNode(anchor: data.anchor, tag: data.tag, at: start) { return refused }
-            let text = String(decoding: UnsafeRawBufferPointer(start: data.value, count: data.length), as: UTF8.self)
-            if data.length > limits.maxStringLength, text.unicodeScalars.count > limits.maxStringLength {
-                return refusal(
-                    "intake.string-length",
-                    "This answer is \(text.unicodeScalars.count) characters long; the limit is "
-                        + "\(limits.maxStringLength). Shorten it.", start)
+            let bytes = UnsafeRawBufferPointer(start: data.value, count: data.length)
+            if data.length > limits.maxStringLength {
+                let characters = bytes.reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+                if characters > limits.maxStringLength {
+                    return refusal(
+                        "intake.string-length",
+                        "This answer is \(characters) characters long; the limit is \(limits.maxStringLength). "
+                            + "Shorten it.", start)
+                }
+            }
+            if let last = open.indices.last, open[last].expectsKey {
+                if let refused = addKey(bytes, in: last, at: start) { return refused }
+            } else {
+                valueAdded()
             }
             let plain = data.style == YAML_PLAIN_SCALAR_STYLE && !hasStringTag(data.tag)
-            let node = Node(.scalar(Scalar(text: text, isPlain: plain)), start: start, end: position(event.end_mark))
-            return add(node)
+            builder.addScalar(bytes, plain: plain, start: start, end: position(event.end_mark))
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
             let tag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
             if let refused = checkNode(anchor: anchor, tag: tag, at: start) { return refused }
-            if depth >= limits.maxDepth {
+            if open.count >= limits.maxDepth {
                 return refusal(
                     "intake.depth",
                     "The answers are nested more than \(limits.maxDepth) levels deep. No form needs this: "
                         + "check the indentation.", start)
             }
-            if depth > 0 { enclosing.append(open) }
-            depth += 1
-            open = OpenCollection(
-                isMapping: isMapping, start: start, firstEntry: openEntries.count, firstItem: openItems.count)
-        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            guard depth > 0 else { return nil }
-            let finished = open
-            depth -= 1
-            if let outer = enclosing.popLast() { open = outer }
-            let content: Node.Content
-            if finished.isMapping {
-                content = .mapping(Array(openEntries[finished.firstEntry...]))
-                openEntries.removeSubrange(finished.firstEntry...)
-            } else {
-                content = .sequence(Array(openItems[finished.firstItem...]))
-                openItems.removeSubrange(finished.firstItem...)
+            if let last = open.last, last.expectsKey {
+                let kind: FlatNode.Kind = isMapping ? .mapping : .sequence
+                return refusal("intake.complex-key", "A key must be a single name, not \(kind.description).", start)
             }
-            return add(Node(content, start: finished.start, end: position(event.end_mark)))
+            let index = builder.open(isMapping: isMapping, start: start)
+            open.append(OpenCollection(index: index, isMapping: isMapping))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let finished = open.popLast() else { return nil }
+            builder.close(finished.index, end: position(event.end_mark))
+            valueAdded()
         default:
             break
         }
@@ -155,33 +148,42 @@ struct EventReader {
         return nil
     }
 
-    /// Adds a finished node to the collection that holds it, or makes it the root.
-    private mutating func add(_ node: consuming Node) -> IntakeRefusal? {
-        guard depth > 0 else {
-            root = node
-            return nil
+    /// Checks a key about to be added to the mapping open at `level` of `open`: refused if the mapping has it
+    /// already.
+    private mutating func addKey(_ key: UnsafeRawBufferPointer, in level: Int, at start: TextPosition)
+        -> IntakeRefusal?
+    {
+        if let first = firstPosition(ofKey: key, in: level) {
+            let name = String(decoding: key, as: UTF8.self)
+            return refusal(
+                "intake.duplicate-key", "'\(name)' is given twice here (first on line \(first.line)). Keep one.",
+                start)
         }
-        if !open.isMapping {
-            openItems.append(node)
-            return nil
-        }
-        guard let pending = open.pendingKey else {
-            guard let key = node.scalar else {
-                return refusal(
-                    "intake.complex-key",
-                    "A key must be a single name, not \(node.kindDescription).", node.start)
+        open[level].expectsKey = false
+        open[level].entryCount += 1
+        if open[level].keyIndex != nil {
+            open[level].keyIndex?[String(decoding: key, as: UTF8.self)] = start
+        } else if open[level].entryCount == OpenCollection.indexedFrom {
+            var index: [String: TextPosition] = [:]
+            for earlier in builder.keysSoFar(inMapping: open[level].index) {
+                index[builder.text(at: earlier)] = builder.nodes[earlier].start
             }
-            if let first = open.firstPosition(ofKey: key.text, in: openEntries) {
-                return refusal(
-                    "intake.duplicate-key",
-                    "'\(key.text)' is given twice here (first on line \(first.line)). Keep one.", node.start)
-            }
-            open.pendingKey = (key.text, node.start)
-            return nil
+            index[String(decoding: key, as: UTF8.self)] = start
+            open[level].keyIndex = index
         }
-        openEntries.append(Entry(key: pending.key, keyStart: pending.start, value: node))
-        open.added(openEntries)
         return nil
+    }
+
+    /// Where an earlier key of the mapping open at `level` that is the same as `key` starts, if there is one.
+    private func firstPosition(ofKey key: UnsafeRawBufferPointer, in level: Int) -> TextPosition? {
+        if let keyIndex = open[level].keyIndex { return keyIndex[String(decoding: key, as: UTF8.self)] }
+        return builder.keysSoFar(inMapping: open[level].index).first(where: { builder.text(at: $0, equals: key) })
+            .map { builder.nodes[$0].start }
+    }
+
+    /// Notes that a value (not a key) has been added to the innermost collection.
+    private mutating func valueAdded() {
+        if let last = open.indices.last, open[last].isMapping { open[last].expectsKey = true }
     }
 
     private func position(_ mark: yaml_mark_t) -> TextPosition {
@@ -251,33 +253,25 @@ struct EventReader {
     }
 }
 
-/// A mapping or sequence whose end event has not come yet. Its entries and items so far are in the reader's
-/// `openEntries` and `openItems`, from `firstEntry` and `firstItem` on.
+/// A mapping or sequence whose end event has not come yet.
 private struct OpenCollection {
+    /// Its index among the document's values.
+    let index: Int
     let isMapping: Bool
-    let start: TextPosition
-    let firstEntry: Int
-    let firstItem: Int
-    var pendingKey: (key: String, start: TextPosition)?
-    /// The keys seen so far, once a mapping is large enough that scanning its entries would be slow.
+    /// In a mapping: true when the next value is a key.
+    var expectsKey: Bool
+    /// In a mapping: the number of keys so far.
+    var entryCount = 0
+    /// The keys seen so far, once a mapping has `indexedFrom` of them: scanning them all for each new key
+    /// would be slow.
     var keyIndex: [String: TextPosition]? = nil
 
-    /// Where an earlier entry with this key starts, if there is one.
-    func firstPosition(ofKey key: String, in entries: [Entry]) -> TextPosition? {
-        if let keyIndex { return keyIndex[key] }
-        // Keys of another length are never the same: most are told apart without comparing their text.
-        let length = key.utf8.count
-        return entries[firstEntry...].first(where: { $0.key.utf8.count == length && $0.key == key })?.keyStart
-    }
+    /// The number of keys from which a mapping's keys are indexed.
+    static let indexedFrom = 16
 
-    /// Notes the entry just added (the last of `entries`) and clears the pending key.
-    mutating func added(_ entries: [Entry]) {
-        pendingKey = nil
-        if keyIndex != nil {
-            keyIndex?[entries[entries.count - 1].key] = entries[entries.count - 1].keyStart
-        } else if entries.count - firstEntry == 16 {
-            keyIndex = Dictionary(
-                entries[firstEntry...].map { ($0.key, $0.keyStart) }, uniquingKeysWith: { first, _ in first })
-        }
+    init(index: Int, isMapping: Bool) {
+        self.index = index
+        self.isMapping = isMapping
+        expectsKey = isMapping
     }
 }

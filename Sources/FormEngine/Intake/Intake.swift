@@ -17,7 +17,7 @@ public enum Intake {
                 return .failure(refusal)
             }
             var reader = EventReader(buffer: buffer, file: file, limits: limits)
-            return reader.run().map { Document(file: file, root: $0) }
+            return reader.run()
         }
     }
 

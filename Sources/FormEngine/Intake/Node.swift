@@ -42,8 +42,10 @@ public struct Scalar: Sendable, Hashable {
     }
 
     /// True for an unquoted empty value, `~` or `null` (in any case): the field was left unanswered.
-    public var isNull: Bool {
-        guard isPlain else { return false }
+    public var isNull: Bool { isPlain && Self.meansNoAnswer(text) }
+
+    /// True for the plain texts that mean no answer.
+    static func meansNoAnswer(_ text: String) -> Bool {
         switch text {
         case "", "~", "null", "Null", "NULL": return true
         default: return false
@@ -98,9 +100,9 @@ extension Node {
     /// How a user would name what this node is, for messages: "a single answer", "a list", "a group of answers".
     public var kindDescription: String {
         switch content {
-        case .scalar: return "a single answer"
-        case .sequence: return "a list"
-        case .mapping: return "a group of answers (key: value lines)"
+        case .scalar: return FlatNode.Kind.plainScalar.description
+        case .sequence: return FlatNode.Kind.sequence.description
+        case .mapping: return FlatNode.Kind.mapping.description
         }
     }
 }

@@ -64,7 +64,7 @@ struct RuleEngine {
         }
         return Finding(
             rule: rule.id, severity: rule.severity, path: path, message: message,
-            mark: document.mark(position ?? document.root.start), values: values, ruleMark: rule.mark,
+            mark: document.mark(position ?? document.rootStart), values: values, ruleMark: rule.mark,
             source: rule.source)
     }
 

@@ -48,7 +48,7 @@ private struct RuleSetLoader {
     mutating func load() -> RuleSet? {
         guard
             let top = reader.keyed(
-                reader.document.root, what: "a rule set", allowed: RuleSet.topKeys, required: ["rules-for", "rules"])
+                reader.root, what: "a rule set", allowed: RuleSet.topKeys, required: ["rules-for", "rules"])
         else { return nil }
         guard let formID = top.text("rules-for") else { return nil }
         guard let form = forms[formID] else {

@@ -19,33 +19,39 @@ struct FieldLogic {
 
     /// Applies the logic of every field to `answers`.
     mutating func apply(to answers: inout Answers) {
+        // One context for every field, holding the answers as they stand: the only copy, so that setting an
+        // answer aside changes it in place.
+        var context = EvaluationContext(answers: answers, asOf: asOf, slots: 1)
+        answers = Answers(values: [], positions: [])
+        defer { answers = context.answers }
         for (s, section) in form.sections.enumerated() {
             for (f, field) in section.fields.enumerated() {
-                let place = answers.positions[s][f] ?? sectionStarts[s] ?? document.root.start
+                let given = context.answers.positions[s][f]
                 let verdict = check(
-                    field, value: answers.values[s][f], given: answers.positions[s][f] != nil, answers: answers,
-                    item: nil, path: AnswerPath(section: s, field: f), place: place, sectionTitle: section.title)
-                if verdict == .setAside { answers.values[s][f] = .absent }
-                if field.type == .repeat, case .list(var items) = answers.values[s][f] {
-                    applyToItems(field, &items, answers: answers, path: AnswerPath(section: s, field: f))
-                    answers.values[s][f] = .list(items)
+                    field, value: context.answers.values[s][f], given: given != nil, in: &context, item: nil,
+                    path: AnswerPath(section: s, field: f), place: given ?? sectionStarts[s] ?? document.rootStart,
+                    sectionTitle: section.title)
+                if verdict == .setAside { context.answers.values[s][f] = .absent }
+                if field.type == .repeat, case .list(var items) = context.answers.values[s][f] {
+                    applyToItems(field, &items, in: &context, path: AnswerPath(section: s, field: f))
+                    context.answers.values[s][f] = .list(items)
                 }
             }
         }
     }
 
     private mutating func applyToItems(
-        _ repeatField: FieldDefinition, _ items: inout [Value], answers: Answers, path: AnswerPath
+        _ repeatField: FieldDefinition, _ items: inout [Value], in context: inout EvaluationContext, path: AnswerPath
     ) {
         for index in items.indices {
             guard case .record(var record) = items[index] else { continue }
             let itemName = ItemName.numbered(repeatField.itemLabel ?? "item", index + 1)
             for (subIndex, subfield) in repeatField.fields.enumerated() {
-                let place = record.positions[subIndex] ?? record.start ?? document.root.start
+                let place = record.positions[subIndex] ?? record.start ?? document.rootStart
                 let verdict = check(
                     subfield, value: record.values[subIndex], given: record.positions[subIndex] != nil,
-                    answers: answers,
-                    item: (record, itemName, repeatField), path: path.appending(index).appending(subIndex),
+                    in: &context, item: (record, itemName, repeatField),
+                    path: path.appending(index).appending(subIndex),
                     place: place,
                     sectionTitle: nil)
                 if verdict == .setAside { record.values[subIndex] = .absent }
@@ -57,7 +63,7 @@ struct FieldLogic {
     private enum Verdict { case keep, setAside }
 
     private mutating func check(
-        _ field: FieldDefinition, value: Value, given: Bool, answers: Answers,
+        _ field: FieldDefinition, value: Value, given: Bool, in context: inout EvaluationContext,
         item: (record: Record, name: ItemName, repeatField: FieldDefinition)?, path: AnswerPath, place: TextPosition,
         sectionTitle: String?
     ) -> Verdict {
@@ -65,8 +71,7 @@ struct FieldLogic {
         if case .when = field.required { hasLogic = true }
         // Most fields have no logic, and a field with none needs only its presence checked.
         guard hasLogic || (!value.isPresent && !given) else { return .keep }
-        var context = EvaluationContext(answers: answers, asOf: asOf, slots: hasLogic ? 1 : 0)
-        if hasLogic, let item { context.locals[0] = .record(item.record) }
+        if hasLogic { context.locals[0] = item.map { .record($0.record) } ?? .absent }
         // Written out only for a finding: most answers are right.
         let name = FieldName(label: field.label, item: item?.name)
         var pointer: String { path.pointer(in: form) }

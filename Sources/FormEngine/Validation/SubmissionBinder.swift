@@ -1,6 +1,8 @@
 /// Binds a submission's document to its form: each answer read by its field's type and checked against
 /// the field's limits. Every failure is a finding at the answer's line and column, in the user's words.
 ///
+/// Reads the document's values where they are stored, by index (`Document+Values.swift`).
+///
 /// The logic that depends on other answers (`relevant`, `required`, `constraint`) runs afterwards, on
 /// the bound answers: see `FieldLogic`.
 struct SubmissionBinder {
@@ -17,44 +19,47 @@ struct SubmissionBinder {
 
     /// The answers, with a finding for each answer that is not what its field takes.
     mutating func bind() -> Answers {
-        let root = document.root
+        let root = 0
         var values: [[Value]] = []
         var positions: [[TextPosition?]] = []
-        let entries = root.entries ?? []
-        for entry in entries where entry.key != "form" && !form.sections.contains(where: { $0.id == entry.key }) {
+        for entry in document.entries(of: root)
+        where !document.text(entry.key, equals: "form")
+            && !form.sections.contains(where: { document.text(entry.key, equals: $0.id) })
+        {
+            let key = document.text(entry.key)
             add(
-                "field.unknown", .error, .submission, entry.keyStart,
-                "'\(entry.key)' is not a section of the form \"\(form.title)\"."
-                    + Suggestion.didYouMean(entry.key, in: form.sections.map(\.id))
-                    + " Its answers are not read until the name is right.", key: entry.key)
+                "field.unknown", .error, .submission, document.start(entry.key),
+                "'\(key)' is not a section of the form \"\(form.title)\"."
+                    + Suggestion.didYouMean(key, in: form.sections.map(\.id))
+                    + " Its answers are not read until the name is right.", key: key)
         }
+        var sectionCursor = root + 1
         for (sectionIndex, section) in form.sections.enumerated() {
-            var sectionValues = [Value](repeating: .absent, count: section.fields.count)
-            var sectionPositions = [TextPosition?](repeating: nil, count: section.fields.count)
-            let node = root[section.id]
-            sectionStarts.append(node.flatMap { $0.isNull ? nil : $0.start })
-            if let node, !node.isNull {
-                if let answers = node.entries {
-                    var cursor = 0
+            var sectionValues = [Value](filledWith: .absent, count: section.fields.count)
+            var sectionPositions = [TextPosition?](filledWith: nil, count: section.fields.count)
+            let node = value(answering: section.id, in: root, from: &sectionCursor)
+            sectionStarts.append(node.flatMap { document.isNull($0) ? nil : document.start($0) })
+            if let node, !document.isNull(node) {
+                if document.kind(node) == .mapping {
+                    var cursor = node + 1
                     var matched = 0
                     for (index, field) in section.fields.enumerated() {
-                        guard let entry = Self.entry(answering: field, in: answers, from: &cursor) else { continue }
+                        guard let answer = value(answering: field.id, in: node, from: &cursor) else { continue }
                         matched += 1
-                        let answer = answers[entry].value
-                        guard !answer.isNull else { continue }
-                        sectionPositions[index] = answer.start
+                        guard !document.isNull(answer) else { continue }
+                        sectionPositions[index] = document.start(answer)
                         sectionValues[index] = bindValue(
                             field, answer, path: AnswerPath(section: sectionIndex, field: index), item: nil)
                     }
-                    if matched < answers.count {
+                    if matched < document.entryCount(node) {
                         reportUnknown(
-                            answers, fields: section.fields, path: AnswerPath(section: sectionIndex),
+                            node, fields: section.fields, path: AnswerPath(section: sectionIndex),
                             what: "the section \"\(section.title)\"")
                     }
                 } else {
                     add(
-                        "field.type", .error, AnswerPath(section: sectionIndex), node.start,
-                        "The section \"\(section.title)\" must be a group of 'question: answer' lines, not \(node.kindDescription)."
+                        "field.type", .error, AnswerPath(section: sectionIndex), document.start(node),
+                        "The section \"\(section.title)\" must be a group of 'question: answer' lines, not \(document.kindDescription(node))."
                     )
                 }
             }
@@ -66,19 +71,18 @@ struct SubmissionBinder {
 
     // MARK: - Values
 
-    private mutating func bindValue(_ field: FieldDefinition, _ node: Node, path: AnswerPath, item: ItemName?) -> Value
-    {
+    private mutating func bindValue(_ field: FieldDefinition, _ node: Int, path: AnswerPath, item: ItemName?) -> Value {
         let name = FieldName(label: field.label, item: item)
         switch field.type {
         case .repeat:
             return bindRepeat(field, node, path: path, name: name)
         case .multiChoice:
-            let items = node.items ?? [node]
+            let items = document.kind(node) == .sequence ? Array(document.items(of: node)) : [node]
             var chosen: [Value] = []
             for (index, choice) in items.enumerated() {
-                guard let text = choice.scalar?.text, !choice.isNull else {
+                guard let text = document.scalarText(choice), !document.isNull(choice) else {
                     add(
-                        "field.type", .error, path.appending(index), choice.start,
+                        "field.type", .error, path.appending(index), document.start(choice),
                         "Each choice of \(name) must be a single value.", field: field)
                     continue
                 }
@@ -90,18 +94,18 @@ struct SubmissionBinder {
             checkItemCount(field, chosen.count, node: node, path: path, name: name, noun: "choice")
             return .list(chosen)
         default:
-            guard let scalar = node.scalar else {
+            guard let text = document.scalarText(node) else {
                 add(
-                    "field.type", .error, path, node.start,
-                    "\(name) must be a single answer, not \(node.kindDescription).", field: field)
+                    "field.type", .error, path, document.start(node),
+                    "\(name) must be a single answer, not \(document.kindDescription(node)).", field: field)
                 return .absent
             }
-            return bindScalar(field, scalar.text, node: node, path: path, name: name)
+            return bindScalar(field, text, node: node, path: path, name: name)
         }
     }
 
     private mutating func bindScalar(
-        _ field: FieldDefinition, _ text: String, node: Node, path: AnswerPath, name: FieldName
+        _ field: FieldDefinition, _ text: String, node: Int, path: AnswerPath, name: FieldName
     )
         -> Value
     {
@@ -113,7 +117,7 @@ struct SubmissionBinder {
         case .integer:
             guard let number = Int(text.trimmingWhitespace) else {
                 add(
-                    "field.type", .error, path, node.start,
+                    "field.type", .error, path, document.start(node),
                     "\(name) must be a whole number, like 25; \"\(text)\" is not.", field: field)
                 return .absent
             }
@@ -121,7 +125,8 @@ struct SubmissionBinder {
         case .decimal:
             guard let number = Self.decimal(text.trimmingWhitespace) else {
                 add(
-                    "field.type", .error, path, node.start, "\(name) must be a number, like 2.5; \"\(text)\" is not.",
+                    "field.type", .error, path, document.start(node),
+                    "\(name) must be a number, like 2.5; \"\(text)\" is not.",
                     field: field)
                 return .absent
             }
@@ -129,7 +134,7 @@ struct SubmissionBinder {
         case .yesNo:
             guard let flag = YesNo.parse(text.trimmingWhitespace) else {
                 add(
-                    "field.type", .error, path, node.start, "\(name) must be yes or no; \"\(text)\" is not.",
+                    "field.type", .error, path, document.start(node), "\(name) must be yes or no; \"\(text)\" is not.",
                     field: field)
                 return .absent
             }
@@ -137,7 +142,7 @@ struct SubmissionBinder {
         case .date:
             guard let day = Day(iso: text.trimmingWhitespace) else {
                 add(
-                    "field.type", .error, path, node.start,
+                    "field.type", .error, path, document.start(node),
                     "\(name) must be a real date written YYYY-MM-DD, like 2017-03-31; " + Self.dateAdvice(text),
                     field: field)
                 return .absent
@@ -149,49 +154,48 @@ struct SubmissionBinder {
             guard let format = field.type.identifierFormat else { return .text(text) }
             guard let normalized = format.normalize(text) else {
                 let message = field.message ?? "\(name) must be \(format.expectation); \"\(text)\" is not."
-                add("field.format", .error, path, node.start, message, field: field)
+                add("field.format", .error, path, document.start(node), message, field: field)
                 return .absent
             }
             return .text(normalized)
         }
     }
 
-    private mutating func bindRepeat(_ field: FieldDefinition, _ node: Node, path: AnswerPath, name: FieldName) -> Value
+    private mutating func bindRepeat(_ field: FieldDefinition, _ node: Int, path: AnswerPath, name: FieldName) -> Value
     {
         let noun = field.itemLabel ?? "item"
-        guard let items = node.items else {
+        guard document.kind(node) == .sequence else {
             add(
-                "field.type", .error, path, node.start,
-                "\(name) must be a list of \(noun)s, each starting with '- ', not \(node.kindDescription).")
+                "field.type", .error, path, document.start(node),
+                "\(name) must be a list of \(noun)s, each starting with '- ', not \(document.kindDescription(node)).")
             return .absent
         }
         var records: [Value] = []
-        for (index, itemNode) in items.enumerated() {
+        for (index, itemNode) in document.items(of: node).enumerated() {
             let itemPath = path.appending(index)
             let itemName = ItemName.numbered(noun, index + 1)
-            guard let answers = itemNode.entries else {
+            guard document.kind(itemNode) == .mapping else {
                 add(
-                    "field.type", .error, itemPath, itemNode.start,
-                    "Each \(noun) of \(name) must be a group of 'question: answer' lines; \(itemName) is \(itemNode.kindDescription)."
+                    "field.type", .error, itemPath, document.start(itemNode),
+                    "Each \(noun) of \(name) must be a group of 'question: answer' lines; \(itemName) is \(document.kindDescription(itemNode))."
                 )
                 continue
             }
-            var values = [Value](repeating: .absent, count: field.fields.count)
-            var positions = [TextPosition?](repeating: nil, count: field.fields.count)
-            var cursor = 0
+            var values = [Value](filledWith: .absent, count: field.fields.count)
+            var positions = [TextPosition?](filledWith: nil, count: field.fields.count)
+            var cursor = itemNode + 1
             var matched = 0
             for (subIndex, subfield) in field.fields.enumerated() {
-                guard let entry = Self.entry(answering: subfield, in: answers, from: &cursor) else { continue }
+                guard let answer = value(answering: subfield.id, in: itemNode, from: &cursor) else { continue }
                 matched += 1
-                let answer = answers[entry].value
-                guard !answer.isNull else { continue }
-                positions[subIndex] = answer.start
+                guard !document.isNull(answer) else { continue }
+                positions[subIndex] = document.start(answer)
                 values[subIndex] = bindValue(subfield, answer, path: itemPath.appending(subIndex), item: itemName)
             }
-            if matched < answers.count {
-                reportUnknown(answers, fields: field.fields, path: itemPath, what: "\(itemName) of \(name)")
+            if matched < document.entryCount(itemNode) {
+                reportUnknown(itemNode, fields: field.fields, path: itemPath, what: "\(itemName) of \(name)")
             }
-            records.append(.record(Record(values: values, positions: positions, start: itemNode.start)))
+            records.append(.record(Record(values: values, positions: positions, start: document.start(itemNode))))
         }
         guard !records.isEmpty else { return .absent }
         checkItemCount(field, records.count, node: node, path: path, name: name, noun: noun)
@@ -201,100 +205,108 @@ struct SubmissionBinder {
     // MARK: - Checks
 
     private mutating func choose(
-        _ field: FieldDefinition, _ text: String, node: Node, path: AnswerPath, name: FieldName
+        _ field: FieldDefinition, _ text: String, node: Int, path: AnswerPath, name: FieldName
     )
         -> String?
     {
-        guard let list = field.list.flatMap({ form.lists[$0] }) else { return nil }
+        guard let list = field.choices else { return nil }
         if let option = list.option(matching: text.trimmingWhitespace) { return option.value }
         let choices =
             list.options.count <= 16
             ? " Choose \(Wording.alternatives(list.options.map { "'\($0.value)'" }))."
             : Suggestion.didYouMean(text, in: list.options.map(\.value))
         add(
-            "field.list", .error, path, node.start, "\(name): \"\(text)\" is not one of the choices.\(choices)",
+            "field.list", .error, path, document.start(node),
+            "\(name): \"\(text)\" is not one of the choices.\(choices)",
             field: field)
         return nil
     }
 
     private mutating func checkText(
-        _ field: FieldDefinition, _ text: String, node: Node, path: AnswerPath, name: FieldName
+        _ field: FieldDefinition, _ text: String, node: Int, path: AnswerPath, name: FieldName
     ) {
         // Counting Characters reads the whole text; a text with no more bytes than the limit is within it.
         let bytes = text.utf8.count
         let length = (field.minLength == nil && (field.maxLength ?? 0) >= bytes) ? bytes : text.count
         if let minimum = field.minLength, length < minimum {
             add(
-                "field.min-length", .error, path, node.start,
+                "field.min-length", .error, path, document.start(node),
                 "\(name) must be at least \(Wording.count(minimum, "character")); it has \(length).", field: field)
         }
         if let maximum = field.maxLength, length > maximum {
             add(
-                "field.max-length", .error, path, node.start,
+                "field.max-length", .error, path, document.start(node),
                 "\(name) must be \(Wording.count(maximum, "character")) or fewer; it has \(length).", field: field)
         }
         if let pattern = field.pattern, !pattern.matches(text) {
             add(
-                "field.pattern", .error, path, node.start,
+                "field.pattern", .error, path, document.start(node),
                 field.message ?? "\(name) is not in the form it should be: \"\(text)\".", field: field)
         }
     }
 
     private mutating func checkBounds(
-        _ field: FieldDefinition, _ value: Value, node: Node, path: AnswerPath, name: FieldName
+        _ field: FieldDefinition, _ value: Value, node: Int, path: AnswerPath, name: FieldName
     ) -> Value {
         let isDate: Bool
         if case .date = value { isDate = true } else { isDate = false }
         if let minimum = field.min, Self.order(value, minimum) < 0 {
             let limit = isDate ? "on or after \(minimum.text)" : "\(minimum.text) or more"
             add(
-                "field.min", .error, path, node.start, "\(name) must be \(limit); \(ValueText.plain(value)) is not.",
+                "field.min", .error, path, document.start(node),
+                "\(name) must be \(limit); \(ValueText.plain(value)) is not.",
                 field: field)
         }
         if let maximum = field.max, Self.order(value, maximum) > 0 {
             let limit = isDate ? "on or before \(maximum.text)" : "\(maximum.text) or less"
             add(
-                "field.max", .error, path, node.start, "\(name) must be \(limit); \(ValueText.plain(value)) is not.",
+                "field.max", .error, path, document.start(node),
+                "\(name) must be \(limit); \(ValueText.plain(value)) is not.",
                 field: field)
         }
         return value
     }
 
     private mutating func checkItemCount(
-        _ field: FieldDefinition, _ count: Int, node: Node, path: AnswerPath, name: FieldName, noun: String
+        _ field: FieldDefinition, _ count: Int, node: Int, path: AnswerPath, name: FieldName, noun: String
     ) {
         if let minimum = field.minItems, count < minimum {
             add(
-                "field.min-items", .error, path, node.start,
+                "field.min-items", .error, path, document.start(node),
                 "\(name) needs at least \(Wording.count(minimum, noun)); it has \(count).", field: field)
         }
         if let maximum = field.maxItems, count > maximum {
             add(
-                "field.max-items", .error, path, node.start,
+                "field.max-items", .error, path, document.start(node),
                 "\(name) takes at most \(Wording.count(maximum, noun)); it has \(count).", field: field)
         }
     }
 
-    /// The entry that answers a field. Looked for first where the last one was found, since answers mostly come
-    /// in the form's order; keys are unique, so each entry answers at most one field.
-    private static func entry(answering field: FieldDefinition, in entries: [Entry], from cursor: inout Int) -> Int? {
-        let found =
-            cursor < entries.count && entries[cursor].key == field.id
-            ? cursor : entries.firstIndex(where: { $0.key == field.id })
-        if let found { cursor = found + 1 }
-        return found
+    /// The value of the key `id` (a section's or a field's) in the mapping `node`. Looked for first at `cursor`, the
+    /// key after the last one found, since answers mostly come in the form's order; keys are unique, so each entry
+    /// answers at most one section or field.
+    private func value(answering id: String, in node: Int, from cursor: inout Int) -> Int? {
+        let end = Int(document.nodes[node].next)
+        let key =
+            cursor < end && document.text(cursor, equals: id)
+            ? cursor : document.entries(of: node).first(where: { document.text($0.key, equals: id) })?.key
+        guard let key else { return nil }
+        cursor = Int(document.nodes[key + 1].next)
+        return key + 1
     }
 
-    /// A finding for each entry that answers none of the fields, in the order written.
+    /// A finding for each entry of the mapping `node` that answers none of the fields, in the order written.
     private mutating func reportUnknown(
-        _ entries: [Entry], fields: [FieldDefinition], path: AnswerPath, what: @autoclosure () -> String
+        _ node: Int, fields: [FieldDefinition], path: AnswerPath, what: @autoclosure () -> String
     ) {
-        for entry in entries where !fields.contains(where: { $0.id == entry.key }) {
+        for entry in document.entries(of: node)
+        where !fields.contains(where: { document.text(entry.key, equals: $0.id) }) {
+            let key = document.text(entry.key)
             add(
-                "field.unknown", .error, path, entry.keyStart,
-                "'\(entry.key)' is not a question in \(what())."
-                    + Suggestion.didYouMean(entry.key, in: fields.map(\.id))
-                    + " Its answer is not read until the name is right.", key: entry.key)
+                "field.unknown", .error, path, document.start(entry.key),
+                "'\(key)' is not a question in \(what())."
+                    + Suggestion.didYouMean(key, in: fields.map(\.id))
+                    + " Its answer is not read until the name is right.", key: key)
         }
     }
 

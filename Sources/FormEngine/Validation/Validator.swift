@@ -88,36 +88,38 @@ public struct Validator: Sendable {
 
     /// The form a document names in `form:` (or the expected one, when it names none).
     private func identifyForm(_ document: Document, expected: String?) -> FormLookup {
-        let root = document.root
+        let root = 0
         func refuse(_ rule: String, _ message: String, _ position: TextPosition) -> FormLookup {
             .refused(Finding(rule: rule, severity: .error, path: "", message: message, mark: document.mark(position)))
         }
-        let known = catalog.forms.keys.sorted()
-        guard root.entries != nil else {
+        var known: [String] { catalog.forms.keys.sorted() }
+        guard document.kind(root) == .mapping else {
             return refuse(
                 "form.shape",
-                "A submission must be a group of 'key: value' lines starting with 'form: <id>', not \(root.kindDescription).",
-                root.start)
+                "A submission must be a group of 'key: value' lines starting with 'form: <id>', not \(document.kindDescription(root)).",
+                document.start(root))
         }
-        let named = root["form"]
-        if let named, named.scalar == nil || named.isNull {
+        let named = document.value(forKey: "form", in: root)
+        if let named, document.scalarText(named) == nil || document.isNull(named) {
             return refuse(
-                "form.unknown", "'form' must be the id of a form, like 'form: \(known.first ?? "id")'.", named.start)
+                "form.unknown", "'form' must be the id of a form, like 'form: \(known.first ?? "id")'.",
+                document.start(named))
         }
-        guard let id = named?.scalar?.text ?? expected else {
+        guard let id = named.map({ document.text($0) }) ?? expected else {
             return refuse(
                 "form.missing",
                 "The file does not say which form it answers: add 'form: <id>' at the top. The forms are: "
-                    + "\(known.joined(separator: ", ")).", root.start)
+                    + "\(known.joined(separator: ", ")).", document.start(root))
         }
         if let expected, id != expected, let named {
-            return refuse("form.mismatch", "This file answers the form '\(id)', not '\(expected)'.", named.start)
+            return refuse(
+                "form.mismatch", "This file answers the form '\(id)', not '\(expected)'.", document.start(named))
         }
         guard let form = catalog.forms[id] else {
             return refuse(
                 "form.unknown",
                 "There is no form '\(id)'.\(Suggestion.didYouMean(id, in: known)) The forms are: \(known.joined(separator: ", ")).",
-                named?.start ?? root.start)
+                document.start(named ?? root))
         }
         return .found(form)
     }

@@ -1,0 +1,106 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Stores a `Document`'s values flat, one at a time in the order written: for `EventReader`, and for a tree of
+/// `Node`s made elsewhere (a rule test's answers).
+struct DocumentBuilder {
+    /// The values added so far.
+    private(set) var nodes: [FlatNode] = []
+    /// The text of the scalars added so far.
+    private(set) var text: [UInt8] = []
+
+    /// A builder for a document read from about `expectedBytes` bytes: room is made for that much text.
+    init(expectedBytes: Int) {
+        text.reserveCapacity(expectedBytes)
+        nodes.reserveCapacity(expectedBytes / 12 + 4)
+    }
+
+    /// Adds a scalar whose text is `bytes`.
+    mutating func addScalar(_ bytes: UnsafeRawBufferPointer, plain: Bool, start: TextPosition, end: TextPosition) {
+        let textStart = Int32(text.count)
+        text.append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
+        nodes.append(
+            FlatNode(
+                kind: plain ? .plainScalar : .quotedScalar, start: start, end: end, textStart: textStart,
+                size: Int32(bytes.count), next: Int32(nodes.count + 1)))
+    }
+
+    /// Opens a mapping or sequence: what is added next is in it, until `close`. Returns its index.
+    mutating func open(isMapping: Bool, start: TextPosition) -> Int {
+        nodes.append(
+            FlatNode(
+                kind: isMapping ? .mapping : .sequence, start: start, end: start, textStart: 0, size: 0,
+                next: Int32(nodes.count + 1)))
+        return nodes.count - 1
+    }
+
+    /// Closes the collection opened at `index`: everything added since is in it.
+    mutating func close(_ index: Int, end: TextPosition) {
+        var size: Int32 = 0
+        var child = index + 1
+        while child < nodes.count {
+            size += 1
+            child = Int(nodes[child].next)
+        }
+        nodes[index].size = size
+        nodes[index].end = end
+        nodes[index].next = Int32(nodes.count)
+    }
+
+    /// The indices of the keys added so far to the mapping opened at `index` and not closed yet, which expects
+    /// a key: each key so far has its value.
+    func keysSoFar(inMapping index: Int) -> UnfoldSequence<Int, Int> {
+        sequence(state: index + 1) { [nodes] key in
+            guard key < nodes.count else { return nil }
+            defer { key = Int(nodes[key + 1].next) }
+            return key
+        }
+    }
+
+    /// The text of the scalar at `index`.
+    func text(at index: Int) -> String {
+        let node = nodes[index]
+        return String(decoding: text[Int(node.textStart)..<Int(node.textStart + node.size)], as: UTF8.self)
+    }
+
+    /// True when the scalar at `index` holds exactly `bytes`.
+    func text(at index: Int, equals bytes: UnsafeRawBufferPointer) -> Bool {
+        let node = nodes[index]
+        guard Int(node.size) == bytes.count else { return false }
+        return text.withUnsafeBytes { all in
+            bytes.isEmpty || memcmp(all.baseAddress! + Int(node.textStart), bytes.baseAddress!, bytes.count) == 0
+        }
+    }
+
+    /// Adds a tree of nodes.
+    mutating func add(_ node: Node) {
+        switch node.content {
+        case .scalar(let scalar):
+            addScalar(scalar.text, plain: scalar.isPlain, start: node.start, end: node.end)
+        case .mapping(let entries):
+            let index = open(isMapping: true, start: node.start)
+            for entry in entries {
+                addScalar(entry.key, plain: true, start: entry.keyStart, end: entry.keyStart)
+                add(entry.value)
+            }
+            close(index, end: node.end)
+        case .sequence(let items):
+            let index = open(isMapping: false, start: node.start)
+            for item in items { add(item) }
+            close(index, end: node.end)
+        }
+    }
+
+    /// The document built; at least one value must have been added.
+    func document(file: String) -> Document {
+        Document(file: file, nodes: nodes, text: text)
+    }
+
+    private mutating func addScalar(_ string: String, plain: Bool, start: TextPosition, end: TextPosition) {
+        var string = string
+        string.withUTF8 { addScalar(UnsafeRawBufferPointer($0), plain: plain, start: start, end: end) }
+    }
+}

@@ -1,0 +1,26 @@
+import FormEngine
+import Testing
+
+@Suite("Choice lists: an answer names an option by its value, or its value or label in any case")
+struct ChoiceListTests {
+    /// A list of `count` options, `value-N` labelled `Label N`, with the value `value-1` given twice.
+    func list(of count: Int) -> ChoiceList {
+        let options = (1...count).map { ChoiceOption(value: "value-\($0)", label: "Label \($0)") }
+        return ChoiceList(
+            id: "l", options: options + [ChoiceOption(value: "value-1", label: "Again")],
+            mark: SourceMark(file: "f.yaml", line: 1, column: 1))
+    }
+
+    @Test("short lists are searched, long ones indexed: both answer alike", arguments: [3, 8, 9, 40])
+    func lookUp(count: Int) {
+        let choices = list(of: count)
+        #expect(choices.option(matching: "value-\(count)")?.label == "Label \(count)")
+        #expect(choices.option(matching: "VALUE-2")?.value == "value-2")
+        #expect(choices.option(matching: "label 3")?.value == "value-3")
+        #expect(choices.option(matching: "value-1")?.label == "Label 1")
+        #expect(choices.option(matching: "value-\(count + 1)") == nil)
+        #expect(choices.label(for: "value-2") == "Label 2")
+        #expect(choices.label(for: "value-1") == "Label 1")
+        #expect(choices.label(for: "unknown") == "unknown")
+    }
+}
