@@ -54,7 +54,10 @@ struct IdentifierFormatTests {
             (.postcode, "NN1"), (.postcode, "NN1 1CA"), (.postcode, "QN1 1AA"), (.postcode, "12345"),
             (.email, "no-at-sign.example.org"), (.email, "a@b"), (.email, "a b@example.org"),
             (.email, "a@@example.org"),
-            (.email, "a@example.123"),
+            (.email, "a@example.123"), (.email, "a@b@example.org"), (.email, "a@example..org"),
+            (.email, "a@example.org."), (.email, "a@-x.org"), (.email, "a@x-.org"), (.email, ".a@example.org"),
+            (.email, "a..b@example.org"), (.email, "a(b)@example.org"), (.email, "@example.org"),
+            (.phone, "+44 01604 496000"), (.phone, "+4 1604 496000"), (.phone, "+44"), (.phone, "016+04 496000"),
             (.phone, "1604 496000"), (.phone, "01604"), (.phone, "+33 1 23 45 67 89"), (.phone, "0160449600a"),
         ] as [(IdentifierFormat, String)])
     func bad(format: IdentifierFormat, answer: String) {

@@ -99,11 +99,11 @@ public enum IdentifierFormat: String, Sendable, CaseIterable {
     /// HMRC's rules (NIM39110): D, F, I, Q, U, V never first or second; O never second; some prefixes never used.
     private static func isNINumber(_ c: [UInt8]) -> Bool {
         guard c.count == 9, c[0].isUppercaseASCIILetter, c[1].isUppercaseASCIILetter else { return false }
-        guard !Array("DFIQUV".utf8).contains(c[0]), !Array("DFIQUVO".utf8).contains(c[1]) else { return false }
+        guard !"DFIQUV".utf8.contains(c[0]), !"DFIQUVO".utf8.contains(c[1]) else { return false }
         let prefix = String(decoding: c[0..<2], as: UTF8.self)
         guard !["BG", "GB", "NK", "KN", "TN", "NT", "ZZ"].contains(prefix) else { return false }
         guard c[2..<8].allSatisfy(\.isASCIIDigit) else { return false }
-        return Array("ABCD".utf8).contains(c[8])
+        return "ABCD".utf8.contains(c[8])
     }
 
     /// A UK postcode (the outward code, a space, the inward code), upper-cased with one space; or nil.
@@ -112,7 +112,7 @@ public enum IdentifierFormat: String, Sendable, CaseIterable {
         let outward = Array(compact.dropLast(3))
         let inward = Array(compact.suffix(3))
         guard inward[0].isASCIIDigit, inward.dropFirst().allSatisfy(\.isUppercaseASCIILetter),
-            !inward.dropFirst().contains(where: { Array("CIKMOV".utf8).contains($0) })
+            !inward.dropFirst().contains(where: { "CIKMOV".utf8.contains($0) })
         else { return nil }
         let out = String(decoding: outward, as: UTF8.self)
         let inn = String(decoding: inward, as: UTF8.self)
@@ -125,23 +125,25 @@ public enum IdentifierFormat: String, Sendable, CaseIterable {
             },
             as: UTF8.self)
         guard ["A9", "A99", "AA9", "AA99", "A9A", "AA9A"].contains(shape) else { return nil }
-        guard !Array("QVX".utf8).contains(outward[0]) else { return nil }
+        guard !"QVX".utf8.contains(outward[0]) else { return nil }
         return out + " " + inn
     }
 
     /// A practical email check: one `@`, a local part without spaces, a domain of dot-separated labels.
     private static func isEmail(_ bytes: [UInt8]) -> Bool {
-        let parts = bytes.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false)
-        guard parts.count == 2 else { return false }
-        let local = parts[0]
-        let domain = parts[1]
+        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), bytes.lastIndex(of: UInt8(ascii: "@")) == at else {
+            return false
+        }
+        let local = bytes[..<at]
+        let domain = bytes[(at + 1)...]
         guard !local.isEmpty, local.count <= 64, domain.count <= 253 else { return false }
-        let forbidden = Array("<>()[],;:\\\"".utf8)
-        guard !local.contains(where: { $0 <= 0x20 || $0 == 0x7F || forbidden.contains($0) }) else { return false }
+        guard !local.contains(where: { $0 <= 0x20 || $0 == 0x7F || "<>()[],;:\\\"".utf8.contains($0) }) else {
+            return false
+        }
         guard local.first != UInt8(ascii: "."), local.last != UInt8(ascii: "."),
             !zip(local, local.dropFirst()).contains(where: { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") })
         else { return false }
-        return isDomain(Array(domain))
+        return isDomain(domain)
     }
 
     /// The same check for an address whose local part is not ASCII (the domain must be).
@@ -152,33 +154,46 @@ public enum IdentifierFormat: String, Sendable, CaseIterable {
         guard !local.contains(where: { $0.isWhitespace || "<>()[],;:\\\"".contains($0) }) else { return false }
         guard !local.hasPrefix("."), !local.hasSuffix("."), !local.contains("..") else { return false }
         let domainBytes = Array(domain.utf8)
-        return domainBytes.allSatisfy { $0 < 0x80 } && isDomain(domainBytes)
+        return domainBytes.allSatisfy { $0 < 0x80 } && isDomain(domainBytes[...])
     }
 
     /// Dot-separated labels of letters, digits and hyphens, the last of letters only.
-    private static func isDomain(_ domain: [UInt8]) -> Bool {
-        let labels = domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard labels.count >= 2 else { return false }
-        for label in labels {
+    private static func isDomain(_ domain: ArraySlice<UInt8>) -> Bool {
+        var rest = domain
+        var labels = 0
+        while true {
+            let end = rest.firstIndex(of: UInt8(ascii: ".")) ?? rest.endIndex
+            let label = rest[..<end]
+            labels += 1
             guard !label.isEmpty, label.count <= 63, label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-"),
                 label.allSatisfy({ $0.isASCIILetter || $0.isASCIIDigit || $0 == UInt8(ascii: "-") })
             else { return false }
+            guard end < rest.endIndex else { return labels >= 2 && label.allSatisfy(\.isASCIILetter) }
+            rest = rest[(end + 1)...]
         }
-        return labels[labels.count - 1].allSatisfy(\.isASCIILetter)
     }
 
     /// A UK number with optional spaces, hyphens and brackets: 0 and 9 or 10 more digits, or +44 and 9 or 10 digits.
     private static func isPhone(_ bytes: [UInt8]) -> Bool {
-        let allowed = Array(" -()+".utf8)
-        guard bytes.allSatisfy({ $0.isASCIIDigit || allowed.contains($0) }) else { return false }
+        guard bytes.allSatisfy({ $0.isASCIIDigit || " -()+".utf8.contains($0) }) else { return false }
         guard !bytes.dropFirst().contains(UInt8(ascii: "+")) else { return false }
-        let digits = bytes.filter(\.isASCIIDigit)
-        if bytes.first == UInt8(ascii: "+") {
-            guard digits.starts(with: Array("44".utf8)) else { return false }
-            let national = digits.dropFirst(2)
-            return (9...10).contains(national.count) && national.first != UInt8(ascii: "0")
+        // The first three digits, and how many there are.
+        var leading: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        var count = 0
+        for byte in bytes where byte.isASCIIDigit {
+            switch count {
+            case 0: leading.0 = byte
+            case 1: leading.1 = byte
+            case 2: leading.2 = byte
+            default: break
+            }
+            count += 1
         }
-        return digits.first == UInt8(ascii: "0") && (10...11).contains(digits.count)
+        if bytes.first == UInt8(ascii: "+") {
+            guard count >= 3, leading.0 == UInt8(ascii: "4"), leading.1 == UInt8(ascii: "4") else { return false }
+            return (9...10).contains(count - 2) && leading.2 != UInt8(ascii: "0")
+        }
+        return count > 0 && leading.0 == UInt8(ascii: "0") && (10...11).contains(count)
     }
 }
 

@@ -55,6 +55,14 @@ extension Document {
         Children(nodes: nodes, parent: index, expected: .sequence)
     }
 
+    /// The items' indices of the sequence at `index`, or `index` alone when it is not a sequence (one choice
+    /// written without brackets, say).
+    func items(ofListOrSingle index: Int) -> Children {
+        nodes[index].kind == .sequence
+            ? Children(nodes: nodes, parent: index, expected: .sequence)
+            : Children(nodes: nodes, only: index)
+    }
+
     /// The value of the entry with this key, if `index` is a mapping that has one.
     func value(forKey key: String, in index: Int) -> Int? {
         entries(of: index).first(where: { text($0.key, equals: key) })?.value
@@ -81,6 +89,12 @@ extension Document {
             self.nodes = nodes
             index = parent + 1
             end = nodes[parent].kind == expected ? Int(nodes[parent].next) : index
+        }
+
+        init(nodes: [FlatNode], only index: Int) {
+            self.nodes = nodes
+            self.index = index
+            end = index + 1
         }
 
         mutating func next() -> Int? {

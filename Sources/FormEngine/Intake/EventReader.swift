@@ -17,6 +17,7 @@ struct EventReader {
         self.file = file
         self.limits = limits
         builder = DocumentBuilder(expectedBytes: buffer.count)
+        open.reserveCapacity(8)
     }
 
     /// Parses the whole stream: its one document, or the first refusal.

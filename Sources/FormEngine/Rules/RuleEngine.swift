@@ -15,6 +15,7 @@ struct RuleEngine {
             namedExpressions: ruleSet.namedValues, slots: 1)
         var findings: [Finding] = []
         var outcomes: [RuleOutcome] = []
+        outcomes.reserveCapacity(ruleSet.rules.count)
         for rule in ruleSet.rules {
             var outcome = RuleOutcome()
             for variant in rule.variants {

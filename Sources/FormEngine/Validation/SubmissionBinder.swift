@@ -22,6 +22,9 @@ struct SubmissionBinder {
         let root = 0
         var values: [[Value]] = []
         var positions: [[TextPosition?]] = []
+        values.reserveCapacity(form.sections.count)
+        positions.reserveCapacity(form.sections.count)
+        sectionStarts.reserveCapacity(form.sections.count)
         for entry in document.entries(of: root)
         where !document.text(entry.key, equals: "form")
             && !form.sections.contains(where: { document.text(entry.key, equals: $0.id) })
@@ -77,9 +80,8 @@ struct SubmissionBinder {
         case .repeat:
             return bindRepeat(field, node, path: path, name: name)
         case .multiChoice:
-            let items = document.kind(node) == .sequence ? Array(document.items(of: node)) : [node]
             var chosen: [Value] = []
-            for (index, choice) in items.enumerated() {
+            for (index, choice) in document.items(ofListOrSingle: node).enumerated() {
                 guard let text = document.scalarText(choice), !document.isNull(choice) else {
                     add(
                         "field.type", .error, path.appending(index), document.start(choice),
