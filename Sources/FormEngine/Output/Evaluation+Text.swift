@@ -5,18 +5,36 @@ extension Evaluation {
     /// `stored`, when given, says what became of the submission ("stored as submission 12") on the summary line;
     /// without `showingFindings` only the summary line is written.
     public func text(showingSource: Bool = true, showingFindings: Bool = true, stored: String? = nil) -> String {
-        var output = ""
+        // Written piece by piece as bytes, made a string once: every file's text is made, and appending to a
+        // string costs several times more than appending to bytes.
+        var output: [UInt8] = []
+        output.reserveCapacity(512)
         for finding in findings where showingFindings {
-            output +=
-                "\(finding.mark?.description ?? file): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]\n"
+            if let mark = finding.mark {
+                output += mark.file.utf8
+                output += ":".utf8
+                output += String(mark.line).utf8
+                output += ":".utf8
+                output += String(mark.column).utf8
+            } else {
+                output += file.utf8
+            }
+            output += ": ".utf8
+            output += finding.severity.rawValue.utf8
+            output += ": ".utf8
+            output += finding.message.utf8
+            output += " [".utf8
+            output += finding.rule.utf8
+            output += "]\n".utf8
             if showingSource, let mark = finding.mark,
-                let excerpt = SourceExcerpt.lines(in: received, line: mark.line, column: mark.column)
+                SourceExcerpt.write(in: received, line: mark.line, column: mark.column, to: &output)
             {
-                output += excerpt + "\n"
+                output.append(0x0A)
             }
         }
-        output += "\(file): \(stored.map { $0 + ": " } ?? "")\(decision.rawValue): \(decisionLabel)\(countsSuffix)\n"
-        return output
+        output +=
+            "\(file): \(stored.map { $0 + ": " } ?? "")\(decision.rawValue): \(decisionLabel)\(countsSuffix)\n".utf8
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// " (2 errors, 1 warning)", or nothing when there are no findings.

@@ -11,7 +11,14 @@ public enum SourceExcerpt {
 
     /// Two lines, each indented four spaces: the source line and a caret; nil when the line does not exist.
     public static func lines(in bytes: [UInt8], line: Int, column: Int) -> String? {
-        guard line >= 1 else { return nil }
+        var output: [UInt8] = []
+        return write(in: bytes, line: line, column: column, to: &output) ? String(decoding: output, as: UTF8.self) : nil
+    }
+
+    /// Writes the two lines of `lines(in:line:column:)` to `output`; false (and nothing written) when the line does
+    /// not exist.
+    static func write(in bytes: [UInt8], line: Int, column: Int, to output: inout [UInt8]) -> Bool {
+        guard line >= 1 else { return false }
         var current = 1
         var start = 0
         // memchr finds each line end many bytes at a time; a file's excerpts are read one finding after another.
@@ -24,15 +31,17 @@ public enum SourceExcerpt {
                 current += 1
             }
         }
-        guard current == line, start <= bytes.count else { return nil }
+        guard current == line, start <= bytes.count else { return false }
         var end = start
         while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
         // Most lines are short and printable ASCII: shown as they are.
         if end - start <= width, bytes[start..<end].allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
             let caret = max(0, column - 1)
-            guard bytes[start..<end].contains(where: { $0 != 0x20 }) || caret < 1 else { return nil }
-            return "    " + String(decoding: bytes[start..<end], as: UTF8.self) + "\n    "
-                + String(repeating: " ", count: min(caret, end - start)) + "^"
+            guard bytes[start..<end].contains(where: { $0 != 0x20 }) || caret < 1 else { return false }
+            output += "    ".utf8
+            output += bytes[start..<end]
+            writeCaret(at: min(caret, end - start), to: &output)
+            return true
         }
         var scalars = Array(String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars).map {
             scalar -> Unicode.Scalar in
@@ -45,7 +54,17 @@ public enum SourceExcerpt {
             caret -= from
         }
         let text = String(String.UnicodeScalarView(scalars))
-        guard !text.allSatisfy({ $0 == " " }) || caret < 1 else { return nil }
-        return "    " + text + "\n    " + String(repeating: " ", count: min(caret, scalars.count)) + "^"
+        guard !text.allSatisfy({ $0 == " " }) || caret < 1 else { return false }
+        output += "    ".utf8
+        output += text.utf8
+        writeCaret(at: min(caret, scalars.count), to: &output)
+        return true
+    }
+
+    /// The second line: a caret under column `caret` (counted from 0), after the four spaces of the indent.
+    private static func writeCaret(at caret: Int, to output: inout [UInt8]) {
+        output += "\n    ".utf8
+        output += repeatElement(UInt8(ascii: " "), count: caret)
+        output.append(UInt8(ascii: "^"))
     }
 }

@@ -39,7 +39,7 @@ public struct Evaluation: Sendable {
     }
 
     /// Rejected if any error, else referred if any refer, else accepted.
-    public var decision: Decision { Decision(severities: findings.map(\.severity)) }
+    public var decision: Decision { Decision(severities: findings.lazy.map(\.severity)) }
 
     /// The decision in the words of the form's users.
     public var decisionLabel: String {
