@@ -26,6 +26,32 @@ struct FieldBindingTests {
     }
 
     @Test(
+        "an answer read straight from its bytes binds as the same answer read through its text",
+        arguments: [
+            ("flag", "yes"), ("flag", "YES"), ("flag", "True"), ("flag", "no"), ("flag", "FaLsE"), ("flag", "yep"),
+            ("flag", "n"), ("flag", "nul"), ("day", "2017-03-31"), ("day", "2017-02-30"), ("day", "1999-12-31"),
+            ("day", "2017-3-31"), ("count", "7"), ("count", "+7"), ("count", "-0"), ("count", "007"), ("count", "11"),
+            ("count", "1e3"), ("count", "99999999999999999999"), ("colour", "red"), ("colour", "dark-blue"),
+            ("colour", "Dark Blue"), ("colour", "RED"), ("colour", "purple"), ("colours", "[red, Green, blue]"),
+        ])
+    func plainAnswersBindAsTheirText(field: String, answer: String) {
+        // A space on each side of a quoted answer sends it the general way (read as text, then trimmed): the value,
+        // the rules and the messages (but for those spaces) must be the same.
+        let spaced =
+            answer.hasPrefix("[")
+            ? "["
+                + answer.dropFirst().dropLast().split(separator: ",").map { "' \($0.trimmingWhitespace) '" }
+                .joined(separator: ", ") + "]"
+            : "' \(answer) '"
+        let (plain, general) = (Self.evaluate(field, answer), Self.evaluate(field, spaced))
+        #expect(Self.value(field, answer) == Self.value(field, spaced))
+        #expect(plain.findings.map(\.rule) == general.findings.map(\.rule))
+        #expect(
+            plain.findings.map { $0.message.replacingAll(" ", with: "") }
+                == general.findings.map { $0.message.replacingAll(" ", with: "") })
+    }
+
+    @Test(
         "good answers bind to typed values",
         arguments: [
             ("text", "abc", Value.text("abc")),

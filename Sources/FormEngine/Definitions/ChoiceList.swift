@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A named list of choices that choice and multi-choice fields draw from. A class, so that the fields that draw
 /// from it share it.
 public final class ChoiceList: Sendable {
@@ -10,12 +16,18 @@ public final class ChoiceList: Sendable {
     /// Each option's place in `options`, by its value (the first, if two share one), for a list long enough
     /// that hashing an answer costs less than comparing it with each value.
     private let indexByValue: [String: Int]?
+    /// Every option's value as UTF-8, one after another, and where each ends: answers read straight from their
+    /// bytes are compared with these.
+    private let valueBytes: [UInt8]
+    private let valueEnds: [Int]
 
     /// Creates a list.
     public init(id: String, options: [ChoiceOption], mark: SourceMark) {
         self.id = id
         self.options = options
         self.mark = mark
+        valueBytes = options.flatMap { Array($0.value.utf8) }
+        valueEnds = options.reduce(into: []) { ends, option in ends.append((ends.last ?? 0) + option.value.utf8.count) }
         indexByValue =
             options.count > 8
             ? Dictionary(options.enumerated().map { ($1.value, $0) }, uniquingKeysWith: { first, _ in first }) : nil
@@ -26,6 +38,22 @@ public final class ChoiceList: Sendable {
         if let exact = index(of: answer) { return options[exact] }
         let folded = answer.lowercased()
         return options.first(where: { $0.value.lowercased() == folded || $0.label.lowercased() == folded })
+    }
+
+    /// The (first) option whose value is exactly these UTF-8 bytes.
+    func option(valueBytes bytes: UnsafeBufferPointer<UInt8>) -> ChoiceOption? {
+        valueBytes.withUnsafeBufferPointer { all in
+            var start = 0
+            for (index, end) in valueEnds.enumerated() {
+                if end - start == bytes.count
+                    && (bytes.isEmpty || memcmp(all.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0)
+                {
+                    return options[index]
+                }
+                start = end
+            }
+            return nil
+        }
     }
 
     /// The label people see for a value, or the value itself if the list does not hold it.

@@ -16,7 +16,10 @@ extension Document {
     /// True when the value at `index` is a scalar that stands for no answer (see `Scalar.isNull`).
     func isNull(_ index: Int) -> Bool {
         let node = nodes[index]
-        return node.kind == .plainScalar && node.size <= 4 && Scalar.meansNoAnswer(text(index))
+        // No text that means no answer is 2 or 3 bytes long: most short answers (yes, no, 25) are told apart by
+        // their length alone.
+        guard node.kind == .plainScalar, node.size <= 4, node.size != 2, node.size != 3 else { return false }
+        return withText(index) { bytes in Scalar.noAnswerTexts.contains { $0.utf8.elementsEqual(bytes) } }
     }
 
     /// The text of the scalar at `index`.
@@ -72,7 +75,7 @@ extension Document {
     func kindDescription(_ index: Int) -> String { nodes[index].kind.description }
 
     /// Calls `body` with the bytes of the scalar at `index`.
-    private func withText<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    func withText<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         let node = nodes[index]
         return text.withUnsafeBufferPointer { all in
             body(UnsafeBufferPointer(rebasing: all[Int(node.textStart)..<Int(node.textStart + node.size)]))

@@ -42,15 +42,10 @@ public struct Scalar: Sendable, Hashable {
     }
 
     /// True for an unquoted empty value, `~` or `null` (in any case): the field was left unanswered.
-    public var isNull: Bool { isPlain && Self.meansNoAnswer(text) }
+    public var isNull: Bool { isPlain && Self.noAnswerTexts.contains(text) }
 
-    /// True for the plain texts that mean no answer.
-    static func meansNoAnswer(_ text: String) -> Bool {
-        switch text {
-        case "", "~", "null", "Null", "NULL": return true
-        default: return false
-        }
-    }
+    /// The plain texts that mean no answer.
+    static let noAnswerTexts = ["", "~", "null", "Null", "NULL"]
 }
 
 /// One key and value of a mapping.

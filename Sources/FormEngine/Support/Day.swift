@@ -34,6 +34,12 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.init(year: parts.year, month: parts.month, day: parts.day)
     }
 
+    /// Reads an ISO 8601 calendar date from its UTF-8 bytes.
+    init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
+        guard let parts = Self.parts(ofISO: bytes) else { return nil }
+        self.init(year: parts.year, month: parts.month, day: parts.day)
+    }
+
     /// The year, month and day of ten bytes written `YYYY-MM-DD`, or nil.
     private static func parts<Bytes: RandomAccessCollection<UInt8>>(ofISO bytes: Bytes) -> (
         year: Int, month: Int, day: Int

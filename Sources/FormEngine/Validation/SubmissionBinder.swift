@@ -82,13 +82,18 @@ struct SubmissionBinder {
         case .multiChoice:
             var chosen: [Value] = []
             for (index, choice) in document.items(ofListOrSingle: node).enumerated() {
-                guard let text = document.scalarText(choice), !document.isNull(choice) else {
+                guard document.kind(choice) != .mapping, document.kind(choice) != .sequence, !document.isNull(choice)
+                else {
                     add(
                         "field.type", .error, path.appending(index), document.start(choice),
                         "Each choice of \(name) must be a single value.", field: field)
                     continue
                 }
-                if let value = choose(field, text, node: choice, path: path.appending(index), name: name) {
+                if let value = plainValue(field, choice) {
+                    chosen.append(value)
+                } else if let value = choose(
+                    field, document.text(choice), node: choice, path: path.appending(index), name: name)
+                {
                     chosen.append(.text(value))
                 }
             }
@@ -96,6 +101,9 @@ struct SubmissionBinder {
             checkItemCount(field, chosen.count, node: node, path: path, name: name, noun: "choice")
             return .list(chosen)
         default:
+            if let value = plainValue(field, node) {
+                return field.type.isOrdered ? checkBounds(field, value, node: node, path: path, name: name) : value
+            }
             guard let text = document.scalarText(node) else {
                 add(
                     "field.type", .error, path, document.start(node),
@@ -247,7 +255,7 @@ struct SubmissionBinder {
         }
     }
 
-    private mutating func checkBounds(
+    mutating func checkBounds(
         _ field: FieldDefinition, _ value: Value, node: Int, path: AnswerPath, name: FieldName
     ) -> Value {
         let isDate: Bool
