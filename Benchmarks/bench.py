@@ -37,6 +37,21 @@ def timed(label, runs, command, prepare=None, **options):
     return statistics.median(seconds), min(seconds), max(seconds)
 
 
+def timed_in_turn(labelled_commands, runs):
+    """Median, min and max seconds of each command, run in turn (a, b, a, b, ...) so that a busy moment on a
+    shared machine falls on both alike: for the floor and validate, whose ratio is the target."""
+    seconds = {label: [] for label, _ in labelled_commands}
+    for _ in range(runs):
+        for label, command in labelled_commands:
+            elapsed, _ = run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            seconds[label].append(elapsed)
+    results = []
+    for label, _ in labelled_commands:
+        print(f"  {label}: {', '.join(f'{s:.2f}' for s in seconds[label])} s", file=sys.stderr)
+        results.append((statistics.median(seconds[label]), min(seconds[label]), max(seconds[label])))
+    return results
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--safeguard", required=True)
@@ -93,10 +108,12 @@ def main():
 
     rows = []
     print("Timing...", file=sys.stderr)
-    rows.append(("libyaml event parse (the floor)", files,
-                 *timed("floor", runs, [arguments.floor, str(cores), *folders])))
-    rows.append(("safeguard validate", files,
-                 *timed("validate", runs, [safeguard, "validate", "--as-of", AS_OF, *common, *folders])))
+    floor, validate = timed_in_turn([
+        ("floor", [arguments.floor, str(cores), *folders]),
+        ("validate", [safeguard, "validate", "--as-of", AS_OF, *common, *folders]),
+    ], runs)
+    rows.append(("libyaml event parse (the floor)", files, *floor))
+    rows.append(("safeguard validate", files, *validate))
     submit_script = " && ".join(
         [f"{safeguard} submit --quiet --collection {r['name']} --database {database} {' '.join(common)} "
          f"{os.path.join(county, 'returns', r['name'])}; true" for r in rounds]
