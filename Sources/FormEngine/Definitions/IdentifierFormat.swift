@@ -72,6 +72,11 @@ public enum IdentifierFormat: String, Sendable, CaseIterable {
 
     private static func upper(_ byte: UInt8) -> UInt8 { byte.isLowercaseASCIILetter ? byte - 32 : byte }
 
+    /// True when `byte` is one of the ASCII characters of `set` (read in place: these checks run on every byte).
+    private static func byte(_ byte: UInt8, isIn set: StaticString) -> Bool {
+        UnsafeBufferPointer(start: set.utf8Start, count: set.utf8CodeUnitCount).contains(byte)
+    }
+
     /// Surname (5: letters then 9s), decade, month (+50 for women), day, year digit, initials (2: a letter
     /// then a letter or 9), one digit, two check characters.
     private static func isDriverNumber(_ c: [UInt8]) -> Bool {
@@ -99,11 +104,11 @@ public enum IdentifierFormat: String, Sendable, CaseIterable {
     /// HMRC's rules (NIM39110): D, F, I, Q, U, V never first or second; O never second; some prefixes never used.
     private static func isNINumber(_ c: [UInt8]) -> Bool {
         guard c.count == 9, c[0].isUppercaseASCIILetter, c[1].isUppercaseASCIILetter else { return false }
-        guard !"DFIQUV".utf8.contains(c[0]), !"DFIQUVO".utf8.contains(c[1]) else { return false }
+        guard !Self.byte(c[0], isIn: "DFIQUV"), !Self.byte(c[1], isIn: "DFIQUVO") else { return false }
         let prefix = String(decoding: c[0..<2], as: UTF8.self)
         guard !["BG", "GB", "NK", "KN", "TN", "NT", "ZZ"].contains(prefix) else { return false }
         guard c[2..<8].allSatisfy(\.isASCIIDigit) else { return false }
-        return "ABCD".utf8.contains(c[8])
+        return Self.byte(c[8], isIn: "ABCD")
     }
 
     /// A UK postcode (the outward code, a space, the inward code), upper-cased with one space; or nil.
@@ -112,7 +117,7 @@ public enum IdentifierFormat: String, Sendable, CaseIterable {
         let outward = Array(compact.dropLast(3))
         let inward = Array(compact.suffix(3))
         guard inward[0].isASCIIDigit, inward.dropFirst().allSatisfy(\.isUppercaseASCIILetter),
-            !inward.dropFirst().contains(where: { "CIKMOV".utf8.contains($0) })
+            !inward.dropFirst().contains(where: { Self.byte($0, isIn: "CIKMOV") })
         else { return nil }
         let out = String(decoding: outward, as: UTF8.self)
         let inn = String(decoding: inward, as: UTF8.self)
@@ -125,7 +130,7 @@ public enum IdentifierFormat: String, Sendable, CaseIterable {
             },
             as: UTF8.self)
         guard ["A9", "A99", "AA9", "AA99", "A9A", "AA9A"].contains(shape) else { return nil }
-        guard !"QVX".utf8.contains(outward[0]) else { return nil }
+        guard !Self.byte(outward[0], isIn: "QVX") else { return nil }
         return out + " " + inn
     }
 
@@ -137,7 +142,7 @@ public enum IdentifierFormat: String, Sendable, CaseIterable {
         let local = bytes[..<at]
         let domain = bytes[(at + 1)...]
         guard !local.isEmpty, local.count <= 64, domain.count <= 253 else { return false }
-        guard !local.contains(where: { $0 <= 0x20 || $0 == 0x7F || "<>()[],;:\\\"".utf8.contains($0) }) else {
+        guard !local.contains(where: { $0 <= 0x20 || $0 == 0x7F || Self.byte($0, isIn: "<>()[],;:\\\"") }) else {
             return false
         }
         guard local.first != UInt8(ascii: "."), local.last != UInt8(ascii: "."),
@@ -175,7 +180,7 @@ public enum IdentifierFormat: String, Sendable, CaseIterable {
 
     /// A UK number with optional spaces, hyphens and brackets: 0 and 9 or 10 more digits, or +44 and 9 or 10 digits.
     private static func isPhone(_ bytes: [UInt8]) -> Bool {
-        guard bytes.allSatisfy({ $0.isASCIIDigit || " -()+".utf8.contains($0) }) else { return false }
+        guard bytes.allSatisfy({ $0.isASCIIDigit || Self.byte($0, isIn: " -()+") }) else { return false }
         guard !bytes.dropFirst().contains(UInt8(ascii: "+")) else { return false }
         // The first three digits, and how many there are.
         var leading: (UInt8, UInt8, UInt8) = (0, 0, 0)

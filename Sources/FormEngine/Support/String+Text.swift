@@ -34,6 +34,17 @@ extension StringProtocol {
 
     /// The text with each run of white space (a folded line break, an indent) made one space.
     public var collapsingWhitespace: String {
+        // Most messages hold single spaces only and are returned as they are, after one look at their bytes.
+        let collapsed = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard bytes.first != 0x20, bytes.last != 0x20 else { return false }
+            var afterSpace = false
+            for byte in bytes {
+                if byte >= 0x80 || (0x09...0x0D).contains(byte) || (byte == 0x20 && afterSpace) { return false }
+                afterSpace = byte == 0x20
+            }
+            return true
+        }
+        if collapsed == true { return String(self) }
         // Byte by byte when the text is ASCII, as messages mostly are; Characters only when it is not.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
