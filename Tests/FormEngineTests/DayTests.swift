@@ -6,6 +6,10 @@ struct DayTests {
     @Test("ISO dates are read strictly and round-trip")
     func iso() {
         #expect(Day(iso: "2017-03-31")?.iso == "2017-03-31")
+        #expect(Day(iso: "0001-02-03")?.iso == "0001-02-03")
+        #expect(Day(iso: "9999-12-31")?.iso == "9999-12-31")
+        #expect(Day(iso: "9999-12-31").map { Day(daysSinceEpoch: $0.daysSinceEpoch + 1).iso } == "10000-01-01")
+        #expect(Day(year: 2026, month: 11, day: 22)?.adding(months: 2).iso == "2027-01-22")
         #expect(Day(iso: "2016-02-29") != nil)
         #expect(Day(iso: "2017-02-29") == nil)
         #expect(Day(iso: "2017-13-01") == nil)

@@ -80,7 +80,17 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// `YYYY-MM-DD`.
     public var iso: String {
         let (year, month, day) = components
-        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        guard (0...9999).contains(year) else { return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) }
+        // Written straight into a small string: every date in every finding's values and every stored answer is.
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            for (index, number) in [(0, year / 100), (2, year % 100), (5, month), (8, day)] {
+                bytes[index] = UInt8(ascii: "0") + UInt8(number / 10)
+                bytes[index + 1] = UInt8(ascii: "0") + UInt8(number % 10)
+            }
+            bytes[4] = UInt8(ascii: "-")
+            bytes[7] = UInt8(ascii: "-")
+            return 10
+        }
     }
 
     /// The date as GOV.UK writes it: `1 March 2017`.
