@@ -22,7 +22,7 @@ struct FieldBindingTests {
         let evaluation = evaluate(field, answer)
         guard let form = evaluation.form, let index = form.sections[0].fields.firstIndex(where: { $0.id == field })
         else { return nil }
-        return evaluation.answers?.values[0][index]
+        return evaluation.answers?[0, index]
     }
 
     @Test(

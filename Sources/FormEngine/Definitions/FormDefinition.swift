@@ -29,6 +29,9 @@ public final class FormDefinition: Sendable {
     public let bytes: [UInt8]
     /// The sections and field types the expressions are checked against.
     let layout: FormLayout
+    /// Where each section's fields start among all the form's fields, and (last) how many there are: how
+    /// `Answers` keeps every section's answers in one array.
+    let answerOffsets: [Int]
 
     /// A form with all its parts.
     init(
@@ -49,6 +52,9 @@ public final class FormDefinition: Sendable {
         self.hash = hash
         self.bytes = bytes
         self.layout = layout
+        answerOffsets = sections.reduce(into: [0]) { offsets, section in
+            offsets.append(offsets[offsets.count - 1] + section.fields.count)
+        }
     }
 
     /// The field at a location.

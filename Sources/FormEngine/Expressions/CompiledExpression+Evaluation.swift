@@ -12,7 +12,7 @@ extension CompiledExpression {
         case .constant(let value):
             return value
         case .field(let section, let field):
-            return context.answers.values[section][field]
+            return context.answers[section, field]
         case .local(let slot):
             return context.locals[slot]
         case .member(let base, let index):

@@ -4,12 +4,12 @@ extension FormDefinition {
     public func json(of answers: Answers) -> JSONValue {
         .object(
             sections.enumerated().compactMap { s, section in
-                let members = Self.members(section.fields, values: answers.values[s])
+                let members = Self.members(section.fields, values: answers.values(ofSection: s))
                 return members.isEmpty ? nil : (section.id, .object(members))
             })
     }
 
-    private static func members(_ fields: [FieldDefinition], values: [Value]) -> [(String, JSONValue)] {
+    private static func members(_ fields: [FieldDefinition], values: some Sequence<Value>) -> [(String, JSONValue)] {
         zip(fields, values).compactMap { field, value in
             guard value.isPresent else { return nil }
             if field.type == .repeat, case .list(let items) = value {

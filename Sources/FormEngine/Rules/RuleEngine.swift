@@ -26,7 +26,7 @@ struct RuleEngine {
                     }
                     continue
                 }
-                guard case .list(let items) = answers.values[each.section][each.field] else { continue }
+                guard case .list(let items) = answers[each.section, each.field] else { continue }
                 for (index, item) in items.enumerated() {
                     guard case .record(let record) = item else { continue }
                     context.locals[0] = item
@@ -79,7 +79,10 @@ struct RuleEngine {
         case .field(let location):
             let section = form.sections[location.section]
             let pointer = JSONPointer.make([section.id, section.fields[location.field].id])
-            return (pointer, answers.positions[location.section][location.field] ?? sectionStarts[location.section])
+            return (
+                pointer,
+                answers.position(section: location.section, field: location.field) ?? sectionStarts[location.section]
+            )
         case .item, .itemField:
             guard let item else { return ("", nil) }
             let section = form.sections[item.repeatField.section]

@@ -57,7 +57,7 @@ public struct Evaluation: Sendable {
 
     private func text(at location: FieldLocation?) -> String? {
         guard let location, let answers else { return nil }
-        if case .text(let value) = answers.values[location.section][location.field] { return value }
+        if case .text(let value) = answers[location.section, location.field] { return value }
         return nil
     }
 }

@@ -22,19 +22,19 @@ struct FieldLogic {
         // One context for every field, holding the answers as they stand: the only copy, so that setting an
         // answer aside changes it in place.
         var context = EvaluationContext(answers: answers, asOf: asOf, slots: 1)
-        answers = Answers(values: [], positions: [])
+        answers = .none
         defer { answers = context.answers }
         for (s, section) in form.sections.enumerated() {
             for (f, field) in section.fields.enumerated() {
-                let given = context.answers.positions[s][f]
+                let given = context.answers.position(section: s, field: f)
                 let verdict = check(
-                    field, value: context.answers.values[s][f], given: given != nil, in: &context, item: nil,
+                    field, value: context.answers[s, f], given: given != nil, in: &context, item: nil,
                     path: AnswerPath(section: s, field: f), place: given ?? sectionStarts[s] ?? document.rootStart,
                     sectionTitle: section.title)
-                if verdict == .setAside { context.answers.values[s][f] = .absent }
-                if field.type == .repeat, case .list(var items) = context.answers.values[s][f] {
+                if verdict == .setAside { context.answers[s, f] = .absent }
+                if field.type == .repeat, case .list(var items) = context.answers[s, f] {
                     applyToItems(field, &items, in: &context, path: AnswerPath(section: s, field: f))
-                    context.answers.values[s][f] = .list(items)
+                    context.answers[s, f] = .list(items)
                 }
             }
         }

@@ -20,10 +20,7 @@ struct SubmissionBinder {
     /// The answers, with a finding for each answer that is not what its field takes.
     mutating func bind() -> Answers {
         let root = 0
-        var values: [[Value]] = []
-        var positions: [[TextPosition?]] = []
-        values.reserveCapacity(form.sections.count)
-        positions.reserveCapacity(form.sections.count)
+        var answers = Answers(unansweredIn: form)
         sectionStarts.reserveCapacity(form.sections.count)
         for entry in document.entries(of: root)
         where !document.text(entry.key, equals: "form")
@@ -38,8 +35,6 @@ struct SubmissionBinder {
         }
         var sectionCursor = root + 1
         for (sectionIndex, section) in form.sections.enumerated() {
-            var sectionValues = [Value](filledWith: .absent, count: section.fields.count)
-            var sectionPositions = [TextPosition?](filledWith: nil, count: section.fields.count)
             let node = value(answering: section.id, in: root, from: &sectionCursor)
             sectionStarts.append(node.flatMap { document.isNull($0) ? nil : document.start($0) })
             if let node, !document.isNull(node) {
@@ -50,8 +45,8 @@ struct SubmissionBinder {
                         guard let answer = value(answering: field.id, in: node, from: &cursor) else { continue }
                         matched += 1
                         guard !document.isNull(answer) else { continue }
-                        sectionPositions[index] = document.start(answer)
-                        sectionValues[index] = bindValue(
+                        answers.setPosition(document.start(answer), section: sectionIndex, field: index)
+                        answers[sectionIndex, index] = bindValue(
                             field, answer, path: AnswerPath(section: sectionIndex, field: index), item: nil)
                     }
                     if matched < document.entryCount(node) {
@@ -66,10 +61,8 @@ struct SubmissionBinder {
                     )
                 }
             }
-            values.append(sectionValues)
-            positions.append(sectionPositions)
         }
-        return Answers(values: values, positions: positions)
+        return answers
     }
 
     // MARK: - Values
