@@ -11,45 +11,68 @@ extension Evaluation {
         output.reserveCapacity(512)
         for finding in findings where showingFindings {
             if let mark = finding.mark {
-                output += mark.file.utf8
-                output += ":".utf8
-                output += String(mark.line).utf8
-                output += ":".utf8
-                output += String(mark.column).utf8
+                output.append(utf8: mark.file)
+                output.append(utf8: ":")
+                output.append(utf8: String(mark.line))
+                output.append(utf8: ":")
+                output.append(utf8: String(mark.column))
             } else {
-                output += file.utf8
+                output.append(utf8: file)
             }
-            output += ": ".utf8
-            output += finding.severity.rawValue.utf8
-            output += ": ".utf8
-            output += finding.message.utf8
-            output += " [".utf8
-            output += finding.rule.utf8
-            output += "]\n".utf8
+            output.append(utf8: ": ")
+            output.append(utf8: finding.severity.rawValue)
+            output.append(utf8: ": ")
+            output.append(utf8: finding.message)
+            output.append(utf8: " [")
+            output.append(utf8: finding.rule)
+            output.append(utf8: "]\n")
             if showingSource, let mark = finding.mark,
                 SourceExcerpt.write(in: received, line: mark.line, column: mark.column, to: &output)
             {
                 output.append(0x0A)
             }
         }
-        output +=
-            "\(file): \(stored.map { $0 + ": " } ?? "")\(decision.rawValue): \(decisionLabel)\(countsSuffix)\n".utf8
+        output.append(utf8: file)
+        output.append(utf8: ": ")
+        if let stored {
+            output.append(utf8: stored)
+            output.append(utf8: ": ")
+        }
+        output.append(utf8: decision.rawValue)
+        output.append(utf8: ": ")
+        output.append(utf8: decisionLabel)
+        var separator = " ("
+        for severity in Severity.allCases {
+            let count = count(severity)
+            guard count > 0 else { continue }
+            output.append(utf8: separator)
+            output.append(utf8: String(count))
+            output.append(utf8: " ")
+            output.append(utf8: Self.noun(severity, count))
+            separator = ", "
+        }
+        output.append(utf8: separator == ", " ? ")\n" : "\n")
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// " (2 errors, 1 warning)", or nothing when there are no findings.
-    private var countsSuffix: String {
-        let counts = Severity.allCases.compactMap { severity -> String? in
-            let count = count(severity)
-            guard count > 0 else { return nil }
-            switch severity {
-            case .error: return Wording.count(count, "error")
-            case .refer: return Wording.count(count, "referral")
-            case .warning: return Wording.count(count, "warning")
-            case .info: return Wording.count(count, "note")
-            }
+    /// What a finding of a severity is called in the summary: "error", "referrals", ...
+    private static func noun(_ severity: Severity, _ count: Int) -> String {
+        let singular: String
+        switch severity {
+        case .error: singular = "error"
+        case .refer: singular = "referral"
+        case .warning: singular = "warning"
+        case .info: singular = "note"
         }
-        return counts.isEmpty ? "" : " (\(counts.joined(separator: ", ")))"
+        return count == 1 ? singular : singular + "s"
+    }
+}
+
+extension [UInt8] {
+    /// Appends the UTF-8 of a text, copied from its storage in one go.
+    mutating func append(utf8 text: String) {
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { append(contentsOf: $0) }
+        if copied == nil { append(contentsOf: text.utf8) }
     }
 }
 

@@ -38,7 +38,7 @@ public enum SourceExcerpt {
         if end - start <= width, bytes[start..<end].allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
             let caret = max(0, column - 1)
             guard bytes[start..<end].contains(where: { $0 != 0x20 }) || caret < 1 else { return false }
-            output += "    ".utf8
+            output.append(utf8: "    ")
             output += bytes[start..<end]
             writeCaret(at: min(caret, end - start), to: &output)
             return true
@@ -55,7 +55,7 @@ public enum SourceExcerpt {
         }
         let text = String(String.UnicodeScalarView(scalars))
         guard !text.allSatisfy({ $0 == " " }) || caret < 1 else { return false }
-        output += "    ".utf8
+        output.append(utf8: "    ")
         output += text.utf8
         writeCaret(at: min(caret, scalars.count), to: &output)
         return true
@@ -63,7 +63,7 @@ public enum SourceExcerpt {
 
     /// The second line: a caret under column `caret` (counted from 0), after the four spaces of the indent.
     private static func writeCaret(at caret: Int, to output: inout [UInt8]) {
-        output += "\n    ".utf8
+        output.append(utf8: "\n    ")
         output += repeatElement(UInt8(ascii: " "), count: caret)
         output.append(UInt8(ascii: "^"))
     }
