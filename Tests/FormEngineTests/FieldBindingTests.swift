@@ -205,6 +205,12 @@ struct FieldBindingTests {
         let evaluation = Self.validator.evaluate(Array(text.utf8), file: "u.yaml", asOf: Day(iso: "2026-07-15")!)
         #expect(evaluation.findings.map(\.rule) == ["field.unknown"])
         #expect(evaluation.findings.first?.message.contains("Did you mean 'all'?") == true)
+        // Without 'form:' (the caller names the form), every other key must still be a section.
+        let named = Self.validator.evaluate(
+            Array(text.dropFirst("form: every-type\n".count).utf8), file: "n.yaml", asOf: Day(iso: "2026-07-15")!,
+            formID: "every-type")
+        #expect(named.findings.map(\.rule) == ["field.unknown"])
+        #expect(named.findings.first?.mark?.line == 1)
 
         let missing = Self.validator.evaluate(Array("all: {}\n".utf8), file: "m.yaml", asOf: Day(iso: "2026-07-15")!)
         #expect(missing.findings.map(\.rule) == ["form.missing"])

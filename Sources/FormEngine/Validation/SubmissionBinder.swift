@@ -5,7 +5,7 @@
 ///
 /// The logic that depends on other answers (`relevant`, `required`, `constraint`) runs afterwards, on
 /// the bound answers: see `FieldLogic`.
-struct SubmissionBinder {
+final class SubmissionBinder {
     let form: FormDefinition
     let document: Document
     private(set) var findings: [Finding] = []
@@ -18,24 +18,16 @@ struct SubmissionBinder {
     }
 
     /// The answers, with a finding for each answer that is not what its field takes.
-    mutating func bind() -> Answers {
+    func bind() -> Answers {
         let root = 0
         var answers = Answers(unansweredIn: form)
         sectionStarts.reserveCapacity(form.sections.count)
-        for entry in document.entries(of: root)
-        where !document.text(entry.key, equals: "form")
-            && !form.sections.contains(where: { document.text(entry.key, equals: $0.id) })
-        {
-            let key = document.text(entry.key)
-            add(
-                "field.unknown", .error, .submission, document.start(entry.key),
-                "'\(key)' is not a section of the form \"\(form.title)\"."
-                    + Suggestion.didYouMean(key, in: form.sections.map(\.id))
-                    + " Its answers are not read until the name is right.", key: key)
-        }
         var sectionCursor = root + 1
+        // The root's keys that name a section or the form; when fewer than all, the others are reported.
+        var known = document.value(forKey: "form", in: root) == nil ? 0 : 1
         for (sectionIndex, section) in form.sections.enumerated() {
             let node = value(answering: section.id, in: root, from: &sectionCursor)
+            if node != nil { known += 1 }
             sectionStarts.append(node.flatMap { document.isNull($0) ? nil : document.start($0) })
             if let node, !document.isNull(node) {
                 if document.kind(node) == .mapping {
@@ -62,12 +54,28 @@ struct SubmissionBinder {
                 }
             }
         }
+        if known < document.entryCount(root) { reportUnknownSections() }
         return answers
+    }
+
+    /// A finding for each key of the root that names neither a section nor the form, in the order written.
+    private func reportUnknownSections() {
+        for entry in document.entries(of: 0)
+        where !document.text(entry.key, equals: "form")
+            && !form.sections.contains(where: { document.text(entry.key, equals: $0.id) })
+        {
+            let key = document.text(entry.key)
+            add(
+                "field.unknown", .error, .submission, document.start(entry.key),
+                "'\(key)' is not a section of the form \"\(form.title)\"."
+                    + Suggestion.didYouMean(key, in: form.sections.map(\.id))
+                    + " Its answers are not read until the name is right.", key: key)
+        }
     }
 
     // MARK: - Values
 
-    private mutating func bindValue(_ field: FieldDefinition, _ node: Int, path: AnswerPath, item: ItemName?) -> Value {
+    private func bindValue(_ field: FieldDefinition, _ node: Int, path: AnswerPath, item: ItemName?) -> Value {
         let name = FieldName(label: field.label, item: item)
         switch field.type {
         case .repeat:
@@ -107,7 +115,7 @@ struct SubmissionBinder {
         }
     }
 
-    private mutating func bindScalar(
+    private func bindScalar(
         _ field: FieldDefinition, _ text: String, node: Int, path: AnswerPath, name: FieldName
     )
         -> Value
@@ -164,8 +172,7 @@ struct SubmissionBinder {
         }
     }
 
-    private mutating func bindRepeat(_ field: FieldDefinition, _ node: Int, path: AnswerPath, name: FieldName) -> Value
-    {
+    private func bindRepeat(_ field: FieldDefinition, _ node: Int, path: AnswerPath, name: FieldName) -> Value {
         let noun = field.itemLabel ?? "item"
         guard document.kind(node) == .sequence else {
             add(
@@ -207,7 +214,7 @@ struct SubmissionBinder {
 
     // MARK: - Checks
 
-    private mutating func choose(
+    private func choose(
         _ field: FieldDefinition, _ text: String, node: Int, path: AnswerPath, name: FieldName
     )
         -> String?
@@ -225,7 +232,7 @@ struct SubmissionBinder {
         return nil
     }
 
-    private mutating func checkText(
+    private func checkText(
         _ field: FieldDefinition, _ text: String, node: Int, path: AnswerPath, name: FieldName
     ) {
         // Counting Characters reads the whole text; a text with no more bytes than the limit is within it.
@@ -248,7 +255,7 @@ struct SubmissionBinder {
         }
     }
 
-    mutating func checkBounds(
+    func checkBounds(
         _ field: FieldDefinition, _ value: Value, node: Int, path: AnswerPath, name: FieldName
     ) -> Value {
         let isDate: Bool
@@ -270,7 +277,7 @@ struct SubmissionBinder {
         return value
     }
 
-    private mutating func checkItemCount(
+    private func checkItemCount(
         _ field: FieldDefinition, _ count: Int, node: Int, path: AnswerPath, name: FieldName, noun: String
     ) {
         if let minimum = field.minItems, count < minimum {
@@ -299,7 +306,7 @@ struct SubmissionBinder {
     }
 
     /// A finding for each entry of the mapping `node` that answers none of the fields, in the order written.
-    private mutating func reportUnknown(
+    private func reportUnknown(
         _ node: Int, fields: [FieldDefinition], path: AnswerPath, what: @autoclosure () -> String
     ) {
         for entry in document.entries(of: node)
@@ -313,7 +320,7 @@ struct SubmissionBinder {
         }
     }
 
-    private mutating func add(
+    private func add(
         _ rule: String, _ severity: Severity, _ path: AnswerPath, _ position: TextPosition, _ message: String,
         field: FieldDefinition? = nil, key: String? = nil
     ) {

@@ -52,7 +52,7 @@ public struct Validator: Sendable {
     func check(
         _ document: Document, form: FormDefinition, asOf: Day, parameters: [String: Value]
     ) -> (answers: Answers, findings: [Finding], outcomes: [RuleOutcome]) {
-        var binder = SubmissionBinder(form: form, document: document)
+        let binder = SubmissionBinder(form: form, document: document)
         var answers = binder.bind()
         var logic = FieldLogic(form: form, document: document, asOf: asOf, sectionStarts: binder.sectionStarts)
         logic.apply(to: &answers)
