@@ -55,16 +55,24 @@ extension Validator {
         func chunk(from start: Int) -> [String]? {
             start < paths.count ? Array(paths[start..<min(start + chunkSize, paths.count)]) : nil
         }
+        // Two chunks are checked ahead of the one handed over, so that the cores go on with the next while the
+        // last files of one are finished and handed over: no core waits at a chunk's end.
         var start = 0
-        var next = chunk(from: start).map { first in Task { await check(first) } }
-        while let current = next {
-            let results = await current.value
+        var checking: [Task<[Output], Never>] = []
+        func checkNext() {
+            guard let files = chunk(from: start) else { return }
+            checking.append(Task { await check(files) })
             start += chunkSize
-            next = chunk(from: start).map { following in Task { await check(following) } }
+        }
+        checkNext()
+        checkNext()
+        while !checking.isEmpty {
+            let results = await checking.removeFirst().value
+            checkNext()
             do {
                 try eachChunk(results)
             } catch {
-                next?.cancel()
+                checking.forEach { $0.cancel() }
                 throw error
             }
         }
