@@ -4,13 +4,7 @@ import Testing
 
 @Suite("Batches: many files checked on every core, handed over in order")
 struct BatchTests {
-    /// A validator over the every-type test form.
-    static let validator: Validator = {
-        let path = TestPaths.fixtures + "/every-type.yaml"
-        let bytes = try! FileBytes.read(path).get().bytes
-        let form = try! FormDefinition.load(bytes: bytes, file: path).get()
-        return Validator(catalog: FormCatalog(forms: [form]))
-    }()
+    static let validator = everyTypeValidator
 
     /// `count` submissions in a new folder: every third has a count out of range, every fifth cannot be read.
     static func folder(of count: Int) throws -> [String] {

@@ -3,12 +3,7 @@ import Testing
 
 @Suite("Field checks: good and bad answers for every field type")
 struct FieldBindingTests {
-    static let validator: Validator = {
-        let path = TestPaths.fixtures + "/every-type.yaml"
-        let bytes = try! FileBytes.read(path).get().bytes
-        let form = try! FormDefinition.load(bytes: bytes, file: path).get()
-        return Validator(catalog: FormCatalog(forms: [form]))
-    }()
+    static let validator = everyTypeValidator
 
     /// Validates one answer to `all.<field>` (a YAML fragment) in an otherwise minimal submission.
     static func evaluate(_ field: String, _ answer: String) -> Evaluation {

@@ -19,6 +19,14 @@ enum TestPaths {
     static var fixtures: String { root + "/Tests/FormEngineTests/Fixtures" }
 }
 
+/// A validator over the test form with a field of every type (`Fixtures/every-type.yaml`).
+let everyTypeValidator: Validator = {
+    let path = TestPaths.fixtures + "/every-type.yaml"
+    let bytes = try! FileBytes.read(path).get().bytes
+    let form = try! FormDefinition.load(bytes: bytes, file: path).get()
+    return Validator(catalog: FormCatalog(forms: [form]))
+}()
+
 /// Reads text as a submission, expecting success.
 func readDocument(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Document {
     switch Intake.read(text, file: "test.yaml") {
