@@ -157,6 +157,22 @@ struct RuleSetLintTests {
         #expect(errors.problems.first?.message.contains("Did you mean 'last_status_check'?") == true)
     }
 
+    @Test("a message written over several lines reads as one line, with the values filled in")
+    func foldedMessage() throws {
+        let text = Self.valid.replacingOccurrences(
+            of: "message: \"The certificate is {months_between(dbs.issue_date, application.date)} months old.\"",
+            with:
+                "message: |\n      The\tcertificate   is\n      {months_between(dbs.issue_date, application.date)}\n        months old.  \n"
+        )
+        let ruleSet = try Self.load(text).get()
+        let form = try #require(projectCatalog.forms["taxi-driver-application"])
+        let validator = Validator(catalog: FormCatalog(forms: [form], ruleSets: [ruleSet]))
+        let answers = "form: taxi-driver-application\napplication: {date: 2026-10-01}\ndbs: {issue_date: 2025-01-01}\n"
+        let evaluation = validator.evaluate(Array(answers.utf8), file: "a.yaml", asOf: Day(iso: "2026-10-20")!)
+        let finding = try #require(evaluation.findings.first { $0.rule == "taxi.recheck" })
+        #expect(finding.message == "The certificate is 21 months old.")
+    }
+
     @Test("a rule set must be named after its form")
     func fileName() {
         guard

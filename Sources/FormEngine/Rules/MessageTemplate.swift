@@ -12,6 +12,19 @@ struct MessageTemplate: Sendable {
     /// The pieces, in order.
     let parts: [Part]
 
+    /// A template of these pieces. The white space of the text pieces is collapsed here, once, as a message is
+    /// once filled in (each run one space, none at the message's ends), so that most filled-in messages need no
+    /// more collapsing.
+    init(parts: [Part]) {
+        self.parts = parts.enumerated().map { index, part in
+            guard case .text(let text) = part else { return part }
+            let before = index > 0 && text.first?.isWhitespace == true ? " " : ""
+            let after = index < parts.count - 1 && text.last?.isWhitespace == true ? " " : ""
+            let inner = text.collapsingWhitespace
+            return .text(inner.isEmpty ? (before.isEmpty ? after : before) : before + inner + after)
+        }
+    }
+
     /// The message with every placeholder filled in.
     func render(in context: inout EvaluationContext, lists: [String: ChoiceList]) -> String {
         var output = ""
