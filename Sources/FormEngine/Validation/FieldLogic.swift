@@ -73,7 +73,7 @@ struct FieldLogic {
         guard hasLogic || (!value.isPresent && !given) else { return .keep }
         if hasLogic { context.locals[0] = item.map { .record($0.record) } ?? .absent }
         // Written out only for a finding: most answers are right.
-        let name = FieldName(label: field.label, item: item?.name)
+        var name: FieldName { FieldName(label: field.label, item: item?.name) }
         var pointer: String { path.pointer(in: form) }
         var mark: SourceMark { document.mark(place) }
 
