@@ -76,10 +76,11 @@ final class SubmissionBinder {
     // MARK: - Values
 
     private func bindValue(_ field: FieldDefinition, _ node: Int, path: AnswerPath, item: ItemName?) -> Value {
-        let name = FieldName(label: field.label, item: item)
+        // Written out only for a finding: most answers are right.
+        func name() -> FieldName { FieldName(label: field.label, item: item) }
         switch field.type {
         case .repeat:
-            return bindRepeat(field, node, path: path, name: name)
+            return bindRepeat(field, node, path: path, name: name())
         case .multiChoice:
             var chosen: [Value] = []
             for (index, choice) in document.items(ofListOrSingle: node).enumerated() {
@@ -87,65 +88,66 @@ final class SubmissionBinder {
                 else {
                     add(
                         "field.type", .error, path.appending(index), document.start(choice),
-                        "Each choice of \(name) must be a single value.", field: field)
+                        "Each choice of \(name()) must be a single value.", field: field)
                     continue
                 }
                 if let value = plainValue(field, choice) {
                     chosen.append(value)
                 } else if let value = choose(
-                    field, document.text(choice), node: choice, path: path.appending(index), name: name)
+                    field, document.text(choice), node: choice, path: path.appending(index), name: name())
                 {
                     chosen.append(.text(value))
                 }
             }
             guard !chosen.isEmpty else { return .absent }
-            checkItemCount(field, chosen.count, node: node, path: path, name: name, noun: "choice")
+            checkItemCount(field, chosen.count, node: node, path: path, name: name(), noun: "choice")
             return .list(chosen)
         default:
             if let value = plainValue(field, node) {
-                return field.type.isOrdered ? checkBounds(field, value, node: node, path: path, name: name) : value
+                return field.type.isOrdered ? checkBounds(field, value, node: node, path: path, name: name()) : value
             }
             guard let text = document.scalarText(node) else {
                 add(
                     "field.type", .error, path, document.start(node),
-                    "\(name) must be a single answer, not \(document.kindDescription(node)).", field: field)
+                    "\(name()) must be a single answer, not \(document.kindDescription(node)).", field: field)
                 return .absent
             }
-            return bindScalar(field, text, node: node, path: path, name: name)
+            return bindScalar(field, text, node: node, path: path, name: name())
         }
     }
 
     private func bindScalar(
-        _ field: FieldDefinition, _ text: String, node: Int, path: AnswerPath, name: FieldName
+        _ field: FieldDefinition, _ text: String, node: Int, path: AnswerPath, name: @autoclosure () -> FieldName
     )
         -> Value
     {
         switch field.type {
         case .text, .longText:
             guard text.hasNonWhitespace else { return .absent }
-            checkText(field, text, node: node, path: path, name: name)
+            checkText(field, text, node: node, path: path, name: name())
             return .text(text)
         case .integer:
             guard let number = Int(text.trimmingWhitespace) else {
                 add(
                     "field.type", .error, path, document.start(node),
-                    "\(name) must be a whole number, like 25; \"\(text)\" is not.", field: field)
+                    "\(name()) must be a whole number, like 25; \"\(text)\" is not.", field: field)
                 return .absent
             }
-            return checkBounds(field, .number(Double(number)), node: node, path: path, name: name)
+            return checkBounds(field, .number(Double(number)), node: node, path: path, name: name())
         case .decimal:
             guard let number = Self.decimal(text.trimmingWhitespace) else {
                 add(
                     "field.type", .error, path, document.start(node),
-                    "\(name) must be a number, like 2.5; \"\(text)\" is not.",
+                    "\(name()) must be a number, like 2.5; \"\(text)\" is not.",
                     field: field)
                 return .absent
             }
-            return checkBounds(field, .number(number), node: node, path: path, name: name)
+            return checkBounds(field, .number(number), node: node, path: path, name: name())
         case .yesNo:
             guard let flag = YesNo.parse(text.trimmingWhitespace) else {
                 add(
-                    "field.type", .error, path, document.start(node), "\(name) must be yes or no; \"\(text)\" is not.",
+                    "field.type", .error, path, document.start(node),
+                    "\(name()) must be yes or no; \"\(text)\" is not.",
                     field: field)
                 return .absent
             }
@@ -154,17 +156,17 @@ final class SubmissionBinder {
             guard let day = Day(iso: text.trimmingWhitespace) else {
                 add(
                     "field.type", .error, path, document.start(node),
-                    "\(name) must be a real date written YYYY-MM-DD, like 2017-03-31; " + Self.dateAdvice(text),
+                    "\(name()) must be a real date written YYYY-MM-DD, like 2017-03-31; " + Self.dateAdvice(text),
                     field: field)
                 return .absent
             }
-            return checkBounds(field, .date(day), node: node, path: path, name: name)
+            return checkBounds(field, .date(day), node: node, path: path, name: name())
         case .choice:
-            return choose(field, text, node: node, path: path, name: name).map(Value.text) ?? .absent
+            return choose(field, text, node: node, path: path, name: name()).map(Value.text) ?? .absent
         default:
             guard let format = field.type.identifierFormat else { return .text(text) }
             guard let normalized = format.normalize(text) else {
-                let message = field.message ?? "\(name) must be \(format.expectation); \"\(text)\" is not."
+                let message = field.message ?? "\(name()) must be \(format.expectation); \"\(text)\" is not."
                 add("field.format", .error, path, document.start(node), message, field: field)
                 return .absent
             }
@@ -172,12 +174,14 @@ final class SubmissionBinder {
         }
     }
 
-    private func bindRepeat(_ field: FieldDefinition, _ node: Int, path: AnswerPath, name: FieldName) -> Value {
+    private func bindRepeat(_ field: FieldDefinition, _ node: Int, path: AnswerPath, name: @autoclosure () -> FieldName)
+        -> Value
+    {
         let noun = field.itemLabel ?? "item"
         guard document.kind(node) == .sequence else {
             add(
                 "field.type", .error, path, document.start(node),
-                "\(name) must be a list of \(noun)s, each starting with '- ', not \(document.kindDescription(node)).")
+                "\(name()) must be a list of \(noun)s, each starting with '- ', not \(document.kindDescription(node)).")
             return .absent
         }
         var records: [Value] = []
@@ -187,7 +191,7 @@ final class SubmissionBinder {
             guard document.kind(itemNode) == .mapping else {
                 add(
                     "field.type", .error, itemPath, document.start(itemNode),
-                    "Each \(noun) of \(name) must be a group of 'question: answer' lines; \(itemName) is \(document.kindDescription(itemNode))."
+                    "Each \(noun) of \(name()) must be a group of 'question: answer' lines; \(itemName) is \(document.kindDescription(itemNode))."
                 )
                 continue
             }
@@ -203,19 +207,19 @@ final class SubmissionBinder {
                 values[subIndex] = bindValue(subfield, answer, path: itemPath.appending(subIndex), item: itemName)
             }
             if matched < document.entryCount(itemNode) {
-                reportUnknown(itemNode, fields: field.fields, path: itemPath, what: "\(itemName) of \(name)")
+                reportUnknown(itemNode, fields: field.fields, path: itemPath, what: "\(itemName) of \(name())")
             }
             records.append(.record(Record(values: values, positions: positions, start: document.start(itemNode))))
         }
         guard !records.isEmpty else { return .absent }
-        checkItemCount(field, records.count, node: node, path: path, name: name, noun: noun)
+        checkItemCount(field, records.count, node: node, path: path, name: name(), noun: noun)
         return .list(records)
     }
 
     // MARK: - Checks
 
     private func choose(
-        _ field: FieldDefinition, _ text: String, node: Int, path: AnswerPath, name: FieldName
+        _ field: FieldDefinition, _ text: String, node: Int, path: AnswerPath, name: @autoclosure () -> FieldName
     )
         -> String?
     {
@@ -227,13 +231,13 @@ final class SubmissionBinder {
             : Suggestion.didYouMean(text, in: list.options.map(\.value))
         add(
             "field.list", .error, path, document.start(node),
-            "\(name): \"\(text)\" is not one of the choices.\(choices)",
+            "\(name()): \"\(text)\" is not one of the choices.\(choices)",
             field: field)
         return nil
     }
 
     private func checkText(
-        _ field: FieldDefinition, _ text: String, node: Int, path: AnswerPath, name: FieldName
+        _ field: FieldDefinition, _ text: String, node: Int, path: AnswerPath, name: @autoclosure () -> FieldName
     ) {
         // Counting Characters reads the whole text; a text with no more bytes than the limit is within it.
         let bytes = text.utf8.count
@@ -241,22 +245,22 @@ final class SubmissionBinder {
         if let minimum = field.minLength, length < minimum {
             add(
                 "field.min-length", .error, path, document.start(node),
-                "\(name) must be at least \(Wording.count(minimum, "character")); it has \(length).", field: field)
+                "\(name()) must be at least \(Wording.count(minimum, "character")); it has \(length).", field: field)
         }
         if let maximum = field.maxLength, length > maximum {
             add(
                 "field.max-length", .error, path, document.start(node),
-                "\(name) must be \(Wording.count(maximum, "character")) or fewer; it has \(length).", field: field)
+                "\(name()) must be \(Wording.count(maximum, "character")) or fewer; it has \(length).", field: field)
         }
         if let pattern = field.pattern, !pattern.matches(text) {
             add(
                 "field.pattern", .error, path, document.start(node),
-                field.message ?? "\(name) is not in the form it should be: \"\(text)\".", field: field)
+                field.message ?? "\(name()) is not in the form it should be: \"\(text)\".", field: field)
         }
     }
 
     func checkBounds(
-        _ field: FieldDefinition, _ value: Value, node: Int, path: AnswerPath, name: FieldName
+        _ field: FieldDefinition, _ value: Value, node: Int, path: AnswerPath, name: @autoclosure () -> FieldName
     ) -> Value {
         let isDate: Bool
         if case .date = value { isDate = true } else { isDate = false }
@@ -264,31 +268,32 @@ final class SubmissionBinder {
             let limit = isDate ? "on or after \(minimum.text)" : "\(minimum.text) or more"
             add(
                 "field.min", .error, path, document.start(node),
-                "\(name) must be \(limit); \(ValueText.plain(value)) is not.",
+                "\(name()) must be \(limit); \(ValueText.plain(value)) is not.",
                 field: field)
         }
         if let maximum = field.max, Self.order(value, maximum) > 0 {
             let limit = isDate ? "on or before \(maximum.text)" : "\(maximum.text) or less"
             add(
                 "field.max", .error, path, document.start(node),
-                "\(name) must be \(limit); \(ValueText.plain(value)) is not.",
+                "\(name()) must be \(limit); \(ValueText.plain(value)) is not.",
                 field: field)
         }
         return value
     }
 
     private func checkItemCount(
-        _ field: FieldDefinition, _ count: Int, node: Int, path: AnswerPath, name: FieldName, noun: String
+        _ field: FieldDefinition, _ count: Int, node: Int, path: AnswerPath, name: @autoclosure () -> FieldName,
+        noun: String
     ) {
         if let minimum = field.minItems, count < minimum {
             add(
                 "field.min-items", .error, path, document.start(node),
-                "\(name) needs at least \(Wording.count(minimum, noun)); it has \(count).", field: field)
+                "\(name()) needs at least \(Wording.count(minimum, noun)); it has \(count).", field: field)
         }
         if let maximum = field.maxItems, count > maximum {
             add(
                 "field.max-items", .error, path, document.start(node),
-                "\(name) takes at most \(Wording.count(maximum, noun)); it has \(count).", field: field)
+                "\(name()) takes at most \(Wording.count(maximum, noun)); it has \(count).", field: field)
         }
     }
 
