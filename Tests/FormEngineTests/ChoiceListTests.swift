@@ -11,7 +11,7 @@ struct ChoiceListTests {
             mark: SourceMark(file: "f.yaml", line: 1, column: 1))
     }
 
-    @Test("short lists are searched, long ones indexed: both answer alike", arguments: [3, 8, 9, 40])
+    @Test("lists short and long answer alike", arguments: [3, 8, 9, 40])
     func lookUp(count: Int) {
         let choices = list(of: count)
         #expect(choices.option(matching: "value-\(count)")?.label == "Label \(count)")
@@ -22,5 +22,14 @@ struct ChoiceListTests {
         #expect(choices.label(for: "value-2") == "Label 2")
         #expect(choices.label(for: "value-1") == "Label 1")
         #expect(choices.label(for: "unknown") == "unknown")
+    }
+
+    @Test("a value written with other but equivalent Unicode (é as e and a combining accent) names its option")
+    func equivalentUnicode() {
+        let list = ChoiceList(
+            id: "l", options: [ChoiceOption(value: "caf\u{E9}", label: "Caf\u{E9}")],
+            mark: SourceMark(file: "f.yaml", line: 1, column: 1))
+        #expect(list.option(matching: "cafe\u{301}")?.value == "caf\u{E9}")
+        #expect(list.label(for: "cafe\u{301}") == "Caf\u{E9}")
     }
 }

@@ -34,6 +34,15 @@ struct RuleSetLintTests {
             expect: [{rule: taxi.recheck, severity: error, path: /dbs/issue_date}]
         """
 
+    /// The valid rule set with `original` replaced by `changed`, recording an issue if `original` is not in it.
+    static func valid(
+        replacing original: String, with changed: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) -> String {
+        let text = valid.replacingOccurrences(of: original, with: changed)
+        #expect(text != valid, "the test's original text is not in the rule set", sourceLocation: sourceLocation)
+        return text
+    }
+
     static func load(_ text: String) -> Result<RuleSet, DefinitionErrors> {
         RuleSet.load(bytes: Array(text.utf8), file: "taxi-driver-application.rules.yaml", forms: projectCatalog.forms)
     }
@@ -129,8 +138,7 @@ struct RuleSetLintTests {
             ),
         ])
     func lint(original: String, broken: String, needle: String, message: String) throws {
-        let text = Self.valid.replacingOccurrences(of: original, with: broken)
-        #expect(text != Self.valid, "the test's original text is not in the rule set")
+        let text = Self.valid(replacing: original, with: broken)
         guard case .failure(let errors) = Self.load(text) else {
             Issue.record("the broken rule set loaded")
             return
@@ -141,8 +149,8 @@ struct RuleSetLintTests {
 
     @Test("a problem inside a folded multi-line check is placed on its own line")
     func foldedCheck() throws {
-        let text = Self.valid.replacingOccurrences(
-            of: "check: add_months(dbs.issue_date, params.recheck_months) >= application.date",
+        let text = Self.valid(
+            replacing: "check: add_months(dbs.issue_date, params.recheck_months) >= application.date",
             with:
                 "check: >\n      add_months(dbs.issue_date, params.recheck_months) >= application.date\n      || dbs.last_staus_check >= application.date"
         )
@@ -159,8 +167,8 @@ struct RuleSetLintTests {
 
     @Test("a message written over several lines reads as one line, with the values filled in")
     func foldedMessage() throws {
-        let text = Self.valid.replacingOccurrences(
-            of: "message: \"The certificate is {months_between(dbs.issue_date, application.date)} months old.\"",
+        let text = Self.valid(
+            replacing: "message: \"The certificate is {months_between(dbs.issue_date, application.date)} months old.\"",
             with:
                 "message: |\n      The\tcertificate   is\n      {months_between(dbs.issue_date, application.date)}\n        months old.  \n"
         )

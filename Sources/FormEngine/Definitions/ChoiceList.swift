@@ -13,11 +13,8 @@ public final class ChoiceList: Sendable {
     public let options: [ChoiceOption]
     /// Where the list is defined.
     public let mark: SourceMark
-    /// Each option's place in `options`, by its value (the first, if two share one), for a list long enough
-    /// that hashing an answer costs less than comparing it with each value.
-    private let indexByValue: [String: Int]?
-    /// Every option's value as UTF-8, one after another, and where each ends: answers read straight from their
-    /// bytes are compared with these.
+    /// Every option's value as UTF-8, one after another, and where each ends: every answer is looked up among
+    /// these (lists are short: comparing with each value costs less than hashing the answer).
     private let valueBytes: [UInt8]
     private let valueEnds: [Int]
 
@@ -28,9 +25,6 @@ public final class ChoiceList: Sendable {
         self.mark = mark
         valueBytes = options.flatMap { Array($0.value.utf8) }
         valueEnds = options.reduce(into: []) { ends, option in ends.append((ends.last ?? 0) + option.value.utf8.count) }
-        indexByValue =
-            options.count > 8
-            ? Dictionary(options.enumerated().map { ($1.value, $0) }, uniquingKeysWith: { first, _ in first }) : nil
     }
 
     /// The option an answer names: by its value exactly, or by its value or label ignoring case.
@@ -42,18 +36,7 @@ public final class ChoiceList: Sendable {
 
     /// The (first) option whose value is exactly these UTF-8 bytes.
     func option(valueBytes bytes: UnsafeBufferPointer<UInt8>) -> ChoiceOption? {
-        valueBytes.withUnsafeBufferPointer { all in
-            var start = 0
-            for (index, end) in valueEnds.enumerated() {
-                if end - start == bytes.count
-                    && (bytes.isEmpty || memcmp(all.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0)
-                {
-                    return options[index]
-                }
-                start = end
-            }
-            return nil
-        }
+        index(ofValueBytes: bytes).map { options[$0] }
     }
 
     /// The label people see for a value, or the value itself if the list does not hold it.
@@ -61,9 +44,27 @@ public final class ChoiceList: Sendable {
         index(of: value).map { options[$0].label } ?? value
     }
 
-    /// The place in `options` of the (first) option with this value.
+    /// The place in `options` of the (first) option with this value: its bytes exactly, or else (a value written
+    /// with other but equivalent Unicode) as Swift compares strings.
     private func index(of value: String) -> Int? {
-        indexByValue.map { $0[value] } ?? options.firstIndex(where: { $0.value == value })
+        let exact = value.utf8.withContiguousStorageIfAvailable { index(ofValueBytes: $0) }
+        return (exact ?? nil) ?? options.firstIndex(where: { $0.value == value })
+    }
+
+    /// The place in `options` of the (first) option whose value is exactly these UTF-8 bytes.
+    private func index(ofValueBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        valueBytes.withUnsafeBufferPointer { all in
+            var start = 0
+            for (index, end) in valueEnds.enumerated() {
+                if end - start == bytes.count
+                    && (bytes.isEmpty || memcmp(all.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0)
+                {
+                    return index
+                }
+                start = end
+            }
+            return nil
+        }
     }
 
     /// The values, for messages: "a, b or c".
