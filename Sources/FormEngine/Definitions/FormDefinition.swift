@@ -32,6 +32,16 @@ public final class FormDefinition: Sendable {
     /// Where each section's fields start among all the form's fields, and (last) how many there are: how
     /// `Answers` keeps every section's answers in one array.
     let answerOffsets: [Int]
+    /// What field logic must do for each field, in the order of `Answers` (see `answerOffsets`).
+    let fieldChecks: [FieldChecks]
+    /// For each field in the same order, what field logic must do for each of its sub-fields (none but a repeat's).
+    let subfieldChecks: [[FieldChecks]]
+    /// The sections' ids, in order, as bytes to compare a submission's keys with.
+    let sectionKeys: KeyTable
+    /// The fields' ids, in the order of `Answers`.
+    let fieldKeys: KeyTable
+    /// For each field in the same order, its sub-fields' ids (none but a repeat's).
+    let subfieldKeys: [KeyTable]
 
     /// A form with all its parts.
     init(
@@ -55,6 +65,12 @@ public final class FormDefinition: Sendable {
         answerOffsets = sections.reduce(into: [0]) { offsets, section in
             offsets.append(offsets[offsets.count - 1] + section.fields.count)
         }
+        let fields = sections.flatMap(\.fields)
+        fieldChecks = fields.map(FieldChecks.init(of:))
+        subfieldChecks = fields.map { $0.fields.map(FieldChecks.init(of:)) }
+        sectionKeys = KeyTable(sections.map(\.id))
+        fieldKeys = KeyTable(fields.map(\.id))
+        subfieldKeys = fields.map { KeyTable($0.fields.map(\.id)) }
     }
 
     /// The field at a location.

@@ -43,6 +43,18 @@ extension Document {
         }
     }
 
+    /// True when the scalar at `index` is exactly the id at `key` of `keys`.
+    func text(_ index: Int, equals key: Int, of keys: KeyTable) -> Bool {
+        let node = nodes[index]
+        guard !node.isCollection else { return false }
+        return keys.withKey(key) { wanted in
+            wanted.count == Int(node.size)
+                && withText(index) { bytes in
+                    wanted.isEmpty || memcmp(wanted.baseAddress!, bytes.baseAddress!, wanted.count) == 0
+                }
+        }
+    }
+
     /// The number of entries of the mapping at `index` (0 for anything else).
     func entryCount(_ index: Int) -> Int {
         nodes[index].kind == .mapping ? Int(nodes[index].size) / 2 : 0

@@ -6,14 +6,13 @@ struct RuleEngine {
     let document: Document
     let sectionStarts: [TextPosition?]
 
-    /// The findings of every rule that fires, and how often each rule fired and passed.
-    func apply(to answers: Answers, asOf: Day, parameters: [String: Value]) -> (
-        findings: [Finding], outcomes: [RuleOutcome]
-    ) {
+    /// Adds the findings of every rule that fires to `findings`; says how often each rule fired and passed.
+    func apply(to answers: Answers, asOf: Day, parameters: [String: Value], findings: inout [Finding])
+        -> [RuleOutcome]
+    {
         var context = EvaluationContext(
             answers: answers, asOf: asOf, parameters: ruleSet.parameterValues(replacing: parameters),
             namedExpressions: ruleSet.namedValues, slots: 1)
-        var findings: [Finding] = []
         var outcomes: [RuleOutcome] = []
         outcomes.reserveCapacity(ruleSet.rules.count)
         for rule in ruleSet.rules {
@@ -41,7 +40,7 @@ struct RuleEngine {
             }
             outcomes.append(outcome)
         }
-        return (findings, outcomes)
+        return outcomes
     }
 
     private func check(

@@ -30,6 +30,21 @@ struct AnswerPath: Sendable {
         return path
     }
 
+    /// The place, among all the form's fields in the order of `Answers`, of the section's field the path leads to
+    /// or into.
+    func answerIndex(in form: FormDefinition) -> Int {
+        form.answerOffsets[Int(section)] + Int(steps.0)
+    }
+
+    /// How messages name the field the path leads to (or the field it is a choice or an item of): its label, and
+    /// for a field of a repeat's item, the item (`"Date delivered" (session 2)`).
+    func fieldName(in form: FormDefinition) -> FieldName {
+        let field = form.sections[Int(section)].fields[Int(steps.0)]
+        guard field.type == .repeat, count >= 3 else { return FieldName(label: field.label, item: nil) }
+        let item = ItemName.numbered(field.itemLabel ?? "item", Int(steps.1) + 1)
+        return FieldName(label: field.fields[Int(steps.2)].label, item: item)
+    }
+
     /// The JSON Pointer of the answer in `form`, with `key` after it for a key the form does not have.
     func pointer(in form: FormDefinition, then key: String? = nil) -> String {
         var tokens: [String] = []

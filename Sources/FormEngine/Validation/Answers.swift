@@ -35,6 +35,11 @@ public struct Answers: Sendable, Equatable {
         set { values[offsets[section] + field] = newValue }
     }
 
+    /// True when a section's field has a value, read in place.
+    func isPresent(section: Int, field: Int) -> Bool {
+        values[offsets[section] + field].isPresent
+    }
+
     /// Where the answer to a section's field was written, if it was.
     public func position(section: Int, field: Int) -> TextPosition? {
         positions[offsets[section] + field]

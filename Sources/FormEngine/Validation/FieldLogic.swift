@@ -8,13 +8,24 @@ struct FieldLogic {
     let document: Document
     let asOf: Day
     let sectionStarts: [TextPosition?]
-    private(set) var findings: [Finding] = []
+    /// The findings so far (the binder's), with the logic's added after them.
+    private(set) var findings: [Finding]
 
-    init(form: FormDefinition, document: Document, asOf: Day, sectionStarts: [TextPosition?]) {
+    init(
+        form: FormDefinition, document: Document, asOf: Day, sectionStarts: [TextPosition?], findings: [Finding]
+    ) {
         self.form = form
         self.document = document
         self.asOf = asOf
         self.sectionStarts = sectionStarts
+        self.findings = findings
+    }
+
+    /// Hands over the findings, leaving none: the caller's array is then the only one, and grows in place.
+    mutating func takeFindings() -> [Finding] {
+        let taken = findings
+        findings = []
+        return taken
     }
 
     /// Applies the logic of every field to `answers`.
@@ -24,56 +35,75 @@ struct FieldLogic {
         var context = EvaluationContext(answers: answers, asOf: asOf, slots: 1)
         answers = .none
         defer { answers = context.answers }
-        for (s, section) in form.sections.enumerated() {
-            for (f, field) in section.fields.enumerated() {
+        let offsets = form.answerOffsets
+        for s in 0..<offsets.count - 1 {
+            for f in 0..<offsets[s + 1] - offsets[s] {
+                let checks = form.fieldChecks[offsets[s] + f]
+                // Most fields have nothing to check, or only that an answer is there (and it is).
+                if checks.isEmpty || checks == .required && context.answers.isPresent(section: s, field: f) {
+                    continue
+                }
+                let section = form.sections[s]
+                let field = section.fields[f]
                 let given = context.answers.position(section: s, field: f)
                 let verdict = check(
-                    field, value: context.answers[s, f], given: given != nil, in: &context, item: nil,
-                    path: AnswerPath(section: s, field: f), place: given ?? sectionStarts[s] ?? document.rootStart,
-                    sectionTitle: section.title)
+                    field, checks, value: context.answers[s, f], given: given != nil, in: &context, item: nil,
+                    path: AnswerPath(section: s, field: f), place: given ?? sectionStarts[s] ?? document.rootStart)
                 if verdict == .setAside { context.answers[s, f] = .absent }
-                if field.type == .repeat, case .list(var items) = context.answers[s, f] {
-                    applyToItems(field, &items, in: &context, path: AnswerPath(section: s, field: f))
-                    context.answers[s, f] = .list(items)
+                if checks.contains(.items), case .list(var items) = context.answers[s, f] {
+                    let changed = applyToItems(
+                        field, &items, checks: form.subfieldChecks[offsets[s] + f], in: &context,
+                        path: AnswerPath(section: s, field: f))
+                    if changed { context.answers[s, f] = .list(items) }
                 }
             }
         }
     }
 
+    /// Applies the logic of each item's sub-fields; true when it set an answer aside.
     private mutating func applyToItems(
-        _ repeatField: FieldDefinition, _ items: inout [Value], in context: inout EvaluationContext, path: AnswerPath
-    ) {
+        _ repeatField: FieldDefinition, _ items: inout [Value], checks: [FieldChecks],
+        in context: inout EvaluationContext, path: AnswerPath
+    ) -> Bool {
+        var changed = false
         for index in items.indices {
             guard case .record(var record) = items[index] else { continue }
-            let itemName = ItemName.numbered(repeatField.itemLabel ?? "item", index + 1)
-            for (subIndex, subfield) in repeatField.fields.enumerated() {
+            var itemChanged = false
+            for subIndex in checks.indices {
+                if checks[subIndex].isEmpty || checks[subIndex] == .required && record.values[subIndex].isPresent {
+                    continue
+                }
                 let place = record.positions[subIndex] ?? record.start ?? document.rootStart
                 let verdict = check(
-                    subfield, value: record.values[subIndex], given: record.positions[subIndex] != nil,
-                    in: &context, item: (record, itemName, repeatField),
-                    path: path.appending(index).appending(subIndex),
-                    place: place,
-                    sectionTitle: nil)
-                if verdict == .setAside { record.values[subIndex] = .absent }
+                    repeatField.fields[subIndex], checks[subIndex], value: record.values[subIndex],
+                    given: record.positions[subIndex] != nil, in: &context, item: (record, repeatField),
+                    path: path.appending(index).appending(subIndex), place: place)
+                if verdict == .setAside {
+                    // At once: the sub-fields after it see the item as it now stands.
+                    record.values[subIndex] = .absent
+                    itemChanged = true
+                }
             }
-            items[index] = .record(record)
+            if itemChanged {
+                items[index] = .record(record)
+                changed = true
+            }
         }
+        return changed
     }
 
     private enum Verdict { case keep, setAside }
 
     private mutating func check(
-        _ field: FieldDefinition, value: Value, given: Bool, in context: inout EvaluationContext,
-        item: (record: Record, name: ItemName, repeatField: FieldDefinition)?, path: AnswerPath, place: TextPosition,
-        sectionTitle: String?
+        _ field: FieldDefinition, _ checks: FieldChecks, value: Value, given: Bool, in context: inout EvaluationContext,
+        item: (record: Record, repeatField: FieldDefinition)?, path: AnswerPath, place: TextPosition
     ) -> Verdict {
-        var hasLogic = field.relevant != nil || field.constraint != nil
-        if case .when = field.required { hasLogic = true }
-        // Most fields have no logic, and a field with none needs only its presence checked.
+        let hasLogic = checks.contains(.logic)
+        // A field with no logic needs only its presence checked.
         guard hasLogic || (!value.isPresent && !given) else { return .keep }
         if hasLogic { context.locals[0] = item.map { .record($0.record) } ?? .absent }
         // Written out only for a finding: most answers are right.
-        var name: FieldName { FieldName(label: field.label, item: item?.name) }
+        var name: FieldName { path.fieldName(in: form) }
         var pointer: String { path.pointer(in: form) }
         var mark: SourceMark { document.mark(place) }
 

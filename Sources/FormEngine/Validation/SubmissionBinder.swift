@@ -26,24 +26,27 @@ final class SubmissionBinder {
         // The root's keys that name a section or the form; when fewer than all, the others are reported.
         var known = document.value(forKey: "form", in: root) == nil ? 0 : 1
         for (sectionIndex, section) in form.sections.enumerated() {
-            let node = value(answering: section.id, in: root, from: &sectionCursor)
+            let node = value(answering: sectionIndex, of: form.sectionKeys, in: root, from: &sectionCursor)
             if node != nil { known += 1 }
             sectionStarts.append(node.flatMap { document.isNull($0) ? nil : document.start($0) })
             if let node, !document.isNull(node) {
                 if document.kind(node) == .mapping {
                     var cursor = node + 1
                     var matched = 0
-                    for (index, field) in section.fields.enumerated() {
-                        guard let answer = value(answering: field.id, in: node, from: &cursor) else { continue }
+                    let fields = section.fields
+                    let first = form.answerOffsets[sectionIndex]
+                    for index in fields.indices {
+                        guard let answer = value(answering: first + index, of: form.fieldKeys, in: node, from: &cursor)
+                        else { continue }
                         matched += 1
                         guard !document.isNull(answer) else { continue }
                         answers.setPosition(document.start(answer), section: sectionIndex, field: index)
                         answers[sectionIndex, index] = bindValue(
-                            field, answer, path: AnswerPath(section: sectionIndex, field: index), item: nil)
+                            fields[index], answer, path: AnswerPath(section: sectionIndex, field: index))
                     }
                     if matched < document.entryCount(node) {
                         reportUnknown(
-                            node, fields: section.fields, path: AnswerPath(section: sectionIndex),
+                            node, fields: fields, path: AnswerPath(section: sectionIndex),
                             what: "the section \"\(section.title)\"")
                     }
                 } else {
@@ -73,14 +76,19 @@ final class SubmissionBinder {
         }
     }
 
+    /// Hands over the findings, leaving none: the caller's array is then the only one, and grows in place.
+    func takeFindings() -> [Finding] {
+        let taken = findings
+        findings = []
+        return taken
+    }
+
     // MARK: - Values
 
-    private func bindValue(_ field: FieldDefinition, _ node: Int, path: AnswerPath, item: ItemName?) -> Value {
-        // Written out only for a finding: most answers are right.
-        func name() -> FieldName { FieldName(label: field.label, item: item) }
+    private func bindValue(_ field: FieldDefinition, _ node: Int, path: AnswerPath) -> Value {
         switch field.type {
         case .repeat:
-            return bindRepeat(field, node, path: path, name: name())
+            return bindRepeat(field, node, path: path)
         case .multiChoice:
             var chosen: [Value] = []
             for (index, choice) in document.items(ofListOrSingle: node).enumerated() {
@@ -88,66 +96,62 @@ final class SubmissionBinder {
                 else {
                     add(
                         "field.type", .error, path.appending(index), document.start(choice),
-                        "Each choice of \(name()) must be a single value.", field: field)
+                        "Each choice of \(name(path)) must be a single value.", field: field)
                     continue
                 }
                 if let value = plainValue(field, choice) {
                     chosen.append(value)
                 } else if let value = choose(
-                    field, document.text(choice), node: choice, path: path.appending(index), name: name())
+                    field, document.text(choice), node: choice, path: path.appending(index))
                 {
                     chosen.append(.text(value))
                 }
             }
             guard !chosen.isEmpty else { return .absent }
-            checkItemCount(field, chosen.count, node: node, path: path, name: name(), noun: "choice")
+            checkItemCount(field, chosen.count, node: node, path: path, noun: "choice")
             return .list(chosen)
         default:
             if let value = plainValue(field, node) {
-                return field.type.isOrdered ? checkBounds(field, value, node: node, path: path, name: name()) : value
+                return field.type.isOrdered ? checkBounds(field, value, node: node, path: path) : value
             }
             guard let text = document.scalarText(node) else {
                 add(
                     "field.type", .error, path, document.start(node),
-                    "\(name()) must be a single answer, not \(document.kindDescription(node)).", field: field)
+                    "\(name(path)) must be a single answer, not \(document.kindDescription(node)).", field: field)
                 return .absent
             }
-            return bindScalar(field, text, node: node, path: path, name: name())
+            return bindScalar(field, text, node: node, path: path)
         }
     }
 
-    private func bindScalar(
-        _ field: FieldDefinition, _ text: String, node: Int, path: AnswerPath, name: @autoclosure () -> FieldName
-    )
-        -> Value
-    {
+    private func bindScalar(_ field: FieldDefinition, _ text: String, node: Int, path: AnswerPath) -> Value {
         switch field.type {
         case .text, .longText:
             guard text.hasNonWhitespace else { return .absent }
-            checkText(field, text, node: node, path: path, name: name())
+            checkText(field, text, node: node, path: path)
             return .text(text)
         case .integer:
             guard let number = Int(text.trimmingWhitespace) else {
                 add(
                     "field.type", .error, path, document.start(node),
-                    "\(name()) must be a whole number, like 25; \"\(text)\" is not.", field: field)
+                    "\(name(path)) must be a whole number, like 25; \"\(text)\" is not.", field: field)
                 return .absent
             }
-            return checkBounds(field, .number(Double(number)), node: node, path: path, name: name())
+            return checkBounds(field, .number(Double(number)), node: node, path: path)
         case .decimal:
             guard let number = Self.decimal(text.trimmingWhitespace) else {
                 add(
                     "field.type", .error, path, document.start(node),
-                    "\(name()) must be a number, like 2.5; \"\(text)\" is not.",
+                    "\(name(path)) must be a number, like 2.5; \"\(text)\" is not.",
                     field: field)
                 return .absent
             }
-            return checkBounds(field, .number(number), node: node, path: path, name: name())
+            return checkBounds(field, .number(number), node: node, path: path)
         case .yesNo:
             guard let flag = YesNo.parse(text.trimmingWhitespace) else {
                 add(
                     "field.type", .error, path, document.start(node),
-                    "\(name()) must be yes or no; \"\(text)\" is not.",
+                    "\(name(path)) must be yes or no; \"\(text)\" is not.",
                     field: field)
                 return .absent
             }
@@ -156,17 +160,17 @@ final class SubmissionBinder {
             guard let day = Day(iso: text.trimmingWhitespace) else {
                 add(
                     "field.type", .error, path, document.start(node),
-                    "\(name()) must be a real date written YYYY-MM-DD, like 2017-03-31; " + Self.dateAdvice(text),
+                    "\(name(path)) must be a real date written YYYY-MM-DD, like 2017-03-31; " + Self.dateAdvice(text),
                     field: field)
                 return .absent
             }
-            return checkBounds(field, .date(day), node: node, path: path, name: name())
+            return checkBounds(field, .date(day), node: node, path: path)
         case .choice:
-            return choose(field, text, node: node, path: path, name: name()).map(Value.text) ?? .absent
+            return choose(field, text, node: node, path: path).map(Value.text) ?? .absent
         default:
             guard let format = field.type.identifierFormat else { return .text(text) }
             guard let normalized = format.normalize(text) else {
-                let message = field.message ?? "\(name()) must be \(format.expectation); \"\(text)\" is not."
+                let message = field.message ?? "\(name(path)) must be \(format.expectation); \"\(text)\" is not."
                 add("field.format", .error, path, document.start(node), message, field: field)
                 return .absent
             }
@@ -174,55 +178,52 @@ final class SubmissionBinder {
         }
     }
 
-    private func bindRepeat(_ field: FieldDefinition, _ node: Int, path: AnswerPath, name: @autoclosure () -> FieldName)
-        -> Value
-    {
+    private func bindRepeat(_ field: FieldDefinition, _ node: Int, path: AnswerPath) -> Value {
         let noun = field.itemLabel ?? "item"
         guard document.kind(node) == .sequence else {
             add(
                 "field.type", .error, path, document.start(node),
-                "\(name()) must be a list of \(noun)s, each starting with '- ', not \(document.kindDescription(node)).")
+                "\(name(path)) must be a list of \(noun)s, each starting with '- ', not \(document.kindDescription(node))."
+            )
             return .absent
         }
         var records: [Value] = []
+        let subfields = field.fields
+        let keys = form.subfieldKeys[path.answerIndex(in: form)]
         for (index, itemNode) in document.items(of: node).enumerated() {
             let itemPath = path.appending(index)
-            let itemName = ItemName.numbered(noun, index + 1)
+            var itemName: ItemName { .numbered(noun, index + 1) }
             guard document.kind(itemNode) == .mapping else {
                 add(
                     "field.type", .error, itemPath, document.start(itemNode),
-                    "Each \(noun) of \(name()) must be a group of 'question: answer' lines; \(itemName) is \(document.kindDescription(itemNode))."
+                    "Each \(noun) of \(name(path)) must be a group of 'question: answer' lines; \(itemName) is \(document.kindDescription(itemNode))."
                 )
                 continue
             }
-            var values = [Value](filledWith: .absent, count: field.fields.count)
-            var positions = [TextPosition?](filledWith: nil, count: field.fields.count)
+            var values = [Value](filledWith: .absent, count: subfields.count)
+            var positions = [TextPosition?](filledWith: nil, count: subfields.count)
             var cursor = itemNode + 1
             var matched = 0
-            for (subIndex, subfield) in field.fields.enumerated() {
-                guard let answer = value(answering: subfield.id, in: itemNode, from: &cursor) else { continue }
+            for subIndex in subfields.indices {
+                guard let answer = value(answering: subIndex, of: keys, in: itemNode, from: &cursor) else { continue }
                 matched += 1
                 guard !document.isNull(answer) else { continue }
                 positions[subIndex] = document.start(answer)
-                values[subIndex] = bindValue(subfield, answer, path: itemPath.appending(subIndex), item: itemName)
+                values[subIndex] = bindValue(subfields[subIndex], answer, path: itemPath.appending(subIndex))
             }
             if matched < document.entryCount(itemNode) {
-                reportUnknown(itemNode, fields: field.fields, path: itemPath, what: "\(itemName) of \(name())")
+                reportUnknown(itemNode, fields: subfields, path: itemPath, what: "\(itemName) of \(name(path))")
             }
             records.append(.record(Record(values: values, positions: positions, start: document.start(itemNode))))
         }
         guard !records.isEmpty else { return .absent }
-        checkItemCount(field, records.count, node: node, path: path, name: name(), noun: noun)
+        checkItemCount(field, records.count, node: node, path: path, noun: noun)
         return .list(records)
     }
 
     // MARK: - Checks
 
-    private func choose(
-        _ field: FieldDefinition, _ text: String, node: Int, path: AnswerPath, name: @autoclosure () -> FieldName
-    )
-        -> String?
-    {
+    private func choose(_ field: FieldDefinition, _ text: String, node: Int, path: AnswerPath) -> String? {
         guard let list = field.choices else { return nil }
         if let option = list.option(matching: text.trimmingWhitespace) { return option.value }
         let choices =
@@ -231,84 +232,82 @@ final class SubmissionBinder {
             : Suggestion.didYouMean(text, in: list.options.map(\.value))
         add(
             "field.list", .error, path, document.start(node),
-            "\(name()): \"\(text)\" is not one of the choices.\(choices)",
+            "\(name(path)): \"\(text)\" is not one of the choices.\(choices)",
             field: field)
         return nil
     }
 
-    private func checkText(
-        _ field: FieldDefinition, _ text: String, node: Int, path: AnswerPath, name: @autoclosure () -> FieldName
-    ) {
+    private func checkText(_ field: FieldDefinition, _ text: String, node: Int, path: AnswerPath) {
         // Counting Characters reads the whole text; a text with no more bytes than the limit is within it.
         let bytes = text.utf8.count
         let length = (field.minLength == nil && (field.maxLength ?? 0) >= bytes) ? bytes : text.count
         if let minimum = field.minLength, length < minimum {
             add(
                 "field.min-length", .error, path, document.start(node),
-                "\(name()) must be at least \(Wording.count(minimum, "character")); it has \(length).", field: field)
+                "\(name(path)) must be at least \(Wording.count(minimum, "character")); it has \(length).", field: field
+            )
         }
         if let maximum = field.maxLength, length > maximum {
             add(
                 "field.max-length", .error, path, document.start(node),
-                "\(name()) must be \(Wording.count(maximum, "character")) or fewer; it has \(length).", field: field)
+                "\(name(path)) must be \(Wording.count(maximum, "character")) or fewer; it has \(length).", field: field
+            )
         }
         if let pattern = field.pattern, !pattern.matches(text) {
             add(
                 "field.pattern", .error, path, document.start(node),
-                field.message ?? "\(name()) is not in the form it should be: \"\(text)\".", field: field)
+                field.message ?? "\(name(path)) is not in the form it should be: \"\(text)\".", field: field)
         }
     }
 
-    func checkBounds(
-        _ field: FieldDefinition, _ value: Value, node: Int, path: AnswerPath, name: @autoclosure () -> FieldName
-    ) -> Value {
+    func checkBounds(_ field: FieldDefinition, _ value: Value, node: Int, path: AnswerPath) -> Value {
         let isDate: Bool
         if case .date = value { isDate = true } else { isDate = false }
         if let minimum = field.min, Self.order(value, minimum) < 0 {
             let limit = isDate ? "on or after \(minimum.text)" : "\(minimum.text) or more"
             add(
                 "field.min", .error, path, document.start(node),
-                "\(name()) must be \(limit); \(ValueText.plain(value)) is not.",
+                "\(name(path)) must be \(limit); \(ValueText.plain(value)) is not.",
                 field: field)
         }
         if let maximum = field.max, Self.order(value, maximum) > 0 {
             let limit = isDate ? "on or before \(maximum.text)" : "\(maximum.text) or less"
             add(
                 "field.max", .error, path, document.start(node),
-                "\(name()) must be \(limit); \(ValueText.plain(value)) is not.",
+                "\(name(path)) must be \(limit); \(ValueText.plain(value)) is not.",
                 field: field)
         }
         return value
     }
 
-    private func checkItemCount(
-        _ field: FieldDefinition, _ count: Int, node: Int, path: AnswerPath, name: @autoclosure () -> FieldName,
-        noun: String
-    ) {
+    private func checkItemCount(_ field: FieldDefinition, _ count: Int, node: Int, path: AnswerPath, noun: String) {
         if let minimum = field.minItems, count < minimum {
             add(
                 "field.min-items", .error, path, document.start(node),
-                "\(name()) needs at least \(Wording.count(minimum, noun)); it has \(count).", field: field)
+                "\(name(path)) needs at least \(Wording.count(minimum, noun)); it has \(count).", field: field)
         }
         if let maximum = field.maxItems, count > maximum {
             add(
                 "field.max-items", .error, path, document.start(node),
-                "\(name()) takes at most \(Wording.count(maximum, noun)); it has \(count).", field: field)
+                "\(name(path)) takes at most \(Wording.count(maximum, noun)); it has \(count).", field: field)
         }
     }
 
-    /// The value of the key `id` (a section's or a field's) in the mapping `node`. Looked for first at `cursor`, the
-    /// key after the last one found, since answers mostly come in the form's order; keys are unique, so each entry
-    /// answers at most one section or field.
-    private func value(answering id: String, in node: Int, from cursor: inout Int) -> Int? {
+    /// The value of the key at `key` of `keys` (a section's or a field's id) in the mapping `node`. Looked for
+    /// first at `cursor`, the key after the last one found, since answers mostly come in the form's order; keys are
+    /// unique, so each entry answers at most one section or field.
+    private func value(answering key: Int, of keys: KeyTable, in node: Int, from cursor: inout Int) -> Int? {
         let end = Int(document.nodes[node].next)
-        let key =
-            cursor < end && document.text(cursor, equals: id)
-            ? cursor : document.entries(of: node).first(where: { document.text($0.key, equals: id) })?.key
-        guard let key else { return nil }
-        cursor = Int(document.nodes[key + 1].next)
-        return key + 1
+        let found =
+            cursor < end && document.text(cursor, equals: key, of: keys)
+            ? cursor : document.entries(of: node).first(where: { document.text($0.key, equals: key, of: keys) })?.key
+        guard let found else { return nil }
+        cursor = Int(document.nodes[found + 1].next)
+        return found + 1
     }
+
+    /// How messages name the field at `path`.
+    private func name(_ path: AnswerPath) -> FieldName { path.fieldName(in: form) }
 
     /// A finding for each entry of the mapping `node` that answers none of the fields, in the order written.
     private func reportUnknown(

@@ -54,16 +54,17 @@ public struct Validator: Sendable {
     ) -> (answers: Answers, findings: [Finding], outcomes: [RuleOutcome]) {
         let binder = SubmissionBinder(form: form, document: document)
         var answers = binder.bind()
-        var logic = FieldLogic(form: form, document: document, asOf: asOf, sectionStarts: binder.sectionStarts)
+        // One array of findings, handed on from step to step and added to in place: never copied.
+        var logic = FieldLogic(
+            form: form, document: document, asOf: asOf, sectionStarts: binder.sectionStarts,
+            findings: binder.takeFindings())
         logic.apply(to: &answers)
-        var findings = binder.findings + logic.findings
+        var findings = logic.takeFindings()
         var outcomes: [RuleOutcome] = []
         if let ruleSet = catalog.ruleSets[form.id] {
             let engine = RuleEngine(
                 ruleSet: ruleSet, form: form, document: document, sectionStarts: binder.sectionStarts)
-            let applied = engine.apply(to: answers, asOf: asOf, parameters: parameters)
-            findings += applied.findings
-            outcomes = applied.outcomes
+            outcomes = engine.apply(to: answers, asOf: asOf, parameters: parameters, findings: &findings)
         }
         return (answers, findings, outcomes)
     }
