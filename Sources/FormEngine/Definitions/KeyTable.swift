@@ -14,11 +14,15 @@ struct KeyTable: Sendable {
     /// The number of ids.
     var count: Int { ends.count }
 
-    /// Calls `body` with the bytes of the id at `index`.
-    func withKey<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    /// True when `text[range]` holds exactly the id at `index`; compared byte by byte in place (ids are short).
+    func key(_ index: Int, equals text: [UInt8], _ range: Range<Int>) -> Bool {
         let start = index == 0 ? 0 : ends[index - 1]
-        return bytes.withUnsafeBufferPointer { all in
-            body(UnsafeBufferPointer(rebasing: all[start..<ends[index]]))
+        guard ends[index] - start == range.count else { return false }
+        var offset = range.lowerBound
+        for position in start..<ends[index] {
+            guard bytes[position] == text[offset] else { return false }
+            offset += 1
         }
+        return true
     }
 }

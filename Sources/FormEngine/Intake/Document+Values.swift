@@ -47,12 +47,7 @@ extension Document {
     func text(_ index: Int, equals key: Int, of keys: KeyTable) -> Bool {
         let node = nodes[index]
         guard !node.isCollection else { return false }
-        return keys.withKey(key) { wanted in
-            wanted.count == Int(node.size)
-                && withText(index) { bytes in
-                    wanted.isEmpty || memcmp(wanted.baseAddress!, bytes.baseAddress!, wanted.count) == 0
-                }
-        }
+        return keys.key(key, equals: text, Int(node.textStart)..<Int(node.textStart + node.size))
     }
 
     /// The number of entries of the mapping at `index` (0 for anything else).

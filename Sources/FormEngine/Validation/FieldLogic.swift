@@ -43,18 +43,19 @@ struct FieldLogic {
                 if checks.isEmpty || checks == .required && context.answers.isPresent(section: s, field: f) {
                     continue
                 }
-                let section = form.sections[s]
-                let field = section.fields[f]
+                let field = form.sections[s].fields[f]
                 let given = context.answers.position(section: s, field: f)
                 let verdict = check(
-                    field, checks, value: context.answers[s, f], given: given != nil, in: &context, item: nil,
-                    path: AnswerPath(section: s, field: f), place: given ?? sectionStarts[s] ?? document.rootStart)
+                    field, checks, isPresent: context.answers.isPresent(section: s, field: f), given: given != nil,
+                    in: &context, repeatField: nil, path: AnswerPath(section: s, field: f),
+                    place: given ?? sectionStarts[s] ?? document.rootStart)
                 if verdict == .setAside { context.answers[s, f] = .absent }
                 if checks.contains(.items), case .list(var items) = context.answers[s, f] {
                     let changed = applyToItems(
                         field, &items, checks: form.subfieldChecks[offsets[s] + f], in: &context,
                         path: AnswerPath(section: s, field: f))
                     if changed { context.answers[s, f] = .list(items) }
+                    context.locals[0] = .absent
                 }
             }
         }
@@ -68,6 +69,8 @@ struct FieldLogic {
         var changed = false
         for index in items.indices {
             guard case .record(var record) = items[index] else { continue }
+            // The item the sub-fields' logic reads (`.` in their expressions): set again whenever it changes.
+            context.locals[0] = items[index]
             var itemChanged = false
             for subIndex in checks.indices {
                 if checks[subIndex].isEmpty || checks[subIndex] == .required && record.values[subIndex].isPresent {
@@ -75,12 +78,13 @@ struct FieldLogic {
                 }
                 let place = record.positions[subIndex] ?? record.start ?? document.rootStart
                 let verdict = check(
-                    repeatField.fields[subIndex], checks[subIndex], value: record.values[subIndex],
-                    given: record.positions[subIndex] != nil, in: &context, item: (record, repeatField),
+                    repeatField.fields[subIndex], checks[subIndex], isPresent: record.values[subIndex].isPresent,
+                    given: record.positions[subIndex] != nil, in: &context, repeatField: repeatField,
                     path: path.appending(index).appending(subIndex), place: place)
                 if verdict == .setAside {
                     // At once: the sub-fields after it see the item as it now stands.
                     record.values[subIndex] = .absent
+                    context.locals[0] = .record(record)
                     itemChanged = true
                 }
             }
@@ -95,13 +99,11 @@ struct FieldLogic {
     private enum Verdict { case keep, setAside }
 
     private mutating func check(
-        _ field: FieldDefinition, _ checks: FieldChecks, value: Value, given: Bool, in context: inout EvaluationContext,
-        item: (record: Record, repeatField: FieldDefinition)?, path: AnswerPath, place: TextPosition
+        _ field: FieldDefinition, _ checks: FieldChecks, isPresent: Bool, given: Bool,
+        in context: inout EvaluationContext, repeatField: FieldDefinition?, path: AnswerPath, place: TextPosition
     ) -> Verdict {
-        let hasLogic = checks.contains(.logic)
         // A field with no logic needs only its presence checked.
-        guard hasLogic || (!value.isPresent && !given) else { return .keep }
-        if hasLogic { context.locals[0] = item.map { .record($0.record) } ?? .absent }
+        guard checks.contains(.logic) || (!isPresent && !given) else { return .keep }
         // Written out only for a finding: most answers are right.
         var name: FieldName { path.fieldName(in: form) }
         var pointer: String { path.pointer(in: form) }
@@ -109,7 +111,7 @@ struct FieldLogic {
 
         if let relevant = field.relevant, !relevant.holds(in: &context) {
             if given {
-                let because = explanation(relevant, &context, repeatField: item?.repeatField)
+                let because = explanation(relevant, &context, repeatField: repeatField)
                 findings.append(
                     Finding(
                         rule: "field.not-applicable", severity: .warning, path: pointer,
@@ -119,7 +121,7 @@ struct FieldLogic {
             }
             return .setAside
         }
-        if !value.isPresent && !given {
+        if !isPresent && !given {
             switch field.required {
             case .never:
                 break
@@ -130,7 +132,7 @@ struct FieldLogic {
                         mark: mark, ruleMark: field.mark))
             case .when(let condition):
                 if condition.holds(in: &context) {
-                    let because = explanation(condition, &context, repeatField: item?.repeatField)
+                    let because = explanation(condition, &context, repeatField: repeatField)
                     findings.append(
                         Finding(
                             rule: "field.required", severity: .error, path: pointer,
@@ -139,8 +141,8 @@ struct FieldLogic {
                 }
             }
         }
-        if value.isPresent, let constraint = field.constraint, !constraint.holds(in: &context) {
-            let because = explanation(constraint, &context, repeatField: item?.repeatField)
+        if isPresent, let constraint = field.constraint, !constraint.holds(in: &context) {
+            let because = explanation(constraint, &context, repeatField: repeatField)
             findings.append(
                 Finding(
                     rule: "field.constraint", severity: .error, path: pointer,
