@@ -65,6 +65,20 @@ extension CompiledExpression {
         }
     }
 
+    /// True when the expression has a value (`present(x)`): an answer, or a sub-field of the current item, is looked
+    /// at where it is kept rather than copied out.
+    func isPresent(in context: inout EvaluationContext) -> Bool {
+        switch self {
+        case .field(let section, let field):
+            return context.answers.isPresent(section: section, field: field)
+        case .member(.local(let slot), let index):
+            guard case .record(let record) = context.locals[slot] else { return false }
+            return record.values[index].isPresent
+        default:
+            return evaluate(in: &context).isPresent
+        }
+    }
+
     private static func compare(_ op: BinaryOperator, _ left: Value, _ right: Value) -> Bool {
         guard left.isPresent, right.isPresent else { return false }
         switch op {
@@ -92,7 +106,7 @@ extension CompiledExpression {
     ) -> Value {
         switch builtin {
         case .present:
-            return .boolean(expressions[0].evaluate(in: &context).isPresent)
+            return .boolean(expressions[0].isPresent(in: &context))
         case .len:
             switch expressions[0].evaluate(in: &context) {
             case .text(let text): return .number(Double(text.count))

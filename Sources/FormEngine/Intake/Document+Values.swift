@@ -73,6 +73,11 @@ extension Document {
             : Children(nodes: nodes, only: index)
     }
 
+    /// How many items `items(ofListOrSingle:)` gives.
+    func itemCount(ofListOrSingle index: Int) -> Int {
+        nodes[index].kind == .sequence ? Int(nodes[index].size) : 1
+    }
+
     /// The value of the entry with this key, if `index` is a mapping that has one.
     func value(forKey key: String, in index: Int) -> Int? {
         entries(of: index).first(where: { text($0.key, equals: key) })?.value

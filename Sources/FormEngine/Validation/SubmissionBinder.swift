@@ -91,6 +91,7 @@ final class SubmissionBinder {
             return bindRepeat(field, node, path: path)
         case .multiChoice:
             var chosen: [Value] = []
+            chosen.reserveCapacity(document.itemCount(ofListOrSingle: node))
             for (index, choice) in document.items(ofListOrSingle: node).enumerated() {
                 guard document.kind(choice) != .mapping, document.kind(choice) != .sequence, !document.isNull(choice)
                 else {
@@ -188,6 +189,7 @@ final class SubmissionBinder {
             return .absent
         }
         var records: [Value] = []
+        records.reserveCapacity(document.itemCount(ofListOrSingle: node))
         let subfields = field.fields
         let keys = form.subfieldKeys[path.answerIndex(in: form)]
         for (index, itemNode) in document.items(of: node).enumerated() {
