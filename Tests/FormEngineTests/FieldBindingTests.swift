@@ -175,6 +175,18 @@ struct FieldBindingTests {
         #expect(evaluation.findings.count == 1, "\(evaluation.findings.map(\.message))")
     }
 
+    @Test("an item's answer set aside is no answer to the sub-fields after it, in that item only")
+    func setAsideInItemIsSeenAtOnce() {
+        let evaluation = Self.evaluate(
+            "items",
+            "[{name: x, kind: red, shade: navy, note: deep}, {name: y, kind: dark-blue, shade: navy, note: ok}]")
+        #expect(
+            evaluation.findings.map { "\($0.path) \($0.rule): \($0.message)" } == [
+                "/all/items/0/shade field.not-applicable: \"Shade\" (item 1) does not apply, because \"Item colour\" is red; its answer is kept but not used.",
+                "/all/items/0/note field.not-applicable: \"Note on the shade\" (item 1) does not apply, because of its condition (present(shade)); its answer is kept but not used.",
+            ])
+    }
+
     @Test("a bad answer is treated as no answer by everything after the check")
     func badAnswerIsAbsent() {
         #expect(Self.value("count", "seven") == .absent)
