@@ -11,9 +11,6 @@ struct KeyTable: Sendable {
         ends = ids.reduce(into: []) { ends, id in ends.append((ends.last ?? 0) + id.utf8.count) }
     }
 
-    /// The number of ids.
-    var count: Int { ends.count }
-
     /// True when `text[range]` holds exactly the id at `index`; compared byte by byte in place (ids are short).
     func key(_ index: Int, equals text: [UInt8], _ range: Range<Int>) -> Bool {
         let start = index == 0 ? 0 : ends[index - 1]

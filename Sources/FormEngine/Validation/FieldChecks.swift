@@ -25,6 +25,7 @@ struct FieldChecks: OptionSet, Sendable {
         self = checks
     }
 
+    /// The checks with these bits (as `OptionSet` needs).
     init(rawValue: UInt8) {
         self.rawValue = rawValue
     }
