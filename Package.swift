@@ -12,8 +12,10 @@ let package = Package(
     products: [
         .executable(name: "safeguard", targets: ["safeguard"]),
         .library(name: "FormEngine", targets: ["FormEngine"]),
-        .library(name: "ReturnStore", targets: ["ReturnStore"]),
+        .library(name: "Records", targets: ["Records"]),
+        .library(name: "SQLiteStore", targets: ["SQLiteStore"]),
         .library(name: "GapReports", targets: ["GapReports"]),
+        .library(name: "UseCases", targets: ["UseCases"]),
         .library(name: "WebPortal", targets: ["WebPortal"]),
     ],
     dependencies: [
@@ -30,18 +32,24 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(name: "FormEngine", dependencies: ["CYAML"], swiftSettings: swiftSettings),
+        .target(name: "Records", dependencies: ["FormEngine"], swiftSettings: swiftSettings),
         .target(
-            name: "ReturnStore",
-            dependencies: ["FormEngine", .product(name: "GRDB", package: "GRDB.swift")],
+            name: "SQLiteStore",
+            dependencies: ["FormEngine", "Records", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "GapReports", dependencies: ["FormEngine", "ReturnStore"], swiftSettings: swiftSettings),
-        .target(name: "SampleCounty", dependencies: ["FormEngine", "ReturnStore"], swiftSettings: swiftSettings),
+        .target(name: "GapReports", dependencies: ["FormEngine", "Records"], swiftSettings: swiftSettings),
+        .target(name: "SampleCounty", dependencies: ["FormEngine"], swiftSettings: swiftSettings),
+        .target(
+            name: "UseCases", dependencies: ["FormEngine", "Records", "GapReports", "SampleCounty"],
+            swiftSettings: swiftSettings),
         .target(
             name: "WebPortal",
             dependencies: [
-                "FormEngine", "ReturnStore", "GapReports", .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types"),
+                "FormEngine", "Records", "UseCases", "GapReports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             resources: [.copy("Resources/openapi.yaml")],
             swiftSettings: swiftSettings
@@ -49,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "safeguard",
             dependencies: [
-                "FormEngine", "ReturnStore", "GapReports", "SampleCounty", "WebPortal",
+                "FormEngine", "Records", "SQLiteStore", "UseCases", "GapReports", "SampleCounty", "WebPortal",
                 .product(name: "Logging", package: "swift-log"), .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -59,22 +67,33 @@ let package = Package(
             name: "FormEngineTests", dependencies: ["FormEngine"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ReturnStoreTests",
-            dependencies: ["ReturnStore", "FormEngine", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "SQLiteStore", "Records", "UseCases", "FormEngine", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "GapReportsTests", dependencies: ["GapReports", "ReturnStore", "FormEngine", "SampleCounty"],
+            name: "GapReportsTests",
+            dependencies: ["GapReports", "Records", "SQLiteStore", "UseCases", "FormEngine", "SampleCounty"],
             exclude: ["Expected"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "UseCasesTests",
+            dependencies: ["UseCases", "Records", "SQLiteStore", "FormEngine", "SampleCounty", "GapReports"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "WebPortalTests",
             dependencies: [
-                "WebPortal", "ReturnStore", "FormEngine", "SampleCounty", "GapReports",
+                "WebPortal", "UseCases", "Records", "SQLiteStore", "FormEngine", "SampleCounty", "GapReports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "CLITests",
-            dependencies: ["FormEngine", "ReturnStore", "safeguard", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "FormEngine", "Records", "SQLiteStore", "UseCases", "WebPortal", "safeguard",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings),
     ]
 )

@@ -30,6 +30,11 @@ struct DraftAnswers: Sendable, Equatable {
         ]).text
     }
 
+    /// Sets answers by key, one value each: the answers a form starts with, and those the account may not change.
+    mutating func fill(_ answers: [String: String]) {
+        for (key, value) in answers { values[key] = [value] }
+    }
+
     /// The one value of a key, or "".
     func value(_ key: String) -> String { values[key]?.first ?? "" }
 

@@ -3,7 +3,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
-import ReturnStore
+import Records
+import UseCases
 
 /// The web portal and the JSON API: the same forms and the same engine as the command line, for people who
 /// will not write YAML, and for programs.
@@ -16,8 +17,8 @@ public struct Portal: Sendable {
         self.configuration = configuration
     }
 
-    var store: ReturnStore { configuration.store }
-    var catalog: FormCatalog { configuration.catalog }
+    /// The use cases every route calls.
+    var safeguarding: Safeguarding { configuration.safeguarding }
 
     /// Every route, behind the middleware that logs, secures and signs in each request.
     public func router() -> Router<PortalContext> {
@@ -25,7 +26,7 @@ public struct Portal: Sendable {
         router.addMiddleware {
             RequestLogMiddleware<PortalContext>()
             SecurityHeadersMiddleware<PortalContext>()
-            AuthenticationMiddleware(store: store)
+            AuthenticationMiddleware(safeguarding: safeguarding)
         }
         router.get("/assets/portal.css") { _, _ in
             var response = Self.text(Stylesheet.css, type: "text/css; charset=utf-8")
@@ -75,15 +76,12 @@ public struct Portal: Sendable {
         Response(status: .seeOther, headers: [.location: location])
     }
 
-    /// The signed-in account, if its role is one of `roles`; otherwise sign in, or be refused.
-    func require(_ context: PortalContext, _ roles: Set<Role>) throws -> AccountRecord {
-        guard let account = context.account, let role = context.role else {
-            throw PortalError.unauthorized("Sign in to use this page.")
-        }
-        guard roles.contains(role) else {
-            throw PortalError.forbidden("A \(role.rawValue) account cannot use this.")
-        }
-        return account
+    /// The signed-in account as the sender of a use case, if its role is one of `roles`; otherwise sign in, or be
+    /// refused.
+    func require(_ context: PortalContext, _ roles: Set<Role>) throws -> Sender {
+        guard let account = context.account else { throw PortalError.unauthorized("Sign in to use this page.") }
+        guard roles.contains(account.role) else { throw Refusal.notAllowed(account.role).portalError }
+        return .account(account)
     }
 
     /// A posted form, refused unless it carries the session's CSRF token.
@@ -94,32 +92,6 @@ public struct Portal: Sendable {
                 "This form was not sent from this portal's own page. Go back, reload the page and try again.")
         }
         return body
-    }
-
-    /// The newest collection for a form, if one has been opened.
-    func newestCollection(for formID: String) throws -> CollectionRecord? {
-        try store.collections().last { $0.formID == formID }
-    }
-
-    /// True when an account may see a stored submission: a school its own URN's returns, a licensing officer
-    /// its district's applications, the policy officer every school return.
-    static func canSee(_ submission: SubmissionRecord, _ account: AccountRecord) -> Bool {
-        switch Role(rawValue: account.role) {
-        case .school: return submission.subjectKind == Subject.school.rawValue && submission.subjectKey == account.scope
-        case .licensing:
-            return submission.subjectKind == Subject.driver.rawValue && submission.district == account.scope
-        case .policy: return submission.subjectKind == Subject.school.rawValue
-        default: return false
-        }
-    }
-
-    /// The form an account fills in: a school's return, or a licensing officer's driver application.
-    func formFor(_ account: AccountRecord) -> FormDefinition? {
-        switch Role(rawValue: account.role) {
-        case .school: return configuration.schoolForm
-        case .licensing: return configuration.driverForm
-        default: return nil
-        }
     }
 }
 

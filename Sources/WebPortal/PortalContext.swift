@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
-import ReturnStore
+import Records
+import UseCases
 
 /// Each request's context: who is signed in (by session cookie or bearer token) and their session.
 public struct PortalContext: RequestContext {
@@ -20,5 +21,5 @@ public struct PortalContext: RequestContext {
     public var maxUploadSize: Int { 2 << 20 }
 
     /// The account's role.
-    var role: Role? { account.flatMap { Role(rawValue: $0.role) } }
+    var role: Role? { account?.role }
 }

@@ -1,17 +1,14 @@
 import FormEngine
-import ReturnStore
+import Records
 
 /// A stored submission as `GET /api/v1/submissions/{id}` answers it: the same members as `validate --format
 /// json` for its latest evaluation, then what the store knows of it, and its answers as bound.
 enum StoredSubmissionJSON {
     /// The submission's JSON.
-    static func json(
-        _ record: SubmissionRecord, evaluation: EvaluationRecord, findings: [FindingRecord],
-        decisions: [OfficerDecisionRecord], collection: String?, replacement: Int64?, form: FormDefinition?
-    ) -> JSONValue {
+    static func json(_ detail: SubmissionDetail, form: FormDefinition?) -> JSONValue {
         func number(_ value: Int64?) -> JSONValue { value.map { .number(Double($0)) } ?? .null }
         func string(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
-        let label = Decision(rawValue: evaluation.decision).flatMap { form?.decisions.label(for: $0) }
+        let (record, evaluation) = (detail.record, detail.evaluation)
         return .object([
             ("submission", number(record.id)),
             ("file", .string(record.fileName)),
@@ -20,25 +17,25 @@ enum StoredSubmissionJSON {
             ("form_hash", .string(record.formHash)),
             ("rules_hash", string(evaluation.ruleSetHash)),
             ("as_of", .string(evaluation.asOf)),
-            ("decision", .string(evaluation.decision)),
-            ("decision_label", string(label)),
-            ("findings", .array(findings.map { .written($0.detail) })),
+            ("decision", .string(evaluation.decision.rawValue)),
+            ("decision_label", string(form?.decisions.label(for: evaluation.decision))),
+            ("findings", .array(detail.findings.map { .written($0.detail) })),
             ("subject", .string(record.subjectKey)),
             ("district", string(record.district)),
-            ("collection", string(collection)),
+            ("collection", string(detail.collection)),
             ("received_at", .string(record.receivedAt)),
-            ("source", .string(record.source)),
+            ("source", .string(record.source.rawValue)),
             ("submitter", .string(record.submitter)),
             ("supersedes", number(record.supersedes)),
-            ("superseded_by", number(replacement)),
+            ("superseded_by", number(detail.replacement)),
             ("evaluated_at", .string(evaluation.evaluatedAt)),
-            ("evaluation_reason", .string(evaluation.reason)),
+            ("evaluation_reason", .string(evaluation.reason.rawValue)),
             (
                 "officer_decisions",
                 .array(
-                    decisions.map {
+                    detail.decisions.map {
                         .object([
-                            ("outcome", .string($0.outcome)), ("licence_start", string($0.licenceStart)),
+                            ("outcome", .string($0.outcome.rawValue)), ("licence_start", string($0.licenceStart)),
                             ("licence_end", string($0.licenceEnd)), ("note", string($0.note)),
                             ("decided_by", .string($0.decidedBy)), ("decided_at", .string($0.decidedAt)),
                         ])

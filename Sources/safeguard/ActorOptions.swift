@@ -1,16 +1,19 @@
 import ArgumentParser
 import FormEngine
 import Foundation
+import Records
+import UseCases
 
 /// Who is doing what a command records: `--by`, else `$SAFEGUARD_USER`, else the login name.
 struct ActorOptions: ParsableArguments {
     @Option(name: .customLong("by"), help: "Who is doing this, for the record (default $SAFEGUARD_USER or your login).")
     var name: String?
 
-    /// The name recorded with what the command does.
-    var actor: String {
+    /// The sender of what the command asks: someone at the command line, by the name recorded.
+    var sender: Sender {
         let environment = ProcessInfo.processInfo.environment
-        return name ?? environment["SAFEGUARD_USER"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+        return .commandLine(
+            name ?? environment["SAFEGUARD_USER"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown")
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormEngine
-import ReturnStore
+import Records
+import UseCases
 
 /// `safeguard collection`: rounds of returns.
 struct Collection: AsyncParsableCommand {
@@ -31,21 +32,14 @@ struct Collection: AsyncParsableCommand {
             let start = try day(periodStart, option: "--period-start")
             let end = try day(periodEnd, option: "--period-end")
             let dueDay = try day(due, option: "--due")
-            let catalog = try common.loadCatalog()
-            guard let definition = catalog.forms[form] else {
-                throw ValidationError(
-                    "There is no form '\(form)'. The forms are: \(catalog.forms.keys.sorted().joined(separator: ", "))."
-                )
+            let safeguarding = try common.safeguarding()
+            let opened = try await carryOut {
+                try await safeguarding.openCollection(
+                    id, formID: form, periodStart: start, periodEnd: end, due: dueDay, by: by.sender)
             }
-            do {
-                let collection = try common.openStore().openCollection(
-                    name: id, formID: form, periodStart: start, periodEnd: end, due: dueDay, actor: by.actor)
-                printOut(
-                    "Opened the collection \(collection.name): \"\(definition.title)\" for \(start.spoken) to \(end.spoken), "
-                        + "due \(dueDay.spoken).\n")
-            } catch let error as StoreError {
-                throw refusal(error)
-            }
+            printOut(
+                "Opened the collection \(opened.collection.name): \"\(opened.form.title)\" for \(start.spoken) to "
+                    + "\(end.spoken), due \(dueDay.spoken).\n")
         }
     }
 
@@ -56,7 +50,7 @@ struct Collection: AsyncParsableCommand {
         @OptionGroup var common: CommonOptions
 
         func run() async throws {
-            for collection in try common.openStore().collections() {
+            for collection in try await common.safeguarding().collections() {
                 printOut(
                     "\(collection.name)  \(collection.formID)  \(collection.periodStart) to \(collection.periodEnd)  "
                         + "due \(collection.due)  opened by \(collection.openedBy)\n")

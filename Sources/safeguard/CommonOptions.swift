@@ -1,7 +1,9 @@
 import ArgumentParser
 import FormEngine
 import Foundation
-import ReturnStore
+import SQLiteStore
+import Records
+import UseCases
 
 /// The options every command takes: where the database, the forms and the rules are.
 struct CommonOptions: ParsableArguments {
@@ -19,14 +21,23 @@ struct CommonOptions: ParsableArguments {
         database ?? ProcessInfo.processInfo.environment["SAFEGUARD_DATABASE"] ?? "safeguard.sqlite"
     }
 
-    /// Opens the store, creating it when needed.
-    func openStore() throws -> ReturnStore {
+    /// The use cases over the forms, the rules and the store (opened, and created when needed), today being the
+    /// clock's day here.
+    func safeguarding() throws -> Safeguarding {
+        let catalog = try loadCatalog()
+        let store: SQLiteStore
         do {
-            return try ReturnStore.open(path: databasePath)
+            store = try SQLiteStore.open(path: databasePath)
         } catch {
             printError("\(databasePath): error: the database cannot be opened: \(error)")
             throw ExitCode(1)
         }
+        return Safeguarding(store: store, catalog: catalog, today: { today() })
+    }
+
+    /// The use cases that need no store.
+    func checking() throws -> Checking {
+        Checking(catalog: try loadCatalog())
     }
 
     /// Loads every form; on a broken definition prints every problem to standard error and exits with 2.

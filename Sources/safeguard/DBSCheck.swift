@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormEngine
-import ReturnStore
+import Records
+import UseCases
 
 /// `safeguard dbs-check DRIVER --date D --result R`: records a DBS Update Service status check.
 struct DBSCheck: AsyncParsableCommand {
@@ -13,28 +14,24 @@ struct DBSCheck: AsyncParsableCommand {
 
     @Argument(help: "The driver's licence number.")
     var driver: String
-    @Option(help: "The day of the check, YYYY-MM-DD.")
+    @Option(help: "The day of the check, YYYY-MM-DD: today or before.")
     var date: String
     @Option(help: "no-change, new-information or not-subscribed.")
-    var result: String
+    var result: DBSCheckResult
     @Option(help: "A note.")
     var note: String?
 
     func run() async throws {
-        guard let outcome = DBSCheckResult(rawValue: result) else {
-            throw ValidationError("--result must be \(Wording.alternatives(DBSCheckResult.allCases.map(\.rawValue))).")
-        }
-        guard let number = IdentifierFormat.driverNumber.normalize(driver) else {
-            throw ValidationError("'\(driver)' is not a driver number: \(IdentifierFormat.driverNumber.expectation).")
-        }
         let checked = try day(date, option: "--date")
-        do {
-            let record = try common.openStore().recordDBSCheck(
-                driverNumber: number, checkedOn: checked, result: outcome, note: note, actor: by.actor)
-            printOut(
-                "Recorded: Update Service check on \(record.checkedOn): \(record.result), by \(record.recordedBy).\n")
-        } catch let error as StoreError {
-            throw refusal(error)
+        let safeguarding = try common.safeguarding()
+        let record = try await carryOut {
+            try await safeguarding.recordDBSCheck(
+                driver: driver, on: checked, result: result, note: note, by: by.sender)
         }
+        printOut(
+            "Recorded: Update Service check on \(record.checkedOn): \(record.result.rawValue), by \(record.recordedBy).\n"
+        )
     }
 }
+
+extension DBSCheckResult: ExpressibleByArgument {}

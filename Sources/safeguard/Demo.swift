@@ -2,8 +2,9 @@ import ArgumentParser
 import FormEngine
 import Foundation
 import GapReports
-import ReturnStore
+import Records
 import SampleCounty
+import UseCases
 
 /// `safeguard demo`: a sample county, stored and reported on, in one command.
 struct Demo: AsyncParsableCommand {
@@ -28,31 +29,25 @@ struct Demo: AsyncParsableCommand {
     var out: String = "demo-county"
 
     func run() async throws {
-        let catalog = try common.loadCatalog()
         let path = common.databasePath
-        try replaceEarlierDemo(at: path)
+        if FileManager.default.fileExists(atPath: path) {
+            guard try await common.safeguarding().holdsOnlyADemo() else {
+                throw Refusal.notDemoDatabase(path).commandLineError
+            }
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
         let options = SampleCounty.Options(schools: schools, drivers: drivers, seed: seed)
-        try SampleCounty.generate(options, into: out)
-        let store = try common.openStore()
-        try store.audit(
-            actor: "demo", action: "demo", target: "sample county",
-            detail: "seed \(seed), \(schools) schools, \(drivers) drivers")
-        let loaded = try SampleCounty.load(from: out, into: store, catalog: catalog, actor: "demo")
+        let demo = try await carryOut { try await common.safeguarding().demo(options, into: out) }
+        let load = demo.load
         printOut(
             "Made a county of \(Wording.count(schools, "school")) and \(Wording.count(drivers, "driver")) in \(out)/ and stored it in \(path): "
-                + "\(loaded.register.added) schools in the register, \(loaded.returns) returns over two years, "
-                + "\(loaded.applications) applications, \(loaded.decisions) licensing decisions, \(loaded.checks) DBS checks.\n\n"
+                + "\(load.register.added) schools in the register, \(load.returns) returns over two years, "
+                + "\(load.applications) applications, \(load.decisions) licensing decisions, \(load.checks) DBS checks.\n\n"
         )
-        let schoolsAnalysis = try SchoolsAnalysis.make(
-            store: store, catalog: catalog, collection: nil, asOf: options.asOf)
-        let schoolsReport = SchoolsReport.document(
-            schoolsAnalysis, lists: catalog.forms[schoolsAnalysis.collection.formID]?.lists ?? [:])
-        let licensingReport = LicensingReport.document(
-            try LicensingAnalysis.make(store: store, catalog: catalog, asOf: options.asOf))
-        printOut(TextRenderer.render(schoolsReport, omitting: ["schools"]) + "\n")
-        printOut(TextRenderer.render(licensingReport) + "\n")
+        printOut(TextRenderer.render(demo.schools, omitting: ["schools"]) + "\n")
+        printOut(TextRenderer.render(demo.licensing) + "\n")
         try FileManager.default.createDirectory(atPath: "reports", withIntermediateDirectories: true)
-        for (document, file) in [(schoolsReport, "reports/schools.html"), (licensingReport, "reports/licensing.html")] {
+        for (document, file) in [(demo.schools, "reports/schools.html"), (demo.licensing, "reports/licensing.html")] {
             guard FileBytes.write(Array(HTMLRenderer.render(document).utf8), to: file) else {
                 printError("\(file): error: the file cannot be written.")
                 throw ExitCode(1)
@@ -61,19 +56,6 @@ struct Demo: AsyncParsableCommand {
         printOut(
             "The reports, with their charts, are in reports/schools.html and reports/licensing.html: open them in a browser.\n"
                 + "Try next: safeguard report schools --as-of \(options.asOf.iso) --format markdown, safeguard history "
-                + "\(schoolsAnalysis.schools.first?.urn ?? "URN"), safeguard audit.\n")
-    }
-
-    /// Removes a database an earlier demo made (its audit log starts with the demo's own line); refuses any other.
-    private func replaceEarlierDemo(at path: String) throws {
-        guard FileManager.default.fileExists(atPath: path) else { return }
-        let log = try ReturnStore.open(path: path).auditLog()
-        guard log.isEmpty || log.first?.action == "demo" else {
-            printError(
-                "error: \(path) holds work that is not the demo's. Run the demo with --database demo.sqlite, "
-                    + "or move \(path) away first.")
-            throw ExitCode(1)
-        }
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+                + "\(demo.exampleURN ?? "URN"), safeguard audit.\n")
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import FormEngine
-import ReturnStore
+import Foundation
+import Records
+import UseCases
 
 /// `safeguard export`: stored submissions, flat, across form versions.
 struct Export: AsyncParsableCommand {
@@ -31,33 +33,41 @@ struct Export: AsyncParsableCommand {
     @Flag(name: .customLong("all-versions"), help: "Export every stored version, not only the latest.")
     var allVersions = false
 
+    func validate() throws {
+        if format == .csv && form == nil { throw ValidationError("A CSV export is of one form: give --form.") }
+    }
+
     func run() async throws {
-        let catalog = try common.loadCatalog()
-        if let form, catalog.forms[form] == nil {
-            throw ValidationError(
-                "There is no form '\(form)'. The forms are: \(catalog.forms.keys.sorted().joined(separator: ", ")).")
-        }
-        let store = try common.openStore()
+        let safeguarding = try common.safeguarding()
         switch format {
         case .csv:
-            guard let form, let definition = catalog.forms[form] else {
-                throw ValidationError("A CSV export is of one form: give --form.")
+            let files = try await carryOut {
+                try await safeguarding.exportCSV(formID: form ?? "", allVersions: allVersions, by: by.sender)
             }
-            let files = try store.exportCSV(
-                form: definition, allVersions: allVersions, actor: by.actor, directory: out ?? "export")
-            for file in files { printOut("wrote \(file)\n") }
+            let folder = out ?? "export"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for file in files {
+                try save(file.text, to: folder + "/" + file.name)
+                printOut("wrote \(folder)/\(file.name)\n")
+            }
         case .json:
             var text = ""
-            try store.exportJSONLines(formID: form, allVersions: allVersions, actor: by.actor) { line in
-                if out == nil { printOut(line) } else { text += line }
+            try await carryOut {
+                try await safeguarding.exportJSONLines(formID: form, allVersions: allVersions, by: by.sender) { line in
+                    if out == nil { printOut(line) } else { text += line }
+                }
             }
             if let out {
-                guard FileBytes.write(Array(text.utf8), to: out) else {
-                    printError("\(out): error: the file cannot be written.")
-                    throw ExitCode(1)
-                }
+                try save(text, to: out)
                 printOut("wrote \(out)\n")
             }
+        }
+    }
+
+    private func save(_ text: String, to path: String) throws {
+        guard FileBytes.write(Array(text.utf8), to: path) else {
+            printError("\(path): error: the file cannot be written.")
+            throw ExitCode(1)
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormEngine
-import ReturnStore
+import Records
+import UseCases
 
 /// `safeguard history SUBJECT`: every stored version for one school or driver, with its evaluations.
 struct History: AsyncParsableCommand {
@@ -14,31 +15,33 @@ struct History: AsyncParsableCommand {
     var subject: String
 
     func run() async throws {
-        let key = IdentifierFormat.urn.normalize(subject) ?? IdentifierFormat.driverNumber.normalize(subject) ?? subject
-        let entries = try common.openStore().history(subjectKey: key, actor: by.actor)
+        let safeguarding = try common.safeguarding()
+        let entries = try await carryOut { try await safeguarding.history(of: subject, by: by.sender) }
         guard !entries.isEmpty else {
-            printOut("Nothing is stored for \(key).\n")
+            printOut("Nothing is stored for \(subject.trimmingWhitespace).\n")
             throw ExitCode(1)
         }
         for entry in entries {
             let submission = entry.submission
             var line = "submission \(submission.id!): \(submission.formID) version \(submission.formVersion)"
             if let collection = entry.collection { line += ", collection \(collection)" }
-            line += ", received \(submission.receivedAt) from \(submission.source) by \(submission.submitter)"
+            line +=
+                ", received \(submission.receivedAt) from \(submission.source.rawValue) by \(submission.submitter)"
             if let supersedes = submission.supersedes { line += ", replacing submission \(supersedes)" }
             if let later = entry.supersededBy { line += "; replaced by submission \(later)" }
             printOut(line + "\n")
             for (evaluation, counts) in entry.evaluations {
-                let tally = ["error", "refer", "warning", "info"].compactMap { severity in
-                    counts[severity].map { "\($0) \(severity)\($0 == 1 ? "" : "s")" }
+                let tally = Severity.allCases.compactMap { severity in
+                    counts[severity].map { "\($0) \(severity.rawValue)\($0 == 1 ? "" : "s")" }
                 }
                 printOut(
-                    "    \(evaluation.reason) \(evaluation.evaluatedAt) by \(evaluation.evaluatedBy), as of \(evaluation.asOf): "
-                        + "\(evaluation.decision)\(tally.isEmpty ? "" : " (\(tally.joined(separator: ", ")))") [evaluation \(evaluation.id!)]\n"
+                    "    \(evaluation.reason.rawValue) \(evaluation.evaluatedAt) by \(evaluation.evaluatedBy), as of "
+                        + "\(evaluation.asOf): \(evaluation.decision.rawValue)"
+                        + "\(tally.isEmpty ? "" : " (\(tally.joined(separator: ", ")))") [evaluation \(evaluation.id!)]\n"
                 )
             }
             for decision in entry.decisions {
-                var line = "    decided \(decision.decidedAt) by \(decision.decidedBy): \(decision.outcome)"
+                var line = "    decided \(decision.decidedAt) by \(decision.decidedBy): \(decision.outcome.rawValue)"
                 if let start = decision.licenceStart, let end = decision.licenceEnd {
                     line += ", licence \(start) to \(end)"
                 }
@@ -47,7 +50,9 @@ struct History: AsyncParsableCommand {
             }
         }
         for check in entries.last?.dbsChecks ?? [] {
-            printOut("Update Service check on \(check.checkedOn): \(check.result), recorded by \(check.recordedBy)\n")
+            printOut(
+                "Update Service check on \(check.checkedOn): \(check.result.rawValue), recorded by \(check.recordedBy)\n"
+            )
         }
     }
 }

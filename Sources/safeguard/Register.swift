@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormEngine
-import ReturnStore
+import Records
+import UseCases
 
 /// `safeguard register`: the register of schools expected to make a return.
 struct Register: AsyncParsableCommand {
@@ -29,10 +30,7 @@ struct Register: AsyncParsableCommand {
         var file: String
 
         func run() async throws {
-            let catalog = try common.loadCatalog()
-            guard let form = catalog.forms.values.first(where: { $0.subject == .school }) else {
-                throw ValidationError("No form is about schools, so there is nothing to map the register to.")
-            }
+            let safeguarding = try common.safeguarding()
             let bytes: [UInt8]
             switch FileBytes.read(file) {
             case .failure(let failure):
@@ -41,19 +39,19 @@ struct Register: AsyncParsableCommand {
             case .success(let read):
                 bytes = read.bytes
             }
-            let store = try common.openStore()
-            switch try store.importRegister(bytes, file: file, schoolForm: form, actor: by.actor) {
+            switch try await carryOut({ try await safeguarding.importRegister(bytes, file: file, by: by.sender) }) {
             case .failure(let problems):
                 printError(problems.description)
                 printError(
                     "Nothing was imported: correct \(problems.problems.count == 1 ? "this row" : "these rows") and import the file again."
                 )
                 throw ExitCode(1)
-            case .success(let counts):
-                let open = try store.schools(status: "open").count
+            case .success(let imported):
+                let counts = imported.counts
                 printOut(
                     "\(file): \(counts.added) added, \(counts.updated) updated, \(counts.closed) closed, "
-                        + "\(counts.unchanged) unchanged; \(Wording.count(open, "open school")) in the register\n")
+                        + "\(counts.unchanged) unchanged; \(Wording.count(imported.openSchools, "open school")) in the register\n"
+                )
             }
         }
     }

@@ -2,7 +2,8 @@ import ArgumentParser
 import FormEngine
 import Foundation
 import GapReports
-import ReturnStore
+import Records
+import UseCases
 
 /// `safeguard report schools|licensing`: the gap reports.
 struct Report: AsyncParsableCommand {
@@ -15,12 +16,6 @@ struct Report: AsyncParsableCommand {
             """
     )
 
-    /// Which report.
-    enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case schools
-        case licensing
-    }
-
     /// The report formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case table, csv, json, markdown, html
@@ -30,7 +25,7 @@ struct Report: AsyncParsableCommand {
     @OptionGroup var by: ActorOptions
 
     @Argument(help: "schools or licensing.")
-    var kind: Kind
+    var kind: ReportKind
     @Option(help: "The collection (schools report; default the newest).")
     var collection: String?
     @Option(name: .customLong("as-of"), help: "The date the measures are taken on, YYYY-MM-DD (default today).")
@@ -45,28 +40,12 @@ struct Report: AsyncParsableCommand {
     var table: String?
 
     func run() async throws {
-        let catalog = try common.loadCatalog()
-        let store = try common.openStore()
-        let date = try asOf.map { try day($0, option: "--as-of") } ?? today()
-        let document: ReportDocument
-        do {
-            switch kind {
-            case .schools:
-                let analysis = try SchoolsAnalysis.make(
-                    store: store, catalog: catalog, collection: collection, asOf: date)
-                let lists = catalog.forms[analysis.collection.formID]?.lists ?? [:]
-                document = SchoolsReport.document(analysis, lists: lists)
-            case .licensing:
-                document = LicensingReport.document(
-                    try LicensingAnalysis.make(store: store, catalog: catalog, asOf: date, district: district))
-            }
-        } catch let error as StoreError {
-            throw refusal(error)
-        }
-        try store.audit(
-            actor: by.actor, action: "view", target: "report \(kind.rawValue)",
-            detail: "\(format.rawValue), as of \(date.iso)")
-        try write(document)
+        let safeguarding = try common.safeguarding()
+        let options = ReportOptions(
+            collection: collection, asOf: try asOf.map { try day($0, option: "--as-of") }, district: district,
+            format: format.rawValue)
+        let document = try await carryOut { try await safeguarding.report(kind, options: options, by: by.sender) }
+        try await carryOut { try write(document) }
     }
 
     private func write(_ document: ReportDocument) throws {
@@ -75,12 +54,7 @@ struct Report: AsyncParsableCommand {
             printOut(TextRenderer.render(document))
         case .csv:
             if let table {
-                guard let found = document.tables.first(where: { $0.id == table }) else {
-                    throw ValidationError(
-                        "There is no table '\(table)'. The tables are: \(document.tables.map(\.id).joined(separator: ", "))."
-                    )
-                }
-                printOut(CSVRenderer.render(found))
+                printOut(CSVRenderer.render(try document.table(table)))
                 return
             }
             let folder = out ?? "reports"
@@ -112,3 +86,5 @@ struct Report: AsyncParsableCommand {
         printOut("wrote \(path)\n")
     }
 }
+
+extension ReportKind: ExpressibleByArgument {}

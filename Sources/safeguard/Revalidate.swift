@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormEngine
-import ReturnStore
+import Records
+import UseCases
 
 /// `safeguard revalidate`: today's forms and rules on the latest version of every stored submission.
 struct Revalidate: AsyncParsableCommand {
@@ -18,15 +19,10 @@ struct Revalidate: AsyncParsableCommand {
     var asOf: String?
 
     func run() async throws {
-        let catalog = try common.loadCatalog()
-        if let form, catalog.forms[form] == nil {
-            throw ValidationError(
-                "There is no form '\(form)'. The forms are: \(catalog.forms.keys.sorted().joined(separator: ", ")).")
-        }
-        let date = try asOf.map { try day($0, option: "--as-of") } ?? today()
-        let report = try common.openStore().revalidate(
-            formID: form, validator: Validator(catalog: catalog), asOf: date, actor: by.actor)
-        printOut("Evaluated \(Wording.count(report.evaluated, "submission")) again as of \(date.iso).\n")
+        let date = try asOf.map { try day($0, option: "--as-of") }
+        let safeguarding = try common.safeguarding()
+        let report = try await carryOut { try await safeguarding.revalidate(formID: form, asOf: date, by: by.sender) }
+        printOut("Evaluated \(Wording.count(report.evaluated, "submission")) again as of \(report.asOf.iso).\n")
         let groups: [(String, [RevalidationChange])] = [
             ("newly rejected", report.newlyRejected), ("newly accepted", report.newlyAccepted),
             ("decision changed otherwise", report.otherDecisionChanges),
@@ -36,7 +32,8 @@ struct Revalidate: AsyncParsableCommand {
             printOut("\(title): \(changes.count)\n")
             for change in changes {
                 printOut(
-                    "  submission \(change.submissionID) (\(change.formID)): \(change.before) -> \(change.after)\n")
+                    "  submission \(change.submissionID) (\(change.formID)): \(change.before.rawValue) -> \(change.after.rawValue)\n"
+                )
                 for finding in change.added { printOut("      + \(finding)\n") }
                 for finding in change.removed { printOut("      - \(finding)\n") }
             }

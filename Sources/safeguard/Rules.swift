@@ -1,5 +1,6 @@
 import ArgumentParser
 import FormEngine
+import UseCases
 
 /// `safeguard rules`: commands about the rule sets.
 struct Rules: AsyncParsableCommand {
@@ -22,11 +23,8 @@ struct Rules: AsyncParsableCommand {
         var coverage = false
 
         func run() async throws {
-            let catalog = try common.loadCatalog()
-            let validator = Validator(catalog: catalog)
             var succeeded = true
-            for formID in catalog.ruleSets.keys.sorted() {
-                guard let report = validator.runTests(forForm: formID) else { continue }
+            for report in try common.checking().ruleTests() {
                 printOut(report.text(coverage: coverage))
                 succeeded = succeeded && report.succeeded(coverage: coverage)
             }

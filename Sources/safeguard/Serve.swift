@@ -3,7 +3,8 @@ import FormEngine
 import Foundation
 import Hummingbird
 import Logging
-import ReturnStore
+import Records
+import UseCases
 import WebPortal
 
 /// `safeguard serve`: the web portal and the JSON API, until SIGTERM or SIGINT.
@@ -36,9 +37,8 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let catalog = try common.loadCatalog()
-        let store = try common.openStore()
-        if try store.accounts().allSatisfy({ $0.disabledAt != nil }) {
+        let safeguarding = try common.safeguarding()
+        if try await safeguarding.accounts(by: .commandLine("serve")).allSatisfy({ $0.disabledAt != nil }) {
             printError(
                 "note: there are no accounts yet, so no one can sign in. Add one with 'safeguard users add --role admin'."
             )
@@ -47,8 +47,7 @@ struct Serve: AsyncParsableCommand {
         logger.logLevel = .info
         let portal = Portal(
             configuration: PortalConfiguration(
-                store: store, catalog: catalog, today: { today() }, sessionSeconds: sessionHours * 3600,
-                secureCookies: secureCookies))
+                safeguarding: safeguarding, sessionSeconds: sessionHours * 3600, secureCookies: secureCookies))
         let host = self.host
         let app = portal.application(host: host, port: port, logger: logger) { port in
             printOut("Safeguard is serving on http://\(host):\(port)/ (stop with Ctrl-C)\n")

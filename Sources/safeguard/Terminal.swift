@@ -5,7 +5,6 @@
 #endif
 import ArgumentParser
 import FormEngine
-import ReturnStore
 
 /// Writes text to standard error, adding a line break when it has none.
 func printError(_ text: String) {
@@ -45,10 +44,4 @@ func today() -> Day {
     localtime_r(&now, &parts)
     return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
         ?? Day(daysSinceEpoch: now / 86_400)
-}
-
-/// Prints a refusal from the store (not a usage mistake) and gives the exit status for it, 1.
-func refusal(_ error: StoreError) -> ExitCode {
-    printError("error: \(error.message)")
-    return ExitCode(1)
 }

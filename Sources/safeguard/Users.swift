@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormEngine
-import ReturnStore
+import Records
+import UseCases
 
 /// `safeguard users`: the accounts that may sign in to the portal and use the API.
 struct Users: AsyncParsableCommand {
@@ -20,41 +21,25 @@ struct Users: AsyncParsableCommand {
         @OptionGroup var by: ActorOptions
 
         @Option(help: "school, licensing, policy or admin.")
-        var role: String
+        var role: Role
         @Option(help: "A school's URN, or a licensing officer's district.")
         var scope: String?
         @Option(help: "A name people recognise, such as \"Oakfield DSL\".")
         var name: String?
 
         func run() async throws {
-            guard let role = Role(rawValue: role) else {
-                throw ValidationError("--role must be \(Wording.alternatives(Role.allCases.map(\.rawValue))).")
+            let safeguarding = try common.safeguarding()
+            let (account, token) = try await carryOut {
+                try await safeguarding.addAccount(role: role, scope: scope, name: name, by: by.sender)
             }
-            let catalog = try common.loadCatalog()
-            let scope = try checkedScope(role: role, catalog: catalog)
-            let store = try common.openStore()
-            if role == .school, let scope,
-                try store.schools(status: "open").contains(where: { $0.urn == scope }) == false
-            {
+            if role == .school, let urn = account.scope, try await !safeguarding.isOpenSchool(urn) {
                 printError(
-                    "warning: \(scope) is not an open school in the register; the account can sign in but not submit until it is."
+                    "warning: \(urn) is not an open school in the register; the account can sign in but not submit until it is."
                 )
             }
-            let (account, token) = try store.addAccount(
-                name: name ?? "\(role.rawValue) \(scope ?? "")".trimmingWhitespace, role: role, scope: scope,
-                actor: by.actor)
             printOut(
-                "Added account \(account.id!) (\(account.name), \(role.rawValue)\(scope.map { " for \($0)" } ?? "")). Its token, shown only now:\n\(token)\n"
+                "Added account \(account.id!) (\(account.name), \(role.rawValue)\(account.scope.map { " for \($0)" } ?? "")). Its token, shown only now:\n\(token)\n"
             )
-        }
-
-        private func checkedScope(role: Role, catalog: FormCatalog) throws -> String? {
-            do {
-                return try ReturnStore.accountScope(role: role, scope: scope, catalog: catalog)
-            } catch let error as StoreError {
-                let hint = role == .school || role == .licensing ? "Give it with --scope." : "Leave out --scope."
-                throw ValidationError(error.message + " " + hint)
-            }
         }
     }
 
@@ -63,11 +48,13 @@ struct Users: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the accounts.")
 
         @OptionGroup var common: CommonOptions
+        @OptionGroup var by: ActorOptions
 
         func run() async throws {
-            for account in try common.openStore().accounts() {
+            let safeguarding = try common.safeguarding()
+            for account in try await carryOut({ try await safeguarding.accounts(by: by.sender) }) {
                 printOut(
-                    "\(account.id!)  \(account.role)  \(account.scope ?? "-")  \(account.name)"
+                    "\(account.id!)  \(account.role.rawValue)  \(account.scope ?? "-")  \(account.name)"
                         + (account.disabledAt.map { "  disabled \($0)" } ?? "") + "\n")
             }
         }
@@ -84,12 +71,11 @@ struct Users: AsyncParsableCommand {
         var id: Int64
 
         func run() async throws {
-            do {
-                try common.openStore().disableAccount(id, actor: by.actor)
-                printOut("Disabled account \(id).\n")
-            } catch let error as StoreError {
-                throw refusal(error)
-            }
+            let safeguarding = try common.safeguarding()
+            try await carryOut { try await safeguarding.disableAccount(id, by: by.sender) }
+            printOut("Disabled account \(id).\n")
         }
     }
 }
+
+extension Role: ExpressibleByArgument {}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FormEngine
+import UseCases
 
 /// `safeguard validate`: checks submission files against their forms and stores nothing.
 struct Validate: AsyncParsableCommand {
@@ -29,31 +30,29 @@ struct Validate: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let catalog = try common.loadCatalog()
-        if let form, catalog.forms[form] == nil {
-            throw ValidationError(
-                "There is no form '\(form)'. The forms are: \(catalog.forms.keys.sorted().joined(separator: ", ")).")
-        }
-        let validator = Validator(catalog: catalog)
+        let checking = try common.checking()
         let day = asOf.flatMap { Day(iso: $0) } ?? today()
         var rejected = false
         let json = format == .json
+        var first = true
         // Each file's output is written on the core that checked it; a chunk is printed with one write.
         // JSON is streamed: the same bytes as `Evaluation.json(_:asOf:)` of them all, without holding them all.
-        if json { printOut("{\"as_of\":\(JSONValue.string(day.iso).text),\"submissions\":[") }
-        var first = true
-        await validator.evaluate(
-            paths: try SubmissionFiles.expand(files), asOf: day, formID: form,
-            transform: { evaluation in
-                (evaluation.decision == .rejected, json ? evaluation.json.text : evaluation.text())
+        let paths = try SubmissionFiles.expand(files)
+        try await carryOut {
+            try await checking.validate(
+                files: paths, asOf: day, formID: form,
+                transform: { evaluation in
+                    (evaluation.decision == .rejected, json ? evaluation.json.text : evaluation.text())
+                }
+            ) { chunk in
+                if json && first { printOut("{\"as_of\":\(JSONValue.string(day.iso).text),\"submissions\":[") }
+                rejected = rejected || chunk.contains { $0.0 }
+                let texts = chunk.map(\.1)
+                printOut(json ? (first ? "" : ",") + texts.joined(separator: ",") : texts.joined())
+                first = false
             }
-        ) { chunk in
-            rejected = rejected || chunk.contains { $0.0 }
-            let texts = chunk.map(\.1)
-            printOut(json ? (first ? "" : ",") + texts.joined(separator: ",") : texts.joined())
-            first = false
         }
-        if json { printOut("]}\n") }
+        if json { printOut((first ? "{\"as_of\":\(JSONValue.string(day.iso).text),\"submissions\":[" : "") + "]}\n") }
         if rejected { throw ExitCode(1) }
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-@testable import ReturnStore
+@testable import SQLiteStore
 import Testing
 
 #if canImport(Glibc)
@@ -27,7 +27,7 @@ struct SubmitSafetyTests {
     @Test(
         "a SIGKILL during a 5,000-file submit leaves a database that opens and holds only whole submissions, every one reported"
     )
-    func killMidImport() throws {
+    func killMidImport() async throws {
         let folder = try Safeguard.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let files = try Self.applications(5_000, in: folder)
@@ -57,11 +57,11 @@ struct SubmitSafetyTests {
         }
         #expect(reported.count >= 200 && reported.count < 5_000, "\(reported.count) reported")
 
-        let store = try ReturnStore.open(path: database)
-        #expect(try store.pool.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
-        let stored = Set(try store.latestSubmissionIDs())
+        let store = try SQLiteStore.open(path: database)
+        #expect(try await store.pool.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
+        let stored = Set(try await store.latestSubmissionIDs(formID: nil))
         #expect(stored.isSuperset(of: reported), "every submission reported as stored is there")
-        let halfWritten = try store.pool.read { db in
+        let halfWritten = try await store.pool.read { db in
             try Int.fetchOne(
                 db,
                 sql:
@@ -69,14 +69,14 @@ struct SubmitSafetyTests {
             )
         }
         #expect(halfWritten == 0, "no submission without its evaluation")
-        let auditLines = try store.pool.read {
+        let auditLines = try await store.pool.read {
             try Int.fetchOne($0, sql: "SELECT count(*) FROM audit WHERE action = 'submit'")
         }
         #expect(auditLines == stored.count, "each stored submission has its audit line, and no other")
     }
 
     @Test("two submit processes on the same database at once both succeed")
-    func twoWriters() throws {
+    func twoWriters() async throws {
         let folder = try Safeguard.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let first = try Self.applications(400, in: folder)
@@ -98,7 +98,7 @@ struct SubmitSafetyTests {
         b.waitUntilExit()
         #expect(a.terminationStatus == 0)
         #expect(b.terminationStatus == 0)
-        let store = try ReturnStore.open(path: database)
-        #expect(try store.latestSubmissionIDs().count == 800)
+        let store = try SQLiteStore.open(path: database)
+        #expect(try await store.latestSubmissionIDs(formID: nil).count == 800)
     }
 }

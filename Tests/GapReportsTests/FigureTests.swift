@@ -4,10 +4,9 @@ import Testing
 
 @Suite("The figures of a hand-computed county")
 struct FigureTests {
-    var fixture: ReportFixture { ReportFixture.shared }
-
     @Test("returns: 7 expected, 3 returned, 2 on time and 1 late, 4 missing, none sent back")
-    func returns() {
+    func returns() async throws {
+        let fixture = try await ReportFixture.loaded()
         // Oakfield and Hillcrest came on 15 July; Riverside's first version came on 15 July too (so it counts
         // as on time) and was rejected, and its correction on 5 October replaced it, so none is sent back now.
         let total = fixture.schools.total
@@ -21,7 +20,8 @@ struct FigureTests {
     }
 
     @Test("coverage over the 3 counted returns, worked out by hand")
-    func coverage() {
+    func coverage() async throws {
+        let fixture = try await ReportFixture.loaded()
         let total = fixture.schools.total
         // Only Riverside (secondary) is expected to teach pupils about CSE, and it did, to Years 8 and 9 of 7..13.
         #expect(total.pupilCSE == (1, 1))
@@ -42,7 +42,8 @@ struct FigureTests {
     }
 
     @Test("rolled up by district and phase")
-    func rollups() {
+    func rollups() async throws {
+        let fixture = try await ReportFixture.loaded()
         let corby = fixture.schools.byDistrict.first { $0.label == "Corby" }
         #expect(corby?.expected == 2 && corby?.returned == 1)
         #expect(
@@ -55,7 +56,8 @@ struct FigureTests {
     }
 
     @Test("the gaps, ranked: the staff update first (3 of 3), then the 2-of-3 gaps in the order listed")
-    func gaps() throws {
+    func gaps() async throws {
+        let fixture = try await ReportFixture.loaded()
         let gaps = try #require(fixture.schoolsDocument.tables.first { $0.id == "gaps" })
         #expect(
             gaps.rows.map { $0[0].text } == [
@@ -68,7 +70,8 @@ struct FigureTests {
     }
 
     @Test("licensing on 20 November 2026: one licensed driver, in date; one referral open; one action")
-    func licensing() throws {
+    func licensing() async throws {
+        let fixture = try await ReportFixture.loaded()
         let total = fixture.licensing.total
         #expect(total.drivers == 3)
         #expect(total.licensed == 1)
@@ -87,7 +90,8 @@ struct FigureTests {
     }
 
     @Test("no date of birth, full name or full DBS number appears in the licensing report")
-    func masked() {
+    func masked() async throws {
+        let fixture = try await ReportFixture.loaded()
         let text = TextRenderer.render(fixture.licensingDocument) + HTMLRenderer.render(fixture.licensingDocument)
         for secret in ["1978-02-23", "Amir Patel", "001234567890", "PATEL702238AP9AB", "Beth Jones", "1991-04-17"] {
             #expect(!text.contains(secret), "\(secret)")

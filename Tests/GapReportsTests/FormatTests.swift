@@ -5,8 +5,6 @@ import Testing
 
 @Suite("Every format of both reports, against expected files, and agreeing with each other")
 struct FormatTests {
-    var fixture: ReportFixture { ReportFixture.shared }
-
     /// Every file each format makes of a report, by name.
     static func renderings(_ document: ReportDocument) -> [(name: String, text: String)] {
         [
@@ -20,7 +18,8 @@ struct FormatTests {
     @Test(
         "each format matches its expected file (UPDATE_EXPECTED=1 writes them afresh)",
         arguments: ["schools", "licensing"])
-    func expectedFiles(report: String) throws {
+    func expectedFiles(report: String) async throws {
+        let fixture = try await ReportFixture.loaded()
         let document = report == "schools" ? fixture.schoolsDocument : fixture.licensingDocument
         let update = ProcessInfo.processInfo.environment["UPDATE_EXPECTED"] == "1"
         for (name, text) in Self.renderings(document) {
@@ -32,7 +31,8 @@ struct FormatTests {
     }
 
     @Test("the numbers agree across text, CSV, JSON, Markdown and HTML", arguments: ["schools", "licensing"])
-    func agree(report: String) throws {
+    func agree(report: String) async throws {
+        let fixture = try await ReportFixture.loaded()
         let document = report == "schools" ? fixture.schoolsDocument : fixture.licensingDocument
         let json = try #require(
             try JSONSerialization.jsonObject(with: Data(JSONRenderer.render(document).text.utf8)) as? [String: Any])
@@ -139,7 +139,8 @@ struct FormatTests {
     }
 
     @Test("the HTML page is self-contained: no scripts, no links, no fetches")
-    func selfContained() {
+    func selfContained() async throws {
+        let fixture = try await ReportFixture.loaded()
         for document in [fixture.schoolsDocument, fixture.licensingDocument] {
             let html = HTMLRenderer.render(document)
             #expect(

@@ -1,8 +1,10 @@
 import FormEngine
 import Foundation
 import GapReports
-import ReturnStore
+import Records
+import SQLiteStore
 import Testing
+import UseCases
 
 /// The repository's folders.
 enum Paths {
@@ -22,70 +24,67 @@ let catalog: FormCatalog = try! FormCatalog.load(
 /// A small county whose figures are worked out by hand in the tests: the example register (7 open schools),
 /// three returns to s11-2025-26 (Riverside's corrected after the due date), and the three example applications
 /// with a grant, a deferral and an Update Service check.
-final class ReportFixture: @unchecked Sendable {
-    // `@unchecked Sendable`: set up once in `init` and only read after; nothing mutates it.
+final class ReportFixture: Sendable {
     let folder: URL
-    let store: ReturnStore
     let schools: SchoolsAnalysis
     let licensing: LicensingAnalysis
 
-    static let shared = try! ReportFixture()
+    /// The fixture, made once for every test that reads it.
+    static let shared = Task { try await ReportFixture() }
 
-    init() throws {
+    /// The fixture, made once.
+    static func loaded() async throws -> ReportFixture { try await shared.value }
+
+    private init() async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("reports-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try ReturnStore.open(path: folder.appendingPathComponent("fixture.sqlite").path)
+        let store = try SQLiteStore.open(path: folder.appendingPathComponent("fixture.sqlite").path)
+        let cases = Safeguarding(store: store, catalog: catalog, today: { Day(iso: "2026-11-20")! })
+        let sender = Sender.commandLine("t")
         let register = try FileBytes.read(Paths.examples + "/register/gias-extract.csv").get().bytes
-        _ = try store.importRegister(
-            register, file: "gias.csv", schoolForm: catalog.forms["section11-school-return"]!, actor: "t"
-        ).get()
-        let collection = try store.openCollection(
-            name: "s11-2025-26", formID: "section11-school-return", periodStart: Day(iso: "2025-09-01")!,
-            periodEnd: Day(iso: "2026-08-31")!, due: Day(iso: "2026-09-30")!, actor: "t")
-        try Self.submit(
+        _ = try await cases.importRegister(register, file: "gias.csv", by: sender).get()
+        _ = try await cases.openCollection(
+            "s11-2025-26", formID: "section11-school-return", periodStart: Day(iso: "2025-09-01")!,
+            periodEnd: Day(iso: "2026-08-31")!, due: Day(iso: "2026-09-30")!, by: sender)
+        func submit(_ files: [String], on day: String) async throws {
+            let options = SubmitOptions(source: .file, asOf: Day(iso: day)!, receivedOn: Day(iso: day)!)
+            try await cases.submit(files: files.map { Paths.examples + "/" + $0 }, options: options, by: sender) {
+                results in
+                for result in results { _ = try #require(storedID(result.outcome)) }
+            }
+        }
+        try await submit(
             ["returns/oakfield-primary.yaml", "returns/hillcrest-junior.json", "returns/riverside-broken.yaml"],
-            to: store, collection: collection, on: "2026-07-15")
-        try Self.submit(["returns/riverside-corrected.yaml"], to: store, collection: collection, on: "2026-10-05")
-        try Self.submit(
+            on: "2026-07-15")
+        try await submit(["returns/riverside-corrected.yaml"], on: "2026-10-05")
+        try await submit(
             [
                 "applications/amir-patel-renewal.yaml", "applications/beth-jones-incomplete.yaml",
                 "applications/carl-mason-refer.json",
-            ], to: store, collection: nil, on: "2026-10-20")
-        _ = try store.decide(
-            submissionID: 5, outcome: .grant, licenceStart: Day(iso: "2026-11-01"), licenceEnd: Day(iso: "2029-10-31"),
-            note: "Renewal", actor: "t")
-        _ = try store.decide(
-            submissionID: 7, outcome: .deferred, licenceStart: nil, licenceEnd: nil, note: "Await trial", actor: "t")
-        _ = try store.recordDBSCheck(
-            driverNumber: "PATEL702238AP9AB", checkedOn: Day(iso: "2026-11-15")!, result: .noChange, note: nil,
-            actor: "t")
-        schools = try SchoolsAnalysis.make(
+            ], on: "2026-10-20")
+        _ = try await cases.decide(
+            DecisionRequest(submissionID: 5, outcome: .grant, start: Day(iso: "2026-11-01"), note: "Renewal"),
+            by: sender)
+        _ = try await cases.decide(
+            DecisionRequest(submissionID: 7, outcome: .deferred, note: "Await trial"), by: sender)
+        _ = try await cases.recordDBSCheck(
+            driver: "PATEL702238AP9AB", on: Day(iso: "2026-11-15")!, result: .noChange, note: nil, by: sender)
+        schools = try await SchoolsAnalysis.make(
             store: store, catalog: catalog, collection: "s11-2025-26", asOf: Day(iso: "2026-10-01")!)
-        licensing = try LicensingAnalysis.make(store: store, catalog: catalog, asOf: Day(iso: "2026-11-20")!)
-    }
-
-    private static func submit(_ files: [String], to store: ReturnStore, collection: CollectionRecord?, on day: String)
-        throws
-    {
-        let validator = Validator(catalog: catalog)
-        let parameters = collection?.ruleParameters ?? [:]
-        let evaluations = try files.map { file in
-            validator.evaluate(
-                try FileBytes.read(Paths.examples + "/" + file).get().bytes, file: file, asOf: Day(iso: day)!,
-                parameters: parameters)
-        }
-        let context = SubmissionContext(
-            collection: collection, source: "file", submitter: "t", receivedAt: day + "T10:00:00Z")
-        _ = try store.store(evaluations, context: context, catalog: catalog, parameters: parameters)
+        licensing = try await LicensingAnalysis.make(store: store, catalog: catalog, asOf: Day(iso: "2026-11-20")!)
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }
 
     /// The schools report document.
-    var schoolsDocument: ReportDocument {
-        SchoolsReport.document(schools, lists: catalog.forms["section11-school-return"]!.lists)
-    }
+    var schoolsDocument: ReportDocument { SchoolsReport.document(schools) }
 
     /// The licensing report document.
     var licensingDocument: ReportDocument { LicensingReport.document(licensing) }
+}
+
+/// The submission number of a stored outcome, or nil.
+func storedID(_ outcome: StoreOutcome) -> Int64? {
+    if case .stored(let id, _) = outcome { return id }
+    return nil
 }

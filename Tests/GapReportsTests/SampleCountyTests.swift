@@ -1,8 +1,10 @@
 import FormEngine
 import Foundation
-import ReturnStore
+import Records
+import SQLiteStore
 import SampleCounty
 import Testing
+import UseCases
 
 @Suite("The sample county")
 struct SampleCountyTests {
@@ -40,7 +42,7 @@ struct SampleCountyTests {
     }
 
     @Test("a county loads whole, with the gaps, mistakes and licensing issues it is meant to show")
-    func realistic() throws {
+    func realistic() async throws {
         let folder = try Self.temporary()
         defer { try? FileManager.default.removeItem(at: folder) }
         try SampleCounty.generate(SampleCounty.Options(), into: folder.appendingPathComponent("county").path)
@@ -50,21 +52,23 @@ struct SampleCountyTests {
                 "URN,LA (code),LA (name),EstablishmentNumber,EstablishmentName,TypeOfEstablishment (name),EstablishmentStatus (name),PhaseOfEducation (name)"
             ))
         #expect(register.components(separatedBy: "\r\n").count - 2 == 120)
-        let store = try ReturnStore.open(path: folder.appendingPathComponent("county.sqlite").path)
-        let load = try SampleCounty.load(
-            from: folder.appendingPathComponent("county").path, into: store, catalog: catalog, actor: "test")
+        let store = try SQLiteStore.open(path: folder.appendingPathComponent("county.sqlite").path)
+        let options = SampleCounty.Options()
+        let load = try await Safeguarding(store: store, catalog: catalog, today: { options.asOf }).loadSample(
+            from: folder.appendingPathComponent("county").path, today: options.asOf, by: .commandLine("test"))
         #expect(load.refused == 0, "every sample file is stored")
         #expect(load.decisionsRefused == 0, "every decision the sample makes is one the store accepts")
         #expect(load.applications == 300)
         #expect(load.register.added > 110 && load.register.added < 120, "a few schools in the extract are closed")
-        let collections = try store.collections()
+        let collections = try await store.collections()
         #expect(collections.map(\.name) == ["s11-2024-25", "s11-2025-26"])
-        let returns = try store.latestSubmissions(formID: "section11-school-return", collectionID: collections[1].id)
+        let returns = try await store.latestSubmissions(
+            formID: "section11-school-return", collectionID: collections[1].id)
         let share = Double(returns.count) / Double(load.register.added)
         #expect(share > 0.75 && share < 0.97, "most schools return, not all (\(share))")
-        #expect(returns.contains { $0.decision == "rejected" }, "some returns are sent back")
+        #expect(returns.contains { $0.decision == .rejected }, "some returns are sent back")
         let returnRules = Set(
-            try store.ruleCounts(formID: "section11-school-return", collectionID: collections[1].id).map(\.rule))
+            try await store.ruleCounts(formID: "section11-school-return", collectionID: collections[1].id).map(\.rule))
         for rule in [
             "s11.no-parents-reached", "s11.no-missing-education", "s11.nothing-quality-assured",
             "s11.dsl-training-out-of-date",
@@ -72,7 +76,7 @@ struct SampleCountyTests {
             #expect(returnRules.contains(rule), "\(rule)")
         }
         let applicationRules = Set(
-            try store.ruleCounts(formID: "taxi-driver-application", collectionID: nil).map(\.rule))
+            try await store.ruleCounts(formID: "taxi-driver-application", collectionID: nil).map(\.rule))
         for rule in [
             "taxi.dbs-recheck", "taxi.training-missing", "taxi.training-out-of-date", "taxi.pending-charge",
             "taxi.register-match",
@@ -80,8 +84,8 @@ struct SampleCountyTests {
         ] {
             #expect(applicationRules.contains(rule), "\(rule)")
         }
-        let decisions = try store.officerDecisions(formID: "taxi-driver-application").map(\.outcome)
-        #expect(Set(decisions) == ["grant", "grant-with-conditions", "refuse", "defer"])
-        #expect(try store.allDBSChecks().count > 100)
+        let decisions = try await store.officerDecisions(formID: "taxi-driver-application").map(\.outcome)
+        #expect(Set(decisions) == [.grant, .grantWithConditions, .refuse, .deferred])
+        #expect(try await store.dbsChecks().count > 100)
     }
 }

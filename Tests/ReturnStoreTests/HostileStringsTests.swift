@@ -1,8 +1,10 @@
 import FormEngine
 import Foundation
 import GRDB
-import ReturnStore
+import Records
+import SQLiteStore
 import Testing
+import UseCases
 
 /// The naughty strings of Tests/Fixtures/naughty-strings.json.
 let naughtyStrings: [String] = {
@@ -87,7 +89,7 @@ func textAt(_ pointer: String, in node: Node?) -> String? {
 @Suite("Hostile strings in every text answer: kept byte for byte, and SQL stays text")
 struct HostileStringsTests {
     @Test("each naughty string is stored as received, and exported byte for byte as JSON Lines and as CSV")
-    func byteForByte() throws {
+    func byteForByte() async throws {
         let temporary = try TemporaryStore()
         let store = temporary.store
         let form = catalog.forms["section11-school-return"]!
@@ -101,23 +103,25 @@ struct HostileStringsTests {
             for pointer in pointers where !text.isEmpty {
                 #expect(!evaluation.findings.contains { $0.path == pointer && $0.rule == "intake.utf8" })
             }
-            let outcome = try store.store(
-                [evaluation],
+            let outcome = try await store.store(
+                [PreparedSubmission(evaluation)],
                 context: SubmissionContext(
-                    collection: nil, source: "file", submitter: "tester", allowsUnregistered: true),
+                    collection: nil, source: .file, submitter: "tester", allowsUnregistered: true),
                 catalog: catalog)[0]
             guard let id = storedID(outcome) else {
                 Issue.record("\(text.debugDescription): \(evaluation.findings.map(\.message))")
                 continue
             }
             sent[id] = (text, bytes)
-            let stored = try #require(try store.submission(id))
+            let stored = try #require(try await store.submission(id))
             #expect(Array(stored.received) == bytes, "the bytes as received")
         }
         #expect(sent.count == naughtyStrings.count)
 
         var lines: [String] = []
-        try store.exportJSONLines(formID: form.id, allVersions: true, actor: "tester") { lines.append($0) }
+        try await temporary.cases().exportJSONLines(formID: form.id, allVersions: true, by: .commandLine("tester")) {
+            lines.append($0)
+        }
         #expect(lines.count == sent.count)
         for line in lines {
             guard case .success(let document) = Intake.read(Array(line.utf8), file: "export", limits: .definition)
@@ -139,17 +143,16 @@ struct HostileStringsTests {
             }
         }
 
-        let folder = temporary.folder.appendingPathComponent("csv").path
-        let files = try store.exportCSV(form: form, allVersions: true, actor: "tester", directory: folder)
+        let files = try await temporary.cases().exportCSV(
+            formID: form.id, allVersions: true, by: .commandLine("tester"))
         for file in files {
-            let text = try String(contentsOfFile: file, encoding: .utf8)
-            guard case .success(let rows) = CSVReader.rows(of: text) else {
-                Issue.record("\(file) is not CSV")
+            guard case .success(let rows) = CSVReader.rows(of: file.text) else {
+                Issue.record("\(file.name) is not CSV")
                 continue
             }
             let header = rows[0].map(\.text)
             let idColumn = try #require(header.firstIndex(of: "submission"))
-            let name = URL(fileURLWithPath: file).lastPathComponent
+            let name = file.name
             let repeatPrefix =
                 name == "\(form.id).csv"
                 ? "/"
@@ -157,7 +160,7 @@ struct HostileStringsTests {
             let textColumns = header.indices.filter { column in
                 pointers.contains(repeatPrefix + header[column].replacingOccurrences(of: ".", with: "/"))
             }
-            #expect(!textColumns.isEmpty, "\(file) has text columns")
+            #expect(!textColumns.isEmpty, "\(file.name) has text columns")
             for row in rows.dropFirst() {
                 let text = try #require(Int64(row[idColumn].text).flatMap { sent[$0]?.text })
                 #expect(row.count == header.count, "a row has as many fields as the header: \(text.debugDescription)")
@@ -171,21 +174,25 @@ struct HostileStringsTests {
     }
 
     @Test("answers read out for a report by SQLite come back byte for byte")
-    func reportAnswers() throws {
+    func reportAnswers() async throws {
         let temporary = try TemporaryStore()
         var sent: [Int64: String] = [:]
         for (index, text) in naughtyStrings.enumerated() where !text.trimmingWhitespace.isEmpty {
             let evaluation = Validator(catalog: catalog).evaluate(
                 returnWithEveryText(text, urn: String(920_000 + index)), file: "n.json", asOf: Day(iso: "2026-10-01")!)
-            let outcome = try temporary.store.store(
-                [evaluation],
-                context: SubmissionContext(collection: nil, source: "file", submitter: "t", allowsUnregistered: true),
+            let outcome = try await temporary.store.store(
+                [PreparedSubmission(evaluation)],
+                context: SubmissionContext(collection: nil, source: .file, submitter: "t", allowsUnregistered: true),
                 catalog: catalog)[0]
             if let id = storedID(outcome) { sent[id] = text }
         }
-        let read = try temporary.store.latestAnswers(
-            formID: "section11-school-return", collectionID: nil,
-            paths: ["$.school.name", "$.cse.delivered", "$.cse.sessions[0].number_reached", "$.plans.gaps"])
+        let read = try await temporary.store.latestAnswers(
+            formID: "section11-school-return", collectionID: nil, district: nil,
+            paths: [
+                ["school", "name"], ["cse", "delivered"], ["cse", "sessions", "0", "number_reached"],
+                ["plans", "gaps"],
+            ],
+            transform: { $0 })
         #expect(read.count == sent.count)
         for row in read {
             let text = try #require(sent[row.id])
@@ -194,38 +201,40 @@ struct HostileStringsTests {
             #expect(row.answers[2] == "30")
             #expect(row.answers[3].map { Array($0.utf8) } == Array(text.utf8))
         }
-        let one = try temporary.store.latestAnswers(
-            formID: "section11-school-return", collectionID: nil, paths: ["$.missing.delivered"])
+        let one = try await temporary.store.latestAnswers(
+            formID: "section11-school-return", collectionID: nil, district: nil, paths: [["missing", "delivered"]],
+            transform: { $0 })
         #expect(one.allSatisfy { $0.answers == ["true"] })
     }
 
     @Test("text that looks like SQL is stored as text and touches nothing else")
-    func sqlStaysText() throws {
+    func sqlStaysText() async throws {
         let temporary = try TemporaryStore()
         let store = temporary.store
         let attacks = naughtyStrings.filter {
             $0.uppercased().contains("DROP TABLE") || $0.contains("' OR '") || $0.contains("UNION SELECT")
         }
         #expect(attacks.count >= 4)
-        _ = try store.addAccount(name: "policy", role: .policy, scope: nil, actor: "tester")
+        _ = try await temporary.cases().addAccount(
+            role: .policy, scope: nil, name: "policy", by: .commandLine("tester"))
         for (index, attack) in attacks.enumerated() {
             let evaluation = Validator(catalog: catalog).evaluate(
                 returnWithEveryText(attack, urn: String(910_000 + index)), file: "sql.json",
                 asOf: Day(iso: "2026-10-01")!)
             let id = try #require(
                 storedID(
-                    try store.store(
-                        [evaluation],
+                    try await store.store(
+                        [PreparedSubmission(evaluation)],
                         context: SubmissionContext(
-                            collection: nil, source: "file", submitter: attack, allowsUnregistered: true),
+                            collection: nil, source: .file, submitter: attack, allowsUnregistered: true),
                         catalog: catalog)[0]))
-            let stored = try #require(try store.submission(id))
+            let stored = try #require(try await store.submission(id))
             #expect(stored.submitter == attack)
-            let history = try store.history(subjectKey: stored.subjectKey, actor: attack)
+            let history = try await temporary.cases().history(of: stored.subjectKey, by: .commandLine(attack))
             #expect(history.count == 1)
         }
-        #expect(try store.accounts().count == 1, "the account table is still there, as it was")
-        #expect(try store.latestSubmissionIDs().count == attacks.count)
-        #expect(try store.auditLog().contains { $0.actor == attacks[0] && $0.action == "submit" })
+        #expect(try await store.accounts().count == 1, "the account table is still there, as it was")
+        #expect(try await store.latestSubmissionIDs(formID: nil).count == attacks.count)
+        #expect(try await store.auditLog(since: nil).contains { $0.actor == attacks[0] && $0.action == .submit })
     }
 }

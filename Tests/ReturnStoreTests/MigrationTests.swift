@@ -1,36 +1,89 @@
+import FormEngine
 import Foundation
 import GRDB
+import Records
 import Testing
 
-@testable import ReturnStore
+@testable import SQLiteStore
 
 @Suite("A database made by an earlier version opens and is brought up to date")
 struct MigrationTests {
     @Test("a database from before v3 gains the decision index when opened, and keeps every submission")
-    func upgradeToV3() throws {
+    func upgradeToV3() async throws {
         let temporary = try TemporaryStore()
-        try temporary.importRegister()
-        let collection = try temporary.openCollection()
+        try await temporary.importRegister()
+        let collection = try await temporary.openCollection()
         let stored = try #require(
-            storedID(try temporary.submit(example: "returns/oakfield-primary.yaml", collection: collection)))
+            storedID(try await temporary.submit(example: "returns/oakfield-primary.yaml", collection: collection)))
         let path = temporary.folder.appendingPathComponent("test.sqlite").path
         // Make it a database as v2 left it: no index, and v3 not recorded as applied.
-        try temporary.store.pool.write { db in
+        try await temporary.store.pool.write { db in
             try db.execute(sql: "DROP INDEX evaluationLatestDecision")
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v3:%'")
         }
-        let before = try temporary.store.latestSubmissions(
+        let before = try await temporary.store.latestSubmissions(
             formID: "section11-school-return", collectionID: collection.id)
 
-        let reopened = try ReturnStore.open(path: path)
-        let indexes = try reopened.pool.read { db in
+        let reopened = try SQLiteStore.open(path: path)
+        let indexes = try await reopened.pool.read { db in
             try String.fetchAll(
                 db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'evaluation'")
         }
         #expect(indexes.contains("evaluationLatestDecision"))
-        let after = try reopened.latestSubmissions(formID: "section11-school-return", collectionID: collection.id)
+        let after = try await reopened.latestSubmissions(
+            formID: "section11-school-return", collectionID: collection.id)
         #expect(after.map(\.id) == [stored])
         #expect(after.map(\.id) == before.map(\.id))
         #expect(after.map(\.decision) == before.map(\.decision))
+    }
+
+    @Test("v4 records a source typed in another case as the one it names, and any other as file, in the audit log")
+    func upgradeToV4() async throws {
+        let temporary = try TemporaryStore()
+        for file in ["amir-patel-renewal.yaml", "beth-jones-incomplete.yaml", "carl-mason-refer.json"] {
+            _ = try await temporary.submit(example: "applications/" + file, asOf: "2026-10-20")
+        }
+        let path = temporary.folder.appendingPathComponent("test.sqlite").path
+        // Make it a database as v3 left it: no typed columns, and sources as `submit --source` took them, any text.
+        try await temporary.store.pool.write { db in
+            let triggers = try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%Typed%'")
+            for trigger in triggers { try db.execute(sql: "DROP TRIGGER \(trigger)") }
+            try db.execute(sql: "DROP TRIGGER submissionKeepUpdate")
+            try db.execute(sql: "UPDATE submission SET source = ' Email' WHERE id = 1")
+            try db.execute(sql: "UPDATE submission SET source = 'fax' WHERE id IN (2, 3)")
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER submissionKeepUpdate BEFORE UPDATE ON submission
+                    BEGIN SELECT RAISE(ABORT, 'a stored submission is never changed: store a new one'); END
+                    """)
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v4:%'")
+        }
+
+        let reopened = try SQLiteStore.open(path: path)
+        #expect(try await reopened.submission(1)?.source == .email)
+        #expect(try await reopened.submission(2)?.source == .file)
+        #expect(try await reopened.submission(3)?.source == .file)
+        let migrated = try await reopened.auditLog(since: nil).filter { $0.action == .migrate }
+        #expect(
+            migrated.map(\.detail).contains { $0.contains("source 'fax' recorded as 'file'") && $0.hasSuffix("2, 3") })
+        #expect(migrated.map(\.detail).contains { $0.contains("source ' Email' recorded as 'email'") })
+        #expect(throws: DatabaseError.self, "a submission is still never changed") {
+            try reopened.pool.write { try $0.execute(sql: "UPDATE submission SET source = 'api'") }
+        }
+        do {
+            try await reopened.pool.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO evaluation (submissionID, formHash, parameters, asOf, decision, reason, evaluatedBy,
+                          evaluatedAt)
+                        SELECT id, formHash, '{}', '2026-10-20', 'maybe', 'submitted', 'x', 'now' FROM submission
+                        WHERE id = 1
+                        """)
+            }
+            Issue.record("an evaluation whose decision is not one of the three was stored")
+        } catch let error as DatabaseError {
+            #expect(error.message?.contains("evaluation.decision must be one of: accepted, referred, rejected") == true)
+        }
     }
 }

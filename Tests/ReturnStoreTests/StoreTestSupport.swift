@@ -1,7 +1,9 @@
 import FormEngine
 import Foundation
-import ReturnStore
+import Records
+import SQLiteStore
 import Testing
+import UseCases
 
 /// The repository's folders, found from this file.
 enum Paths {
@@ -21,45 +23,50 @@ let catalog: FormCatalog = try! FormCatalog.load(
 /// A store in a new temporary folder, removed when the test ends.
 final class TemporaryStore {
     let folder: URL
-    let store: ReturnStore
+    let store: SQLiteStore
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try ReturnStore.open(path: folder.appendingPathComponent("test.sqlite").path)
+        store = try SQLiteStore.open(path: folder.appendingPathComponent("test.sqlite").path)
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }
 
+    /// The use cases over this store, on a given day.
+    func cases(catalog: FormCatalog = catalog, today: String = "2026-07-20") -> Safeguarding {
+        let day = Day(iso: today)!
+        return Safeguarding(store: store, catalog: catalog, today: { day })
+    }
+
     /// Imports the example register.
-    func importRegister() throws {
+    func importRegister() async throws {
         let bytes = try FileBytes.read(Paths.examples + "/register/gias-extract.csv").get().bytes
-        _ = try store.importRegister(
-            bytes, file: "gias.csv", schoolForm: catalog.forms["section11-school-return"]!, actor: "test"
-        ).get()
+        _ = try await cases().importRegister(bytes, file: "gias.csv", by: .commandLine("test")).get()
     }
 
     /// Opens the 2025/26 collection.
-    func openCollection() throws -> CollectionRecord {
-        try store.openCollection(
-            name: "s11-2025-26", formID: "section11-school-return", periodStart: Day(iso: "2025-09-01")!,
-            periodEnd: Day(iso: "2026-08-31")!, due: Day(iso: "2026-09-30")!, actor: "test")
+    func openCollection() async throws -> CollectionRecord {
+        try await cases().openCollection(
+            "s11-2025-26", formID: "section11-school-return", periodStart: Day(iso: "2025-09-01")!,
+            periodEnd: Day(iso: "2026-08-31")!, due: Day(iso: "2026-09-30")!, by: .commandLine("test")
+        ).collection
     }
 
-    /// Validates an example (or text) and stores it.
+    /// Validates an example (or text) and stores it, as the store is asked to: no check of who sends it, a
+    /// school's return to the collection given or none.
     @discardableResult
     func submit(
         example: String? = nil, text: String? = nil, collection: CollectionRecord? = nil, asOf: String = "2026-07-20",
         catalog: FormCatalog = catalog, allowsUnregistered: Bool = false
-    ) throws -> StoreOutcome {
+    ) async throws -> StoreOutcome {
         let bytes =
             try example.map { try FileBytes.read(Paths.examples + "/" + $0).get().bytes } ?? Array((text ?? "").utf8)
-        let parameters = collection?.ruleParameters ?? [:]
         let evaluation = Validator(catalog: catalog).evaluate(
-            bytes, file: example ?? "text.yaml", asOf: Day(iso: asOf)!, parameters: parameters)
+            bytes, file: example ?? "text.yaml", asOf: Day(iso: asOf)!, parameters: collection?.ruleParameters ?? [:])
         let context = SubmissionContext(
-            collection: collection, source: "file", submitter: "tester", allowsUnregistered: allowsUnregistered)
-        return try store.store([evaluation], context: context, catalog: catalog, parameters: parameters)[0]
+            collection: collection, source: .file, submitter: "tester", allowsUnregistered: allowsUnregistered)
+        return try await store.store([PreparedSubmission(evaluation)], context: context, catalog: catalog)[0]
     }
 }
 

@@ -1,26 +1,28 @@
 import FormEngine
 import Foundation
 import GRDB
-@testable import ReturnStore
+import Records
+@testable import SQLiteStore
+import UseCases
 import Testing
 
 @Suite("Storing submissions: versions, supersession, refusals")
 struct SubmissionStoreTests {
     @Test("a resubmission for the same school and collection supersedes the old version, which stays")
-    func supersession() throws {
+    func supersession() async throws {
         let temporary = try TemporaryStore()
-        try temporary.importRegister()
-        let collection = try temporary.openCollection()
+        try await temporary.importRegister()
+        let collection = try await temporary.openCollection()
         let first = try #require(
-            storedID(try temporary.submit(example: "returns/riverside-broken.yaml", collection: collection)))
-        let second = try temporary.submit(example: "returns/riverside-corrected.yaml", collection: collection)
+            storedID(try await temporary.submit(example: "returns/riverside-broken.yaml", collection: collection)))
+        let second = try await temporary.submit(example: "returns/riverside-corrected.yaml", collection: collection)
         #expect(second == .stored(id: first + 1, supersedes: first))
-        #expect(try temporary.store.latestSubmissionIDs() == [first + 1])
-        let history = try temporary.store.history(subjectKey: "137455", actor: "test")
+        #expect(try await temporary.store.latestSubmissionIDs(formID: nil) == [first + 1])
+        let history = try await temporary.store.history(subjectKey: "137455")
         #expect(history.map(\.submission.id) == [first, first + 1])
         #expect(history[0].supersededBy == first + 1)
-        #expect(history[0].evaluations.map(\.record.decision) == ["rejected"])
-        #expect(history[1].evaluations.map(\.record.decision) == ["accepted"])
+        #expect(history[0].evaluations.map(\.record.decision) == [.rejected])
+        #expect(history[1].evaluations.map(\.record.decision) == [.accepted])
         #expect(
             history[0].submission.received
                 == Data(try FileBytes.read(Paths.examples + "/returns/riverside-broken.yaml").get().bytes))
@@ -29,26 +31,26 @@ struct SubmissionStoreTests {
     }
 
     @Test("a return to another collection, or no collection, does not supersede")
-    func collectionsKeepVersionsApart() throws {
+    func collectionsKeepVersionsApart() async throws {
         let temporary = try TemporaryStore()
-        try temporary.importRegister()
-        let collection = try temporary.openCollection()
-        let first = try temporary.submit(example: "returns/oakfield-primary.yaml", collection: collection)
-        let second = try temporary.submit(example: "returns/oakfield-primary.yaml", collection: nil)
+        try await temporary.importRegister()
+        let collection = try await temporary.openCollection()
+        let first = try await temporary.submit(example: "returns/oakfield-primary.yaml", collection: collection)
+        let second = try await temporary.submit(example: "returns/oakfield-primary.yaml", collection: nil)
         #expect(first == .stored(id: 1, supersedes: nil))
         #expect(second == .stored(id: 2, supersedes: nil))
     }
 
     @Test("rejected returns are stored with every finding; the findings keep their values and rule location")
-    func rejectedStored() throws {
+    func rejectedStored() async throws {
         let temporary = try TemporaryStore()
-        try temporary.importRegister()
-        let id = try #require(storedID(try temporary.submit(example: "returns/riverside-broken.yaml")))
-        let evaluation = try #require(try temporary.store.latestEvaluation(ofSubmission: id))
-        #expect(evaluation.decision == "rejected")
-        #expect(evaluation.asOf == "2026-07-20")
-        #expect(evaluation.ruleSetHash == catalog.ruleSets["section11-school-return"]!.hash)
-        let findings = try temporary.store.findings(ofEvaluation: evaluation.id!)
+        try await temporary.importRegister()
+        let id = try #require(storedID(try await temporary.submit(example: "returns/riverside-broken.yaml")))
+        let detail = try #require(try await temporary.store.submissionDetail(id))
+        #expect(detail.evaluation.decision == .rejected)
+        #expect(detail.evaluation.asOf == "2026-07-20")
+        #expect(detail.evaluation.ruleSetHash == catalog.ruleSets["section11-school-return"]!.hash)
+        let findings = detail.findings
         #expect(
             findings.map(\.rule) == [
                 "field.type", "field.list", "s11.no-missing-education", "field.required", "s11.no-parents-reached",
@@ -60,56 +62,51 @@ struct SubmissionStoreTests {
     }
 
     @Test("a URN not in the register is refused unless allowed; a closed school's too")
-    func unregistered() throws {
+    func unregistered() async throws {
         let temporary = try TemporaryStore()
-        let refused = try temporary.submit(example: "returns/oakfield-primary.yaml")
-        guard case .refused(let reason) = refused else {
-            Issue.record("an unregistered school's return was stored")
-            return
-        }
-        #expect(reason.contains("the URN 121734 is not in the register"))
-        #expect(reason.contains("--allow-unregistered"))
         #expect(
-            try temporary.submit(example: "returns/oakfield-primary.yaml", allowsUnregistered: true)
+            try await temporary.submit(example: "returns/oakfield-primary.yaml")
+                == .refused(.notRegistered(urn: "121734", closed: false)))
+        #expect(
+            try await temporary.submit(example: "returns/oakfield-primary.yaml", allowsUnregistered: true)
                 == .stored(id: 1, supersedes: nil))
-        try temporary.importRegister()
-        let closed = try temporary.submit(text: "form: section11-school-return\nschool: {urn: '121801'}\n")
+        try await temporary.importRegister()
+        let closed = try await temporary.submit(text: "form: section11-school-return\nschool: {urn: '121801'}\n")
         #expect(
-            closed
-                == .refused(
-                    "not stored: the URN 121801 is not in the register. Import the current GIAS extract with 'safeguard register import', or submit with --allow-unregistered"
-                ))
+            closed == .refused(.notRegistered(urn: "121801", closed: false)),
+            "the extract marks 121801 Closed, so it was never added")
+        let register = try await temporary.store.schools(status: nil)
+        #expect(!register.contains { $0.urn == "121801" })
     }
 
     @Test("a file that cannot be read, or names no subject, is refused and nothing is stored")
-    func unreadable() throws {
+    func unreadable() async throws {
         let temporary = try TemporaryStore()
+        #expect(try await temporary.submit(text: "form: [") == .refused(.unreadable))
         #expect(
-            try temporary.submit(text: "form: [")
-                == .refused("not stored: it could not be read as a submission (see the errors above)"))
-        #expect(
-            try temporary.submit(text: "form: taxi-driver-application\nlicence: {driver_number: nonsense}\n")
-                == .refused("not stored: it has no valid answer to \"Driving licence number\", so it cannot be filed"))
-        #expect(try temporary.store.latestSubmissionIDs().isEmpty)
+            try await temporary.submit(text: "form: taxi-driver-application\nlicence: {driver_number: nonsense}\n")
+                == .refused(.noSubject(field: "Driving licence number")))
+        #expect(try await temporary.store.latestSubmissionIDs(formID: nil).isEmpty)
     }
 
     @Test("a return for another form than the collection's is refused")
-    func wrongCollection() throws {
+    func wrongCollection() async throws {
         let temporary = try TemporaryStore()
-        let collection = try temporary.openCollection()
-        let outcome = try temporary.submit(
+        let collection = try await temporary.openCollection()
+        let outcome = try await temporary.submit(
             example: "applications/amir-patel-renewal.yaml", collection: collection, asOf: "2026-10-20")
         #expect(
             outcome
                 == .refused(
-                    "not stored: the collection 's11-2025-26' is for the form 'section11-school-return', not 'taxi-driver-application'"
-                ))
+                    .collectionForAnotherForm(
+                        collection: "s11-2025-26", collectionForm: "section11-school-return",
+                        form: "taxi-driver-application")))
     }
 
     @Test("a stored submission, evaluation, finding or audit line cannot be changed or deleted")
-    func immutable() throws {
+    func immutable() async throws {
         let temporary = try TemporaryStore()
-        _ = try temporary.submit(example: "applications/carl-mason-refer.json", asOf: "2026-10-20")
+        _ = try await temporary.submit(example: "applications/carl-mason-refer.json", asOf: "2026-10-20")
         for sql in [
             "UPDATE submission SET subjectKey = 'X'", "DELETE FROM submission",
             "UPDATE evaluation SET decision = 'accepted'",
@@ -121,25 +118,55 @@ struct SubmissionStoreTests {
         }
     }
 
-    @Test("each submission, decision, check, revalidation, export and view is audited, without personal data")
-    func audited() throws {
+    @Test("a typed column takes only its own values: a role, an outcome, a decision that does not exist is refused")
+    func typedColumns() async throws {
+        let temporary = try TemporaryStore()
+        try await temporary.importRegister()
+        _ = try await temporary.submit(example: "applications/carl-mason-refer.json", asOf: "2026-10-20")
+        for (sql, message) in [
+            (
+                "INSERT INTO account (name, role, tokenHash, createdAt) VALUES ('x', 'superuser', 'h', 'now')",
+                "account.role must be one of: school, licensing, policy, admin"
+            ),
+            (
+                "INSERT INTO officerDecision (submissionID, outcome, decidedBy, decidedAt) VALUES (1, 'approve', 'o', 'now')",
+                "officerDecision.outcome must be one of: grant, grant-with-conditions, refuse, defer"
+            ),
+            (
+                "INSERT INTO audit (at, actor, action, target, detail) VALUES ('now', 'a', 'delete', 't', '')",
+                "audit.action must be one of"
+            ),
+            ("UPDATE school SET status = 'shut'", "school.status must be one of: open, closed"),
+        ] {
+            do {
+                try await temporary.store.pool.write { try $0.execute(sql: sql) }
+                Issue.record("\(sql) was not refused")
+            } catch let error as DatabaseError {
+                #expect(error.message?.contains(message) == true, "\(error)")
+            }
+        }
+    }
+
+    @Test("each submission, decision, check and view is audited, without personal data")
+    func audited() async throws {
         let temporary = try TemporaryStore()
         let id = try #require(
-            storedID(try temporary.submit(example: "applications/amir-patel-renewal.yaml", asOf: "2026-10-20")))
-        _ = try temporary.store.decide(
-            submissionID: id, outcome: .grant, licenceStart: Day(iso: "2026-11-01"), licenceEnd: Day(iso: "2029-10-31"),
-            note: nil,
+            storedID(try await temporary.submit(example: "applications/amir-patel-renewal.yaml", asOf: "2026-10-20")))
+        _ = try await temporary.store.recordDecision(
+            NewDecision(
+                submissionID: id, outcome: .grant, licenceStart: Day(iso: "2026-11-01"),
+                licenceEnd: Day(iso: "2029-10-31"), note: nil, replacesEarlier: false),
             actor: "officer")
-        _ = try temporary.store.recordDBSCheck(
+        _ = try await temporary.store.recordDBSCheck(
             driverNumber: "PATEL702238AP9AB", checkedOn: Day(iso: "2026-11-15")!, result: .noChange, note: nil,
             actor: "officer")
-        _ = try temporary.store.history(subjectKey: "PATEL702238AP9AB", actor: "viewer")
-        let log = try temporary.store.auditLog()
-        #expect(log.map(\.action) == ["submit", "decide", "dbs-check", "view"])
+        _ = try await temporary.cases().history(of: "PATEL702238AP9AB", by: .commandLine("viewer"))
+        let log = try await temporary.store.auditLog(since: nil)
+        #expect(log.map(\.action) == [.submit, .decide, .dbsCheck, .view])
         #expect(log.map(\.actor) == ["tester", "officer", "officer", "viewer"])
         #expect(log.allSatisfy { $0.target == "submission \(id)" })
         #expect(
             log.allSatisfy { !($0.target + $0.detail).contains("PATEL") && !($0.target + $0.detail).contains("1978") })
-        #expect(try temporary.store.auditLog(since: "2999-01-01").isEmpty)
+        #expect(try await temporary.store.auditLog(since: Day(iso: "2999-01-01")).isEmpty)
     }
 }

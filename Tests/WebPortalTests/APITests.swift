@@ -2,14 +2,15 @@ import FormEngine
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
-import ReturnStore
+import Records
+import SQLiteStore
 import Testing
 
 @Suite("The JSON API")
 struct APITests {
     @Test("a posted application is stored: 201, its number, and the same JSON as validate --format json")
     func submitYAML() async throws {
-        let fixture = try PortalFixture()
+        let fixture = try await PortalFixture()
         let yaml = try fixture.application(
             district: "corby", driverNumber: "BEGUM805176B99RA", changes: registerMatch)
         try await fixture.test { client in
@@ -27,8 +28,8 @@ struct APITests {
             got["submission"] = nil
             got["supersedes"] = nil
             #expect(NSDictionary(dictionary: got).isEqual(to: expected), "the same JSON as the command line")
-            let stored = try #require(try fixture.store.submission(Int64(id)))
-            #expect(stored.source == "api")
+            let stored = try #require(try await fixture.store.submission(Int64(id)))
+            #expect(stored.source == .api)
             #expect(stored.submitter == "corby account")
             let read = try await api.send(.get, "/api/v1/submissions/\(id)")
             #expect(read.status == .ok)
@@ -44,7 +45,7 @@ struct APITests {
 
     @Test("JSON is taken as well as YAML, and a second version supersedes the first")
     func submitJSON() async throws {
-        let fixture = try PortalFixture()
+        let fixture = try await PortalFixture()
         let json = """
             {"form": "taxi-driver-application", "application": {"district": "corby", "kind": "new"},
              "licence": {"driver_number": "BEGUM805176B99RB"}}
@@ -68,10 +69,11 @@ struct APITests {
 
     @Test("refusals: 401 without a bearer token, 403 for the wrong role or scope, 404 for what is not theirs")
     func refusals() async throws {
-        let fixture = try PortalFixture()
+        let fixture = try await PortalFixture()
         let corbyApplication = try fixture.application(district: "corby", driverNumber: "BEGUM805176B99RC")
-        let corby = try fixture.stored(corbyApplication, as: driverForm)
-        let otherReturn = try fixture.stored(try fixture.schoolReturn(urn: fixture.otherURN), as: schoolForm)
+        let corby = try await fixture.stored(corbyApplication, as: driverForm)
+        let otherReturn = try await fixture.stored(
+            try await fixture.schoolReturn(urn: fixture.otherURN), as: schoolForm)
         try await fixture.test { client in
             let anonymous = try await APICaller(client: client, token: nil).send(.get, "/api/v1/submissions/\(corby)")
             #expect(anonymous.status == .unauthorized)
@@ -88,12 +90,12 @@ struct APITests {
             #expect(try await kettering.send(.get, "/api/v1/submissions/\(corby)").status == .notFound)
             let entered = try await kettering.send(.post, "/api/v1/submissions", body: corbyApplication)
             #expect(entered.status == .forbidden)
-            #expect(entered.text.contains("only enter applications for your own district (kettering)"))
+            #expect(entered.text.contains("only enter applications for your own district (Kettering)"))
             let school = APICaller(client: client, token: fixture.tokens["school"]!)
             #expect(try await school.send(.get, "/api/v1/submissions/\(otherReturn)").status == .notFound)
             #expect(try await school.send(.get, "/api/v1/submissions/\(corby)").status == .notFound)
             let other = try await school.send(
-                .post, "/api/v1/submissions", body: try fixture.schoolReturn(urn: fixture.otherURN))
+                .post, "/api/v1/submissions", body: try await fixture.schoolReturn(urn: fixture.otherURN))
             #expect(other.status == .forbidden)
             #expect(other.text.contains("only send your own school's return (URN \(fixture.schoolURN))"))
             #expect(try await school.send(.get, "/api/v1/reports/schools").status == .forbidden)
@@ -109,8 +111,8 @@ struct APITests {
 
     @Test("bodies: 415 for another type, 413 over 1 MiB, 422 for what cannot be read, with the line and column")
     func bodies() async throws {
-        let fixture = try PortalFixture()
-        let stored = try fixture.store.latestSubmissionIDs().count
+        let fixture = try await PortalFixture()
+        let stored = try await fixture.store.latestSubmissionIDs(formID: nil).count
         try await fixture.test { client in
             let api = APICaller(client: client, token: fixture.tokens["corby"]!)
             let plain = try await api.send(.post, "/api/v1/submissions", body: "form: x", type: "text/plain")
@@ -135,7 +137,7 @@ struct APITests {
             let bomb = "form: taxi-driver-application\na: &a [x, x]\nb: *a\n"
             #expect(try await api.send(.post, "/api/v1/submissions", body: bomb).status == .unprocessableContent)
             let wrongForm = try await api.send(
-                .post, "/api/v1/submissions", body: try fixture.schoolReturn(urn: fixture.schoolURN))
+                .post, "/api/v1/submissions", body: try await fixture.schoolReturn(urn: fixture.schoolURN))
             #expect(wrongForm.status == .unprocessableContent)
             #expect(
                 wrongForm.text.contains(
@@ -144,13 +146,13 @@ struct APITests {
                 .post, "/api/v1/submissions", body: "form: taxi-driver-application\nlicence: {}\n")
             #expect(unnamed.status == .unprocessableContent)
             #expect(unnamed.text.contains("so it cannot be filed"))
-            #expect(try fixture.store.latestSubmissionIDs().count == stored, "nothing was stored")
+            #expect(try await fixture.store.latestSubmissionIDs(formID: nil).count == stored, "nothing was stored")
         }
     }
 
     @Test("reports as JSON and as a CSV table; an unknown report, format or date is refused")
     func reports() async throws {
-        let fixture = try PortalFixture()
+        let fixture = try await PortalFixture()
         try await fixture.test { client in
             let policy = APICaller(client: client, token: fixture.tokens["policy"]!)
             let json = try await policy.send(.get, "/api/v1/reports/schools?as-of=2026-10-31")
@@ -172,7 +174,7 @@ struct APITests {
 
     @Test("the OpenAPI document is served, and describes exactly the API's routes")
     func openAPI() async throws {
-        let fixture = try PortalFixture()
+        let fixture = try await PortalFixture()
         try await fixture.test { client in
             let response = try await APICaller(client: client, token: nil).send(.get, "/api/v1/openapi.yaml")
             #expect(response.status == .ok)

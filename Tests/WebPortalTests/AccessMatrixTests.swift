@@ -2,17 +2,19 @@ import FormEngine
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
-import ReturnStore
+import Records
+import SQLiteStore
 import Testing
 
 @Suite("No role can read or change what is not theirs")
 struct AccessMatrixTests {
     @Test("every page for every role: allowed (200), not theirs (404), not their role (403), signed out (303)")
     func pages() async throws {
-        let fixture = try PortalFixture()
-        let ownReturn = try fixture.stored(try fixture.schoolReturn(urn: fixture.schoolURN), as: schoolForm)
-        let otherReturn = try fixture.stored(try fixture.schoolReturn(urn: fixture.otherURN), as: schoolForm)
-        let corbyApplication = try fixture.stored(
+        let fixture = try await PortalFixture()
+        let ownReturn = try await fixture.stored(try await fixture.schoolReturn(urn: fixture.schoolURN), as: schoolForm)
+        let otherReturn = try await fixture.stored(
+            try await fixture.schoolReturn(urn: fixture.otherURN), as: schoolForm)
+        let corbyApplication = try await fixture.stored(
             try fixture.application(district: "corby", driverNumber: "BEGUM805176B99SA"), as: driverForm)
         let schoolPage = "/forms/\(schoolForm.id)/pages/\(schoolForm.sections[0].id)"
         let driverPage = "/forms/\(driverForm.id)/pages/\(driverForm.sections[0].id)"
@@ -54,8 +56,8 @@ struct AccessMatrixTests {
 
     @Test("every post for every role, each with its CSRF token: only the role it is for gets past the door")
     func posts() async throws {
-        let fixture = try PortalFixture()
-        let corbyApplication = try fixture.stored(
+        let fixture = try await PortalFixture()
+        let corbyApplication = try await fixture.stored(
             try fixture.application(district: "corby", driverNumber: "BEGUM805176B99SC"), as: driverForm)
         let adminID = fixture.accounts["admin"]!.id!
         // Each post is one the role it is for would be told to correct (422, 400) or would save (303), so
@@ -72,7 +74,7 @@ struct AccessMatrixTests {
             ("/forms/\(driverForm.id)/submit", [], [404, 422, 422, 403, 403]),
         ]
         let roles = ["school", "corby", "kettering", "policy", "admin"]
-        let accounts = try fixture.store.accounts().count
+        let accounts = try await fixture.store.accounts().count
         try await fixture.test { client in
             for (index, role) in roles.enumerated() {
                 var visitor = try await Visitor.signedIn(client, token: fixture.tokens[role]!)
@@ -82,17 +84,18 @@ struct AccessMatrixTests {
                 }
             }
         }
-        #expect(try fixture.store.accounts().count == accounts)
-        #expect(try fixture.store.accounts().allSatisfy { $0.disabledAt == nil })
-        #expect(try fixture.store.decisions(onSubmission: corbyApplication).isEmpty)
+        #expect(try await fixture.store.accounts().count == accounts)
+        #expect(try await fixture.store.accounts().allSatisfy { $0.disabledAt == nil })
+        #expect(try await fixture.decisions(corbyApplication).isEmpty)
     }
 
     @Test("every API read for every role")
     func api() async throws {
-        let fixture = try PortalFixture()
-        let ownReturn = try fixture.stored(try fixture.schoolReturn(urn: fixture.schoolURN), as: schoolForm)
-        let otherReturn = try fixture.stored(try fixture.schoolReturn(urn: fixture.otherURN), as: schoolForm)
-        let corbyApplication = try fixture.stored(
+        let fixture = try await PortalFixture()
+        let ownReturn = try await fixture.stored(try await fixture.schoolReturn(urn: fixture.schoolURN), as: schoolForm)
+        let otherReturn = try await fixture.stored(
+            try await fixture.schoolReturn(urn: fixture.otherURN), as: schoolForm)
+        let corbyApplication = try await fixture.stored(
             try fixture.application(district: "corby", driverNumber: "BEGUM805176B99SB"), as: driverForm)
         let expected: [(String, [Int])] = [
             ("/api/v1/submissions/\(ownReturn)", [200, 404, 404, 200, 403, 401]),

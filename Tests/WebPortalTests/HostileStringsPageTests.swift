@@ -3,7 +3,8 @@ import Foundation
 import GapReports
 import HTTPTypes
 import HummingbirdTesting
-import ReturnStore
+import Records
+import SQLiteStore
 import Testing
 
 /// The naughty strings of Tests/Fixtures/naughty-strings.json.
@@ -28,7 +29,7 @@ func showsEscaped(_ text: String, in html: String) -> Bool {
 struct HostileStringsPageTests {
     @Test("typed into a form page, they come back escaped in the page and in check your answers")
     func formPages() async throws {
-        let fixture = try PortalFixture()
+        let fixture = try await PortalFixture()
         try await fixture.test { client in
             var lead = try await Visitor.signedIn(client, token: fixture.tokens["school"]!)
             for text in naughtyStrings where !text.trimmingWhitespace.isEmpty {
@@ -36,7 +37,8 @@ struct HostileStringsPageTests {
                     "/forms/\(schoolForm.id)/pages/school",
                     [("school.dsl_name", text), ("school.safeguarding_governor", text), ("action", "save")])
                 #expect(page.status == .seeOther)
-                let draft = try fixture.store.draft(accountID: fixture.accounts["school"]!.id!, formID: schoolForm.id)
+                let draft = try await fixture.store.draft(
+                    accountID: fixture.accounts["school"]!.id!, formID: schoolForm.id)
                 let saved = draft.flatMap { draft -> String? in
                     guard case .success(let document) = Intake.read(draft.answers, file: "draft", limits: .definition)
                     else { return nil }
@@ -60,15 +62,15 @@ struct HostileStringsPageTests {
 
     @Test("stored in every text answer, they are escaped on the submission's page and in its API JSON")
     func submissionPages() async throws {
-        let fixture = try PortalFixture()
+        let fixture = try await PortalFixture()
         var stored: [(Int64, String)] = []
         for text in naughtyStrings where !text.trimmingWhitespace.isEmpty {
-            var yaml = try fixture.schoolReturn(urn: fixture.schoolURN)
+            var yaml = try await fixture.schoolReturn(urn: fixture.schoolURN)
             yaml = yaml.replacingOccurrences(
                 of: #"dsl_name: "[^"]*""#,
                 with: NSRegularExpression.escapedTemplate(for: "dsl_name: \(JSONValue.string(text).text)"),
                 options: .regularExpression)
-            stored.append((try fixture.stored(yaml, as: schoolForm), text))
+            stored.append((try await fixture.stored(yaml, as: schoolForm), text))
         }
         let submissions = stored
         try await fixture.test { client in
@@ -87,9 +89,9 @@ struct HostileStringsPageTests {
 
     @Test("as school names in the register and drivers' names, they are escaped in both reports, page and file")
     func reports() async throws {
-        let fixture = try PortalFixture()
+        let fixture = try await PortalFixture()
         let names = naughtyStrings.filter { !$0.trimmingWhitespace.isEmpty && !$0.contains("\n") && !$0.contains("\r") }
-        try fixture.renameSchools(names)
+        try await fixture.renameSchools(names)
         for (index, name) in names.prefix(40).enumerated() {
             let application = try fixture.application(
                 district: "corby", driverNumber: "NAUGH705157AB\(index % 10)\(["AB", "CD", "EF", "GH"][index / 10])",
@@ -97,13 +99,13 @@ struct HostileStringsPageTests {
                     #"full_name: "[^"]*""#:
                         NSRegularExpression.escapedTemplate(for: "full_name: \(JSONValue.string("Pat " + name).text)")
                 ])
-            _ = try fixture.stored(application, as: driverForm)
+            _ = try await fixture.stored(application, as: driverForm)
         }
         try await fixture.test { client in
             var policy = try await Visitor.signedIn(client, token: fixture.tokens["policy"]!)
             let schoolsPage = try await policy.get("/reports/schools")
             #expect(schoolsPage.status == .ok)
-            for school in try fixture.store.schools(status: "open") {
+            for school in try await fixture.store.schools(status: .open) {
                 #expect(
                     showsEscaped(school.name, in: schoolsPage.text), "schools report: \(school.name.debugDescription)")
             }
@@ -113,13 +115,13 @@ struct HostileStringsPageTests {
             let list = try await policy.get("/submissions")
             #expect(!list.text.contains("<script"))
         }
-        let analysis = try SchoolsAnalysis.make(
+        let analysis = try await SchoolsAnalysis.make(
             store: fixture.store, catalog: catalog, collection: nil, asOf: fixture.today)
-        let file = HTMLRenderer.render(SchoolsReport.document(analysis, lists: schoolForm.lists))
+        let file = HTMLRenderer.render(SchoolsReport.document(analysis))
         #expect(!file.contains("<script"), "the report's HTML file has no script")
         let licensingFile = HTMLRenderer.render(
             LicensingReport.document(
-                try LicensingAnalysis.make(store: fixture.store, catalog: catalog, asOf: fixture.today)))
+                try await LicensingAnalysis.make(store: fixture.store, catalog: catalog, asOf: fixture.today)))
         #expect(!licensingFile.contains("<script"))
         #expect(!licensingFile.contains("<img"))
     }

@@ -2,14 +2,15 @@ import FormEngine
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
-import ReturnStore
+import Records
+import SQLiteStore
 import Testing
 
 @Suite("The policy officer reads the reports; the admin manages the accounts")
 struct PolicyAndAdminTests {
     @Test("both reports as pages with their charts, and each table as a CSV download")
     func reports() async throws {
-        let fixture = try PortalFixture()
+        let fixture = try await PortalFixture()
         try await fixture.test { client in
             var policy = try await Visitor.signedIn(client, token: fixture.tokens["policy"]!)
             let schools = try await policy.get("/reports/schools")
@@ -38,17 +39,19 @@ struct PolicyAndAdminTests {
             #expect(badDate.text.contains("as-of must be a date written YYYY-MM-DD"))
             let licensing = try await policy.get("/reports/licensing")
             #expect(licensing.text.contains("Taxi and private hire drivers"))
-            let audit = try fixture.store.auditLog().filter { $0.action == "view" && $0.target.hasPrefix("report") }
+            let audit = try await fixture.store.auditLog(since: nil).filter {
+                $0.action == .view && $0.target.hasPrefix("report")
+            }
             #expect(audit.contains { $0.actor == "policy account" && $0.target == "report schools" })
         }
     }
 
     @Test("a licensing officer's licensing report is their district's; the schools report is not theirs")
     func scopedReports() async throws {
-        let fixture = try PortalFixture()
-        _ = try fixture.stored(
+        let fixture = try await PortalFixture()
+        _ = try await fixture.stored(
             try fixture.application(district: "kettering", driverNumber: "BEGUM805176B99QA"), as: driverForm)
-        _ = try fixture.stored(
+        _ = try await fixture.stored(
             try fixture.application(district: "corby", driverNumber: "BEGUM805176B99QB"), as: driverForm)
         try await fixture.test { client in
             var officer = try await Visitor.signedIn(client, token: fixture.tokens["corby"]!)
@@ -65,10 +68,11 @@ struct PolicyAndAdminTests {
 
     @Test("the policy officer sees every school's latest return, and no driver's application")
     func policyList() async throws {
-        let fixture = try PortalFixture()
-        let driver = try fixture.stored(
+        let fixture = try await PortalFixture()
+        let driver = try await fixture.stored(
             try fixture.application(district: "corby", driverNumber: "BEGUM805176B99QC"), as: driverForm)
-        let returns = try fixture.store.submissionSummaries(subjectKind: "school", latestOnly: true, limit: 100)
+        let returns = try await fixture.store.submissionSummaries(
+            subject: .school, subjectKey: nil, district: nil, latestOnly: true, limit: 100)
         try await fixture.test { client in
             var policy = try await Visitor.signedIn(client, token: fixture.tokens["policy"]!)
             let list = try await policy.get("/submissions")
@@ -81,7 +85,7 @@ struct PolicyAndAdminTests {
 
     @Test("the admin adds an account (its token shown once), and disables one, which ends its sessions")
     func accounts() async throws {
-        let fixture = try PortalFixture()
+        let fixture = try await PortalFixture()
         try await fixture.test { client in
             var admin = try await Visitor.signedIn(client, token: fixture.tokens["admin"]!)
             let page = try await admin.get("/admin/users")
@@ -103,7 +107,7 @@ struct PolicyAndAdminTests {
                 added.text.components(separatedBy: "<code class=\"govuk-token\">").dropFirst().first?
                     .components(separatedBy: "</code>").first)
             #expect(token.hasPrefix("sg_"))
-            let kim = try #require(try fixture.store.accounts().first { $0.name == "Kim Officer" })
+            let kim = try #require(try await fixture.store.accounts().first { $0.name == "Kim Officer" })
             #expect(kim.scope == "wellingborough")
             var officer = try await Visitor.signedIn(client, token: token)
             #expect(try await officer.get("/").text.contains("Licensing officer for Wellingborough"))

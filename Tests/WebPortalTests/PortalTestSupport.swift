@@ -3,9 +3,11 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import ReturnStore
+import Records
+import SQLiteStore
 import SampleCounty
 import Testing
+import UseCases
 import WebPortal
 
 /// The repository's folders, found from this file.
@@ -30,7 +32,8 @@ let driverForm = catalog.forms.values.first { $0.subject == .driver }!
 /// Today is the sample's day, 31 October 2026.
 final class PortalFixture: Sendable {
     let folder: URL
-    let store: ReturnStore
+    let store: SQLiteStore
+    let safeguarding: Safeguarding
     let portal: Portal
     let today = Day(iso: "2026-10-31")!
     /// Sign-in tokens by account: admin, policy, school, otherSchool, corby, kettering.
@@ -41,14 +44,16 @@ final class PortalFixture: Sendable {
     let schoolURN: String
     let otherURN: String
 
-    init(sessionSeconds: Int = 3600) throws {
+    init(sessionSeconds: Int = 3600) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try ReturnStore.open(path: folder.appendingPathComponent("portal.sqlite").path)
+        store = try SQLiteStore.open(path: folder.appendingPathComponent("portal.sqlite").path)
+        let day = today
+        safeguarding = Safeguarding(store: store, catalog: catalog, today: { day })
         let county = folder.appendingPathComponent("county").path
         try SampleCounty.generate(.init(schools: 12, drivers: 24, seed: 7), into: county)
-        _ = try SampleCounty.load(from: county, into: store, catalog: catalog, actor: "fixture")
-        let open = try store.schools(status: "open")
+        _ = try await safeguarding.loadSample(from: county, today: today, by: .commandLine("fixture"))
+        let open = try await store.schools(status: .open)
         schoolURN = open[0].urn
         otherURN = open[1].urn
         var tokens: [String: String] = [:]
@@ -58,16 +63,14 @@ final class PortalFixture: Sendable {
             ("otherSchool", .school, open[1].urn), ("corby", .licensing, "corby"),
             ("kettering", .licensing, "kettering"),
         ] as [(String, Role, String?)] {
-            let made = try store.addAccount(name: "\(name) account", role: role, scope: scope, actor: "fixture")
+            let made = try await safeguarding.addAccount(
+                role: role, scope: scope, name: "\(name) account", by: .commandLine("fixture"))
             tokens[name] = made.token
             accounts[name] = made.account
         }
         self.tokens = tokens
         self.accounts = accounts
-        let day = today
-        portal = Portal(
-            configuration: PortalConfiguration(
-                store: store, catalog: catalog, today: { day }, sessionSeconds: sessionSeconds))
+        portal = Portal(configuration: PortalConfiguration(safeguarding: safeguarding, sessionSeconds: sessionSeconds))
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }
@@ -79,10 +82,10 @@ final class PortalFixture: Sendable {
     }
 
     /// Gives the register's schools these names, in turn, as a new GIAS extract would.
-    func renameSchools(_ names: [String]) throws {
+    func renameSchools(_ names: [String]) async throws {
         let path = folder.appendingPathComponent("county/register.csv").path
         guard case .success(let rows) = CSVReader.rows(of: try String(contentsOfFile: path, encoding: .utf8)) else {
-            throw StoreError("the sample's register is not CSV")
+            throw Refusal.damaged("the sample's register is not CSV")
         }
         let header = rows[0].map(\.text)
         let column = header.firstIndex(of: "EstablishmentName")!
@@ -92,21 +95,22 @@ final class PortalFixture: Sendable {
             fields[column] = names[index % names.count]
             text += CSV.line(fields)
         }
-        _ = try store.importRegister(Array(text.utf8), file: "register.csv", schoolForm: schoolForm, actor: "fixture")
+        _ = try await safeguarding.importRegister(Array(text.utf8), file: "register.csv", by: .commandLine("fixture"))
             .get()
     }
 
     /// Stores a submission as `safeguard submit` would, a school's return in the newest round; its number.
-    func stored(_ yaml: String, as form: FormDefinition, by submitter: String = "fixture") throws -> Int64 {
-        let collection = form.subject == .school ? try store.collections().last : nil
-        let evaluation = Validator(catalog: catalog).evaluate(
-            Array(yaml.utf8), file: "fixture.yaml", asOf: today, formID: form.id,
-            parameters: collection?.ruleParameters ?? [:])
-        let outcome = try store.store(
-            [evaluation], context: SubmissionContext(collection: collection, source: "file", submitter: submitter),
-            catalog: catalog, parameters: collection?.ruleParameters ?? [:])[0]
-        guard case .stored(let id, _) = outcome else { throw StoreError("not stored: \(outcome)") }
+    func stored(_ yaml: String, as form: FormDefinition, by submitter: String = "fixture") async throws -> Int64 {
+        let result = try await safeguarding.submit(
+            Array(yaml.utf8), file: "fixture.yaml", options: SubmitOptions(source: .file),
+            by: .commandLine(submitter))
+        guard case .stored(let id, _) = result.outcome else { throw Refusal.damaged("not stored: \(result.outcome)") }
         return id
+    }
+
+    /// The officers' decisions on a submission, oldest first.
+    func decisions(_ id: Int64) async throws -> [OfficerDecisionRecord] {
+        try await store.submissionDetail(id)?.decisions ?? []
     }
 
     /// A sample application from the county's files, its district and driver number changed, and any other
@@ -131,14 +135,14 @@ final class PortalFixture: Sendable {
 
     /// A sample return from the county's files (this year's round), made the school's own: its URN, name, DfE
     /// number, phase and district as the register has them.
-    func schoolReturn(urn: String) throws -> String {
+    func schoolReturn(urn: String) async throws -> String {
         let round = folder.appendingPathComponent("county/returns/s11-2025-26")
         let file = try FileManager.default.contentsOfDirectory(atPath: round.path).filter {
             $0.hasSuffix(".yaml") && !$0.contains("corrected")
         }.sorted()[0]
         var text = try String(contentsOfFile: round.appendingPathComponent(file).path, encoding: .utf8)
-        let school = try store.schools().first { $0.urn == urn }!
-        let district = try store.districts().first { $0.id == school.districtID }!.slug
+        let school = try #require(try await store.school(urn: urn))
+        let district = try await store.districts().first { $0.id == school.districtID }!.slug
         for (pattern, value) in [
             (#"urn: "\d+""#, "urn: \"\(urn)\""), (#"name: "[^"]+""#, "name: \"\(school.name)\""),
             (#"dfe_number: \S+"#, "dfe_number: \(school.dfeNumber ?? "")"), (#"phase: \S+"#, "phase: \(school.phase)"),

@@ -3,15 +3,16 @@ import Foundation
 import GapReports
 import HTTPTypes
 import HummingbirdTesting
-import ReturnStore
+import Records
+import SQLiteStore
 import Testing
 
 @Suite("A school sends its return through the portal")
 struct SchoolReturnTests {
     @Test("the return starts filled with the school's register details, and its URN cannot be changed")
     func prefilled() async throws {
-        let fixture = try PortalFixture()
-        let school = try fixture.store.schools().first { $0.urn == fixture.schoolURN }!
+        let fixture = try await PortalFixture()
+        let school = try await fixture.store.schools(status: nil).first { $0.urn == fixture.schoolURN }!
         try await fixture.test { client in
             var lead = try await Visitor.signedIn(client, token: fixture.tokens["school"]!)
             let start = try await lead.get("/forms/\(schoolForm.id)")
@@ -35,8 +36,8 @@ struct SchoolReturnTests {
 
     @Test("a mistake shows the error summary linked to the field, the error beside it, and keeps every answer")
     func fieldErrors() async throws {
-        let fixture = try PortalFixture()
-        let answers = FormFields.bySection(try fixture.schoolReturn(urn: fixture.schoolURN), form: schoolForm)
+        let fixture = try await PortalFixture()
+        let answers = FormFields.bySection(try await fixture.schoolReturn(urn: fixture.schoolURN), form: schoolForm)
         try await fixture.test { client in
             var lead = try await Visitor.signedIn(client, token: fixture.tokens["school"]!)
             var fields = answers["school"]!.map { $0.0 == "school.dsl_email" ? ($0.0, "darren at school") : $0 }
@@ -65,10 +66,10 @@ struct SchoolReturnTests {
 
     @Test("page by page to check your answers, then the confirmation with the submission number")
     func wholeReturn() async throws {
-        let fixture = try PortalFixture()
-        let answers = FormFields.bySection(try fixture.schoolReturn(urn: fixture.schoolURN), form: schoolForm)
-        let before = try fixture.store.submissionSummaries(
-            subjectKind: "school", subjectKey: fixture.schoolURN, latestOnly: false, limit: 100)
+        let fixture = try await PortalFixture()
+        let answers = FormFields.bySection(try await fixture.schoolReturn(urn: fixture.schoolURN), form: schoolForm)
+        let before = try await fixture.store.submissionSummaries(
+            subject: .school, subjectKey: fixture.schoolURN, district: nil, latestOnly: false, limit: 100)
         try await fixture.test { client in
             var lead = try await Visitor.signedIn(client, token: fixture.tokens["school"]!)
             for (index, section) in schoolForm.sections.enumerated() {
@@ -94,12 +95,13 @@ struct SchoolReturnTests {
             let confirmation = try await lead.get(location)
             #expect(confirmation.text.contains("<h1 class=\"govuk-panel__title\">Return submitted</h1>"))
             #expect(confirmation.text.contains("Your submission number<br><strong>\(number)</strong>"))
-            let stored = try #require(try fixture.store.submission(Int64(number)!))
+            let stored = try #require(try await fixture.store.submission(Int64(number)!))
             #expect(stored.subjectKey == fixture.schoolURN)
-            #expect(stored.source == "portal")
+            #expect(stored.source == .portal)
             #expect(stored.submitter == "school account")
             #expect(stored.supersedes == before.first?.id, "a second return replaces the first, which is kept")
-            #expect(try fixture.store.draft(accountID: fixture.accounts["school"]!.id!, formID: schoolForm.id) == nil)
+            #expect(
+                try await fixture.store.draft(accountID: fixture.accounts["school"]!.id!, formID: schoolForm.id) == nil)
             let home = try await lead.get("/")
             #expect(home.text.contains("href=\"/submissions/\(number)\""))
             #expect(home.text.contains("Send a corrected return"))
@@ -108,8 +110,8 @@ struct SchoolReturnTests {
 
     @Test("the page checks the same as the command line: the stored evaluation is the file's")
     func sameAsTheEngine() async throws {
-        let fixture = try PortalFixture()
-        let yaml = try fixture.schoolReturn(urn: fixture.schoolURN)
+        let fixture = try await PortalFixture()
+        let yaml = try await fixture.schoolReturn(urn: fixture.schoolURN)
         let answers = FormFields.bySection(yaml, form: schoolForm)
         try await fixture.test { client in
             var lead = try await Visitor.signedIn(client, token: fixture.tokens["school"]!)
@@ -119,18 +121,18 @@ struct SchoolReturnTests {
             }
             let sent = try await lead.post("/forms/\(schoolForm.id)/submit", [:])
             let id = Int64(try #require(sent.location).split(separator: "/")[1])!
-            let collection = try fixture.store.collections().last!
+            let collection = try await fixture.store.collections().last!
             let file = Validator(catalog: catalog).evaluate(
                 Array(yaml.utf8), file: "return.yaml", asOf: fixture.today, parameters: collection.ruleParameters)
-            let stored = try fixture.store.findings(ofEvaluation: fixture.store.latestEvaluation(ofSubmission: id)!.id!)
-            #expect(stored.map(\.rule).sorted() == file.findings.map(\.rule).sorted())
-            #expect(try fixture.store.latestEvaluation(ofSubmission: id)!.decision == file.decision.rawValue)
+            let stored = try #require(try await fixture.store.submissionDetail(id))
+            #expect(stored.findings.map(\.rule).sorted() == file.findings.map(\.rule).sorted())
+            #expect(stored.evaluation.decision == file.decision)
         }
     }
 
     @Test("save and come back later: the answers wait in a draft for the next sign-in")
     func saveAndReturn() async throws {
-        let fixture = try PortalFixture()
+        let fixture = try await PortalFixture()
         try await fixture.test { client in
             var lead = try await Visitor.signedIn(client, token: fixture.tokens["school"]!)
             let saved = try await lead.post(
@@ -150,7 +152,7 @@ struct SchoolReturnTests {
 
     @Test("a repeat has add another and remove, and an item left empty is dropped on continue")
     func repeats() async throws {
-        let fixture = try PortalFixture()
+        let fixture = try await PortalFixture()
         try await fixture.test { client in
             var lead = try await Visitor.signedIn(client, token: fixture.tokens["school"]!)
             let uri = "/forms/\(schoolForm.id)/pages/cse"
@@ -183,29 +185,30 @@ struct SchoolReturnTests {
 
     @Test("a return with errors cannot be sent: check your answers lists them, each linked to its question")
     func blockedWithErrors() async throws {
-        let fixture = try PortalFixture()
+        let fixture = try await PortalFixture()
         try await fixture.test { client in
             var lead = try await Visitor.signedIn(client, token: fixture.tokens["school"]!)
             _ = try await lead.post("/forms/\(schoolForm.id)/pages/school", [("action", "save")])
             let check = try await lead.get("/forms/\(schoolForm.id)/check")
             #expect(check.text.contains("Fix these before you submit"))
             #expect(check.text.contains("href=\"/forms/\(schoolForm.id)/pages/school#school-dsl_name\""))
-            let before = try fixture.store.latestSubmissionIDs().count
+            let before = try await fixture.store.latestSubmissionIDs(formID: nil).count
             let refused = try await lead.post("/forms/\(schoolForm.id)/submit", [:])
             #expect(refused.status == .unprocessableContent)
             #expect(refused.text.contains("Fix these before you submit"))
-            #expect(try fixture.store.latestSubmissionIDs().count == before, "nothing was stored")
+            #expect(try await fixture.store.latestSubmissionIDs(formID: nil).count == before, "nothing was stored")
         }
     }
 
     @Test("a school sees its own returns, and another school's is not found")
     func ownReturnsOnly() async throws {
-        let fixture = try PortalFixture()
-        let other = try fixture.store.submissionSummaries(
-            subjectKind: "school", subjectKey: fixture.otherURN, latestOnly: false, limit: 10)
-        let own = try fixture.store.submissionSummaries(
-            subjectKind: "school", subjectKey: fixture.schoolURN, latestOnly: false, limit: 10)
-        let driver = try fixture.store.submissionSummaries(subjectKind: "driver", latestOnly: true, limit: 1)
+        let fixture = try await PortalFixture()
+        let other = try await fixture.store.submissionSummaries(
+            subject: .school, subjectKey: fixture.otherURN, district: nil, latestOnly: false, limit: 10)
+        let own = try await fixture.store.submissionSummaries(
+            subject: .school, subjectKey: fixture.schoolURN, district: nil, latestOnly: false, limit: 10)
+        let driver = try await fixture.store.submissionSummaries(
+            subject: .driver, subjectKey: nil, district: nil, latestOnly: true, limit: 1)
         try #require(!other.isEmpty && !driver.isEmpty)
         try await fixture.test { client in
             var lead = try await Visitor.signedIn(client, token: fixture.tokens["school"]!)

@@ -2,14 +2,16 @@ import FormEngine
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
-import ReturnStore
+import Records
+import SQLiteStore
 import Testing
+import UseCases
 
 @Suite("Signing in, sessions and the security of every response")
 struct SignInTests {
     @Test("a visitor who has not signed in is sent to the sign-in page, which is a GOV.UK form")
     func signedOutVisitor() async throws {
-        let fixture = try PortalFixture()
+        let fixture = try await PortalFixture()
         try await fixture.test { client in
             var visitor = Visitor(client)
             let home = try await visitor.get("/")
@@ -25,7 +27,7 @@ struct SignInTests {
 
     @Test("a right token signs in with an HttpOnly, SameSite=Strict cookie; signing out ends the session")
     func signInAndOut() async throws {
-        let fixture = try PortalFixture()
+        let fixture = try await PortalFixture()
         try await fixture.test { client in
             var visitor = Visitor(client)
             _ = try await visitor.get("/sign-in")
@@ -52,8 +54,8 @@ struct SignInTests {
 
     @Test("a wrong or disabled token is refused with an error summary; the sign-in form needs its CSRF cookie")
     func wrongTokens() async throws {
-        let fixture = try PortalFixture()
-        try fixture.store.disableAccount(fixture.accounts["kettering"]!.id!, actor: "test")
+        let fixture = try await PortalFixture()
+        try await fixture.store.disableAccount(fixture.accounts["kettering"]!.id!, actor: "test")
         try await fixture.test { client in
             var visitor = Visitor(client)
             _ = try await visitor.get("/sign-in")
@@ -76,11 +78,12 @@ struct SignInTests {
 
     @Test("a session ends when it expires")
     func expiry() async throws {
-        let fixture = try PortalFixture()
-        let expired = try fixture.store.startSession(for: fixture.accounts["policy"]!, lasting: -60)
+        let fixture = try await PortalFixture()
+        let expired = try #require(
+            try await fixture.safeguarding.signIn(token: fixture.tokens["policy"]!, lasting: -60))
         try await fixture.test { client in
             var visitor = Visitor(client)
-            visitor.cookies["sg_session"] = expired.token
+            visitor.cookies["sg_session"] = expired.cookie
             let home = try await visitor.get("/")
             #expect(home.status == .seeOther)
             #expect(home.location == "/sign-in")
@@ -89,7 +92,7 @@ struct SignInTests {
 
     @Test("every post without the session's CSRF token is refused, and changes nothing")
     func csrf() async throws {
-        let fixture = try PortalFixture()
+        let fixture = try await PortalFixture()
         try await fixture.test { client in
             var officer = try await Visitor.signedIn(client, token: fixture.tokens["corby"]!)
             let section = driverForm.sections[0].id
@@ -107,21 +110,22 @@ struct SignInTests {
                     uri, [("csrf", "0" + officer.csrf.dropFirst())] + fields, withCSRF: false)
                 #expect(wrong.status == .forbidden, "\(uri) with a wrong CSRF token")
             }
-            #expect(try fixture.store.draft(accountID: fixture.accounts["corby"]!.id!, formID: driverForm.id) == nil)
+            #expect(
+                try await fixture.store.draft(accountID: fixture.accounts["corby"]!.id!, formID: driverForm.id) == nil)
             let stillIn = try await officer.get("/")
             #expect(stillIn.status == .ok, "the forged sign-out did not sign the officer out")
             var admin = try await Visitor.signedIn(client, token: fixture.tokens["admin"]!)
-            let before = try fixture.store.accounts().count
+            let before = try await fixture.store.accounts().count
             let forged = try await admin.post(
                 "/admin/users", ["name": "Mallory", "role": "admin", "scope": ""], withCSRF: false)
             #expect(forged.status == .forbidden)
-            #expect(try fixture.store.accounts().count == before)
+            #expect(try await fixture.store.accounts().count == before)
         }
     }
 
     @Test("pages, refusals and API errors all carry the security headers")
     func securityHeaders() async throws {
-        let fixture = try PortalFixture()
+        let fixture = try await PortalFixture()
         try await fixture.test { client in
             var visitor = Visitor(client)
             let responses = [

@@ -38,7 +38,24 @@ public struct FormCatalog: Sendable {
                         message: "There are no form definitions (.yaml files) in this folder.")
                 ]))
         }
+        if case .success(let loaded) = forms {
+            let missing = loaded.flatMap(undeclaredMeanings)
+            if !missing.isEmpty { return .failure(DefinitionErrors(missing)) }
+        }
         return forms.map { FormCatalog(forms: $0) }
+    }
+
+    /// A problem for each meaning of its subject that a form does not name a field for: what Safeguard's code
+    /// reads would otherwise be read from nowhere, and every figure made from it would be wrong without a word.
+    private static func undeclaredMeanings(of form: FormDefinition) -> [DefinitionProblem] {
+        Meaning.allCases.filter { $0.subject == form.subject && !form.meanings.declares($0) }.map { meaning in
+            let what = meaning.isItem ? "<the field of each sessions repeat>" : "<section.field>"
+            return DefinitionProblem(
+                mark: form.meanings.mark,
+                message:
+                    "The form does not say which field answers '\(meaning.rawValue)', which \(meaning.reader) reads: "
+                    + "add '\(meaning.rawValue): \(what)' under 'meanings'.")
+        }
     }
 
     /// Loads each YAML file of a folder, collecting every problem, and refuses two definitions with one key.

@@ -1,9 +1,8 @@
 extension FormDefinition {
     /// The keys a form file may have at its top.
     static let formKeys = [
-        "form", "version", "title", "subject", "subject-key", "district-key", "description", "source", "decisions",
-        "lists",
-        "sections",
+        "form", "version", "title", "subject", "subject-key", "district-key", "meanings", "description", "source",
+        "decisions", "lists", "sections",
     ]
     /// The keys a section may have.
     static let sectionKeys = ["id", "title", "hint", "source", "fields"]
@@ -64,6 +63,9 @@ private struct FormLoader {
         let sections = readSections(top["sections"])
         let subjectKey = top["subject-key"].flatMap { resolveKey($0, named: "subject-key", sections: sections) }
         let districtKey = top["district-key"].flatMap { resolveKey($0, named: "district-key", sections: sections) }
+        let meanings = readMeanings(
+            top["meanings"], keyStart: top.keyStart("meanings") ?? top["subject"]?.start ?? root.start,
+            subject: subject, sections: sections)
         let layout = FormLayout(
             sections: sections.map { section in
                 FormLayout.Section(id: section.id, fields: section.fields.map { ($0.id, $0.valueType) })
@@ -73,7 +75,7 @@ private struct FormLoader {
         guard let id, let version, let title, let subject, let subjectKey else { return nil }
         return FormDefinition(
             id: id, version: version, title: title, subject: subject, subjectKey: subjectKey, districtKey: districtKey,
-            decisions: decisions, lists: lists, sections: completed, file: reader.document.file,
+            meanings: meanings, decisions: decisions, lists: lists, sections: completed, file: reader.document.file,
             hash: SHA256.hex(bytes),
             bytes: bytes, layout: layout)
     }
@@ -375,6 +377,108 @@ private struct FormLoader {
             return nil
         }
         return FieldLocation(section: section, field: field)
+    }
+
+    // MARK: - Meanings
+
+    /// The fields the form names for the meanings Safeguard's code reads (see `Meaning`): each name known and of the
+    /// form's subject, each field there and of a type that can answer it, each choice the code compares with in its
+    /// list. Which meanings a form must declare is the catalog's to check.
+    private func readMeanings(
+        _ node: Node?, keyStart: TextPosition, subject: Subject?, sections: [SectionDefinition]
+    ) -> FormMeanings {
+        let mark = reader.mark(keyStart)
+        guard let node else { return FormMeanings(fields: [:], items: [:], mark: mark) }
+        guard let entries = node.entries else {
+            reader.problem(node.start, "'meanings' must name a field for each meaning: 'meaning: section.field'.")
+            return FormMeanings(fields: [:], items: [:], mark: mark)
+        }
+        let known = Meaning.allCases.filter { subject == nil || $0.subject == subject }
+        var fields: [Meaning: FieldLocation] = [:]
+        var items: [(meaning: Meaning, id: String, node: Node)] = []
+        for entry in entries {
+            guard let meaning = Meaning(rawValue: entry.key) else {
+                reader.problem(
+                    entry.keyStart,
+                    "Unknown meaning '\(entry.key)'.\(Suggestion.didYouMean(entry.key, in: known.map(\.rawValue))) "
+                        + "The meanings of a \(subject?.rawValue ?? "form")'s form are: "
+                        + "\(known.map(\.rawValue).joined(separator: ", ")).")
+                continue
+            }
+            if let subject, meaning.subject != subject {
+                reader.problem(
+                    entry.keyStart,
+                    "'\(meaning.rawValue)' is a meaning of \(meaning.subject.rawValue) forms; this form is about a \(subject.rawValue)."
+                )
+                continue
+            }
+            guard let text = entry.value.scalar?.text, !entry.value.isNull else {
+                reader.problem(
+                    entry.value.start,
+                    "'\(meaning.rawValue)' must name \(meaning.isItem ? "a field of each sessions repeat" : "a field as section.field")."
+                )
+                continue
+            }
+            if meaning.isItem {
+                items.append((meaning, text, entry.value))
+                continue
+            }
+            let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2, let section = sections.firstIndex(where: { $0.id == parts[0] }),
+                let index = sections[section].fields.firstIndex(where: { $0.id == parts[1] })
+            else {
+                reader.problem(
+                    entry.value.start,
+                    "'\(meaning.rawValue)' names '\(text)', which is not a field of the form: name it as section.field."
+                        + Suggestion.didYouMean(text, in: sections.flatMap { s in s.fields.map { "\(s.id).\($0.id)" } })
+                )
+                continue
+            }
+            let field = sections[section].fields[index]
+            guard check(field, answers: meaning, at: entry.value) else { continue }
+            fields[meaning] = FieldLocation(section: section, field: index)
+        }
+        var itemFields: [Meaning: String] = [:]
+        let repeats = fields.filter { $0.key.types == [.repeat] }.sorted { $0.key.rawValue < $1.key.rawValue }
+        for item in items {
+            var found = true
+            for (repeatMeaning, location) in repeats {
+                let holder = sections[location.section].fields[location.field]
+                guard let field = holder.fields.first(where: { $0.id == item.id }) else {
+                    reader.problem(
+                        item.node.start,
+                        "'\(item.meaning.rawValue)' names '\(item.id)', which is not a field of '\(holder.id)' "
+                            + "(\(repeatMeaning.rawValue)).\(Suggestion.didYouMean(item.id, in: holder.fields.map(\.id)))"
+                    )
+                    found = false
+                    continue
+                }
+                found = check(field, answers: item.meaning, at: item.node) && found
+            }
+            if found { itemFields[item.meaning] = item.id }
+        }
+        return FormMeanings(fields: fields, items: itemFields, mark: mark)
+    }
+
+    /// True when a field can answer a meaning: of one of its types, with every choice the code compares with.
+    private func check(_ field: FieldDefinition, answers meaning: Meaning, at node: Node) -> Bool {
+        guard meaning.types.contains(field.type) else {
+            let types = meaning.types.map(\.rawValue).sorted()
+            reader.problem(
+                node.start,
+                "'\(meaning.rawValue)' must be answered by a \(Wording.alternatives(types)) field; "
+                    + "'\(field.id)' is a \(field.type.rawValue).")
+            return false
+        }
+        let missing = meaning.choices.filter { value in field.choices?.options.contains { $0.value == value } != true }
+        guard missing.isEmpty else {
+            reader.problem(
+                node.start,
+                "'\(meaning.rawValue)' is compared with the choices \(meaning.choices.joined(separator: ", ")); "
+                    + "the list of '\(field.id)' lacks \(missing.joined(separator: ", ")).")
+            return false
+        }
+        return true
     }
 
     // MARK: - Logic

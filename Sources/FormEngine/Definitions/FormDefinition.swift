@@ -15,6 +15,8 @@ public final class FormDefinition: Sendable {
     public let subjectKey: FieldLocation
     /// The field that names the subject's district, when the form has one: it scopes reports and access.
     public let districtKey: FieldLocation?
+    /// The fields that answer what Safeguard's code reads (the reports, the register, the portal), by meaning.
+    public let meanings: FormMeanings
     /// The words the form's users use for each decision.
     public let decisions: DecisionLabels
     /// The choice lists, by id.
@@ -46,7 +48,7 @@ public final class FormDefinition: Sendable {
     /// A form with all its parts.
     init(
         id: String, version: String, title: String, subject: Subject, subjectKey: FieldLocation,
-        districtKey: FieldLocation?, decisions: DecisionLabels, lists: [String: ChoiceList],
+        districtKey: FieldLocation?, meanings: FormMeanings, decisions: DecisionLabels, lists: [String: ChoiceList],
         sections: [SectionDefinition], file: String, hash: String, bytes: [UInt8], layout: FormLayout
     ) {
         self.id = id
@@ -55,6 +57,7 @@ public final class FormDefinition: Sendable {
         self.subject = subject
         self.subjectKey = subjectKey
         self.districtKey = districtKey
+        self.meanings = meanings
         self.decisions = decisions
         self.lists = lists
         self.sections = sections
@@ -80,7 +83,7 @@ public final class FormDefinition: Sendable {
 }
 
 /// What kind of thing a form's submissions are about.
-public enum Subject: String, Sendable, CaseIterable {
+public enum Subject: String, Sendable, Codable, CaseIterable {
     case school
     case driver
 }

@@ -1,7 +1,7 @@
 /// "Did you mean ...?" for a name that is not known: the closest of the known names, if one is close.
-enum Suggestion {
+public enum Suggestion {
     /// The known name closest to `name` by edit distance, when it is within a third of the name's length.
-    static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
+    public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(name.lowercased().unicodeScalars)
         var best: (name: String, distance: Int)?
         for candidate in candidates {
@@ -13,7 +13,7 @@ enum Suggestion {
     }
 
     /// " Did you mean 'x'?" or nothing.
-    static func didYouMean(_ name: String, in candidates: some Sequence<String>) -> String {
+    public static func didYouMean(_ name: String, in candidates: some Sequence<String>) -> String {
         closest(to: name, in: candidates).map { " Did you mean '\($0)'?" } ?? ""
     }
 

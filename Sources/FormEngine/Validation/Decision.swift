@@ -1,5 +1,5 @@
 /// The outcome of evaluating a submission: rejected if any error, else referred if any refer, else accepted.
-public enum Decision: String, Sendable, Comparable, CaseIterable {
+public enum Decision: String, Sendable, Codable, Comparable, CaseIterable {
     case accepted
     case referred
     case rejected

@@ -1,5 +1,5 @@
 /// How much a finding matters, from highest: error, refer, warning, info.
-public enum Severity: String, Sendable, CaseIterable, Comparable {
+public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
     /// The submission cannot be accepted as it stands.
     case error
     /// A person must decide: an officer or the committee.

@@ -9,10 +9,10 @@ extension Validator {
     public func evaluate(
         paths: [String], asOf: Day, formID: String? = nil,
         parametersFor: @escaping @Sendable (FormDefinition) -> [String: Value] = { _ in [:] },
-        each: (Evaluation) throws -> Void
+        each: (Evaluation) async throws -> Void
     ) async rethrows {
         try await evaluate(paths: paths, asOf: asOf, formID: formID, parametersFor: parametersFor) { chunk in
-            for evaluation in chunk { try each(evaluation) }
+            for evaluation in chunk { try await each(evaluation) }
         }
     }
 
@@ -22,7 +22,7 @@ extension Validator {
     public func evaluate(
         paths: [String], asOf: Day, formID: String? = nil,
         parametersFor: @escaping @Sendable (FormDefinition) -> [String: Value] = { _ in [:] },
-        chunkSize: Int = Validator.defaultChunkSize, eachChunk: ([Evaluation]) throws -> Void
+        chunkSize: Int = Validator.defaultChunkSize, eachChunk: ([Evaluation]) async throws -> Void
     ) async rethrows {
         try await evaluate(
             paths: paths, asOf: asOf, formID: formID, parametersFor: parametersFor, chunkSize: chunkSize,
@@ -36,7 +36,7 @@ extension Validator {
         paths: [String], asOf: Day, formID: String? = nil,
         parametersFor: @escaping @Sendable (FormDefinition) -> [String: Value] = { _ in [:] },
         chunkSize: Int = Validator.defaultChunkSize, transform: @escaping @Sendable (Evaluation) -> Output,
-        eachChunk: ([Output]) throws -> Void
+        eachChunk: ([Output]) async throws -> Void
     ) async rethrows {
         @Sendable func check(_ chunk: [String]) async -> [Output] {
             await withTaskGroup(of: (Int, Output).self) { group in
@@ -70,7 +70,7 @@ extension Validator {
             let results = await checking.removeFirst().value
             checkNext()
             do {
-                try eachChunk(results)
+                try await eachChunk(results)
             } catch {
                 checking.forEach { $0.cancel() }
                 throw error

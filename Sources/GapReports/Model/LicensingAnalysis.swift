@@ -1,5 +1,5 @@
 import FormEngine
-import ReturnStore
+import Records
 
 /// Where one driver stands on the report's date, with personal data masked: the name as an initial and
 /// surname, the DBS certificate as its last 4 digits, no date of birth.
@@ -12,10 +12,10 @@ public struct DriverFigures: Sendable {
     public let driver: String
     /// The DBS certificate number, masked: `********7890`.
     public let dbsCertificate: String
-    /// The latest application's evaluation: `accepted`, `referred`, `rejected`.
-    public let evaluation: String
-    /// The officer's latest decision on the latest application: `grant`, `refuse`, ...; nil while awaited.
-    public let officerOutcome: String?
+    /// The latest application's evaluation; nil if it has none.
+    public let evaluation: Decision?
+    /// The officer's latest decision on the latest application; nil while awaited.
+    public let officerOutcome: LicensingOutcome?
     /// True when a grant covers the report's date and nothing has refused the driver since.
     public let licensed: Bool
     /// When the next DBS check is due: 6 months after the latest evidence (certificate, Update Service check).
@@ -62,10 +62,10 @@ public struct LicensingRollup: Sendable, Equatable {
     mutating func add(_ driver: DriverFigures, asOf: Day) {
         drivers += 1
         switch driver.officerOutcome {
-        case "grant", "grant-with-conditions": granted += 1
-        case "refuse": refused += 1
-        case "defer": deferred += 1
-        default: awaiting += 1
+        case .grant, .grantWithConditions: granted += 1
+        case .refuse: refused += 1
+        case .deferred: deferred += 1
+        case nil: awaiting += 1
         }
         if driver.registerSearched { registerSearched += 1 }
         if driver.referralOpen { referralsOpen += 1 }
@@ -91,11 +91,11 @@ public struct LicensingAnalysis: Sendable {
     public static let dueSoonDays = 30
 
     /// The analysis on `asOf`; with `district` (a slug), only that district's drivers.
-    public static func make(store: ReturnStore, catalog: FormCatalog, asOf: Day, district: String? = nil) throws
-        -> LicensingAnalysis
+    public static func make(store: any ReturnStore, catalog: FormCatalog, asOf: Day, district: String? = nil)
+        async throws -> LicensingAnalysis
     {
         guard let form = catalog.forms.values.first(where: { $0.subject == .driver }) else {
-            throw StoreError("No form is about drivers, so there is no licensing report.")
+            throw Refusal.noFormAbout(.driver)
         }
         let parameters = Dictionary(
             (catalog.ruleSets[form.id]?.parameters ?? []).map { ($0.name, $0.value) },
@@ -106,38 +106,32 @@ public struct LicensingAnalysis: Sendable {
         }
         let recheckMonths = months("dbs_recheck_months", 6)
         let trainingMonths = months("training_refresh_months", 36)
-        let subjects = try store.decidedSubjects(formID: form.id)
-        let decisions = try store.officerDecisions(formID: form.id)
+        let subjects = try await store.decidedSubjects(formID: form.id)
+        let decisions = try await store.officerDecisions(formID: form.id)
         let decisionsBySubmission = Dictionary(grouping: decisions, by: \.submissionID)
         let decisionsByDriver = Dictionary(grouping: decisions.filter { subjects[$0.submissionID] != nil }) {
             subjects[$0.submissionID]!
         }
-        let checks = Dictionary(grouping: try store.allDBSChecks(), by: \.driverNumber)
-        let districts = form.lists["districts"]
-        let wanted = Self.answersRead.map { "$.\($0).\($1)" }
-        // Where each answer is in what the store reads, found once (not for each of 360,000 drivers).
-        func answer(_ section: String, _ field: String) -> Int {
-            Self.answersRead.firstIndex { $0 == (section, field) }!
-        }
-        let fullName = answer("applicant", "full_name"), certificate = answer("dbs", "certificate_number")
-        let issued = answer("dbs", "issue_date"), lastStatusCheck = answer("dbs", "last_status_check")
-        let updateService = answer("dbs", "update_service"), trained = answer("training", "completed")
-        let trainedOn = answer("training", "date"), searched = answer("register", "searched")
+        let checks = Dictionary(grouping: try await store.dbsChecks(), by: \.driverNumber)
+        let districts = form.districtKey.map { form.field(at: $0) }?.choices
+        // Each answer the report reads, found through the form's meanings, by its place in what the store reads.
+        let read: [Meaning] = [
+            .driverName, .dbsCertificate, .dbsIssueDate, .dbsLastStatusCheck, .dbsUpdateService, .trainingCompleted,
+            .trainingDate, .registerSearched,
+        ]
+        let paths = read.map { form.path(of: $0) ?? [] }
         @Sendable func figures(_ latest: LatestAnswers) -> DriverFigures {
-            func text(_ answer: Int) -> String? { latest.answers[answer] }
-            func day(_ answer: Int) -> Day? { text(answer).flatMap { Day(iso: $0) } }
-            func flag(_ answer: Int) -> Bool { text(answer) == "true" }
+            func text(_ meaning: Meaning) -> String? { latest.answers[read.firstIndex(of: meaning)!] }
+            func day(_ meaning: Meaning) -> Day? { text(meaning).flatMap { Day(iso: $0) } }
+            func flag(_ meaning: Meaning) -> Bool { text(meaning) == "true" }
             let driverChecks = checks[latest.subjectKey] ?? []
             let lastCheck = driverChecks.last
-            let cleared = driverChecks.filter { $0.result == DBSCheckResult.noChange.rawValue }.compactMap {
-                Day(iso: $0.checkedOn)
-            }
-            let evidence = ([day(issued), day(lastStatusCheck)].compactMap { $0 } + cleared)
-                .max()
+            let cleared = driverChecks.filter { $0.result == .noChange }.compactMap { Day(iso: $0.checkedOn) }
+            let evidence = ([day(.dbsIssueDate), day(.dbsLastStatusCheck)].compactMap { $0 } + cleared).max()
             let outcome = decisionsBySubmission[latest.id]?.last?.outcome
             let allDecisions = decisionsByDriver[latest.subjectKey] ?? []
-            let lastGrant = allDecisions.last { $0.outcome == "grant" || $0.outcome == "grant-with-conditions" }
-            let refusedSince = allDecisions.contains { $0.outcome == "refuse" && $0.id! > (lastGrant?.id ?? 0) }
+            let lastGrant = allDecisions.last { $0.outcome.grantsLicence }
+            let refusedSince = allDecisions.contains { $0.outcome == .refuse && $0.id! > (lastGrant?.id ?? 0) }
             let licensed =
                 !refusedSince
                 && lastGrant.map { grant in
@@ -146,26 +140,24 @@ public struct LicensingAnalysis: Sendable {
                     else { return false }
                     return start <= asOf && asOf <= end
                 } ?? false
-            let trainingDate = flag(trained) ? day(trainedOn) : nil
+            let trainingDate = flag(.trainingCompleted) ? day(.trainingDate) : nil
             return DriverFigures(
                 submission: latest.id,
                 district: districts?.label(for: latest.district ?? "") ?? latest.district ?? "",
-                driver: mask(name: text(fullName)),
-                dbsCertificate: mask(certificate: text(certificate)),
+                driver: mask(name: text(.driverName)),
+                dbsCertificate: mask(certificate: text(.dbsCertificate)),
                 evaluation: latest.decision, officerOutcome: outcome, licensed: licensed,
                 dbsDue: evidence.map { $0.adding(months: recheckMonths) },
-                dbsNewInformation: lastCheck?.result == DBSCheckResult.newInformation.rawValue,
-                onUpdateService: flag(updateService)
-                    && lastCheck?.result != DBSCheckResult.notSubscribed.rawValue,
+                dbsNewInformation: lastCheck?.result == .newInformation,
+                onUpdateService: flag(.dbsUpdateService) && lastCheck?.result != .notSubscribed,
                 trainingExpires: trainingDate.map { $0.adding(months: trainingMonths) },
-                registerSearched: flag(searched),
-                referralOpen: latest.decision == Decision.referred.rawValue
-                    && (outcome == nil || outcome == "defer"))
+                registerSearched: flag(.registerSearched),
+                referralOpen: latest.decision == .referred && (outcome == nil || outcome == .deferred))
         }
         // Each driver's figures worked out on every core as the store reads the applications, then gathered by
         // district, each district's drivers in the order of their applications (the order the store gives).
-        let worked = try store.latestAnswers(
-            formID: form.id, collectionID: nil, district: district, paths: wanted, transform: figures)
+        let worked = try await store.latestAnswers(
+            formID: form.id, collectionID: nil, district: district, paths: paths, transform: figures)
         var driversByDistrict: [String: [DriverFigures]] = [:]
         for driver in worked {
             driversByDistrict[driver.district, default: []].append(driver)
@@ -184,12 +176,6 @@ public struct LicensingAnalysis: Sendable {
         return LicensingAnalysis(
             asOf: asOf, drivers: districtNames.flatMap { driversByDistrict[$0]! }, byDistrict: byDistrict, total: total)
     }
-
-    /// The answers the report reads from each application, by section and field.
-    static let answersRead: [(String, String)] = [
-        ("applicant", "full_name"), ("dbs", "certificate_number"), ("dbs", "issue_date"), ("dbs", "last_status_check"),
-        ("dbs", "update_service"), ("training", "completed"), ("training", "date"), ("register", "searched"),
-    ]
 
     /// `Amir Patel` as `A. Patel`: enough for an officer to recognise a driver, less than a full name.
     static func mask(name: String?) -> String {

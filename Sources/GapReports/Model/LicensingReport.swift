@@ -1,4 +1,5 @@
 import FormEngine
+import Records
 
 /// The licensing report: by district, which drivers are safe to be on the road today, and which need action.
 public enum LicensingReport {
@@ -42,7 +43,7 @@ public enum LicensingReport {
                     rows: analysis.drivers.filter(\.referralOpen).map {
                         [
                             .text($0.district), .count(Int($0.submission)), .text($0.driver),
-                            .text($0.officerOutcome ?? "awaiting"),
+                            .text($0.officerOutcome?.rawValue ?? "awaiting"),
                         ]
                     })))
         return ReportDocument(
@@ -68,7 +69,7 @@ public enum LicensingReport {
     public static func actionTable(_ analysis: LicensingAnalysis) -> ReportTable {
         let soon = Day(daysSinceEpoch: analysis.asOf.daysSinceEpoch + LicensingAnalysis.dueSoonDays)
         var actions: [(due: Day?, cells: [ReportCell])] = []
-        for driver in analysis.drivers where driver.officerOutcome != "refuse" {
+        for driver in analysis.drivers where driver.officerOutcome != .refuse {
             func add(_ action: String, _ due: Day?) {
                 actions.append(
                     (

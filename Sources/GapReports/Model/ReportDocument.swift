@@ -1,3 +1,5 @@
+import Records
+
 /// What the rollups call the whole county: a chart picks its bar out.
 public let countyLabel = "County"
 
@@ -23,15 +25,24 @@ public struct ReportDocument: Sendable {
         self.blocks = blocks
     }
 
-    /// Every table in the document, including the data table of each chart.
+    /// Every table, each once (a chart's table may also stand as a table), in the order of the report.
     public var tables: [ReportTable] {
-        blocks.compactMap { block in
+        var seen: Set<String> = []
+        return blocks.compactMap { block -> ReportTable? in
             switch block {
             case .table(let table): return table
             case .chart(let chart): return chart.table
             default: return nil
             }
+        }.filter { seen.insert($0.id).inserted }
+    }
+
+    /// The table of an id, or the refusal that names the tables there are.
+    public func table(_ id: String) throws -> ReportTable {
+        guard let table = tables.first(where: { $0.id == id }) else {
+            throw Refusal.noSuchTable(id, tables: tables.map(\.id))
         }
+        return table
     }
 }
 

@@ -1,16 +1,17 @@
 import FormEngine
 
-/// What a Section 11 return says, read from its answers as bound: the facts the schools report counts.
-///
-/// The report reads these paths of `Forms/section11-school-return.yaml`: `cse.delivered`,
-/// `cse.sessions`, `missing.delivered`, `missing.sessions` (each session's `audience`, `year_groups`,
-/// `provider_type`, `quality_assured`), `reach.parents_informed`, `reach.governors_trained`,
-/// `school.dsl_last_training` and `staff.last_all_staff_update`. A renamed field reads as unanswered.
+/// What a Section 11 return says, read from its answers as bound: the facts the schools report counts. Every
+/// answer is found through the form's meanings (`ReturnReading`), never by a field id written here.
 struct ReturnFacts: Sendable {
+    /// Which sessions repeat a session was in.
+    enum Topic: Sendable {
+        case cse
+        case missing
+    }
+
     /// One session delivered.
     struct Session: Sendable {
-        /// `cse` or `missing`.
-        let topic: String
+        let topic: Topic
         let audience: String?
         let yearGroups: [String]
         let providerType: String?
@@ -25,39 +26,41 @@ struct ReturnFacts: Sendable {
     let dslLastTraining: Day?
     let lastStaffUpdate: Day?
 
-    /// The facts of a return's bound answers (JSON), or nil when they cannot be read.
-    init?(bound: String) {
+    /// The facts of a return's bound answers (JSON), read where `reading` says, or nil when they cannot be read.
+    init?(bound: String, reading: ReturnReading) {
         guard let root = StoredJSON.read(bound) else { return nil }
-        func flag(_ section: String, _ field: String) -> Bool {
-            guard let scalar = root[section]?[field]?.scalar else { return false }
+        func node(_ path: [String]?) -> Node? {
+            guard let path, let first = path.first else { return nil }
+            return path.dropFirst().reduce(root[first]) { $0?[$1] }
+        }
+        func flag(_ node: Node?) -> Bool {
+            guard let scalar = node?.scalar else { return false }
             return scalar.isPlain && scalar.text == "true"
         }
-        func day(_ section: String, _ field: String) -> Day? {
-            root[section]?[field]?.scalar.flatMap { Day(iso: $0.text) }
-        }
+        func day(_ path: [String]?) -> Day? { node(path)?.scalar.flatMap { Day(iso: $0.text) } }
+        func field(_ item: Node, _ id: String?) -> Node? { id.flatMap { item[$0] } }
         var sessions: [Session] = []
-        for topic in ["cse", "missing"] {
-            for item in root[topic]?["sessions"]?.items ?? [] {
-                let qa = item["quality_assured"]?.scalar
+        for (topic, path) in reading.sessionRepeats {
+            for item in node(path)?.items ?? [] {
                 sessions.append(
                     Session(
-                        topic: topic, audience: item["audience"]?.scalar?.text,
-                        yearGroups: (item["year_groups"]?.items ?? []).compactMap { $0.scalar?.text },
-                        providerType: item["provider_type"]?.scalar?.text,
-                        qualityAssured: qa?.isPlain == true && qa?.text == "true"))
+                        topic: topic, audience: field(item, reading.audience)?.scalar?.text,
+                        yearGroups: (field(item, reading.yearGroups)?.items ?? []).compactMap { $0.scalar?.text },
+                        providerType: field(item, reading.provider)?.scalar?.text,
+                        qualityAssured: flag(field(item, reading.qualityAssured))))
             }
         }
-        cseDelivered = flag("cse", "delivered")
-        missingDelivered = flag("missing", "delivered")
+        cseDelivered = flag(node(reading.cseDelivered))
+        missingDelivered = flag(node(reading.missingDelivered))
         self.sessions = sessions
-        parentsInformed = flag("reach", "parents_informed")
-        governorsTrained = flag("reach", "governors_trained")
-        dslLastTraining = day("school", "dsl_last_training")
-        lastStaffUpdate = day("staff", "last_all_staff_update")
+        parentsInformed = flag(node(reading.parentsInformed))
+        governorsTrained = flag(node(reading.governorsTrained))
+        dslLastTraining = day(reading.dslLastTraining)
+        lastStaffUpdate = day(reading.staffLastUpdate)
     }
 
     /// True when a session was for pupils about CSE.
-    var hasPupilCSE: Bool { sessions.contains { $0.topic == "cse" && $0.audience == "pupils" } }
+    var hasPupilCSE: Bool { sessions.contains { $0.topic == .cse && $0.audience == "pupils" } }
     /// True when a session reached staff, teaching or support.
     var reachedStaff: Bool { sessions.contains { $0.audience == "teaching-staff" || $0.audience == "support-staff" } }
     /// True when parents were informed or a session was for them.
@@ -66,6 +69,6 @@ struct ReturnFacts: Sendable {
     var reachedGovernors: Bool { governorsTrained || sessions.contains { $0.audience == "governors" } }
     /// The year groups CSE sessions for pupils reached.
     var cseYearGroups: Set<String> {
-        Set(sessions.filter { $0.topic == "cse" && $0.audience == "pupils" }.flatMap(\.yearGroups))
+        Set(sessions.filter { $0.topic == .cse && $0.audience == "pupils" }.flatMap(\.yearGroups))
     }
 }

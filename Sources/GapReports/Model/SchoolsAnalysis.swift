@@ -1,5 +1,5 @@
 import FormEngine
-import ReturnStore
+import Records
 
 /// One school's place in a collection: did it return, on time, and what its return says.
 public struct SchoolFigures: Sendable {
@@ -13,8 +13,8 @@ public struct SchoolFigures: Sendable {
     public let phase: String
     /// The latest return's submission number, when the school returned.
     public let submission: Int64?
-    /// The latest return's decision: `accepted`, `referred`, `rejected`; nil when missing.
-    public let decision: String?
+    /// The latest return's decision; nil when missing.
+    public let decision: Decision?
     /// True when the first version arrived by the due date; nil when missing.
     public let onTime: Bool?
     /// The return's facts, when it returned and the return is not rejected (a rejected return is not counted).
@@ -84,7 +84,7 @@ public struct SchoolsRollup: Sendable, Equatable {
         guard school.returned else { return }
         returned += 1
         if school.onTime == true { onTime += 1 } else { late += 1 }
-        if school.decision == Decision.rejected.rawValue { rejected += 1 }
+        if school.decision == .rejected { rejected += 1 }
         guard let facts = school.facts else { return }
         usable += 1
         if school.expectsPupilCSE {
@@ -141,41 +141,45 @@ public struct SchoolsAnalysis: Sendable {
     public let ruleCounts: [RuleCount]
     /// Returns stored for URNs that are not open schools in the register.
     public let unregistered: [String]
+    /// The choices of who delivered a session, for their labels.
+    public let providers: ChoiceList?
 
     /// The analysis of a collection (by name; the newest for the school form when nil) on `asOf`.
     public static func make(
-        store: ReturnStore, catalog: FormCatalog, collection name: String?, asOf: Day
-    ) throws -> SchoolsAnalysis {
+        store: any ReturnStore, catalog: FormCatalog, collection name: String?, asOf: Day
+    ) async throws -> SchoolsAnalysis {
         guard let form = catalog.forms.values.first(where: { $0.subject == .school }) else {
-            throw StoreError("No form is about schools, so there is no schools report.")
+            throw Refusal.noFormAbout(.school)
         }
-        let collections = try store.collections().filter { $0.formID == form.id }
+        let collections = try await store.collections().filter { $0.formID == form.id }
         guard let collection = name.map({ wanted in collections.first { $0.name == wanted } }) ?? collections.last
         else {
-            throw StoreError(
-                name.map { "There is no collection '\($0)' for \(form.id)." }
-                    ?? "No collection has been opened for \(form.id): open one with 'safeguard collection open'.")
+            throw name.map { Refusal.noSuchCollection($0) } ?? Refusal.noCollectionOpen(form: form.title)
         }
         let ruleSet = catalog.ruleSets[form.id]
-        let context = try Context(store: store, form: form, ruleSet: ruleSet, asOf: asOf)
-        let (schools, unregistered) = try figures(collection, context: context)
+        let context = try await Context(store: store, form: form, ruleSet: ruleSet, asOf: asOf)
+        let (schools, unregistered) = try await figures(collection, context: context)
         var previous: (CollectionRecord, SchoolsRollup)?
         if let earlier = collections.last(where: { $0.periodEnd < collection.periodStart }) {
             // Last year's "in date" measures are taken on its own due date, not today, so the years compare.
-            let then = try Context(store: store, form: form, ruleSet: ruleSet, asOf: Day(iso: earlier.due) ?? asOf)
-            previous = (earlier, rollup(try figures(earlier, context: then).schools, label: countyLabel))
+            let then = try await Context(
+                store: store, form: form, ruleSet: ruleSet, asOf: Day(iso: earlier.due) ?? asOf)
+            previous = (earlier, rollup(try await figures(earlier, context: then).schools, label: countyLabel))
         }
         return SchoolsAnalysis(
             collection: collection, asOf: asOf, schools: schools,
             byDistrict: groups(schools, by: \.district), byPhase: groups(schools, by: \.phase),
             total: rollup(schools, label: countyLabel), previous: previous,
-            ruleCounts: try store.ruleCounts(formID: form.id, collectionID: collection.id), unregistered: unregistered)
+            ruleCounts: try await store.ruleCounts(formID: form.id, collectionID: collection.id),
+            unregistered: unregistered,
+            providers: form.field(for: .sessionProvider, in: .cseSessions)?.choices)
     }
 
     /// What the analysis needs besides the collection: the register, the lists and the rule set's parameters.
     struct Context {
-        let store: ReturnStore
+        let store: any ReturnStore
         let form: FormDefinition
+        let reading: ReturnReading
         let asOf: Day
         let districtNames: [Int64: String]
         let phaseYearGroups: [String: [String]]
@@ -183,12 +187,13 @@ public struct SchoolsAnalysis: Sendable {
         let dslMonths: Int
         let staffMonths: Int
 
-        init(store: ReturnStore, form: FormDefinition, ruleSet: RuleSet?, asOf: Day) throws {
+        init(store: any ReturnStore, form: FormDefinition, ruleSet: RuleSet?, asOf: Day) async throws {
             self.store = store
             self.form = form
+            reading = ReturnReading(form: form)
             self.asOf = asOf
             districtNames = Dictionary(
-                try store.districts().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+                try await store.districts().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
             let parameters = Dictionary(
                 (ruleSet?.parameters ?? []).map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
             var years: [String: [String]] = [:]
@@ -219,19 +224,19 @@ public struct SchoolsAnalysis: Sendable {
 
     private static func figures(
         _ collection: CollectionRecord, context: Context
-    ) throws -> (schools: [SchoolFigures], unregistered: [String]) {
+    ) async throws -> (schools: [SchoolFigures], unregistered: [String]) {
         let returns = Dictionary(
-            try context.store.latestSubmissions(formID: context.form.id, collectionID: collection.id).map {
+            try await context.store.latestSubmissions(formID: context.form.id, collectionID: collection.id).map {
                 ($0.subjectKey, $0)
             },
             uniquingKeysWith: { first, _ in first })
         let due = Day(iso: collection.due)
-        let phases = context.form.lists["phases"]
+        let phases = context.form.field(for: .phase)?.choices
         var schools: [SchoolFigures] = []
-        for school in try context.store.schools(status: "open") {
+        for school in try await context.store.schools(status: .open) {
             let latest = returns[school.urn]
-            let rejected = latest?.decision == Decision.rejected.rawValue
-            let facts = latest.flatMap { rejected ? nil : ReturnFacts(bound: $0.bound) }
+            let rejected = latest?.decision == .rejected
+            let facts = latest.flatMap { rejected ? nil : ReturnFacts(bound: $0.bound, reading: context.reading) }
             let firstDay = latest.flatMap { Day(iso: String($0.firstReceivedAt.prefix(10))) }
             func inDate(_ day: Day?, months: Int) -> Bool? {
                 guard facts != nil else { return nil }

@@ -1,5 +1,5 @@
 import FormEngine
-import ReturnStore
+import Records
 
 /// The schools report for the sub-group: who has returned, and where the gaps in CSE and Missing provision are.
 public enum SchoolsReport {
@@ -17,8 +17,8 @@ public enum SchoolsReport {
         ("Whole-staff update out of date", { $0.staffUpdateInDate.map(!) }),
     ]
 
-    /// The report document of an analysis; `lists` name choices by their labels.
-    public static func document(_ analysis: SchoolsAnalysis, lists: [String: ChoiceList]) -> ReportDocument {
+    /// The report document of an analysis.
+    public static func document(_ analysis: SchoolsAnalysis) -> ReportDocument {
         let collection = analysis.collection
         let total = analysis.total
         var blocks: [ReportBlock] = [
@@ -68,7 +68,7 @@ public enum SchoolsReport {
                 ReportTable(
                     id: "findings-by-rule", caption: "Findings in the latest returns, by rule",
                     columns: ["Rule", "Severity", "Returns"],
-                    rows: analysis.ruleCounts.map { [.text($0.rule), .text($0.severity), .count($0.count)] })))
+                    rows: analysis.ruleCounts.map { [.text($0.rule), .text($0.severity.rawValue), .count($0.count)] })))
         blocks.append(.heading("Schools that have not returned"))
         blocks.append(
             .table(
@@ -85,7 +85,7 @@ public enum SchoolsReport {
                         + analysis.unregistered.joined(separator: ", ") + "."))
         }
         blocks.append(.heading("Every school"))
-        blocks.append(.table(schoolTable(analysis, lists: lists)))
+        blocks.append(.table(schoolTable(analysis)))
         return ReportDocument(
             id: "schools", title: "Section 11 returns: CSE and Missing education",
             subtitle:
@@ -173,8 +173,8 @@ public enum SchoolsReport {
             rows: rows)
     }
 
-    static func schoolTable(_ analysis: SchoolsAnalysis, lists: [String: ChoiceList]) -> ReportTable {
-        let providers = lists["provider-types"]
+    static func schoolTable(_ analysis: SchoolsAnalysis) -> ReportTable {
+        let providers = analysis.providers
         func yesNo(_ flag: Bool?) -> ReportCell { flag.map { .text($0 ? "yes" : "no") } ?? .empty }
         return ReportTable(
             id: "schools", caption: "Every open school in \(analysis.collection.name)",
@@ -186,7 +186,7 @@ public enum SchoolsReport {
                 guard let facts = school.facts else {
                     return [
                         .text(school.urn), .text(school.name), .text(school.district), .text(school.phase),
-                        .text(school.decision.map { $0 == "rejected" ? "sent back" : $0 } ?? "missing"),
+                        .text(school.decision.map { $0 == .rejected ? "sent back" : $0.rawValue } ?? "missing"),
                         yesNo(school.onTime), .empty, .empty, .empty, .empty, .empty, .empty, .empty, .empty,
                     ]
                 }
@@ -202,7 +202,7 @@ public enum SchoolsReport {
                 }
                 return [
                     .text(school.urn), .text(school.name), .text(school.district), .text(school.phase),
-                    .text(school.decision ?? ""), yesNo(school.onTime), yesNo(facts.cseDelivered),
+                    .text(school.decision?.rawValue ?? ""), yesNo(school.onTime), yesNo(facts.cseDelivered),
                     yesNo(facts.missingDelivered),
                     .text(reached.joined(separator: ", ")),
                     school.taughtYearGroups.isEmpty

@@ -4,11 +4,7 @@ import FormEngine
 public enum CSVRenderer {
     /// One CSV text a table, named `<report>-<table>.csv`, in the order of the report.
     public static func files(_ document: ReportDocument) -> [(name: String, text: String)] {
-        var seen = Set<String>()
-        return document.tables.compactMap { table in
-            guard seen.insert(table.id).inserted else { return nil }
-            return ("\(document.id)-\(table.id).csv", render(table))
-        }
+        document.tables.map { table in ("\(document.id)-\(table.id).csv", render(table)) }
     }
 
     /// One table as CSV: a header row, then a row a row; each cell as the other formats show it, text that a

@@ -13,13 +13,8 @@ public enum JSONRenderer {
             ("title", .string(document.title)),
             ("subtitle", .string(document.subtitle)),
             ("blocks", .array(document.blocks.map(block))),
-            ("tables", .array(uniqueTables(document).map(table))),
+            ("tables", .array(document.tables.map(table))),
         ])
-    }
-
-    private static func uniqueTables(_ document: ReportDocument) -> [ReportTable] {
-        var seen = Set<String>()
-        return document.tables.filter { seen.insert($0.id).inserted }
     }
 
     private static func block(_ block: ReportBlock) -> JSONValue {

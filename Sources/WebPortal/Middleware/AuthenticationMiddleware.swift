@@ -1,11 +1,10 @@
-import FormEngine
 import Hummingbird
-import ReturnStore
+import UseCases
 
 /// Finds who is signed in: a bearer token (the API) or a session cookie (people), and puts them in the context.
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = PortalContext
-    let store: ReturnStore
+    let safeguarding: Safeguarding
 
     /// The session cookie's name.
     static let cookie = "sg_session"
@@ -15,17 +14,16 @@ struct AuthenticationMiddleware: RouterMiddleware {
     {
         var context = context
         if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
-            let token = String(header.dropFirst("Bearer ".count))
-            context.account = try await Blocking.run { try store.account(forToken: token) }
+            context.account = try await safeguarding.account(token: String(header.dropFirst("Bearer ".count)))
             if context.account == nil {
                 throw PortalError.unauthorized(
                     "The bearer token is not one this portal knows, or it has been disabled.")
             }
-        } else if let value = request.cookies[Self.cookie]?.value {
-            if let found = try await Blocking.run({ try store.session(forToken: value) }) {
-                context.account = found.account
-                context.session = found.session
-            }
+        } else if let value = request.cookies[Self.cookie]?.value,
+            let found = try await safeguarding.session(cookie: value)
+        {
+            context.account = found.account
+            context.session = found.session
         }
         return try await next(request, context)
     }

@@ -1,6 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import Logging
+import Records
 
 /// Adds the headers every response needs, refusals included: a strict Content-Security-Policy (no scripts at
 /// all, styles only from the portal), no MIME sniffing, no framing, no referrer, and no caching of pages that
@@ -15,6 +16,8 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
             response = try await next(request, context)
         } catch let error as PortalError {
             response = try error.response(from: request, context: context)
+        } catch let refusal as Refusal {
+            response = try refusal.portalError.response(from: request, context: context)
         } catch let error as HTTPError {
             let refusal =
                 error.status == .notFound

@@ -1,15 +1,9 @@
 import FormEngine
-import ReturnStore
+import Records
 
 /// The admin's accounts page: every account with a button to disable it, and the form that adds one, read and
 /// checked as `safeguard users add` checks it.
 struct AccountForm {
-    /// What a posted form comes to: an account to add, or what must be put right first.
-    enum Checked {
-        case account(name: String, role: Role, scope: String?)
-        case errors([Components.FieldError])
-    }
-
     var name = ""
     var role = ""
     var scope = ""
@@ -24,27 +18,20 @@ struct AccountForm {
         scope = (posted["scope"] ?? "").trimmingWhitespace
     }
 
-    /// The account to add, or the errors, each naming its field.
-    func checked(catalog: FormCatalog) -> Checked {
+    /// The role chosen, if one is.
+    var chosenRole: Role? { Role(rawValue: role) }
+
+    /// What is wrong with the page itself, each naming its field; whether the scope fits the role is the use
+    /// case's to say.
+    var errors: [Components.FieldError] {
         var errors: [Components.FieldError] = []
         if name.isEmpty {
             errors.append(Components.FieldError(id: "name", message: "Enter the name of the person or school"))
         } else if name.count > 100 {
             errors.append(Components.FieldError(id: "name", message: "The name must be 100 characters or fewer"))
         }
-        guard let chosen = Role(rawValue: role) else {
-            errors.append(Components.FieldError(id: "role", message: "Select the account's role"))
-            return .errors(errors)
-        }
-        var stored: String?
-        do {
-            stored = try ReturnStore.accountScope(role: chosen, scope: scope, catalog: catalog)
-        } catch let error as StoreError {
-            errors.append(Components.FieldError(id: "scope", message: error.message))
-        } catch {
-            errors.append(Components.FieldError(id: "scope", message: "\(error)"))
-        }
-        return errors.isEmpty ? .account(name: name, role: chosen, scope: stored) : .errors(errors)
+        if chosenRole == nil { errors.append(Components.FieldError(id: "role", message: "Select the account's role")) }
+        return errors
     }
 
     /// The whole page.
@@ -73,7 +60,7 @@ struct AccountForm {
                     + "<button class=\"govuk-button govuk-button--warning govuk-button--small\" type=\"submit\">Disable<span class=\"govuk-visually-hidden\"> \(Components.escape(account.name))</span></button></form>"
             }
             return [
-                String(account.id!), Components.escape(account.name), Components.escape(account.role),
+                String(account.id!), Components.escape(account.name), Components.escape(account.role.rawValue),
                 Components.escape(account.scope ?? "the county"), Components.escape(account.createdAt),
                 account.disabledAt.map { "Disabled " + Components.escape($0) } ?? "Active", action,
             ]

@@ -1,30 +1,23 @@
 import FormEngine
-import ReturnStore
+import Records
+import UseCases
 
-/// A licensing officer's decision on an application: the form on the application's page, and what was
-/// posted from it, read and checked before it is recorded.
+/// A licensing officer's decision on an application: the form on the application's page, and what was posted
+/// from it, read into a request for the use case. Only what the page itself can tell (no decision chosen, date
+/// boxes that make no date) is checked here; the rules of a decision are the use case's, and its refusals are
+/// shown beside the field they are about.
 struct DecisionForm {
-    /// The decision ready to record.
-    struct Decision {
-        let outcome: LicensingOutcome
-        let licenceStart: Day?
-        let licenceEnd: Day?
-        let note: String?
-    }
-
-    /// What a posted form comes to: a decision to record, or what must be put right first.
+    /// What a posted form comes to: a decision to ask for, or what must be put right first.
     enum Checked {
-        case decision(Decision)
+        case request(DecisionRequest)
         case errors([Components.FieldError])
     }
-
-    /// How many years a licence runs when no end is given: three, as the Deregulation Act 2015 sets.
-    static let standardYears = 3
 
     var outcome = ""
     var start: (day: String, month: String, year: String) = ("", "", "")
     var end: (day: String, month: String, year: String) = ("", "", "")
     var note = ""
+    var replaces = false
 
     /// An empty form, the licence starting today.
     init(today: Day) {
@@ -38,48 +31,50 @@ struct DecisionForm {
         start = (posted["start.day"] ?? "", posted["start.month"] ?? "", posted["start.year"] ?? "")
         end = (posted["end.day"] ?? "", posted["end.month"] ?? "", posted["end.year"] ?? "")
         note = (posted["note"] ?? "").trimmingWhitespace
+        replaces = posted["replace"] == "yes"
     }
 
-    /// The decision, or what is wrong with the form, each error naming its field.
-    func checked() -> Checked {
-        var errors: [Components.FieldError] = []
+    /// The request for the decision on `submission`, or what is wrong with the page, each error naming its field.
+    func checked(submission: Int64) -> Checked {
         guard let chosen = LicensingOutcome(rawValue: outcome) else {
             return .errors([Components.FieldError(id: "outcome", message: "Select your decision")])
         }
-        var first: Day?
-        var last: Day?
-        if chosen.grantsLicence {
-            first = Day(iso: DraftAnswers.isoText(day: start.day, month: start.month, year: start.year))
-            if first == nil {
-                errors.append(
-                    Components.FieldError(id: "start", message: "Enter the day the licence starts, like 1 4 2027"))
-            }
-            if !(end.day + end.month + end.year).isEmpty {
-                last = Day(iso: DraftAnswers.isoText(day: end.day, month: end.month, year: end.year))
-                if last == nil {
-                    errors.append(
-                        Components.FieldError(
-                            id: "end", message: "The last day of the licence must be a real date, like 31 3 2030"))
-                } else if let first, let last, last <= first {
-                    errors.append(
-                        Components.FieldError(
-                            id: "end", message: "The last day of the licence must be after the day it starts"))
-                }
-            } else if let first {
-                last = LicensingOutcome.licenceEnd(from: first, years: Self.standardYears)
-            }
+        var errors: [Components.FieldError] = []
+        func day(_ parts: (day: String, month: String, year: String), _ id: String, _ message: String) -> Day? {
+            guard !(parts.day + parts.month + parts.year).isEmpty else { return nil }
+            let day = Day(iso: DraftAnswers.isoText(day: parts.day, month: parts.month, year: parts.year))
+            if day == nil { errors.append(Components.FieldError(id: id, message: message)) }
+            return day
         }
-        if chosen != .grant && note.isEmpty {
-            let what = chosen == .grantWithConditions ? "the conditions" : "the reasons"
-            errors.append(Components.FieldError(id: "note", message: "Enter \(what) for your decision"))
-        }
+        let first =
+            chosen.grantsLicence
+            ? day(start, "start", "The day the licence starts must be a real date, like 1 4 2027") : nil
+        let last =
+            chosen.grantsLicence
+            ? day(end, "end", "The last day of the licence must be a real date, like 31 3 2030") : nil
         guard errors.isEmpty else { return .errors(errors) }
-        return .decision(
-            Decision(outcome: chosen, licenceStart: first, licenceEnd: last, note: note.isEmpty ? nil : note))
+        return .request(
+            DecisionRequest(
+                submissionID: submission, outcome: chosen, start: first, end: last, note: note,
+                replacesEarlier: replaces))
     }
 
-    /// The form, posting to the application's decision route, with any errors beside their fields.
-    func html(submissionID: Int64, csrf: String, errors: [Components.FieldError]) -> String {
+    /// The field a refusal of the decision is about, for its error to stand beside.
+    static func field(of refusal: Refusal) -> String {
+        switch refusal {
+        case .licenceStartNeeded: return "start"
+        case .licenceDatesReversed: return "end"
+        case .noteNeeded: return "note"
+        case .earlierDecision: return "replace"
+        default: return "outcome"
+        }
+    }
+
+    /// The form, posting to the application's decision route, with any errors beside their fields; when a decision
+    /// other than a deferral is already recorded, a box to say this one replaces it.
+    func html(submissionID: Int64, csrf: String, errors: [Components.FieldError], earlier: OfficerDecisionRecord?)
+        -> String
+    {
         func error(_ id: String) -> String? { errors.first { $0.id == id }?.message }
         let options: [(value: String, label: String)] = [
             (LicensingOutcome.grant.rawValue, "Grant the licence"),
@@ -87,7 +82,8 @@ struct DecisionForm {
             (LicensingOutcome.refuse.rawValue, "Refuse the licence"),
             (LicensingOutcome.deferred.rawValue, "Defer the decision, for example to the licensing sub-committee"),
         ]
-        return "<h2 class=\"govuk-heading-m\" id=\"decision\">Record your decision</h2>"
+        var html =
+            "<h2 class=\"govuk-heading-m\" id=\"decision\">Record your decision</h2>"
             + "<form method=\"post\" action=\"/submissions/\(submissionID)/decision\" novalidate>"
             + Components.csrf(csrf)
             + Components.radios(
@@ -98,10 +94,19 @@ struct DecisionForm {
                 hint: "Only for a licence granted. For example, 1 4 2027", parts: start, error: error("start"))
             + Components.dateInput(
                 id: "end", name: "end", legend: "The last day of the licence",
-                hint: "Leave blank for a licence of \(Self.standardYears) years", parts: end, error: error("end"))
+                hint: "Leave blank for a licence of \(LicensingOutcome.standardYears) years", parts: end,
+                error: error("end"))
             + Components.textarea(
                 id: "note", name: "note", label: "The conditions, or the reasons for your decision",
                 hint: "Needed for every decision except a plain grant", value: note, error: error("note"))
-            + Components.button("Record decision", value: "decide") + "</form>"
+        if let earlier, earlier.outcome != .deferred {
+            html += Components.checkboxes(
+                id: "replace", name: "replace", legend: "A decision is already recorded",
+                hint: "\(earlier.outcome.rawValue) by \(earlier.decidedBy) on \(earlier.decidedAt.prefix(10)). "
+                    + "Yours is recorded in its place only if you say so; the earlier one is kept.",
+                options: [("yes", "My decision replaces the one already recorded")],
+                selected: replaces ? ["yes"] : [], error: error("replace"))
+        }
+        return html + Components.button("Record decision", value: "decide") + "</form>"
     }
 }

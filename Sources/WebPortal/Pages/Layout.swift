@@ -1,4 +1,4 @@
-import ReturnStore
+import Records
 
 /// The page around every page's content: the header with who is signed in and how to sign out, the content, the footer.
 enum Layout {

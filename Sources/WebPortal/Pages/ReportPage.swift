@@ -1,5 +1,6 @@
 import Foundation
 import GapReports
+import UseCases
 
 /// A gap report inside the portal: a form to choose its date (and round), a CSV download of each table, then
 /// the report itself with its charts.

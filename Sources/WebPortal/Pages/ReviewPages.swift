@@ -1,6 +1,6 @@
 import FormEngine
 import Foundation
-import ReturnStore
+import Records
 
 /// "Check your answers", and a stored submission's page: its decision, every finding explained, its answers.
 struct ReviewPages {
@@ -104,23 +104,23 @@ struct ReviewPages {
         _ record: SubmissionRecord, evaluation: EvaluationRecord, findings: [FindingRecord], collection: String?,
         decisions: [OfficerDecisionRecord]
     ) -> String {
-        let label = Decision(rawValue: evaluation.decision).map(form.decisions.label(for:)) ?? evaluation.decision
+        let label = form.decisions.label(for: evaluation.decision)
         var html = "<span class=\"govuk-caption-l\">\(Components.escape(form.title))</span>"
         html +=
             "<h1 class=\"govuk-heading-l\">Submission \(record.id!)</h1><p>"
-            + Components.tag(label, decision: evaluation.decision) + "</p>"
+            + Components.tag(label, decision: evaluation.decision.rawValue) + "</p>"
         var facts: [(String, String, String?)] = [
             (form.subject == .school ? "School (URN)" : "Driver's licence number", record.subjectKey, nil),
             ("Received", record.receivedAt, nil), ("Submitted by", record.submitter, nil),
             ("Form version", record.formVersion, nil),
-            ("Checked", "as of \(evaluation.asOf), \(evaluation.reason)", nil),
+            ("Checked", "as of \(evaluation.asOf), \(evaluation.reason.rawValue)", nil),
         ]
         if let collection { facts.insert(("Collection", collection, nil), at: 1) }
         if let supersedes = record.supersedes { facts.append(("Replaces", "submission \(supersedes)", nil)) }
         html += Components.summaryList(facts)
         for (severity, title) in [
-            ("error", "What stops it being accepted"), ("refer", "What needs a decision"),
-            ("warning", "What the board will follow up"), ("info", "Notes"),
+            (Severity.error, "What stops it being accepted"), (.refer, "What needs a decision"),
+            (.warning, "What the board will follow up"), (.info, "Notes"),
         ] {
             let group = findings.filter { $0.severity == severity }
             guard !group.isEmpty else { continue }
@@ -133,7 +133,8 @@ struct ReviewPages {
                     caption: "Decisions on this application", columns: ["Outcome", "Licence", "Note", "By", "When"],
                     rows: decisions.map {
                         [
-                            $0.outcome, [$0.licenceStart, $0.licenceEnd].compactMap { $0 }.joined(separator: " to "),
+                            $0.outcome.rawValue,
+                            [$0.licenceStart, $0.licenceEnd].compactMap { $0 }.joined(separator: " to "),
                             $0.note ?? "", $0.decidedBy, $0.decidedAt,
                         ]
                     })
@@ -155,8 +156,8 @@ struct ReviewPages {
         var html = Components.panel(
             title: "\(noun) submitted", body: "Your submission number<br><strong>\(record.id!)</strong>")
         html += "<p>Keep this number: quote it if you contact the board about this \(noun.lowercased()).</p>"
-        let label = Decision(rawValue: evaluation.decision).map(form.decisions.label(for:)) ?? evaluation.decision
-        html += "<p>The checks found: " + Components.tag(label, decision: evaluation.decision) + "</p>"
+        let label = form.decisions.label(for: evaluation.decision)
+        html += "<p>The checks found: " + Components.tag(label, decision: evaluation.decision.rawValue) + "</p>"
         html +=
             "<h2 class=\"govuk-heading-m\">What happens next</h2>"
             + "<p>The board's policy officer will see your return in the county's report. Anything the checks asked the "
@@ -169,7 +170,7 @@ struct ReviewPages {
     /// One finding: its message, and under it what the check saw, the rule and where the rule comes from.
     private func finding(_ finding: FindingRecord) -> String {
         var html =
-            "<div class=\"govuk-finding govuk-finding--\(Components.escape(finding.severity))\"><p>\(Components.escape(finding.message))</p>"
+            "<div class=\"govuk-finding govuk-finding--\(finding.severity.rawValue)\"><p>\(Components.escape(finding.message))</p>"
         var details: [String] = [
             "Rule: \(finding.rule)", "Answer: \(finding.path.isEmpty ? "the whole submission" : finding.path)",
         ]

@@ -1,6 +1,6 @@
 import FormEngine
 import GapReports
-import ReturnStore
+import Records
 
 /// The lists of stored submissions each role sees, and the district's drivers needing action.
 enum SubmissionLists {
@@ -32,7 +32,7 @@ enum SubmissionLists {
             rows: rows.map { row in
                 [
                     link(row.id), Components.escape(row.subjectKey), Components.escape(row.receivedAt),
-                    result(row, form), Components.escape(row.officerOutcome ?? "Awaiting decision"),
+                    result(row, form), Components.escape(row.officerOutcome?.rawValue ?? "Awaiting decision"),
                 ]
             }, rawColumns: [0, 1, 2, 3, 4])
         return html
@@ -42,7 +42,7 @@ enum SubmissionLists {
     static func allReturns(_ rows: [SubmissionSummary], form: FormDefinition?) -> String {
         var html = "<h1 class=\"govuk-heading-l\">School returns</h1>"
         guard !rows.isEmpty else { return html + "<p>No school has sent a return yet.</p>" }
-        let districts = form?.lists["districts"]
+        let districts = form.flatMap { form in form.districtKey.map { form.field(at: $0) } }?.choices
         html += Components.table(
             caption: "The latest return of each school, newest first",
             columns: ["Submission", "School", "District", "Collection", "Received", "Result"],
@@ -81,8 +81,7 @@ enum SubmissionLists {
     }
 
     private static func result(_ row: SubmissionSummary, _ form: FormDefinition?) -> String {
-        let decision = Decision(rawValue: row.decision)
-        let label = decision.flatMap { form?.decisions.label(for: $0) } ?? row.decision
-        return Components.tag(label, decision: row.decision)
+        guard let decision = row.decision else { return "" }
+        return Components.tag(form?.decisions.label(for: decision) ?? decision.rawValue, decision: decision.rawValue)
     }
 }

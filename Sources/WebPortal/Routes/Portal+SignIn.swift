@@ -1,7 +1,8 @@
 import FormEngine
 import Foundation
 import Hummingbird
-import ReturnStore
+import Records
+import UseCases
 
 extension Portal {
     /// The cookie that carries the sign-in form's CSRF token before there is a session.
@@ -18,18 +19,17 @@ extension Portal {
                 )
             }
             let token = (form["token"] ?? "").trimmingWhitespace
-            guard !token.isEmpty, let account = try await Blocking.run({ try store.account(forToken: token) }) else {
+            let seconds = configuration.sessionSeconds
+            guard !token.isEmpty, let signedIn = try await safeguarding.signIn(token: token, lasting: seconds) else {
                 return try signInPage(
                     context: context,
                     error: token.isEmpty
                         ? "Enter your sign-in token" : "That sign-in token is not right, or it has been disabled")
             }
-            let seconds = configuration.sessionSeconds
-            let started = try await Blocking.run { try store.startSession(for: account, lasting: seconds) }
             var response = Self.redirect("/")
             response.setCookie(
                 Cookie(
-                    name: AuthenticationMiddleware.cookie, value: started.token, maxAge: seconds, path: "/",
+                    name: AuthenticationMiddleware.cookie, value: signedIn.cookie, maxAge: seconds, path: "/",
                     secure: configuration.secureCookies, httpOnly: true, sameSite: .strict))
             response.setCookie(
                 Cookie(name: Self.signInCookie, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
@@ -38,7 +38,7 @@ extension Portal {
         router.post("/sign-out") { request, context in
             var request = request
             _ = try await form(&request, context)
-            if let session = context.session { try await Blocking.run { try store.endSession(session.id!) } }
+            if let session = context.session { try await safeguarding.signOut(session) }
             var response = Self.redirect("/sign-in")
             response.setCookie(
                 Cookie(
@@ -71,74 +71,23 @@ extension Portal {
     }
 
     private func home(_ request: Request, _ context: PortalContext) async throws -> Response {
-        let account = try require(context, Set(Role.allCases))
+        let sender = try require(context, Set(Role.allCases))
         let flash =
             request.uri.queryParameters["saved"] != nil
             ? "Your answers are saved. Sign in again at any time to carry on where you left off." : nil
-        var body = "<h1 class=\"govuk-heading-l\">\(Components.escape(account.name))</h1>"
-        switch Role(rawValue: account.role) {
+        var body = "<h1 class=\"govuk-heading-l\">\(Components.escape(sender.name))</h1>"
+        switch sender.role {
         case .school:
-            body += try await schoolHome(account)
+            body += HomePages.school(try await safeguarding.schoolHome(by: sender), form: configuration.schoolForm)
         case .licensing:
-            let district =
-                configuration.driverForm?.lists["districts"]?.label(for: account.scope ?? "") ?? account.scope ?? ""
-            body +=
-                "<p>Licensing officer for \(Components.escape(district)).</p><ul class=\"govuk-list\">"
-                + "<li><a class=\"govuk-link\" href=\"/forms/\(configuration.driverForm?.id ?? "")\">Enter a driver's application</a></li>"
-                + "<li><a class=\"govuk-link\" href=\"/submissions\">Applications in \(Components.escape(district))</a></li>"
-                + "<li><a class=\"govuk-link\" href=\"/licensing/actions\">Drivers needing action</a></li></ul>"
+            body += HomePages.licensing(
+                district: safeguarding.districtLabel(context.account?.scope ?? ""), form: configuration.driverForm)
         case .policy:
-            body +=
-                "<p>The board's reports.</p><ul class=\"govuk-list\"><li><a class=\"govuk-link\" href=\"/reports/schools\">Section 11 returns: the gaps in provision</a></li>"
-                + "<li><a class=\"govuk-link\" href=\"/reports/licensing\">Taxi and private hire drivers</a></li>"
-                + "<li><a class=\"govuk-link\" href=\"/submissions\">Every school return</a></li></ul>"
-        case .admin:
-            body += "<p><a class=\"govuk-link\" href=\"/admin/users\">Manage the accounts</a></p>"
-        case nil:
-            throw PortalError.forbidden("This account has no role the portal knows.")
+            body += HomePages.policy
+        case .admin, nil:
+            body += HomePages.admin
         }
         return page("Home", body, context: context, flash: flash)
-    }
-
-    private func schoolHome(_ account: AccountRecord) async throws -> String {
-        guard let form = configuration.schoolForm else { return "<p>There is no school return form.</p>" }
-        let (collection, draft, submissions, school) = try await Blocking.run {
-            (
-                try newestCollection(for: form.id), try store.draft(accountID: account.id!, formID: form.id),
-                try store.history(subjectKey: account.scope ?? "", actor: account.name),
-                try store.schools().first { $0.urn == account.scope }
-            )
-        }
-        var body =
-            "<p class=\"govuk-body-l\">\(Components.escape(school?.name ?? "Your school")), URN \(Components.escape(account.scope ?? ""))</p>"
-        if let collection, let due = Day(iso: collection.due) {
-            body +=
-                "<h2 class=\"govuk-heading-m\">Your return for \(Components.escape(collection.name))</h2>"
-                + "<p>It covers \(Day(iso: collection.periodStart)?.spoken ?? "") to \(Day(iso: collection.periodEnd)?.spoken ?? "") and is due by \(due.spoken).</p>"
-            let start =
-                draft == nil
-                ? (submissions.isEmpty ? "Start your return" : "Send a corrected return") : "Continue your return"
-            body += "<a class=\"govuk-button\" href=\"/forms/\(form.id)\">\(start)</a>"
-        } else {
-            body += "<p>No round of returns is open at the moment.</p>"
-        }
-        if !submissions.isEmpty {
-            let rows = submissions.reversed().map { entry -> [String] in
-                let decision = entry.evaluations.last?.record.decision ?? ""
-                let label = Decision(rawValue: decision).map(form.decisions.label(for:)) ?? decision
-                return [
-                    "<a class=\"govuk-link\" href=\"/submissions/\(entry.submission.id!)\">\(entry.submission.id!)</a>",
-                    Components.escape(entry.collection ?? ""),
-                    Components.escape(entry.submission.receivedAt), Components.tag(label, decision: decision),
-                ]
-            }
-            body +=
-                "<h2 class=\"govuk-heading-m\">What you have sent</h2>"
-                + Components.table(
-                    caption: "Your school's returns, newest first",
-                    columns: ["Submission", "Collection", "Received", "Result"], rows: rows, rawColumns: [0, 1, 2, 3])
-        }
-        return body
     }
 }
 

@@ -1,0 +1,103 @@
+/// Something Safeguard's own code reads from a form's answers: the reports, the register and the portal. The code
+/// never names a form's field ids; each form says, under `meanings`, which of its fields answers each meaning of
+/// its subject, so a policy officer can rename or move a field and every figure still reads the right answer.
+///
+/// A *repeat* meaning (`cse-sessions`) names a repeat; an *item* meaning (`session-audience`) names the sub-field,
+/// by its id, that answers it in each item of every repeat its repeat meanings name.
+public enum Meaning: String, Sendable, CaseIterable {
+    /// The school's name.
+    case schoolName = "school-name"
+    /// The school's DfE number.
+    case dfeNumber = "dfe-number"
+    /// The school's phase of education.
+    case phase
+    /// The day the designated safeguarding lead last completed formal training.
+    case dslLastTraining = "dsl-last-training"
+    /// The day of the last whole-staff safeguarding update.
+    case staffLastUpdate = "staff-last-update"
+    /// Whether any CSE education or training was delivered.
+    case cseDelivered = "cse-delivered"
+    /// Whether any Missing education or training was delivered.
+    case missingDelivered = "missing-delivered"
+    /// Whether parents and carers were given information.
+    case parentsInformed = "parents-informed"
+    /// Whether governors were trained.
+    case governorsTrained = "governors-trained"
+    /// The CSE sessions delivered.
+    case cseSessions = "cse-sessions"
+    /// The Missing sessions delivered.
+    case missingSessions = "missing-sessions"
+    /// Whom a session was for.
+    case sessionAudience = "session-audience"
+    /// The year groups a session for pupils reached.
+    case sessionYearGroups = "session-year-groups"
+    /// Who delivered a session.
+    case sessionProvider = "session-provider"
+    /// Whether a session was quality-assured.
+    case sessionQualityAssured = "session-quality-assured"
+    /// The driver's name.
+    case driverName = "driver-name"
+    /// The DBS certificate's number.
+    case dbsCertificate = "dbs-certificate"
+    /// The day the DBS certificate was issued.
+    case dbsIssueDate = "dbs-issue-date"
+    /// Whether the driver is subscribed to the DBS Update Service.
+    case dbsUpdateService = "dbs-update-service"
+    /// The day of the last Update Service status check.
+    case dbsLastStatusCheck = "dbs-last-status-check"
+    /// Whether the driver completed safeguarding training.
+    case trainingCompleted = "training-completed"
+    /// The day the safeguarding training was completed.
+    case trainingDate = "training-date"
+    /// Whether the national register (NR3S) was searched.
+    case registerSearched = "register-searched"
+
+    /// The kind of form the meaning belongs to.
+    public var subject: Subject {
+        switch self {
+        case .driverName, .dbsCertificate, .dbsIssueDate, .dbsUpdateService, .dbsLastStatusCheck, .trainingCompleted,
+            .trainingDate, .registerSearched:
+            return .driver
+        default:
+            return .school
+        }
+    }
+
+    /// The field types that can answer it.
+    public var types: Set<FieldType> {
+        switch self {
+        case .schoolName, .driverName: return [.text]
+        case .dfeNumber: return [.dfeNumber]
+        case .phase, .sessionAudience, .sessionProvider: return [.choice]
+        case .sessionYearGroups: return [.multiChoice]
+        case .dslLastTraining, .staffLastUpdate, .dbsIssueDate, .dbsLastStatusCheck, .trainingDate: return [.date]
+        case .cseDelivered, .missingDelivered, .parentsInformed, .governorsTrained, .sessionQualityAssured,
+            .dbsUpdateService, .trainingCompleted, .registerSearched:
+            return [.yesNo]
+        case .cseSessions, .missingSessions: return [.repeat]
+        case .dbsCertificate: return [.dbsCertificate]
+        }
+    }
+
+    /// True for a meaning answered by a sub-field of each item of the repeats that repeat meanings name.
+    public var isItem: Bool {
+        [.sessionAudience, .sessionYearGroups, .sessionProvider, .sessionQualityAssured].contains(self)
+    }
+
+    /// The choices the code compares answers with, which the field's list must hold.
+    public var choices: [String] {
+        self == .sessionAudience ? ["pupils", "teaching-staff", "support-staff", "governors", "parents"] : []
+    }
+
+    /// What reads it, for the messages of `forms check`.
+    public var reader: String {
+        switch self {
+        case .schoolName, .dfeNumber: return "the portal, to start a school's return from the register"
+        case .phase: return "the register import and the portal"
+        case .driverName, .dbsCertificate, .dbsIssueDate, .dbsUpdateService, .dbsLastStatusCheck,
+            .trainingCompleted, .trainingDate, .registerSearched:
+            return "the licensing report"
+        default: return "the schools report"
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import FormEngine
+
+/// Where returns and applications are kept: every submission version with its evaluations, the school register,
+/// the rounds of returns, officers' decisions and checks, accounts, sessions, drafts and the audit log.
+///
+/// The use cases are written against this protocol only, so a second database can be added without touching
+/// them: each implementation keeps the same semantics (a stored submission, evaluation or audit line is never
+/// changed; a resubmission is a new version that supersedes the latest; what one call writes is written in one
+/// transaction, with its audit line) and passes the same tests. Every method may be called from any task.
+public protocol ReturnStore: Sendable {
+    // MARK: Submissions
+
+    /// Stores evaluated submissions in one transaction, each with its evaluation, its findings and an audit line:
+    /// all of them or none. A rejected submission is stored too (it is still a submission received); one that
+    /// cannot be read, names no subject, or is a school's return from a school not open in the register (unless
+    /// the context allows it) is refused, and its outcome says why. A submission for a subject (and collection)
+    /// that already has one supersedes the latest version, which stays.
+    func store(_ submissions: [PreparedSubmission], context: SubmissionContext, catalog: FormCatalog) async throws
+        -> [StoreOutcome]
+
+    /// A stored submission by number.
+    func submission(_ id: Int64) async throws -> SubmissionRecord?
+
+    /// A stored submission with its latest evaluation and findings, decisions, collection and replacement.
+    func submissionDetail(_ id: Int64) async throws -> SubmissionDetail?
+
+    /// Every stored version for one school (URN) or driver (licence number), oldest first.
+    func history(subjectKey: String) async throws -> [HistoryEntry]
+
+    /// Stored submissions about one kind of subject, newest first: one subject's (every version) or one district's
+    /// (latest versions only) when asked, at most `limit`.
+    func submissionSummaries(
+        subject: Subject, subjectKey: String?, district: String?, latestOnly: Bool, limit: Int
+    ) async throws -> [SubmissionSummary]
+
+    /// The newest version of every subject's submission (in each collection), optionally of one form only.
+    func latestSubmissionIDs(formID: String?) async throws -> [Int64]
+
+    /// These submissions as stored, each with its latest evaluation and findings and its collection's parameters.
+    func storedEvaluations(submissionIDs: [Int64]) async throws -> [StoredEvaluation]
+
+    /// One stored evaluation with its submission and findings, and the definitions it used, by hash.
+    func storedEvaluation(_ id: Int64) async throws -> StoredEvaluation?
+
+    /// A kept form or rule file, by its SHA-256.
+    func definition(hash: String) async throws -> DefinitionRecord?
+
+    /// Adds an evaluation made again to each of these submissions (revalidation), in one transaction, each with
+    /// the parameters it was made with, keeping the definitions it used.
+    func addEvaluations(
+        _ evaluations: [(submissionID: Int64, prepared: PreparedSubmission, parameters: [String: Value])],
+        reason: EvaluationReason, catalog: FormCatalog, actor: String
+    ) async throws
+
+    /// The submissions of a form (or of every form) for an export, oldest first: latest versions only unless
+    /// `allVersions`.
+    func exportedSubmissions(formID: String?, allVersions: Bool) async throws -> [ExportedSubmission]
+
+    // MARK: The register and rounds
+
+    /// Adds or updates these schools in one transaction and closes every open school they do not list; audited.
+    func importRegister(_ schools: [SchoolEntry], actor: String) async throws -> RegisterImport
+
+    /// The schools in the register, by URN; only those of `status` when given.
+    func schools(status: SchoolStatus?) async throws -> [SchoolRecord]
+
+    /// One school in the register.
+    func school(urn: String) async throws -> SchoolRecord?
+
+    /// The districts, by slug.
+    func districts() async throws -> [DistrictRecord]
+
+    /// Opens a round of returns; refuses a name already used. Audited.
+    func openCollection(_ collection: CollectionRecord) async throws -> CollectionRecord
+
+    /// Every collection, oldest first.
+    func collections() async throws -> [CollectionRecord]
+
+    // MARK: Licensing
+
+    /// Records an officer's decision, checked against what is stored at that moment: the submission is a driver's
+    /// application, its latest version, not rejected when a licence is granted, and not decided before unless the
+    /// decision says it replaces that. Audited.
+    func recordDecision(_ decision: NewDecision, actor: String) async throws -> OfficerDecisionRecord
+
+    /// Records an Update Service check on a driver who has an application stored. Audited.
+    func recordDBSCheck(
+        driverNumber: String, checkedOn: Day, result: DBSCheckResult, note: String?, actor: String
+    ) async throws -> DBSCheckRecord
+
+    // MARK: What the reports read
+
+    /// The latest version of each subject's submission to a form, in one collection (or none), with its latest
+    /// evaluation.
+    func latestSubmissions(formID: String, collectionID: Int64?) async throws -> [LatestSubmission]
+
+    /// The latest version of each subject's submission to a form (in one collection, or none), with only the
+    /// answers at `paths` (each a list of keys from the top: `["dbs", "issue_date"]`), in `district` only when
+    /// given, in the order they were received, each turned into what the caller needs by `transform` as it is
+    /// read: a report over many submissions never holds them all as read.
+    func latestAnswers<Output: Sendable>(
+        formID: String, collectionID: Int64?, district: String?, paths: [[String]],
+        transform: @escaping @Sendable (LatestAnswers) -> Output
+    ) async throws -> [Output]
+
+    /// How many findings of each rule and severity the latest evaluations of these latest submissions hold.
+    func ruleCounts(formID: String, collectionID: Int64?) async throws -> [RuleCount]
+
+    /// Every officer decision recorded on the submissions of a form, oldest first.
+    func officerDecisions(formID: String) async throws -> [OfficerDecisionRecord]
+
+    /// The subject of each of a form's submissions that an officer has decided on, by submission number.
+    func decidedSubjects(formID: String) async throws -> [Int64: String]
+
+    /// Every Update Service check recorded, oldest first.
+    func dbsChecks() async throws -> [DBSCheckRecord]
+
+    // MARK: Accounts, sessions and drafts
+
+    /// Adds an account (its token already hashed); audited.
+    func addAccount(_ account: AccountRecord, actor: String) async throws -> AccountRecord
+
+    /// The enabled account a token's hash belongs to.
+    func account(tokenHash: String) async throws -> AccountRecord?
+
+    /// Every account, oldest first.
+    func accounts() async throws -> [AccountRecord]
+
+    /// Disables an account and ends its sessions; audited.
+    func disableAccount(_ id: Int64, actor: String) async throws
+
+    /// Starts a session (its cookie already hashed), clearing sessions that have ended; audited as a sign-in.
+    func startSession(_ session: SessionRecord, accountName: String) async throws -> SessionRecord
+
+    /// The session a cookie's hash belongs to, and its account, while both are valid at `now` (ISO 8601).
+    func session(tokenHash: String, now: String) async throws -> (session: SessionRecord, account: AccountRecord)?
+
+    /// Ends a session.
+    func endSession(_ id: Int64) async throws
+
+    /// An account's draft of a form.
+    func draft(accountID: Int64, formID: String) async throws -> DraftRecord?
+
+    /// Saves an account's draft of a form, replacing the one before.
+    func saveDraft(accountID: Int64, formID: String, answers: String) async throws
+
+    /// Deletes an account's draft of a form.
+    func deleteDraft(accountID: Int64, formID: String) async throws
+
+    // MARK: The audit log
+
+    /// Appends a line to the audit log.
+    func audit(actor: String, action: AuditAction, target: String, detail: String) async throws
+
+    /// The audit log, oldest first, from the start of `since` when given.
+    func auditLog(since: Day?) async throws -> [AuditRecord]
+}

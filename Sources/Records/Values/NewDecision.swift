@@ -1,0 +1,30 @@
+import FormEngine
+
+/// A licensing officer's decision to record, already checked for what can be checked without the store.
+public struct NewDecision: Sendable, Equatable {
+    /// The application decided on.
+    public let submissionID: Int64
+    /// The outcome.
+    public let outcome: LicensingOutcome
+    /// The first day of a licence granted.
+    public let licenceStart: Day?
+    /// The last day of a licence granted.
+    public let licenceEnd: Day?
+    /// The conditions or reasons.
+    public let note: String?
+    /// True when the officer means to replace an earlier decision on the same application.
+    public let replacesEarlier: Bool
+
+    /// Creates a decision.
+    public init(
+        submissionID: Int64, outcome: LicensingOutcome, licenceStart: Day?, licenceEnd: Day?, note: String?,
+        replacesEarlier: Bool
+    ) {
+        self.submissionID = submissionID
+        self.outcome = outcome
+        self.licenceStart = licenceStart
+        self.licenceEnd = licenceEnd
+        self.note = note
+        self.replacesEarlier = replacesEarlier
+    }
+}

@@ -1,0 +1,19 @@
+import FormEngine
+
+/// A checked submission made ready to store: its answers and each finding written as JSON. Writing them is most
+/// of the cost of storing, so a caller that checks many files prepares each one on the core that checked it.
+public struct PreparedSubmission: Sendable {
+    /// The evaluation.
+    public let evaluation: Evaluation
+    /// The answers as bound, as JSON, when the submission could be read.
+    public let bound: String?
+    /// Each finding as JSON, in order.
+    public let findingDetails: [String]
+
+    /// Prepares an evaluation.
+    public init(_ evaluation: Evaluation) {
+        self.evaluation = evaluation
+        bound = evaluation.form.flatMap { form in evaluation.answers.map { form.json(of: $0).text } }
+        findingDetails = evaluation.findings.map(\.json.text)
+    }
+}

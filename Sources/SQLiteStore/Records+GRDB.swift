@@ -1,0 +1,94 @@
+import GRDB
+import Records
+
+// Each record is a row of its table, read and written through its Codable conformance; the typed columns
+// (roles, outcomes, decisions, kinds) are stored as their raw values, which migration v4 holds to their cases.
+
+extension AccountRecord: FetchableRecord, MutablePersistableRecord {
+    /// The table.
+    public static let databaseTableName = "account"
+    /// Records the row id after an insert.
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension AuditRecord: FetchableRecord, MutablePersistableRecord {
+    /// The table.
+    public static let databaseTableName = "audit"
+    /// Records the row id after an insert.
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension CollectionRecord: FetchableRecord, MutablePersistableRecord {
+    /// The table.
+    public static let databaseTableName = "collection"
+    /// Records the row id after an insert.
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension DBSCheckRecord: FetchableRecord, MutablePersistableRecord {
+    /// The table.
+    public static let databaseTableName = "dbsCheck"
+    /// Records the row id after an insert.
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension DefinitionRecord: FetchableRecord, PersistableRecord {
+    /// The table.
+    public static let databaseTableName = "definition"
+}
+
+extension DistrictRecord: FetchableRecord, MutablePersistableRecord {
+    /// The table.
+    public static let databaseTableName = "district"
+    /// Records the row id after an insert.
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension DraftRecord: FetchableRecord, MutablePersistableRecord {
+    /// The table.
+    public static let databaseTableName = "draft"
+    /// Records the row id after an insert.
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension EvaluationRecord: FetchableRecord, MutablePersistableRecord {
+    /// The table.
+    public static let databaseTableName = "evaluation"
+    /// Records the row id after an insert.
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension FindingRecord: FetchableRecord, MutablePersistableRecord {
+    /// The table.
+    public static let databaseTableName = "finding"
+    /// Records the row id after an insert.
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension OfficerDecisionRecord: FetchableRecord, MutablePersistableRecord {
+    /// The table.
+    public static let databaseTableName = "officerDecision"
+    /// Records the row id after an insert.
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension SchoolRecord: FetchableRecord, MutablePersistableRecord {
+    /// The table.
+    public static let databaseTableName = "school"
+    /// Records the row id after an insert.
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension SessionRecord: FetchableRecord, MutablePersistableRecord {
+    /// The table.
+    public static let databaseTableName = "session"
+    /// Records the row id after an insert.
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension SubmissionRecord: FetchableRecord, MutablePersistableRecord {
+    /// The table.
+    public static let databaseTableName = "submission"
+    /// Records the row id after an insert.
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

@@ -1,0 +1,25 @@
+import FormEngine
+import GRDB
+import Records
+
+extension SQLiteStore {
+    /// Appends a line to the audit log inside the caller's transaction.
+    static func audit(_ db: Database, actor: String, action: AuditAction, target: String, detail: String) throws {
+        try db.cachedStatement(sql: "INSERT INTO audit (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [now(), actor, action.rawValue, target, detail])
+    }
+
+    /// Appends a line to the audit log.
+    public func audit(actor: String, action: AuditAction, target: String, detail: String) async throws {
+        try await pool.write { db in try Self.audit(db, actor: actor, action: action, target: target, detail: detail) }
+    }
+
+    /// The audit log, oldest first, from the start of `since` when given.
+    public func auditLog(since: Day?) async throws -> [AuditRecord] {
+        try await pool.read { db in
+            var request = AuditRecord.order(Column("id"))
+            if let since { request = request.filter(Column("at") >= since.iso) }
+            return try request.fetchAll(db)
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import FormEngine
+import GRDB
+import Records
+
+extension SQLiteStore {
+    /// Records an officer's decision, checked against what is stored at that moment, in one transaction.
+    public func recordDecision(_ decision: NewDecision, actor: String) async throws -> OfficerDecisionRecord {
+        try await pool.write { db in
+            let id = decision.submissionID
+            guard let submission = try SubmissionRecord.fetchOne(db, key: id) else {
+                throw Refusal.noSuchSubmission(id)
+            }
+            guard submission.subjectKind == .driver else { throw Refusal.notAnApplication(id) }
+            if let later = try Self.replacement(db, of: id) { throw Refusal.replaced(id, by: later) }
+            if decision.outcome.grantsLicence, try Self.latestEvaluation(db, of: id)?.decision == .rejected {
+                throw Refusal.incomplete(id)
+            }
+            let earlier = try OfficerDecisionRecord.filter(Column("submissionID") == id).order(Column("id").desc)
+                .fetchOne(db)
+            // A deferral waits for the decision that follows it; any other decision stands until one replaces it.
+            if let earlier, earlier.outcome != .deferred, !decision.replacesEarlier {
+                throw Refusal.earlierDecision(
+                    submission: id, outcome: earlier.outcome, by: earlier.decidedBy,
+                    on: String(earlier.decidedAt.prefix(10)))
+            }
+            var record = OfficerDecisionRecord(
+                id: nil, submissionID: id, outcome: decision.outcome, licenceStart: decision.licenceStart?.iso,
+                licenceEnd: decision.licenceEnd?.iso, note: decision.note, decidedBy: actor, decidedAt: Self.now())
+            try record.insert(db)
+            var detail = decision.outcome.rawValue + (decision.licenceEnd.map { ", licence to \($0.iso)" } ?? "")
+            if let earlier { detail += "; replaces the decision of \(earlier.decidedAt) (\(earlier.outcome.rawValue))" }
+            try Self.audit(db, actor: actor, action: .decide, target: "submission \(id)", detail: detail)
+            return record
+        }
+    }
+
+    /// Records an Update Service check on a driver who has an application stored.
+    public func recordDBSCheck(
+        driverNumber: String, checkedOn: Day, result: DBSCheckResult, note: String?, actor: String
+    ) async throws -> DBSCheckRecord {
+        try await pool.write { db in
+            let latest = try Int64.fetchOne(
+                db, sql: "SELECT max(id) FROM submission WHERE subjectKind = ? AND subjectKey = ?",
+                arguments: [Subject.driver.rawValue, driverNumber])
+            guard let latest else { throw Refusal.noApplicationForDriver(driverNumber) }
+            var record = DBSCheckRecord(
+                id: nil, driverNumber: driverNumber, checkedOn: checkedOn.iso, result: result, note: note,
+                recordedBy: actor, recordedAt: Self.now())
+            try record.insert(db)
+            try Self.audit(
+                db, actor: actor, action: .dbsCheck, target: "submission \(latest)",
+                detail: "\(result.rawValue) on \(checkedOn.iso)")
+            return record
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import GRDB
+import Records
+
+extension SQLiteStore {
+    /// Adds or updates these schools in one transaction and closes every open school they do not list: an extract
+    /// of open establishments lists every school expected to make a return.
+    public func importRegister(_ schools: [SchoolEntry], actor: String) async throws -> RegisterImport {
+        try await pool.write { db in
+            var counts = RegisterImport()
+            let at = Self.now()
+            var districtIDs: [String: Int64] = [:]
+            for school in schools where districtIDs[school.districtSlug] == nil {
+                districtIDs[school.districtSlug] = try Self.district(db, school)
+            }
+            for school in schools {
+                let existing = try SchoolRecord.filter(Column("urn") == school.urn).fetchOne(db)
+                var record = SchoolRecord(
+                    id: existing?.id, urn: school.urn, name: school.name, dfeNumber: school.dfeNumber,
+                    phase: school.phase, phaseName: school.phaseName, typeName: school.typeName,
+                    religiousCharacter: school.religiousCharacter, districtID: districtIDs[school.districtSlug]!,
+                    postcode: school.postcode, status: school.isOpen ? .open : .closed,
+                    updatedAt: existing?.updatedAt ?? at, closedAt: school.isOpen ? nil : existing?.closedAt ?? at)
+                guard let existing else {
+                    if school.isOpen {
+                        try record.insert(db)
+                        counts.added += 1
+                    }
+                    continue
+                }
+                if record == existing {
+                    counts.unchanged += 1
+                    continue
+                }
+                if existing.status == .open && !school.isOpen { counts.closed += 1 } else { counts.updated += 1 }
+                record.updatedAt = at
+                try record.update(db)
+            }
+            let listed = Set(schools.map(\.urn))
+            for var school in try SchoolRecord.filter(Column("status") == SchoolStatus.open.rawValue).fetchAll(db)
+            where !listed.contains(school.urn) {
+                school.status = .closed
+                school.closedAt = at
+                school.updatedAt = at
+                try school.update(db)
+                counts.closed += 1
+            }
+            try Self.audit(
+                db, actor: actor, action: .registerImport, target: "register",
+                detail:
+                    "added \(counts.added), updated \(counts.updated), closed \(counts.closed), unchanged \(counts.unchanged)"
+            )
+            return counts
+        }
+    }
+
+    /// The district of a school, added or brought up to date.
+    private static func district(_ db: Database, _ school: SchoolEntry) throws -> Int64 {
+        if var existing = try DistrictRecord.filter(Column("slug") == school.districtSlug).fetchOne(db) {
+            if existing.code != school.districtCode || existing.name != school.districtName {
+                existing.code = school.districtCode
+                existing.name = school.districtName
+                try existing.update(db)
+            }
+            return existing.id!
+        }
+        var record = DistrictRecord(
+            id: nil, slug: school.districtSlug, code: school.districtCode, name: school.districtName)
+        try record.insert(db)
+        return record.id!
+    }
+
+    /// The schools in the register, by URN.
+    public func schools(status: SchoolStatus?) async throws -> [SchoolRecord] {
+        try await pool.read { db in
+            var request = SchoolRecord.order(Column("urn"))
+            if let status { request = request.filter(Column("status") == status.rawValue) }
+            return try request.fetchAll(db)
+        }
+    }
+
+    /// One school in the register.
+    public func school(urn: String) async throws -> SchoolRecord? {
+        try await pool.read { db in try SchoolRecord.filter(Column("urn") == urn).fetchOne(db) }
+    }
+
+    /// The districts, by slug.
+    public func districts() async throws -> [DistrictRecord] {
+        try await pool.read { db in try DistrictRecord.order(Column("slug")).fetchAll(db) }
+    }
+}

@@ -1,0 +1,104 @@
+import FormEngine
+import Foundation
+import Records
+
+extension Safeguarding {
+    /// Makes an account and gives it with its sign-in token, which is shown once and kept only as a hash. A
+    /// school's scope is its URN, a licensing officer's their district (its value or its label, in any case);
+    /// the county-wide roles take none. Audited.
+    public func addAccount(role: Role, scope: String?, name: String?, by sender: Sender) async throws -> (
+        account: AccountRecord, token: String
+    ) {
+        try sender.require([.admin])
+        let scope = try accountScope(role: role, scope: scope)
+        let token = "sg_" + Self.randomToken()
+        let name = name.map(\.trimmingWhitespace).flatMap { $0.isEmpty ? nil : $0 } ?? "\(role.rawValue) \(scope ?? "")"
+        let account = try await store.addAccount(
+            AccountRecord(
+                id: nil, name: name.trimmingWhitespace, role: role, scope: scope,
+                tokenHash: SHA256.hex(Array(token.utf8)), createdAt: Self.now(), disabledAt: nil),
+            actor: sender.name)
+        return (account, token)
+    }
+
+    /// True when a school account's URN is an open school in the register (it can sign in either way, but send
+    /// a return only then).
+    public func isOpenSchool(_ urn: String) async throws -> Bool {
+        try await store.school(urn: urn)?.status == .open
+    }
+
+    /// An account's scope as stored: a school's URN (normalised), a licensing officer's district (a value of the
+    /// driver form's district), none for the county-wide roles. Refuses a scope that does not fit the role.
+    public func accountScope(role: Role, scope: String?) throws -> String? {
+        let scope = scope.map(\.trimmingWhitespace).flatMap { $0.isEmpty ? nil : $0 }
+        switch role {
+        case .school:
+            guard let scope, let urn = IdentifierFormat.urn.normalize(scope) else {
+                throw Refusal.scopeNeeded(.school, expected: "the school's 6-digit URN as its scope")
+            }
+            return urn
+        case .licensing:
+            let districts = form(about: .driver).flatMap { form in form.districtKey.map { form.field(at: $0) } }?
+                .choices
+            guard let scope, let option = districts?.option(matching: scope) else {
+                throw Refusal.scopeNeeded(
+                    .licensing,
+                    expected:
+                        "its district as its scope: \(districts?.valuesDescription ?? "a district of the driver form")")
+            }
+            return option.value
+        case .policy, .admin:
+            guard scope == nil else { throw Refusal.scopeNotTaken(role) }
+            return nil
+        }
+    }
+
+    /// Every account, oldest first.
+    public func accounts(by sender: Sender) async throws -> [AccountRecord] {
+        try sender.require([.admin])
+        return try await store.accounts()
+    }
+
+    /// Disables an account and ends its sessions; an administrator cannot disable their own. Audited.
+    public func disableAccount(_ id: Int64, by sender: Sender) async throws {
+        try sender.require([.admin])
+        if case .account(let account) = sender, account.id == id { throw Refusal.ownAccount }
+        try await store.disableAccount(id, actor: sender.name)
+    }
+
+    /// The enabled account a sign-in token belongs to (a bearer token, or one typed into the sign-in page).
+    public func account(token: String) async throws -> AccountRecord? {
+        try await store.account(tokenHash: SHA256.hex(Array(token.utf8)))
+    }
+
+    /// Signs in with a token: a new session lasting `seconds`, its cookie and CSRF token; nil when the token is not
+    /// an enabled account's. Audited.
+    public func signIn(token: String, lasting seconds: Int) async throws -> SignIn? {
+        guard let account = try await account(token: token) else { return nil }
+        let cookie = Self.randomToken()
+        let session = try await store.startSession(
+            SessionRecord(
+                id: nil, tokenHash: SHA256.hex(Array(cookie.utf8)), accountID: account.id!,
+                csrfToken: Self.randomToken(), createdAt: Self.now(), expiresAt: Self.now(after: seconds)),
+            accountName: account.name)
+        return SignIn(cookie: cookie, session: session, account: account)
+    }
+
+    /// The session a cookie belongs to and its account, while both are valid.
+    public func session(cookie: String) async throws -> (session: SessionRecord, account: AccountRecord)? {
+        try await store.session(tokenHash: SHA256.hex(Array(cookie.utf8)), now: Self.now())
+    }
+
+    /// Ends a session.
+    public func signOut(_ session: SessionRecord) async throws {
+        try await store.endSession(session.id!)
+    }
+
+    /// 32 random bytes from the system's secure generator, as URL-safe base64 without padding.
+    static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+}

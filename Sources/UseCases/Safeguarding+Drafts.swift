@@ -1,0 +1,52 @@
+import FormEngine
+import Records
+
+extension Safeguarding {
+    /// The account's draft of its form, as the JSON the portal saved, if there is one.
+    public func draft(by sender: Sender) async throws -> String? {
+        guard case .account(let account) = sender, let form = form(for: sender) else { return nil }
+        return try await store.draft(accountID: account.id!, formID: form.id)?.answers
+    }
+
+    /// Saves the account's draft of its form, replacing the one before.
+    public func saveDraft(_ answers: String, by sender: Sender) async throws {
+        guard case .account(let account) = sender, let form = form(for: sender) else {
+            throw Refusal.notAllowed(sender.role ?? .admin)
+        }
+        try await store.saveDraft(accountID: account.id!, formID: form.id, answers: answers)
+    }
+
+    /// Deletes the account's draft of its form, once it has been sent.
+    public func deleteDraft(by sender: Sender) async throws {
+        guard case .account(let account) = sender, let form = form(for: sender) else { return }
+        try await store.deleteDraft(accountID: account.id!, formID: form.id)
+    }
+
+    /// The answers a new form starts with, by `section.field` key: a school's return with the school's details from
+    /// the register (its URN, name, DfE number, phase and district, each put where the form's meanings say), a
+    /// licensing officer's application with their district. The answers the account may not change are among them.
+    public func startingAnswers(by sender: Sender) async throws -> [String: String] {
+        guard let form = form(for: sender), let scope = sender.scope else { return [:] }
+        var answers = lockedAnswers(by: sender)
+        guard form.subject == .school, let school = try await store.school(urn: scope) else { return answers }
+        answers[form.key(of: form.subjectKey)] = school.urn
+        for (meaning, value) in [
+            (Meaning.schoolName, school.name), (.dfeNumber, school.dfeNumber), (.phase, school.phase),
+        ] {
+            if let location = form.meanings.location(of: meaning), let value { answers[form.key(of: location)] = value }
+        }
+        if let key = form.districtKey,
+            let district = try await store.districts().first(where: { $0.id == school.districtID })
+        {
+            answers[form.key(of: key)] = district.slug
+        }
+        return answers
+    }
+
+    /// The answers an account may not change, by `section.field` key: a school's URN, a licensing officer's district.
+    public func lockedAnswers(by sender: Sender) -> [String: String] {
+        guard let form = form(for: sender), let scope = sender.scope else { return [:] }
+        let location = form.subject == .school ? form.subjectKey : form.districtKey
+        return location.map { [form.key(of: $0): scope] } ?? [:]
+    }
+}

@@ -1,0 +1,54 @@
+import FormEngine
+import Records
+
+extension Safeguarding {
+    /// Records a licensing officer's decision on an application: a licence granted needs the day it starts (and
+    /// runs `years` unless an end is given, after the start); every outcome but a plain grant needs its conditions
+    /// or reasons; a licence cannot be granted on an incomplete application, nor on a version that has been
+    /// replaced; and a decision over an earlier one (not a deferral) must say it replaces it. A licensing
+    /// officer decides only on their own district's applications. Audited.
+    public func decide(_ request: DecisionRequest, by sender: Sender) async throws -> OfficerDecisionRecord {
+        try sender.require([.licensing])
+        let note = request.note.map(\.trimmingWhitespace).flatMap { $0.isEmpty ? nil : $0 }
+        var end = request.end
+        if request.outcome.grantsLicence {
+            guard let start = request.start else { throw Refusal.licenceStartNeeded }
+            end = end ?? LicensingOutcome.licenceEnd(from: start, years: request.years)
+            if let end, end <= start { throw Refusal.licenceDatesReversed(start: start, end: end) }
+        }
+        if request.outcome.needsNote, note == nil { throw Refusal.noteNeeded(request.outcome) }
+        if case .account(let account) = sender {
+            guard let submission = try await store.submission(request.submissionID),
+                submission.subjectKind == .driver, submission.district == account.scope
+            else { throw Refusal.noSuchSubmission(request.submissionID) }
+        }
+        return try await store.recordDecision(
+            NewDecision(
+                submissionID: request.submissionID, outcome: request.outcome,
+                licenceStart: request.outcome.grantsLicence ? request.start : nil,
+                licenceEnd: request.outcome.grantsLicence ? end : nil, note: note,
+                replacesEarlier: request.replacesEarlier),
+            actor: sender.name)
+    }
+
+    /// Records a DBS Update Service status check on a driver with an application stored: the driver number as
+    /// written (any case, with spaces), a day no later than today. Audited.
+    public func recordDBSCheck(
+        driver: String, on day: Day, result: DBSCheckResult, note: String?, by sender: Sender
+    ) async throws -> DBSCheckRecord {
+        try sender.require([.licensing])
+        guard let number = IdentifierFormat.driverNumber.normalize(driver) else {
+            throw Refusal.notADriverNumber(driver, expected: IdentifierFormat.driverNumber.expectation)
+        }
+        let now = today()
+        if day > now { throw Refusal.dateInFuture(day, today: now) }
+        if case .account(let account) = sender {
+            let applications = try await store.submissionSummaries(
+                subject: .driver, subjectKey: number, district: account.scope, latestOnly: true, limit: 1)
+            if applications.isEmpty { throw Refusal.noApplicationForDriver(number) }
+        }
+        return try await store.recordDBSCheck(
+            driverNumber: number, checkedOn: day, result: result,
+            note: note.map(\.trimmingWhitespace).flatMap { $0.isEmpty ? nil : $0 }, actor: sender.name)
+    }
+}

@@ -1,0 +1,37 @@
+import FormEngine
+import GapReports
+import Records
+
+extension Safeguarding {
+    /// A gap report, as its reader may see it: the schools report for a round (the newest unless named), the
+    /// licensing report for the county or one district (a licensing officer's own, always). Reading a report is
+    /// audited.
+    public func report(_ kind: ReportKind, options: ReportOptions, by sender: Sender) async throws -> ReportDocument {
+        try sender.require(kind.readers)
+        let asOf = options.asOf ?? today()
+        let district = sender.role == .licensing ? sender.scope : options.district
+        let document: ReportDocument
+        switch kind {
+        case .schools:
+            document = SchoolsReport.document(
+                try await SchoolsAnalysis.make(
+                    store: store, catalog: catalog, collection: options.collection, asOf: asOf))
+        case .licensing:
+            document = LicensingReport.document(try await licensingAnalysis(asOf: asOf, district: district))
+        }
+        try await store.audit(
+            actor: sender.name, action: .view, target: "report \(kind.rawValue)",
+            detail: "\(options.format), as of \(asOf.iso)" + (district.map { ", district \($0)" } ?? ""))
+        return document
+    }
+
+    /// The drivers of a licensing officer's district who need action today, the most urgent first.
+    public func driversNeedingAction(by sender: Sender) async throws -> LicensingAnalysis {
+        try sender.require([.licensing])
+        return try await licensingAnalysis(asOf: today(), district: sender.scope)
+    }
+
+    private func licensingAnalysis(asOf: Day, district: String?) async throws -> LicensingAnalysis {
+        try await LicensingAnalysis.make(store: store, catalog: catalog, asOf: asOf, district: district)
+    }
+}

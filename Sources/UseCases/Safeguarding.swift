@@ -1,0 +1,50 @@
+import FormEngine
+import Foundation
+import Records
+
+/// Every use case of Safeguarding, written once for both front doors: the command line and the portal with its
+/// API call these and only word their answers. A use case checks who is asking, evaluates with the engine,
+/// reads and writes the store through its protocol, audits what it does, and answers with a typed result or a
+/// typed refusal (`Refusal`); it never knows which door called it.
+public struct Safeguarding: Sendable {
+    /// Where everything is kept.
+    let store: any ReturnStore
+    /// The forms and rule sets.
+    public let catalog: FormCatalog
+    /// Today, for evaluations and checks made now: the door's clock (tests give a fixed day).
+    public let today: @Sendable () -> Day
+    /// The engine over the catalog.
+    let validator: Validator
+
+    /// The use cases over a store and a catalog.
+    public init(store: any ReturnStore, catalog: FormCatalog, today: @escaping @Sendable () -> Day) {
+        self.store = store
+        self.catalog = catalog
+        self.today = today
+        validator = Validator(catalog: catalog)
+    }
+
+    /// The form about a kind of subject: the school return, or the driver application.
+    public func form(about subject: Subject) -> FormDefinition? {
+        catalog.forms.values.first { $0.subject == subject }
+    }
+
+    /// A form by id, or the refusal that lists the forms there are.
+    func form(_ id: String) throws -> FormDefinition {
+        guard let form = catalog.forms[id] else { throw Refusal.noSuchForm(id, known: catalog.forms.keys.sorted()) }
+        return form
+    }
+
+    /// The label of a district's value, as every page and report names it.
+    public func districtLabel(_ slug: String) -> String {
+        guard let form = form(about: .driver) ?? form(about: .school), let key = form.districtKey else { return slug }
+        return form.field(at: key).choices?.label(for: slug) ?? slug
+    }
+}
+
+extension Safeguarding {
+    /// The current time as stored: ISO 8601 in UTC, to the second.
+    static func now(after seconds: Int = 0) -> String {
+        Date().addingTimeInterval(Double(seconds)).formatted(.iso8601)
+    }
+}

@@ -1,0 +1,10 @@
+import FormEngine
+import Records
+
+/// What became of one submission: its evaluation, and whether it was stored (as which number) or refused (why).
+public struct SubmitResult: Sendable {
+    /// The evaluation, with every finding.
+    public let evaluation: Evaluation
+    /// Stored, or refused.
+    public let outcome: StoreOutcome
+}

@@ -1,0 +1,115 @@
+import ArgumentParser
+import FormEngine
+import Records
+
+extension Refusal {
+    /// The refusal in the words of someone at the command line, who may be told which command or option to use.
+    var commandLineText: String {
+        switch self {
+        case .unreadable:
+            return "not stored: it could not be read as a submission (see the errors above)"
+        case .noSubject(let field), .noDistrict(let field):
+            return "not stored: it has no valid answer to \"\(field)\", so it cannot be filed"
+        case .notRegistered(let urn, let closed):
+            return "not stored: the URN \(urn) \(closed ? "is closed in the register" : "is not in the register"). "
+                + "Import the current GIAS extract with 'safeguard register import', or submit with --allow-unregistered"
+        case .collectionForAnotherForm(let collection, let collectionForm, let form):
+            return "not stored: the collection '\(collection)' is for the form '\(collectionForm)', not '\(form)'"
+        case .noCollectionOpen(let form):
+            return "not stored: no round of returns is open for \"\(form)\". Open one with 'safeguard collection open'"
+        case .noSuchCollection(let name):
+            return "There is no collection '\(name)'. Open it with 'safeguard collection open'; "
+                + "'safeguard collection list' shows those there are."
+        case .hasErrors(let count):
+            return "not stored: it has \(Wording.count(count, "error")) to correct first"
+        case .otherSchool(let own):
+            return "not stored: only the school's own return (URN \(own)) can be sent by this account"
+        case .otherDistrict(let own):
+            return "not stored: only applications to \(own) can be entered by this account"
+        case .notAllowed(let role):
+            return "A \(role.rawValue) account cannot do this."
+        case .noSuchForm(let id, let known):
+            return "There is no form '\(id)'.\(Suggestion.didYouMean(id, in: known)) The forms are: "
+                + "\(known.joined(separator: ", "))."
+        case .noFormAbout(let subject):
+            return "No form is about \(subject == .school ? "schools" : "drivers"): add one to the forms folder."
+        case .noRoundsFor(let form):
+            return "\"\(form)\" is not collected in rounds: its submissions are made at any time, to no collection."
+        case .collectionExists(let name):
+            return "There is already a collection '\(name)'. Choose another name."
+        case .periodReversed(let start, let end):
+            return "The period starts (\(start.iso)) after it ends (\(end.iso)): check --period-start and --period-end."
+        case .noSuchSubmission(let id):
+            return "There is no submission \(id)."
+        case .notAnApplication(let id):
+            return "Submission \(id) is not a driver's application: only applications are decided."
+        case .replaced(let id, let later):
+            return "Submission \(id) has been replaced by submission \(later): decide on the latest version."
+        case .incomplete(let id):
+            return "Submission \(id) is incomplete (rejected): a licence cannot be granted on it. "
+                + "Record 'refuse' or 'defer', or have the applicant submit a corrected application."
+        case .licenceStartNeeded:
+            return "A licence granted needs the day it starts: give --start (and --end, or --years)."
+        case .licenceDatesReversed(let start, let end):
+            return "The licence would end (\(end.iso)) on or before the day it starts (\(start.iso)): check --end."
+        case .noteNeeded(let outcome):
+            return "'\(outcome.rawValue)' needs \(outcome == .grantWithConditions ? "the conditions" : "the reasons"): "
+                + "give them with --note."
+        case .earlierDecision(let id, let outcome, let by, let on):
+            return "Submission \(id) was decided on \(on) by \(by) ('\(outcome.rawValue)'). To record a decision "
+                + "in its place, give --replace."
+        case .notADriverNumber(let text, let expected):
+            return "'\(text)' is not a driver number: \(expected)."
+        case .noApplicationForDriver:
+            return "No application is stored for that driver number: check the number, or submit the application first."
+        case .dateInFuture(let day, let today):
+            return "\(day.iso) is after today (\(today.iso)): a check is recorded once it has been made."
+        case .noSuchEvaluation(let id):
+            return "There is no evaluation \(id)."
+        case .damaged(let what):
+            return "The store is damaged: \(what)."
+        case .noSuchAccount(let id):
+            return "There is no account \(id)."
+        case .ownAccount:
+            return "An admin cannot disable their own account: ask another admin."
+        case .scopeNeeded(let role, let expected):
+            return "A \(role.rawValue) account needs \(expected). Give it with --scope."
+        case .scopeNotTaken(let role):
+            return "A \(role.rawValue) account has no scope: it covers the county. Leave out --scope."
+        case .noSuchTable(let id, let tables):
+            return "There is no table '\(id)'.\(Suggestion.didYouMean(id, in: tables)) The tables are: "
+                + "\(tables.joined(separator: ", "))."
+        case .notDemoDatabase(let path):
+            return "\(path) holds work that is not the demo's. Run the demo with --database demo.sqlite, "
+                + "or move \(path) away first."
+        }
+    }
+
+    /// True when the refusal is of what was typed (an option's value, a missing option): a usage mistake, exit 64.
+    var isUsage: Bool {
+        switch self {
+        case .noSuchForm, .noSuchCollection, .noSuchTable, .scopeNeeded, .scopeNotTaken, .notADriverNumber,
+            .periodReversed, .licenceStartNeeded, .licenceDatesReversed, .noteNeeded, .dateInFuture, .noRoundsFor:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The error the command ends with: a usage mistake (64, with the command's usage), or a refusal printed as
+    /// `error: ...` (1).
+    var commandLineError: any Error {
+        if isUsage { return ValidationError(commandLineText) }
+        printError("error: \(commandLineText)")
+        return ExitCode(1)
+    }
+}
+
+/// Runs a use case; a refusal ends the command in its words (see `Refusal.commandLineError`).
+func carryOut<T>(_ work: () async throws -> T) async throws -> T {
+    do {
+        return try await work()
+    } catch let refusal as Refusal {
+        throw refusal.commandLineError
+    }
+}

@@ -1,0 +1,95 @@
+import FormEngine
+import Foundation
+import Records
+import SQLiteStore
+import Testing
+import UseCases
+
+/// The repository's folders, found from this file.
+enum Paths {
+    static let root: String = {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        return parts.joined(separator: "/")
+    }()
+    static var examples: String { root + "/Examples" }
+}
+
+/// The project's forms and rules.
+let catalog: FormCatalog = try! FormCatalog.load(
+    formsDirectory: Paths.root + "/Forms", rulesDirectory: Paths.root + "/Rules"
+).get()
+
+/// Someone at the command line, as the tests act.
+let tester = Sender.commandLine("tester")
+
+/// The use cases over a store in a new temporary folder, removed when the test ends.
+final class TemporaryCounty {
+    let folder: URL
+    let store: SQLiteStore
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("county-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        store = try SQLiteStore.open(path: folder.appendingPathComponent("test.sqlite").path)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    /// The use cases on a given day, with the project's catalog unless another is given.
+    func cases(catalog: FormCatalog = catalog, today: String = "2026-10-20") -> Safeguarding {
+        let day = Day(iso: today)!
+        return Safeguarding(store: store, catalog: catalog, today: { day })
+    }
+
+    /// Imports the example register.
+    func importRegister() async throws {
+        let bytes = try FileBytes.read(Paths.examples + "/register/gias-extract.csv").get().bytes
+        _ = try await cases().importRegister(bytes, file: "gias.csv", by: tester).get()
+    }
+
+    /// Opens the 2025/26 collection.
+    @discardableResult
+    func openCollection() async throws -> CollectionRecord {
+        try await cases().openCollection(
+            "s11-2025-26", formID: "section11-school-return", periodStart: Day(iso: "2025-09-01")!,
+            periodEnd: Day(iso: "2026-08-31")!, due: Day(iso: "2026-09-30")!, by: tester
+        ).collection
+    }
+
+    /// Submits an example (or text) as `safeguard submit` does, as of a day; its outcome.
+    @discardableResult
+    func submit(
+        example: String? = nil, text: String? = nil, asOf: String = "2026-07-20", catalog: FormCatalog = catalog,
+        by sender: Sender = tester
+    ) async throws -> StoreOutcome {
+        let bytes =
+            try example.map { try FileBytes.read(Paths.examples + "/" + $0).get().bytes } ?? Array((text ?? "").utf8)
+        return try await cases(catalog: catalog).submit(
+            bytes, file: example ?? "text.yaml", options: SubmitOptions(source: .file, asOf: Day(iso: asOf)!),
+            by: sender
+        ).outcome
+    }
+}
+
+/// The submission number of a stored outcome, or a recorded issue.
+func storedID(_ outcome: StoreOutcome, sourceLocation: SourceLocation = #_sourceLocation) -> Int64? {
+    guard case .stored(let id, _) = outcome else {
+        Issue.record("not stored: \(outcome)", sourceLocation: sourceLocation)
+        return nil
+    }
+    return id
+}
+
+/// The project's catalog with one rule parameter changed, as a policy officer would change it.
+func catalogWith(rules formID: String, replacing original: String, with replacement: String) throws -> FormCatalog {
+    let path = Paths.root + "/Rules/\(formID).rules.yaml"
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    let changed = text.replacingOccurrences(of: original, with: replacement)
+    #expect(changed != text, "the rule file does not contain '\(original)'")
+    let ruleSet = try RuleSet.load(bytes: Array(changed.utf8), file: path, forms: catalog.forms, includingTests: false)
+        .get()
+    var ruleSets = Array(catalog.ruleSets.values.filter { $0.formID != formID })
+    ruleSets.append(ruleSet)
+    return FormCatalog(forms: Array(catalog.forms.values), ruleSets: ruleSets)
+}
