@@ -228,6 +228,40 @@ struct FieldBindingTests {
         #expect(list.findings.map(\.rule) == ["form.shape"])
     }
 
+    @Test(
+        "each built-in check says which it is and what it expected, as data a door can word",
+        arguments: [
+            ("day", "31/03/2017", FieldCheck.type(.date)),
+            ("count", "seven", .type(.integer)),
+            ("flag", "maybe", .type(.yesNo)),
+            ("count", "11", .max(.number(10))),
+            ("count", "0", .min(.number(1))),
+            ("day", "1999-12-31", .min(.date(Day(iso: "2000-01-01")!))),
+            ("text", "a", .minLength(2)),
+            ("text", "abcdef", .maxLength(5)),
+            ("code", "abc", .pattern),
+            ("colour", "purple", .choice(given: "purple", choices: ["red", "dark-blue", "green"])),
+            ("colours", "[red, green, dark-blue]", .maxItems(2)),
+            ("dbs", "12345", .format(expected: IdentifierFormat.dbsCertificate.expectation)),
+            ("items", "{name: one}", .shape),
+            ("colur", "red", .unknown(key: "colur", suggestion: "colour")),
+        ])
+    func checksAsData(field: String, answer: String, check: FieldCheck) throws {
+        let finding = try #require(Self.evaluate(field, answer).findings.first { $0.check != nil })
+        #expect(finding.check == check)
+        #expect(finding.rule == check.rule, "the rule id is the check's")
+    }
+
+    @Test("a required question left unanswered, and an answer to one that does not apply, say so as data")
+    func requiredAndNotApplicableAsData() throws {
+        let missing = Self.validator.evaluate(
+            Array("form: every-type\nall:\n  items: [{name: one}]\n".utf8), file: "r.yaml",
+            asOf: Day(iso: "2026-07-15")!)
+        #expect(missing.findings.map(\.check) == [.required])
+        let shade = Self.evaluate("items", "[{name: one, kind: red, shade: navy}]")
+        #expect(shade.findings.map(\.check) == [.notApplicable])
+    }
+
     @Test("pointers escape '~' and '/' in keys (RFC 6901)")
     func pointers() {
         #expect(JSONPointer.make(["a/b", "c~d", "0"]) == "/a~1b/c~0d/0")

@@ -61,6 +61,16 @@ struct SchoolReturnTests {
             let email = summary.range(of: "school-dsl_email")!.lowerBound
             let training = summary.range(of: "school-dsl_last_training")!.lowerBound
             #expect(email < training, "the summary lists the errors in the order of the page")
+
+            // Questions left unanswered are worded from what the check found, not from its message: a choice to
+            // select, a text to enter.
+            let empty = try await lead.post(
+                "/forms/\(schoolForm.id)/pages/school",
+                fields.filter { !["school.type", "school.dsl_name"].contains($0.0) } + [("action", "continue")])
+            #expect(empty.text.contains("<a href=\"#school-type\">Select type of school</a>"))
+            #expect(
+                empty.text.contains(
+                    "<a href=\"#school-dsl_name\">Enter name of the designated safeguarding lead (DSL)</a>"))
         }
     }
 

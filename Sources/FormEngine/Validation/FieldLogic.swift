@@ -114,10 +114,10 @@ struct FieldLogic {
                 let because = explanation(relevant, &context, repeatField: repeatField)
                 findings.append(
                     Finding(
-                        rule: "field.not-applicable", severity: .warning, path: pointer,
+                        rule: FieldCheck.notApplicable.rule, severity: .warning, path: pointer,
                         message:
                             "\(name) does not apply, because \(because.sentence); its answer is kept but not used.",
-                        mark: mark, values: because.values, ruleMark: relevant.mark))
+                        mark: mark, values: because.values, ruleMark: relevant.mark, check: .notApplicable))
             }
             return .setAside
         }
@@ -128,16 +128,16 @@ struct FieldLogic {
             case .always:
                 findings.append(
                     Finding(
-                        rule: "field.required", severity: .error, path: pointer, message: "\(name) needs an answer.",
-                        mark: mark, ruleMark: field.mark))
+                        rule: FieldCheck.required.rule, severity: .error, path: pointer,
+                        message: "\(name) needs an answer.", mark: mark, ruleMark: field.mark, check: .required))
             case .when(let condition):
                 if condition.holds(in: &context) {
                     let because = explanation(condition, &context, repeatField: repeatField)
                     findings.append(
                         Finding(
-                            rule: "field.required", severity: .error, path: pointer,
+                            rule: FieldCheck.required.rule, severity: .error, path: pointer,
                             message: "\(name) needs an answer, because \(because.sentence).", mark: mark,
-                            values: because.values, ruleMark: condition.mark))
+                            values: because.values, ruleMark: condition.mark, check: .required))
                 }
             }
         }
@@ -145,10 +145,10 @@ struct FieldLogic {
             let because = explanation(constraint, &context, repeatField: repeatField)
             findings.append(
                 Finding(
-                    rule: "field.constraint", severity: .error, path: pointer,
+                    rule: FieldCheck.constraint.rule, severity: .error, path: pointer,
                     message: field.message
                         ?? "\(name) does not meet its condition: \(constraint.text.collapsingWhitespace).",
-                    mark: mark, values: because.values, ruleMark: constraint.mark))
+                    mark: mark, values: because.values, ruleMark: constraint.mark, check: .constraint))
         }
         return .keep
     }

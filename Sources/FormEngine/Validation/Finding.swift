@@ -16,11 +16,14 @@ public struct Finding: Sendable, Equatable {
     public var ruleMark: SourceMark?
     /// The law, guidance or policy the rule rests on.
     public var source: String?
+    /// For a built-in field check, which check and what it expected.
+    public var check: FieldCheck?
 
     /// Creates a finding.
     public init(
         rule: String, severity: Severity, path: String, message: String, mark: SourceMark?,
-        values: [(name: String, value: JSONValue)] = [], ruleMark: SourceMark? = nil, source: String? = nil
+        values: [(name: String, value: JSONValue)] = [], ruleMark: SourceMark? = nil, source: String? = nil,
+        check: FieldCheck? = nil
     ) {
         self.rule = rule
         self.severity = severity
@@ -30,6 +33,7 @@ public struct Finding: Sendable, Equatable {
         self.values = values
         self.ruleMark = ruleMark
         self.source = source
+        self.check = check
     }
 
     /// A finding for an intake refusal: the document could not be read at all.
@@ -41,6 +45,7 @@ public struct Finding: Sendable, Equatable {
     public static func == (lhs: Finding, rhs: Finding) -> Bool {
         lhs.rule == rhs.rule && lhs.severity == rhs.severity && lhs.path == rhs.path && lhs.message == rhs.message
             && lhs.mark == rhs.mark && lhs.ruleMark == rhs.ruleMark && lhs.source == rhs.source
+            && lhs.check == rhs.check
             && lhs.values.count == rhs.values.count
             && zip(lhs.values, rhs.values).allSatisfy { $0.name == $1.name && $0.value == $1.value }
     }

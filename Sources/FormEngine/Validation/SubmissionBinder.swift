@@ -51,7 +51,7 @@ final class SubmissionBinder {
                     }
                 } else {
                     add(
-                        "field.type", .error, AnswerPath(section: sectionIndex), document.start(node),
+                        .shape, AnswerPath(section: sectionIndex), document.start(node),
                         "The section \"\(section.title)\" must be a group of 'question: answer' lines, not \(document.kindDescription(node))."
                     )
                 }
@@ -68,8 +68,9 @@ final class SubmissionBinder {
             && !form.sections.contains(where: { document.text(entry.key, equals: $0.id) })
         {
             let key = document.text(entry.key)
+            let suggestion = Suggestion.closest(to: key, in: form.sections.map(\.id))
             add(
-                "field.unknown", .error, .submission, document.start(entry.key),
+                .unknown(key: key, suggestion: suggestion), .submission, document.start(entry.key),
                 "'\(key)' is not a section of the form \"\(form.title)\"."
                     + Suggestion.didYouMean(key, in: form.sections.map(\.id))
                     + " Its answers are not read until the name is right.", key: key)
@@ -96,7 +97,7 @@ final class SubmissionBinder {
                 guard document.kind(choice) != .mapping, document.kind(choice) != .sequence, !document.isNull(choice)
                 else {
                     add(
-                        "field.type", .error, path.appending(index), document.start(choice),
+                        .shape, path.appending(index), document.start(choice),
                         "Each choice of \(name(path)) must be a single value.", field: field)
                     continue
                 }
@@ -117,7 +118,7 @@ final class SubmissionBinder {
             }
             guard let text = document.scalarText(node) else {
                 add(
-                    "field.type", .error, path, document.start(node),
+                    .type(field.type), path, document.start(node),
                     "\(name(path)) must be a single answer, not \(document.kindDescription(node)).", field: field)
                 return .absent
             }
@@ -134,7 +135,7 @@ final class SubmissionBinder {
         case .integer:
             guard let number = Int(text.trimmingWhitespace) else {
                 add(
-                    "field.type", .error, path, document.start(node),
+                    .type(.integer), path, document.start(node),
                     "\(name(path)) must be a whole number, like 25; \"\(text)\" is not.", field: field)
                 return .absent
             }
@@ -142,7 +143,7 @@ final class SubmissionBinder {
         case .decimal:
             guard let number = Self.decimal(text.trimmingWhitespace) else {
                 add(
-                    "field.type", .error, path, document.start(node),
+                    .type(.decimal), path, document.start(node),
                     "\(name(path)) must be a number, like 2.5; \"\(text)\" is not.",
                     field: field)
                 return .absent
@@ -151,7 +152,7 @@ final class SubmissionBinder {
         case .yesNo:
             guard let flag = YesNo.parse(text.trimmingWhitespace) else {
                 add(
-                    "field.type", .error, path, document.start(node),
+                    .type(.yesNo), path, document.start(node),
                     "\(name(path)) must be yes or no; \"\(text)\" is not.",
                     field: field)
                 return .absent
@@ -160,7 +161,7 @@ final class SubmissionBinder {
         case .date:
             guard let day = Day(iso: text.trimmingWhitespace) else {
                 add(
-                    "field.type", .error, path, document.start(node),
+                    .type(.date), path, document.start(node),
                     "\(name(path)) must be a real date written YYYY-MM-DD, like 2017-03-31; " + Self.dateAdvice(text),
                     field: field)
                 return .absent
@@ -172,7 +173,7 @@ final class SubmissionBinder {
             guard let format = field.type.identifierFormat else { return .text(text) }
             guard let normalized = format.normalize(text) else {
                 let message = field.message ?? "\(name(path)) must be \(format.expectation); \"\(text)\" is not."
-                add("field.format", .error, path, document.start(node), message, field: field)
+                add(.format(expected: format.expectation), path, document.start(node), message, field: field)
                 return .absent
             }
             return .text(normalized)
@@ -183,7 +184,7 @@ final class SubmissionBinder {
         let noun = field.itemLabel ?? "item"
         guard document.kind(node) == .sequence else {
             add(
-                "field.type", .error, path, document.start(node),
+                .shape, path, document.start(node),
                 "\(name(path)) must be a list of \(noun)s, each starting with '- ', not \(document.kindDescription(node))."
             )
             return .absent
@@ -197,7 +198,7 @@ final class SubmissionBinder {
             var itemName: ItemName { .numbered(noun, index + 1) }
             guard document.kind(itemNode) == .mapping else {
                 add(
-                    "field.type", .error, itemPath, document.start(itemNode),
+                    .shape, itemPath, document.start(itemNode),
                     "Each \(noun) of \(name(path)) must be a group of 'question: answer' lines; \(itemName) is \(document.kindDescription(itemNode))."
                 )
                 continue
@@ -233,7 +234,7 @@ final class SubmissionBinder {
             ? " Choose \(Wording.alternatives(list.options.map { "'\($0.value)'" }))."
             : Suggestion.didYouMean(text, in: list.options.map(\.value))
         add(
-            "field.list", .error, path, document.start(node),
+            .choice(given: text, choices: list.options.map(\.value)), path, document.start(node),
             "\(name(path)): \"\(text)\" is not one of the choices.\(choices)",
             field: field)
         return nil
@@ -245,19 +246,19 @@ final class SubmissionBinder {
         let length = (field.minLength == nil && (field.maxLength ?? 0) >= bytes) ? bytes : text.count
         if let minimum = field.minLength, length < minimum {
             add(
-                "field.min-length", .error, path, document.start(node),
+                .minLength(minimum), path, document.start(node),
                 "\(name(path)) must be at least \(Wording.count(minimum, "character")); it has \(length).", field: field
             )
         }
         if let maximum = field.maxLength, length > maximum {
             add(
-                "field.max-length", .error, path, document.start(node),
+                .maxLength(maximum), path, document.start(node),
                 "\(name(path)) must be \(Wording.count(maximum, "character")) or fewer; it has \(length).", field: field
             )
         }
         if let pattern = field.pattern, !pattern.matches(text) {
             add(
-                "field.pattern", .error, path, document.start(node),
+                .pattern, path, document.start(node),
                 field.message ?? "\(name(path)) is not in the form it should be: \"\(text)\".", field: field)
         }
     }
@@ -268,14 +269,14 @@ final class SubmissionBinder {
         if let minimum = field.min, Self.order(value, minimum) < 0 {
             let limit = isDate ? "on or after \(minimum.text)" : "\(minimum.text) or more"
             add(
-                "field.min", .error, path, document.start(node),
+                .min(minimum), path, document.start(node),
                 "\(name(path)) must be \(limit); \(ValueText.plain(value)) is not.",
                 field: field)
         }
         if let maximum = field.max, Self.order(value, maximum) > 0 {
             let limit = isDate ? "on or before \(maximum.text)" : "\(maximum.text) or less"
             add(
-                "field.max", .error, path, document.start(node),
+                .max(maximum), path, document.start(node),
                 "\(name(path)) must be \(limit); \(ValueText.plain(value)) is not.",
                 field: field)
         }
@@ -285,12 +286,12 @@ final class SubmissionBinder {
     private func checkItemCount(_ field: FieldDefinition, _ count: Int, node: Int, path: AnswerPath, noun: String) {
         if let minimum = field.minItems, count < minimum {
             add(
-                "field.min-items", .error, path, document.start(node),
+                .minItems(minimum), path, document.start(node),
                 "\(name(path)) needs at least \(Wording.count(minimum, noun)); it has \(count).", field: field)
         }
         if let maximum = field.maxItems, count > maximum {
             add(
-                "field.max-items", .error, path, document.start(node),
+                .maxItems(maximum), path, document.start(node),
                 "\(name(path)) takes at most \(Wording.count(maximum, noun)); it has \(count).", field: field)
         }
     }
@@ -319,7 +320,8 @@ final class SubmissionBinder {
         where !fields.contains(where: { document.text(entry.key, equals: $0.id) }) {
             let key = document.text(entry.key)
             add(
-                "field.unknown", .error, path, document.start(entry.key),
+                .unknown(key: key, suggestion: Suggestion.closest(to: key, in: fields.map(\.id))), path,
+                document.start(entry.key),
                 "'\(key)' is not a question in \(what())."
                     + Suggestion.didYouMean(key, in: fields.map(\.id))
                     + " Its answer is not read until the name is right.", key: key)
@@ -327,13 +329,13 @@ final class SubmissionBinder {
     }
 
     private func add(
-        _ rule: String, _ severity: Severity, _ path: AnswerPath, _ position: TextPosition, _ message: String,
+        _ check: FieldCheck, _ path: AnswerPath, _ position: TextPosition, _ message: String,
         field: FieldDefinition? = nil, key: String? = nil
     ) {
         findings.append(
             Finding(
-                rule: rule, severity: severity, path: path.pointer(in: form, then: key), message: message,
-                mark: document.mark(position), ruleMark: field?.mark))
+                rule: check.rule, severity: .error, path: path.pointer(in: form, then: key), message: message,
+                mark: document.mark(position), ruleMark: field?.mark, check: check))
     }
 
     // MARK: - Helpers

@@ -64,7 +64,8 @@ struct ReviewPages {
             let key = FormPages.key(ofPointer: finding.path)
             let section = key.split(separator: ".").first.map(String.init) ?? form.sections[0].id
             return Components.FieldError(
-                id: "/forms/\(form.id)/pages/\(section)#\(pages.inputID(key))", message: finding.message)
+                id: "/forms/\(form.id)/pages/\(section)#\(pages.inputID(key))",
+                message: ErrorMessages.message(for: finding, in: form))
         }
         if form.subject == .school {
             html += Components.errorSummary(refused + blocking, title: "Fix these before you submit")

@@ -43,7 +43,7 @@ extension Portal {
                 return Self.redirect("/?saved=1")
             case "continue":
                 let evaluation = try await safeguarding.check(answers.document(for: form), file: "portal", by: sender)
-                let errors = evaluation.fieldErrors(inSection: form.sections[index].id)
+                let errors = evaluation.fieldErrors(inSection: form.sections[index].id, of: form)
                 guard errors.isEmpty else {
                     return sectionPage(form, index, answers: answers, errors: errors, sender: sender, context: context)
                 }
@@ -131,21 +131,14 @@ extension Portal {
 }
 
 extension Evaluation {
-    /// The errors of the field checks in one section, by answer key, in the user's words; a date's message
-    /// speaks of its three boxes, not of YYYY-MM-DD.
-    func fieldErrors(inSection section: String) -> [String: String] {
+    /// The errors of the field checks in one section, by answer key, in the words of the page (see
+    /// `ErrorMessages`).
+    func fieldErrors(inSection section: String, of form: FormDefinition) -> [String: String] {
         var errors: [String: String] = [:]
         for finding in findings
         where finding.severity == .error && finding.isBuiltIn && finding.path.hasPrefix("/\(section)/") {
             let key = FormPages.key(ofPointer: finding.path)
-            guard errors[key] == nil else { continue }
-            var message = finding.message
-            if finding.rule == "field.type", message.contains("written YYYY-MM-DD"),
-                let label = message.split(separator: "\"").first
-            {
-                message = "\"\(label)\" must be a real date, with a day, a month and a year, like 27 3 2026."
-            }
-            errors[key] = message
+            if errors[key] == nil { errors[key] = ErrorMessages.message(for: finding, in: form) }
         }
         return errors
     }

@@ -1,0 +1,44 @@
+import FormEngine
+
+/// A field check's finding in the words of a page where the question is asked, made from which check it was and
+/// what it expected (`Finding.check`), in the GOV.UK Design System's way: "Enter ...", "Select ...", a date in
+/// its three boxes. A finding of any other kind keeps the engine's message.
+enum ErrorMessages {
+    /// The message for a finding about a field of `form`.
+    static func message(for finding: Finding, in form: FormDefinition) -> String {
+        guard let check = finding.check, let field = field(at: finding.path, in: form) else { return finding.message }
+        let label = field.label
+        switch check {
+        case .type(.date):
+            return "\"\(label)\" must be a real date, with a day, a month and a year, like 27 3 2026."
+        case .required where label.hasSuffix("?"):
+            return "Answer the question \"\(label)\""
+        case .required:
+            let choosing = [.choice, .multiChoice, .yesNo].contains(field.type)
+            return (choosing ? "Select " : "Enter ") + phrase(label)
+        case .choice:
+            return "Select \(phrase(label)) from the choices given"
+        default:
+            return finding.message
+        }
+    }
+
+    /// A label as the object of a sentence: its first letter in lower case, unless it starts an abbreviation.
+    private static func phrase(_ label: String) -> String {
+        let first = label.prefix { $0 != " " }
+        guard first.count > 1, first.allSatisfy({ !$0.isLowercase }) else {
+            return label.prefix(1).lowercased() + label.dropFirst()
+        }
+        return label
+    }
+
+    /// The field (or a repeat's sub-field) a finding's JSON Pointer is about.
+    private static func field(at pointer: String, in form: FormDefinition) -> FieldDefinition? {
+        let tokens = pointer.split(separator: "/").map(String.init)
+        guard tokens.count >= 2, let section = form.sections.first(where: { $0.id == tokens[0] }),
+            let field = section.fields.first(where: { $0.id == tokens[1] })
+        else { return nil }
+        guard tokens.count == 4, field.type == .repeat else { return tokens.count == 2 ? field : nil }
+        return field.fields.first { $0.id == tokens[3] }
+    }
+}
