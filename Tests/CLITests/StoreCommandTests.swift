@@ -141,6 +141,61 @@ struct StoreCommandTests {
         #expect(history.stdout.hasSuffix("Update Service check on 2026-11-15: no-change, recorded by policy.officer\n"))
     }
 
+    @Test("the decisions made once for both doors, refused at the command line in its words")
+    func decidedOnce() throws {
+        let folder = try Safeguard.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try Self.run(["register", "import", "Examples/register/gias-extract.csv"], in: folder)
+        let noRound = try Self.run(
+            ["submit", "--quiet", "--as-of", "2026-07-15", "Examples/returns/oakfield-primary.yaml"], in: folder)
+        #expect(noRound.status == 1)
+        #expect(
+            noRound.stdout.hasSuffix(
+                "Examples/returns/oakfield-primary.yaml: not stored: no round of returns is open for \"Section 11 "
+                    + "return: CSE and Missing education and training\". Open one with 'safeguard collection open'\n"))
+        let driverRound = try Self.run(
+            [
+                "collection", "open", "jof-2026", "--form", "taxi-driver-application", "--period-start", "2026-01-01",
+                "--period-end", "2026-12-31", "--due", "2027-01-31",
+            ], in: folder)
+        #expect(driverRound.status == 64)
+        #expect(driverRound.stderr.contains("is not collected in rounds"))
+        #expect(
+            try Self.run(["submit", "--source", "portal", "Examples/returns/oakfield-primary.yaml"], in: folder).status
+                == 64, "the portal and the API record their own source")
+
+        _ = try Self.run(
+            ["submit", "--quiet", "--as-of", "2026-10-20", "Examples/applications/carl-mason-refer.json"], in: folder)
+        let noConditions = try Self.run(
+            ["decide", "1", "--outcome", "grant-with-conditions", "--start", "2026-11-01"], in: folder)
+        #expect(noConditions.status == 64)
+        #expect(noConditions.stderr.contains("'grant-with-conditions' needs the conditions: give them with --note."))
+        let granted = try Self.run(
+            ["decide", "1", "--outcome", "grant-with-conditions", "--start", "2026-11-01", "--note", "Annual checks"],
+            in: folder, by: "corby.officer")
+        #expect(granted.status == 0, "\(granted.stderr)")
+        let over = try Self.run(["decide", "1", "--outcome", "refuse", "--note", "New information"], in: folder)
+        #expect(over.status == 1)
+        #expect(over.stderr.hasPrefix("error: Submission 1 was decided on "))
+        #expect(
+            over.stderr.contains(
+                "by corby.officer ('grant-with-conditions'). To record a decision in its place, give --replace."))
+        let replaced = try Self.run(
+            ["decide", "1", "--outcome", "refuse", "--note", "New information", "--replace"], in: folder)
+        #expect(replaced.stdout == "Recorded: refuse on submission 1 by policy.officer.\n")
+        let future = try Self.run(
+            ["dbs-check", "MASON904171CM9PQ", "--date", "2999-01-01", "--result", "no-change"], in: folder)
+        #expect(future.status == 64)
+        #expect(future.stderr.contains("2999-01-01 is after today"))
+        let unknown = try Self.run(
+            ["dbs-check", "JONES957309BA9XY", "--date", "2026-11-01", "--result", "no-change"], in: folder)
+        #expect(unknown.status == 1)
+        #expect(
+            unknown.stderr
+                == "error: No application is stored for that driver number: check the number, or submit the application first.\n"
+        )
+    }
+
     @Test(
         "revalidate after a changed parameter lists exactly the submissions whose decision changed; replay gives back the old"
     )

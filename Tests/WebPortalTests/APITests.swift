@@ -1,10 +1,13 @@
 import FormEngine
 import Foundation
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import Records
 import SQLiteStore
 import Testing
+import UseCases
+import WebPortal
 
 @Suite("The JSON API")
 struct APITests {
@@ -107,6 +110,32 @@ struct APITests {
             #expect(try await admin.send(.get, "/api/v1/reports/licensing").status == .forbidden)
             #expect(try await admin.send(.get, "/api/v1/submissions/\(corby)").status == .forbidden)
         }
+    }
+
+    @Test("409 for a school's return when no round is open, in the portal's words; nothing is stored")
+    func noRoundOpen() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("no-round-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try SQLiteStore.open(path: folder.appendingPathComponent("empty.sqlite").path)
+        let safeguarding = Safeguarding(store: store, catalog: catalog, today: { Day(iso: "2026-07-15")! })
+        let register = try FileBytes.read(Paths.root + "/Examples/register/gias-extract.csv").get().bytes
+        _ = try await safeguarding.importRegister(register, file: "gias.csv", by: .commandLine("test")).get()
+        let token = try await safeguarding.addAccount(
+            role: .school, scope: "121734", name: "Oakfield DSL", by: .commandLine("test")
+        ).token
+        let app = Application(router: Portal(configuration: PortalConfiguration(safeguarding: safeguarding)).router())
+        let body = try String(contentsOfFile: Paths.root + "/Examples/returns/oakfield-primary.yaml", encoding: .utf8)
+        try await app.test(.router) { client in
+            let answer = try await APICaller(client: client, token: token).send(
+                .post, "/api/v1/submissions", body: body)
+            #expect(answer.status == .conflict)
+            #expect(
+                answer.text
+                    == #"{"error":{"status":409,"message":"No round of returns is open, so a return cannot be sent yet."}}"#
+                    + "\n")
+        }
+        #expect(try await store.latestSubmissionIDs(formID: nil).isEmpty)
     }
 
     @Test("bodies: 415 for another type, 413 over 1 MiB, 422 for what cannot be read, with the line and column")

@@ -98,6 +98,40 @@ struct LicensingTests {
         }
     }
 
+    @Test("a decision over one already recorded needs the officer to say it replaces it; both are kept")
+    func replacingADecision() async throws {
+        let fixture = try await PortalFixture()
+        let id = try await fixture.stored(
+            try fixture.application(district: "corby", driverNumber: "BEGUM805176B99PG"), as: driverForm)
+        try await fixture.test { client in
+            var officer = try await Visitor.signedIn(client, token: fixture.tokens["corby"]!)
+            let page = try await officer.get("/submissions/\(id)")
+            #expect(!page.text.contains("name=\"replace\""), "nothing to replace yet")
+            let conditions = try await officer.post(
+                "/submissions/\(id)/decision",
+                ["outcome": "grant-with-conditions", "start.day": "1", "start.month": "11", "start.year": "2026"])
+            #expect(conditions.status == .unprocessableContent)
+            #expect(conditions.text.contains("<a href=\"#note\">Enter the conditions for your decision</a>"))
+            let granted = try await officer.post(
+                "/submissions/\(id)/decision",
+                ["outcome": "grant", "start.day": "1", "start.month": "11", "start.year": "2026"])
+            #expect(granted.status == .seeOther)
+            let after = try await officer.get("/submissions/\(id)")
+            #expect(after.text.contains("name=\"replace\" type=\"checkbox\" value=\"yes\""))
+            let over = try await officer.post(
+                "/submissions/\(id)/decision", ["outcome": "refuse", "note": "New information from the police"])
+            #expect(over.status == .unprocessableContent)
+            #expect(
+                over.text.contains("<a href=\"#replace\">A decision is already recorded on this application (grant"))
+            #expect(over.text.contains("value=\"refuse\" checked"), "the decision is kept to be sent again")
+            let replaced = try await officer.post(
+                "/submissions/\(id)/decision",
+                ["outcome": "refuse", "note": "New information from the police", "replace": "yes"])
+            #expect(replaced.status == .seeOther)
+            #expect(try await fixture.decisions(id).map(\.outcome) == [.grant, .refuse])
+        }
+    }
+
     @Test("Corby's officer cannot see, decide on or enter Kettering's drivers")
     func districtScope() async throws {
         let fixture = try await PortalFixture()
