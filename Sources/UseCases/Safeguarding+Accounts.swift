@@ -5,10 +5,9 @@ import Records
 extension Safeguarding {
     /// Makes an account and gives it with its sign-in token, which is shown once and kept only as a hash. A
     /// school's scope is its URN, a licensing officer's their district (its value or its label, in any case);
-    /// the county-wide roles take none. Audited.
-    public func addAccount(role: Role, scope: String?, name: String?, by sender: Sender) async throws -> (
-        account: AccountRecord, token: String
-    ) {
+    /// the county-wide roles take none. A school account whose URN is not an open school in the register is made
+    /// (it can sign in), and says so: it cannot send a return until the school is in the register. Audited.
+    public func addAccount(role: Role, scope: String?, name: String?, by sender: Sender) async throws -> AddedAccount {
         try sender.require([.admin])
         let scope = try accountScope(role: role, scope: scope)
         let token = "sg_" + Self.randomToken()
@@ -18,13 +17,9 @@ extension Safeguarding {
                 id: nil, name: name.trimmingWhitespace, role: role, scope: scope,
                 tokenHash: SHA256.hex(Array(token.utf8)), createdAt: Self.now(), disabledAt: nil),
             actor: sender.name)
-        return (account, token)
-    }
-
-    /// True when a school account's URN is an open school in the register (it can sign in either way, but send
-    /// a return only then).
-    public func isOpenSchool(_ urn: String) async throws -> Bool {
-        try await store.school(urn: urn)?.status == .open
+        var notOpen = false
+        if role == .school { notOpen = try await store.school(urn: scope ?? "")?.status != .open }
+        return AddedAccount(account: account, token: token, schoolNotOpen: notOpen)
     }
 
     /// An account's scope as stored: a school's URN (normalised), a licensing officer's district (a value of the

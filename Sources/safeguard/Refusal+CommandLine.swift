@@ -96,12 +96,11 @@ extension Refusal {
         }
     }
 
-    /// The error the command ends with: a usage mistake (64, with the command's usage), or a refusal printed as
-    /// `error: ...` (1).
+    /// The error the command ends with, once the refusal is printed as `error: ...`: 64 for a usage mistake, 1 for
+    /// a request refused.
     var commandLineError: any Error {
-        if isUsage { return ValidationError(commandLineText) }
         printError("error: \(commandLineText)")
-        return ExitCode(1)
+        return ExitCode(isUsage ? 64 : 1)
     }
 }
 

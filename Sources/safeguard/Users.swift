@@ -29,13 +29,14 @@ struct Users: AsyncParsableCommand {
 
         func run() async throws {
             let safeguarding = try common.safeguarding()
-            let (account, token) = try await carryOut {
+            let added = try await carryOut {
                 try await safeguarding.addAccount(role: role, scope: scope, name: name, by: by.sender)
             }
-            if role == .school, let urn = account.scope, try await !safeguarding.isOpenSchool(urn) {
+            let (account, token) = (added.account, added.token)
+            if added.schoolNotOpen {
                 printError(
-                    "warning: \(urn) is not an open school in the register; the account can sign in but not submit until it is."
-                )
+                    "warning: \(account.scope ?? "") is not an open school in the register; the account can sign in "
+                        + "but not submit until it is.")
             }
             printOut(
                 "Added account \(account.id!) (\(account.name), \(role.rawValue)\(account.scope.map { " for \($0)" } ?? "")). Its token, shown only now:\n\(token)\n"

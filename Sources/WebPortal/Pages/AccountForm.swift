@@ -1,5 +1,6 @@
 import FormEngine
 import Records
+import UseCases
 
 /// The admin's accounts page: every account with a button to disable it, and the form that adds one, read and
 /// checked as `safeguard users add` checks it.
@@ -37,7 +38,7 @@ struct AccountForm {
     /// The whole page.
     static func page(
         accounts: [AccountRecord], form: AccountForm, errors: [Components.FieldError],
-        created: (account: AccountRecord, token: String)?, csrf: String, selfID: Int64?
+        created: AddedAccount?, csrf: String, selfID: Int64?
     ) -> String {
         var html = Components.errorSummary(errors)
         if let created {
@@ -50,6 +51,11 @@ struct AccountForm {
                 + Components.warningText(
                     "Copy this token now and give it to \(created.account.name) by a secure route. It is not shown again: the portal keeps only a hash of it."
                 )
+            if created.schoolNotOpen {
+                html += Components.warningText(
+                    "\(created.account.scope ?? "") is not an open school in the register: the account can sign in, "
+                        + "but its school cannot send a return until the register lists it.")
+            }
         }
         html += "<h1 class=\"govuk-heading-l\">Accounts</h1>"
         let rows = accounts.map { account -> [String] in

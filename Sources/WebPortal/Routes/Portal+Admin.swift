@@ -25,10 +25,10 @@ extension Portal {
                     errors.append(Components.FieldError(id: "scope", message: refusal.portalError.message))
                 }
                 if errors.isEmpty {
-                    let created = try await safeguarding.addAccount(
+                    let added = try await safeguarding.addAccount(
                         role: role, scope: posted.scope, name: posted.name, by: sender)
                     return try await usersPage(
-                        sender: sender, context: context, form: AccountForm(), errors: [], created: created)
+                        sender: sender, context: context, form: AccountForm(), errors: [], created: added)
                 }
             }
             return try await usersPage(
@@ -47,7 +47,7 @@ extension Portal {
 
     private func usersPage(
         sender: Sender, context: PortalContext, form: AccountForm, errors: [Components.FieldError],
-        created: (account: AccountRecord, token: String)?, flash: String? = nil, status: HTTPResponse.Status = .ok
+        created: AddedAccount?, flash: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let body = AccountForm.page(
             accounts: try await safeguarding.accounts(by: sender), form: form, errors: errors, created: created,
