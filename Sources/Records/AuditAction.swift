@@ -26,4 +26,16 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case signIn = "sign-in"
     /// The store's schema was brought up to date and changed stored values (what, and why, in the detail).
     case migrate
+    /// A driver's record was handed to another district.
+    case transfer
+    /// A sign-in with a token that is not an enabled account's.
+    case signInFailure = "sign-in-failure"
+    /// Sign-ins from a client were stopped for a while after too many failures.
+    case lockout
+    /// An administrator cleared a lockout.
+    case lockoutClear = "lockout-clear"
+    /// What had passed its retention period was erased.
+    case retention
+    /// Everything held about one driver or school was exported for them.
+    case subjectExport = "subject-export"
 }

@@ -30,6 +30,12 @@ public enum Refusal: Error, Sendable, Equatable {
     case otherDistrict(own: String)
     /// The account's role may not do this.
     case notAllowed(Role)
+    /// The driver's applications are held by another district: a new version from this one would replace theirs.
+    case knownToAnotherDistrict(driver: String)
+    /// The driver's latest application is already in that district: there is nothing to transfer.
+    case alreadyInDistrict(driver: String, district: String)
+    /// The text is not one of the districts; what they are.
+    case noSuchDistrict(String, districts: String)
 
     // MARK: Forms and rounds
 

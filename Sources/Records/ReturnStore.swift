@@ -70,6 +70,9 @@ public protocol ReturnStore: Sendable {
     /// The districts, by slug.
     func districts() async throws -> [DistrictRecord]
 
+    /// The register's district (its value, such as `corby`) of each of these schools that it holds, by URN.
+    func schoolDistricts(urns: [String]) async throws -> [String: String]
+
     /// Opens a round of returns; refuses a name already used. Audited.
     func openCollection(_ collection: CollectionRecord) async throws -> CollectionRecord
 
@@ -82,6 +85,11 @@ public protocol ReturnStore: Sendable {
     /// application, its latest version, not rejected when a licence is granted, and not decided before unless the
     /// decision says it replaces that. Audited.
     func recordDecision(_ decision: NewDecision, actor: String) async throws -> OfficerDecisionRecord
+
+    /// Hands a driver's versions to another district: the next version from it continues them. Refused when the
+    /// driver has no application, or the latest is already in that district. Audited.
+    func recordTransfer(formID: String, subjectKey: String, to district: String, note: String?, actor: String)
+        async throws -> TransferRecord
 
     /// Records an Update Service check on a driver who has an application stored. Audited.
     func recordDBSCheck(

@@ -92,3 +92,10 @@ extension SubmissionRecord: FetchableRecord, MutablePersistableRecord {
     /// Records the row id after an insert.
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension TransferRecord: FetchableRecord, MutablePersistableRecord {
+    /// The table.
+    public static let databaseTableName = "transfer"
+    /// Records the row id after an insert.
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

@@ -34,6 +34,28 @@ extension SQLiteStore {
         }
     }
 
+    /// Hands a driver's versions to another district, as they stand now.
+    public func recordTransfer(
+        formID: String, subjectKey: String, to district: String, note: String?, actor: String
+    ) async throws -> TransferRecord {
+        try await pool.write { db in
+            guard let latest = try Self.latestSubmission(db, formID: formID, subjectKey: subjectKey, collectionID: nil)
+            else { throw Refusal.noApplicationForDriver(subjectKey) }
+            if latest.district == district {
+                throw Refusal.alreadyInDistrict(driver: subjectKey, district: district)
+            }
+            var record = TransferRecord(
+                id: nil, formID: formID, subjectKey: subjectKey, afterSubmission: latest.id,
+                fromDistrict: latest.district, toDistrict: district, note: note, recordedBy: actor,
+                recordedAt: Self.now())
+            try record.insert(db)
+            try Self.audit(
+                db, actor: actor, action: .transfer, target: "submission \(latest.id)",
+                detail: "from \(latest.district ?? "no district") to \(district)")
+            return record
+        }
+    }
+
     /// Records an Update Service check on a driver who has an application stored.
     public func recordDBSCheck(
         driverNumber: String, checkedOn: Day, result: DBSCheckResult, note: String?, actor: String

@@ -83,6 +83,29 @@ extension SQLiteStore {
         try await pool.read { db in try SchoolRecord.filter(Column("urn") == urn).fetchOne(db) }
     }
 
+    /// The register's district of each of these schools that it holds, by URN.
+    public func schoolDistricts(urns: [String]) async throws -> [String: String] {
+        guard !urns.isEmpty else { return [:] }
+        return try await pool.read { db in
+            var found: [String: String] = [:]
+            // SQLite takes up to 32,766 arguments: a batch's URNs are asked for a thousand at a time.
+            for start in stride(from: 0, to: urns.count, by: 1000) {
+                let part = Array(urns[start..<min(start + 1000, urns.count)])
+                let marks = part.map { _ in "?" }.joined(separator: ", ")
+                for row in try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT school.urn, district.slug FROM school JOIN district ON district.id = school.districtID
+                        WHERE school.urn IN (\(marks))
+                        """, arguments: StatementArguments(part))
+                {
+                    found[row[0]] = row[1]
+                }
+            }
+            return found
+        }
+    }
+
     /// The districts, by slug.
     public func districts() async throws -> [DistrictRecord] {
         try await pool.read { db in try DistrictRecord.order(Column("slug")).fetchAll(db) }

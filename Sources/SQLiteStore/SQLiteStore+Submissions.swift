@@ -15,18 +15,19 @@ extension SQLiteStore {
         }
     }
 
-    /// The newest version of a subject's submissions to a form (and collection), if there is one.
-    static func latestSubmissionID(_ db: Database, formID: String, subjectKey: String, collectionID: Int64?) throws
-        -> Int64?
+    /// The newest version of a subject's submissions to a form (and collection), if there is one, and its district.
+    static func latestSubmission(_ db: Database, formID: String, subjectKey: String, collectionID: Int64?) throws
+        -> (id: Int64, district: String?)?
     {
-        try Int64.fetchOne(
+        try Row.fetchOne(
             db.cachedStatement(
                 sql: """
-                    SELECT id FROM submission s
+                    SELECT id, district FROM submission s
                     WHERE formID = ? AND subjectKey = ? AND collectionID IS ?
                       AND NOT EXISTS (SELECT 1 FROM submission later WHERE later.supersedes = s.id)
                     ORDER BY id DESC LIMIT 1
-                    """), arguments: [formID, subjectKey, collectionID])
+                    """), arguments: [formID, subjectKey, collectionID]
+        ).map { ($0[0], $0[1]) }
     }
 
     /// The number of the version that replaced a submission, if any.

@@ -43,6 +43,29 @@ enum StoreMigrations {
                 try constrain(db, table: table, column: column, to: values)
             }
         }
+        migrator.registerMigration("v5: transfers between districts, and the audit's security actions") { db in
+            try db.create(table: "transfer") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("formID", .text).notNull()
+                t.column("subjectKey", .text).notNull()
+                t.column("afterSubmission", .integer).notNull().references("submission")
+                t.column("fromDistrict", .text)
+                t.column("toDistrict", .text).notNull()
+                t.column("note", .text)
+                t.column("recordedBy", .text).notNull()
+                t.column("recordedAt", .text).notNull()
+            }
+            try db.create(index: "transferBySubject", on: "transfer", columns: ["formID", "subjectKey"])
+            try forbidChanges(db, table: "transfer", because: "a recorded transfer is never changed: record a new one")
+            for event in ["Insert", "Update"] { try db.execute(sql: "DROP TRIGGER auditActionTyped\(event)") }
+            try constrain(
+                db, table: "audit", column: "action",
+                to: [
+                    "demo", "submit", "decide", "dbs-check", "revalidate", "export", "view", "register-import",
+                    "collection-open", "account-add", "account-disable", "sign-in", "migrate", "transfer",
+                    "sign-in-failure", "lockout", "lockout-clear", "retention", "subject-export",
+                ])
+        }
         return migrator
     }
 

@@ -47,11 +47,19 @@ struct SubmissionWriter {
             if status != SchoolStatus.open.rawValue && !context.allowsUnregistered {
                 return .refused(.notRegistered(urn: subjectKey, closed: school != nil))
             }
-            if district == nil, let school { district = try districtSlug(school["districtID"]) }
+            // A school is filed under the register's district, whatever its return says.
+            if let school { district = try districtSlug(school["districtID"]) ?? district }
         }
-        try keepDefinitions(form: form, ruleSet: catalog.ruleSets[form.id])
-        let previous = try SQLiteStore.latestSubmissionID(
+        let latest = try SQLiteStore.latestSubmission(
             db, formID: form.id, subjectKey: subjectKey, collectionID: context.collection?.id)
+        // A driver's versions stay with the district that holds them, until a transfer hands them on.
+        if form.subject == .driver, let latest, let held = latest.district, held != district,
+            try !transferred(formID: form.id, subjectKey: subjectKey, after: latest.id, to: district)
+        {
+            return .refused(.knownToAnotherDistrict(driver: subjectKey))
+        }
+        let previous = latest?.id
+        try keepDefinitions(form: form, ruleSet: catalog.ruleSets[form.id])
         try db.cachedStatement(
             sql: """
                 INSERT INTO submission (subjectKind, subjectKey, district, collectionID, formID, formVersion, formHash,
@@ -106,6 +114,17 @@ struct SubmissionWriter {
             ])
         }
         return evaluationID
+    }
+
+    /// True when a transfer hands the subject's versions, as they stood at `after`, to `district`.
+    private func transferred(formID: String, subjectKey: String, after: Int64, to district: String?) throws -> Bool {
+        guard let district else { return false }
+        return try Bool.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM transfer
+                      WHERE formID = ? AND subjectKey = ? AND afterSubmission = ? AND toDistrict = ?)
+                    """), arguments: [formID, subjectKey, after, district]) ?? false
     }
 
     /// Keeps the form and rule files an evaluation used, once each, so it can be replayed from the store.

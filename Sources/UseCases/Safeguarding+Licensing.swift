@@ -51,4 +51,24 @@ extension Safeguarding {
             driverNumber: number, checkedOn: day, result: result,
             note: note.map(\.trimmingWhitespace).flatMap { $0.isEmpty ? nil : $0 }, actor: sender.name)
     }
+
+    /// Hands a driver's record to another district (its value or label, in any case), so that the next application
+    /// from that district continues the driver's versions rather than being refused as another district's. Only an
+    /// administrator (or the command line) may. Audited.
+    public func transferDriver(_ driver: String, to district: String, note: String?, by sender: Sender) async throws
+        -> TransferRecord
+    {
+        try sender.require([.admin])
+        guard let form = form(about: .driver) else { throw Refusal.noFormAbout(.driver) }
+        guard let number = IdentifierFormat.driverNumber.normalize(driver) else {
+            throw Refusal.notADriverNumber(driver, expected: IdentifierFormat.driverNumber.expectation)
+        }
+        let districts = form.districtKey.flatMap { form.field(at: $0).choices }
+        guard let target = districts?.option(matching: district.trimmingWhitespace) else {
+            throw Refusal.noSuchDistrict(district, districts: districts?.valuesDescription ?? "none")
+        }
+        return try await store.recordTransfer(
+            formID: form.id, subjectKey: number, to: target.value,
+            note: note.map(\.trimmingWhitespace).flatMap { $0.isEmpty ? nil : $0 }, actor: sender.name)
+    }
 }

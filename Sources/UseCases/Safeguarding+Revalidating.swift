@@ -13,13 +13,19 @@ extension Safeguarding {
         for start in stride(from: 0, to: ids.count, by: 500) {
             let page = Array(ids[start..<min(start + 500, ids.count)])
             var evaluated: [(submissionID: Int64, prepared: PreparedSubmission, parameters: [String: Value])] = []
-            for stored in try await store.storedEvaluations(submissionIDs: page) {
+            let storedPage = try await store.storedEvaluations(submissionIDs: page)
+            let checked = try await withRegisterDistricts(
+                storedPage.map { stored in
+                    PreparedSubmission(
+                        validator.evaluate(
+                            [UInt8](stored.submission.received), file: stored.submission.fileName, asOf: report.asOf,
+                            formID: stored.submission.formID, parameters: stored.parameters))
+                })
+            for (stored, prepared) in zip(storedPage, checked) {
                 let submission = stored.submission
-                let evaluation = validator.evaluate(
-                    [UInt8](submission.received), file: submission.fileName, asOf: report.asOf,
-                    formID: submission.formID, parameters: stored.parameters)
+                let evaluation = prepared.evaluation
                 guard evaluation.form != nil else { continue }
-                evaluated.append((submission.id!, PreparedSubmission(evaluation), stored.parameters))
+                evaluated.append((submission.id!, prepared, stored.parameters))
                 let before = Set(stored.findings.map(Self.key))
                 let after = Set(evaluation.findings.map { "\($0.rule) \($0.severity.rawValue) \($0.path)" })
                 report.add(

@@ -50,8 +50,9 @@ extension Safeguarding {
     /// Stores a chunk of evaluated submissions, a transaction a collection, refusing first what the sender may not
     /// send; the results in the chunk's order.
     private func keep(
-        _ chunk: [PreparedSubmission], plan: SubmissionPlan, options: SubmitOptions, sender: Sender
+        _ checked: [PreparedSubmission], plan: SubmissionPlan, options: SubmitOptions, sender: Sender
     ) async throws -> [SubmitResult] {
+        let chunk = try await withRegisterDistricts(checked)
         var outcomes = [StoreOutcome?](repeating: nil, count: chunk.count)
         var groups: [(collection: CollectionRecord?, items: [Int])] = []
         for (index, prepared) in chunk.enumerated() {

@@ -38,6 +38,7 @@ public struct Portal: Sendable {
         addSubmissionsRoutes(to: router)
         addReportsRoutes(to: router)
         addAdminRoutes(to: router)
+        addTransferRoutes(to: router)
         addAPIRoutes(to: router)
         return router
     }

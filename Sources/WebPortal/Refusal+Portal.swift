@@ -32,6 +32,18 @@ extension Refusal {
             return .forbidden("You can only enter applications for your own district (\(own)).")
         case .notAllowed(let role):
             return .forbidden("A \(role.rawValue) account cannot use this.")
+        case .knownToAnotherDistrict:
+            return PortalError(
+                status: .conflict,
+                message: "This driver is known to another district, which holds their applications. Ask that "
+                    + "district, or ask the board's administrator to record a transfer of the driver to yours.")
+        case .alreadyInDistrict(let driver, let district):
+            return PortalError(
+                status: .conflict,
+                message: "The driver \(driver)'s latest application is already in \(district): there is nothing to "
+                    + "transfer.")
+        case .noSuchDistrict(let text, let districts):
+            return .unprocessable("'\(text)' is not a district. The districts are: \(districts).")
         case .noSuchForm, .noFormAbout, .noSuchSubmission, .noSuchEvaluation, .noSuchAccount:
             return .notFound()
         case .noRoundsFor(let form):

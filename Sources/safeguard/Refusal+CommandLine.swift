@@ -28,6 +28,13 @@ extension Refusal {
             return "not stored: only applications to \(own) can be entered by this account"
         case .notAllowed(let role):
             return "A \(role.rawValue) account cannot do this."
+        case .knownToAnotherDistrict(let driver):
+            return "not stored: the driver \(driver) is known to another district, which holds their applications. "
+                + "Ask that district, or record a transfer with 'safeguard transfer \(driver) --to DISTRICT'"
+        case .alreadyInDistrict(let driver, let district):
+            return "The driver \(driver)'s latest application is already in \(district): there is nothing to transfer."
+        case .noSuchDistrict(let text, let districts):
+            return "'\(text)' is not a district. The districts are: \(districts)."
         case .noSuchForm(let id, let known):
             return "There is no form '\(id)'.\(Suggestion.didYouMean(id, in: known)) The forms are: "
                 + "\(known.joined(separator: ", "))."
@@ -89,6 +96,7 @@ extension Refusal {
     var isUsage: Bool {
         switch self {
         case .noSuchForm, .noSuchCollection, .noSuchTable, .scopeNeeded, .scopeNotTaken, .notADriverNumber,
+            .noSuchDistrict,
             .periodReversed, .licenceStartNeeded, .licenceDatesReversed, .noteNeeded, .dateInFuture, .noRoundsFor:
             return true
         default:

@@ -8,7 +8,9 @@ struct Safeguard: AsyncParsableCommand {
         abstract: "Check Section 11 school returns and taxi driver applications against their forms and rules.",
         subcommands: [
             Demo.self, Validate.self, Forms.self, Rules.self, Register.self, Collection.self, Submit.self, History.self,
-            Revalidate.self, Replay.self, Export.self, Report.self, Decide.self, DBSCheck.self, Audit.self, Sample.self,
+            Revalidate.self, Replay.self, Export.self, Report.self, Decide.self, DBSCheck.self, Transfer.self,
+            Audit.self,
+            Sample.self,
             Users.self, Serve.self,
         ]
     )

@@ -16,6 +16,9 @@ struct RefusalWordingTests {
             collection: "s11-2025-26", collectionForm: "section11-school-return", form: "taxi-driver-application"),
         .noCollectionOpen(form: "Section 11 return"), .noSuchCollection("s99"), .hasErrors(count: 3),
         .otherSchool(own: "121734"), .otherDistrict(own: "Corby"), .notAllowed(.policy),
+        .knownToAnotherDistrict(driver: "PATEL702238AP9AB"),
+        .alreadyInDistrict(driver: "PATEL702238AP9AB", district: "corby"),
+        .noSuchDistrict("Narnia", districts: "corby (Corby), kettering (Kettering)"),
         .noSuchForm("taxi", known: ["section11-school-return", "taxi-driver-application"]), .noFormAbout(.driver),
         .noRoundsFor(form: "Taxi and private hire driver licence application"), .collectionExists("s11-2025-26"),
         .periodReversed(start: Day(iso: "2026-09-01")!, end: Day(iso: "2025-08-31")!), .noSuchSubmission(9),
@@ -61,6 +64,7 @@ struct RefusalWordingTests {
             (.otherDistrict(own: "Corby"), 403), (.notAllowed(.policy), 403), (.noSuchSubmission(9), 404),
             (.noSubject(field: "URN"), 422), (.notRegistered(urn: "121734", closed: false), 422),
             (.incomplete(6), 409), (.replaced(5, by: 8), 409), (.damaged("x"), 500),
+            (.knownToAnotherDistrict(driver: "PATEL702238AP9AB"), 409),
         ]
         for (refusal, status) in statuses { #expect(refusal.portalError.status.code == status, "\(refusal)") }
         #expect(

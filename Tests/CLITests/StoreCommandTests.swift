@@ -196,6 +196,39 @@ struct StoreCommandTests {
         )
     }
 
+    @Test("an application for a driver held by another district is refused until the driver is transferred")
+    func transfer() throws {
+        let folder = try Safeguard.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let original = try String(
+            contentsOfFile: Safeguard.root + "/Examples/applications/carl-mason-refer.json", encoding: .utf8)
+        let moved = folder.appendingPathComponent("moved.json")
+        try original.replacingOccurrences(of: "\"district\": \"northampton\"", with: "\"district\": \"kettering\"")
+            .write(to: moved, atomically: true, encoding: .utf8)
+        _ = try Self.run(
+            ["submit", "--quiet", "--as-of", "2026-10-20", "Examples/applications/carl-mason-refer.json"], in: folder)
+        let refused = try Self.run(["submit", "--quiet", "--as-of", "2026-10-20", moved.path], in: folder)
+        #expect(refused.status == 1)
+        #expect(
+            refused.stdout.contains(
+                "not stored: the driver MASON904171CM9PQ is known to another district, which holds their applications. "
+                    + "Ask that district, or record a transfer with 'safeguard transfer MASON904171CM9PQ --to DISTRICT'"
+            ))
+        let nowhere = try Self.run(["transfer", "MASON904171CM9PQ", "--to", "Narnia"], in: folder)
+        #expect(nowhere.status == 64 && nowhere.stderr.contains("'Narnia' is not a district. The districts are: corby"))
+        let transferred = try Self.run(
+            ["transfer", "MASON904171CM9PQ", "--to", "Kettering", "--note", "Moved house"], in: folder)
+        #expect(
+            transferred.stdout
+                == "Transferred MASON904171CM9PQ from Northampton to Kettering: their next application from "
+                + "Kettering continues their record.\n")
+        let stored = try Self.run(["submit", "--quiet", "--as-of", "2026-10-20", moved.path], in: folder)
+        #expect(stored.stdout.contains("stored as submission 2, replacing submission 1"), "\(stored.stdout)")
+        #expect(
+            try Self.run(["audit"], in: folder).stdout.contains("transfer  submission 1: from northampton to kettering")
+        )
+    }
+
     @Test(
         "revalidate after a changed parameter lists exactly the submissions whose decision changed; replay gives back the old"
     )

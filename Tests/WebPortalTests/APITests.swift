@@ -112,6 +112,23 @@ struct APITests {
         }
     }
 
+    @Test("409 for a driver held by another district, naming none of that district's submissions or answers")
+    func anotherDistrictsDriver() async throws {
+        let fixture = try await PortalFixture()
+        let corby = try await fixture.stored(
+            try fixture.application(district: "corby", driverNumber: "BEGUM805176B99TA"), as: driverForm)
+        try await fixture.test { client in
+            let kettering = APICaller(client: client, token: fixture.tokens["kettering"]!)
+            let answer = try await kettering.send(
+                .post, "/api/v1/submissions",
+                body: try fixture.application(district: "kettering", driverNumber: "BEGUM805176B99TA"))
+            #expect(answer.status == .conflict)
+            #expect(answer.text.contains("This driver is known to another district"))
+            #expect(!answer.text.contains(String(corby)) && !answer.text.lowercased().contains("corby"))
+        }
+        #expect(try await fixture.store.latestSubmissionIDs(formID: driverForm.id).contains(corby))
+    }
+
     @Test("409 for a school's return when no round is open, in the portal's words; nothing is stored")
     func noRoundOpen() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("no-round-\(UUID().uuidString)")

@@ -121,4 +121,33 @@ struct PolicyAndAdminTests {
             #expect(try await admin.post("/admin/users/999999/disable", [:]).status == .notFound)
         }
     }
+
+    @Test("the admin transfers a driver to another district on a page; no other role can")
+    func transfer() async throws {
+        let fixture = try await PortalFixture()
+        let corby = try await fixture.stored(
+            try fixture.application(district: "corby", driverNumber: "BEGUM805176B99TB"), as: driverForm)
+        try await fixture.test { client in
+            var officer = try await Visitor.signedIn(client, token: fixture.tokens["kettering"]!)
+            #expect(try await officer.get("/admin/transfers").status == .forbidden)
+            var admin = try await Visitor.signedIn(client, token: fixture.tokens["admin"]!)
+            #expect(try await admin.get("/").text.contains("href=\"/admin/transfers\""))
+            let page = try await admin.get("/admin/transfers")
+            #expect(page.text.contains("<option value=\"kettering\">Kettering</option>"))
+            let wrong = try await admin.post("/admin/transfers", ["driver": "BEGUM805176B99TB", "district": "corby"])
+            #expect(wrong.status == .unprocessableContent)
+            #expect(wrong.text.contains("<a href=\"#district\">The driver BEGUM805176B99TB&#39;s latest application"))
+            let done = try await admin.post(
+                "/admin/transfers", ["driver": "begum805176b99tb", "district": "kettering", "note": "Moved"])
+            #expect(done.location == "/admin/transfers?done=BEGUM805176B99TB")
+            let kettering = APICaller(client: client, token: fixture.tokens["kettering"]!)
+            let moved = try await kettering.send(
+                .post, "/api/v1/submissions",
+                body: try fixture.application(district: "kettering", driverNumber: "BEGUM805176B99TB"))
+            #expect(moved.status == .created)
+            #expect(
+                moved.json["submissions"].flatMap { ($0 as? [[String: Any]])?.first?["supersedes"] as? Int }
+                    == Int(corby))
+        }
+    }
 }

@@ -43,6 +43,19 @@ public struct Evaluation: Sendable {
         }.map(\.element)
     }
 
+    /// The evaluation with one more finding in its place: one the engine cannot make itself (what the register
+    /// says, say).
+    public func adding(_ finding: Finding) -> Evaluation {
+        Evaluation(
+            file: file, received: received, form: form, ruleSetHash: ruleSetHash, asOf: asOf,
+            findings: findings + [finding], answers: answers)
+    }
+
+    /// Where the answer to a field was written in the submission, if it was.
+    public func mark(of location: FieldLocation) -> SourceMark? {
+        answers?.position(section: location.section, field: location.field).map { SourceMark(file: file, $0) }
+    }
+
     /// Rejected if any error, else referred if any refer, else accepted.
     public var decision: Decision { Decision(severities: findings.lazy.map(\.severity)) }
 

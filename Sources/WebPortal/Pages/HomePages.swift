@@ -53,5 +53,7 @@ enum HomePages {
         + "<li><a class=\"govuk-link\" href=\"/submissions\">Every school return</a></li></ul>"
 
     /// The administrator's start page.
-    static let admin = "<p><a class=\"govuk-link\" href=\"/admin/users\">Manage the accounts</a></p>"
+    static let admin =
+        "<ul class=\"govuk-list\"><li><a class=\"govuk-link\" href=\"/admin/users\">Manage the accounts</a></li>"
+        + "<li><a class=\"govuk-link\" href=\"/admin/transfers\">Transfer a driver to another district</a></li></ul>"
 }

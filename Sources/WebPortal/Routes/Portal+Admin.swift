@@ -45,6 +45,38 @@ extension Portal {
         }
     }
 
+    func addTransferRoutes(to router: Router<PortalContext>) {
+        router.get("/admin/transfers") { request, context in
+            _ = try require(context, [.admin])
+            let flash = request.uri.queryParameters["done"].map { "\($0) is transferred." }
+            return transferPage(TransferForm(), errors: [], context: context, flash: flash)
+        }
+        router.post("/admin/transfers") { request, context in
+            var request = request
+            let sender = try require(context, [.admin])
+            let posted = TransferForm(posted: try await form(&request, context))
+            do {
+                let record = try await safeguarding.transferDriver(
+                    posted.driver, to: posted.district, note: posted.note, by: sender)
+                return Self.redirect("/admin/transfers?done=\(record.subjectKey)")
+            } catch let refusal as Refusal {
+                let error = Components.FieldError(
+                    id: TransferForm.field(of: refusal), message: refusal.portalError.message)
+                return transferPage(posted, errors: [error], context: context, status: .unprocessableContent)
+            }
+        }
+    }
+
+    private func transferPage(
+        _ form: TransferForm, errors: [Components.FieldError], context: PortalContext, flash: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let districts = configuration.driverForm.flatMap { form in form.districtKey.map { form.field(at: $0) } }?
+            .choices
+        let body = form.html(districts: districts, csrf: context.session?.csrfToken ?? "", errors: errors)
+        return page("Transfer a driver", body, context: context, flash: flash, status: status)
+    }
+
     private func usersPage(
         sender: Sender, context: PortalContext, form: AccountForm, errors: [Components.FieldError],
         created: AddedAccount?, flash: String? = nil, status: HTTPResponse.Status = .ok
