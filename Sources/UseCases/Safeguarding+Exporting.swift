@@ -43,8 +43,11 @@ extension Safeguarding {
 
     /// A form's stored submissions as CSV: `<form>.csv` with one row a submission, and `<form>.<section>.<repeat>.csv`
     /// for each repeat, one row an item. Columns span every version of the form stored, today's form's order
-    /// first. Audited.
-    public func exportCSV(formID: String, allVersions: Bool, by sender: Sender) async throws -> [ExportFile] {
+    /// first. Every cell a spreadsheet would run as a formula (starting `=`, `+`, `-`, `@`, a tab or a carriage
+    /// return) is made inert with a leading `'`, unless `raw` asks for the bytes as received. Audited.
+    public func exportCSV(formID: String, allVersions: Bool, raw: Bool = false, by sender: Sender) async throws
+        -> [ExportFile]
+    {
         try sender.require([.policy, .admin])
         let form = try form(formID)
         let submissions = try await store.exportedSubmissions(formID: form.id, allVersions: allVersions)
@@ -72,19 +75,20 @@ extension Safeguarding {
                         for (index, item) in items.enumerated() {
                             var itemRow = ["submission": String(submission.record.id!), "item": String(index + 1)]
                             for sub in item.entries ?? [] {
-                                itemRow[sub.key] = Self.cell(sub.value)
+                                itemRow[sub.key] = Self.text(sub.value)
                                 repeats[name, default: ColumnSet(leading: [])].add(sub.key)
                             }
                             repeatRows[name, default: []].append(itemRow)
                         }
                     } else {
-                        row[name] = Self.cell(answer.value)
+                        row[name] = Self.text(answer.value)
                         main.add(name)
                     }
                 }
             }
             mainRows.append(row)
         }
+        func cell(_ text: String) -> String { raw ? text : CSV.inert(text) }
         let facts = ["submission", "form_version", "subject", "collection", "district", "received_at", "decision"]
         var text = CSV.line(facts + main.columns)
         for (submission, row) in zip(submissions, mainRows) {
@@ -93,26 +97,27 @@ extension Safeguarding {
                 String(record.id!), record.formVersion, record.subjectKey, submission.collection ?? "",
                 record.district ?? "", record.receivedAt, submission.decision?.rawValue ?? "",
             ]
-            text += CSV.line(values + main.columns.map { row[$0] ?? "" })
+            text += CSV.line((values + main.columns.map { row[$0] ?? "" }).map(cell))
         }
         var files = [ExportFile(name: "\(form.id).csv", text: text)]
         for name in repeats.keys.sorted() {
             let columns = repeats[name]!.columns
             var repeatText = CSV.line(["submission", "item"] + columns)
             for row in repeatRows[name] ?? [] {
-                repeatText += CSV.line([row["submission"]!, row["item"]!] + columns.map { row[$0] ?? "" })
+                repeatText += CSV.line(([row["submission"]!, row["item"]!] + columns.map { row[$0] ?? "" }).map(cell))
             }
             files.append(ExportFile(name: "\(form.id).\(name).csv", text: repeatText))
         }
         try await store.audit(
             actor: sender.name, action: .export, target: "form \(form.id)",
-            detail: "CSV, \(submissions.count) submissions\(allVersions ? ", every version" : "")")
+            detail: "CSV\(raw ? " (raw)" : ""), \(submissions.count) submissions\(allVersions ? ", every version" : "")"
+        )
         return files
     }
 
-    /// An answer as a CSV cell: its text byte for byte, a yes-no as yes or no, a list's items joined by "; ".
-    private static func cell(_ node: Node) -> String {
-        if let items = node.items { return items.map(cell).joined(separator: "; ") }
+    /// An answer as a CSV cell's text: byte for byte, a yes-no as yes or no, a list's items joined by "; ".
+    private static func text(_ node: Node) -> String {
+        if let items = node.items { return items.map(text).joined(separator: "; ") }
         guard let scalar = node.scalar else { return "" }
         if scalar.isPlain, scalar.text == "true" || scalar.text == "false" {
             return scalar.text == "true" ? "yes" : "no"

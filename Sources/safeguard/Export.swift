@@ -9,7 +9,8 @@ struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export stored submissions as CSV (a file per repeat) or JSON Lines.",
         discussion: """
-            CSV needs --form and writes <form>.csv and <form>.<section>.<repeat>.csv into --out (default export/). \
+            CSV needs --form and writes <form>.csv and <form>.<section>.<repeat>.csv into --out (default export/), \
+            each cell a spreadsheet would run as a formula made inert with a leading ' (--raw: as received). \
             JSON Lines goes to standard output unless --out names a file. Columns span every version of the form \
             stored, with a form_version column. Only the latest version of each submission, unless --all-versions.
             """
@@ -32,9 +33,15 @@ struct Export: AsyncParsableCommand {
     var out: String?
     @Flag(name: .customLong("all-versions"), help: "Export every stored version, not only the latest.")
     var allVersions = false
+    @Flag(
+        help:
+            "CSV: every cell exactly as received. By default a cell a spreadsheet would run as a formula gets a leading '."
+    )
+    var raw = false
 
     func validate() throws {
         if format == .csv && form == nil { throw ValidationError("A CSV export is of one form: give --form.") }
+        if raw && format != .csv { throw ValidationError("--raw is for CSV; JSON Lines are written as received.") }
     }
 
     func run() async throws {
@@ -42,7 +49,7 @@ struct Export: AsyncParsableCommand {
         switch format {
         case .csv:
             let files = try await carryOut {
-                try await safeguarding.exportCSV(formID: form ?? "", allVersions: allVersions, by: by.sender)
+                try await safeguarding.exportCSV(formID: form ?? "", allVersions: allVersions, raw: raw, by: by.sender)
             }
             let folder = out ?? "export"
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

