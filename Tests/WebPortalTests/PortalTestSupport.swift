@@ -44,7 +44,7 @@ final class PortalFixture: Sendable {
     let schoolURN: String
     let otherURN: String
 
-    init(sessionSeconds: Int = 3600) async throws {
+    init(sessionSeconds: Int = 3600, secureCookies: Bool = false) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         store = try SQLiteStore.open(path: folder.appendingPathComponent("portal.sqlite").path)
@@ -70,7 +70,9 @@ final class PortalFixture: Sendable {
         }
         self.tokens = tokens
         self.accounts = accounts
-        portal = Portal(configuration: PortalConfiguration(safeguarding: safeguarding, sessionSeconds: sessionSeconds))
+        portal = Portal(
+            configuration: PortalConfiguration(
+                safeguarding: safeguarding, sessionSeconds: sessionSeconds, secureCookies: secureCookies))
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }

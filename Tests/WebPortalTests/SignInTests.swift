@@ -52,6 +52,25 @@ struct SignInTests {
         }
     }
 
+    @Test("under --secure-cookies every cookie is Secure; the sign-in form's is removed on the path it was set on")
+    func secureCookies() async throws {
+        let fixture = try await PortalFixture(secureCookies: true)
+        try await fixture.test { client in
+            var visitor = Visitor(client)
+            let page = try await visitor.get("/sign-in")
+            let form = page.headers[values: .setCookie].first { $0.hasPrefix("sg_signin=") } ?? ""
+            #expect(form.contains("Secure") && form.contains("Path=/sign-in") && form.contains("HttpOnly"))
+            let signedIn = try await visitor.post("/sign-in", ["token": fixture.tokens["policy"]!])
+            let cookies = signedIn.headers[values: .setCookie]
+            let session = cookies.first { $0.hasPrefix("sg_session=") } ?? ""
+            #expect(session.contains("Secure"))
+            let cleared = cookies.first { $0.hasPrefix("sg_signin=") } ?? ""
+            #expect(cleared.contains("Max-Age=0") && cleared.contains("Path=/sign-in") && cleared.contains("Secure"))
+            let out = try await visitor.post("/sign-out", [:])
+            #expect(out.headers[values: .setCookie].allSatisfy { $0.contains("Secure") })
+        }
+    }
+
     @Test("a wrong or disabled token is refused with an error summary; the sign-in form needs its CSRF cookie")
     func wrongTokens() async throws {
         let fixture = try await PortalFixture()

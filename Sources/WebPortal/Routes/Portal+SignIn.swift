@@ -31,8 +31,11 @@ extension Portal {
                 Cookie(
                     name: AuthenticationMiddleware.cookie, value: signedIn.cookie, maxAge: seconds, path: "/",
                     secure: configuration.secureCookies, httpOnly: true, sameSite: .strict))
+            // Removed on the path it was set on: a cookie of the same name on another path is another cookie.
             response.setCookie(
-                Cookie(name: Self.signInCookie, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
+                Cookie(
+                    name: Self.signInCookie, value: "", maxAge: 0, path: "/sign-in",
+                    secure: configuration.secureCookies, httpOnly: true, sameSite: .strict))
             return response
         }
         router.post("/sign-out") { request, context in
@@ -42,8 +45,8 @@ extension Portal {
             var response = Self.redirect("/sign-in")
             response.setCookie(
                 Cookie(
-                    name: AuthenticationMiddleware.cookie, value: "", maxAge: 0, path: "/", httpOnly: true,
-                    sameSite: .strict))
+                    name: AuthenticationMiddleware.cookie, value: "", maxAge: 0, path: "/",
+                    secure: configuration.secureCookies, httpOnly: true, sameSite: .strict))
             return response
         }
         router.get("/") { request, context in try await home(request, context) }
@@ -65,8 +68,8 @@ extension Portal {
             "Sign in", body, context: PortalContext.signedOut(context), status: error == nil ? .ok : .unauthorized)
         response.setCookie(
             Cookie(
-                name: Self.signInCookie, value: csrf, maxAge: 3600, path: "/sign-in", httpOnly: true, sameSite: .strict)
-        )
+                name: Self.signInCookie, value: csrf, maxAge: 3600, path: "/sign-in",
+                secure: configuration.secureCookies, httpOnly: true, sameSite: .strict))
         return response
     }
 
