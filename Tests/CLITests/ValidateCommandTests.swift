@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
 import Testing
 
 @Suite("safeguard validate: exit codes, compiler-style text, JSON")
@@ -120,6 +123,25 @@ struct ValidateCommandTests {
         #expect(
             result.stdout.hasPrefix(
                 "no/such/file.yaml:1:1: error: Cannot read the file: no such file or folder. [intake.file]\n"))
+        #expect(result.stdout.contains("Examples/returns/oakfield-primary.yaml: accepted"))
+    }
+
+    @Test("a named pipe or a device is refused at once with intake.file, not waited on")
+    func notRegularFiles() throws {
+        let folder = try Safeguard.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pipe = folder.appendingPathComponent("pipe.yaml").path
+        #expect(mkfifo(pipe, 0o600) == 0)
+        let started = Date()
+        let result = try Safeguard.run(["validate", pipe, "/dev/zero", "Examples/returns/oakfield-primary.yaml"])
+        #expect(Date().timeIntervalSince(started) < 20, "no file is waited on")
+        #expect(result.status == 1)
+        #expect(
+            result.stdout.contains(
+                "\(pipe):1:1: error: Cannot read the file: is a named pipe, not a file. [intake.file]"))
+        #expect(
+            result.stdout.contains("/dev/zero:1:1: error: Cannot read the file: is a device, not a file. [intake.file]")
+        )
         #expect(result.stdout.contains("Examples/returns/oakfield-primary.yaml: accepted"))
     }
 

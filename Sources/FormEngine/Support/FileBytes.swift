@@ -17,15 +17,21 @@ public enum FileBytes {
         public var description: String { "\(path): \(reason)" }
     }
 
-    /// The file's bytes, at most `limit + 1` of them, and the file's whole size.
+    /// The file's bytes, at most `limit + 1` of them, and the file's whole size. Only a regular file is read: a
+    /// named pipe, a device or a socket is refused at once (opened without waiting, so a pipe with no writer does
+    /// not hang the reader).
     public static func read(_ path: String, limit: Int = Int.max - 1) -> Result<(bytes: [UInt8], size: Int), Failure> {
-        let descriptor = open(path, O_RDONLY)
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY)
         guard descriptor >= 0 else { return .failure(Failure(path: path, reason: reason(errno))) }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return .failure(Failure(path: path, reason: reason(errno))) }
-        if (status.st_mode & S_IFMT) == S_IFDIR {
-            return .failure(Failure(path: path, reason: "is a folder, not a file"))
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .failure(Failure(path: path, reason: "is a folder, not a file"))
+        case S_IFIFO: return .failure(Failure(path: path, reason: "is a named pipe, not a file"))
+        case S_IFCHR, S_IFBLK: return .failure(Failure(path: path, reason: "is a device, not a file"))
+        default: return .failure(Failure(path: path, reason: "is not a regular file"))
         }
         let size = Int(status.st_size)
         let wanted = min(max(size, 0), limit + 1)
