@@ -22,25 +22,36 @@ public struct Portal: Sendable {
 
     /// Every route, behind the middleware that logs, secures and signs in each request.
     public func router() -> Router<PortalContext> {
+        routes().router
+    }
+
+    /// Every route the portal serves, with whom each serves.
+    public func declaredRoutes() -> [DeclaredRoute] {
+        routes().declared
+    }
+
+    /// The router with every route, each registered with whom it serves.
+    private func routes() -> PortalRoutes {
         let router = Router(context: PortalContext.self)
         router.addMiddleware {
             RequestLogMiddleware<PortalContext>()
             SecurityHeadersMiddleware<PortalContext>()
             AuthenticationMiddleware(safeguarding: safeguarding)
         }
-        router.get("/assets/portal.css") { _, _ in
+        let routes = PortalRoutes(router)
+        routes.open(.get, "/assets/portal.css") { _, _ in
             var response = Self.text(Stylesheet.css, type: "text/css; charset=utf-8")
             response.headers[.cacheControl] = "public, max-age=3600"
             return response
         }
-        addSignInRoutes(to: router)
-        addFormsRoutes(to: router)
-        addSubmissionsRoutes(to: router)
-        addReportsRoutes(to: router)
-        addAdminRoutes(to: router)
-        addTransferRoutes(to: router)
-        addAPIRoutes(to: router)
-        return router
+        addSignInRoutes(to: routes)
+        addFormsRoutes(to: routes)
+        addSubmissionsRoutes(to: routes)
+        addReportsRoutes(to: routes)
+        addAdminRoutes(to: routes)
+        addTransferRoutes(to: routes)
+        addAPIRoutes(to: routes)
+        return routes
     }
 
     /// The portal as an application listening on `host:port` (port 0: any free port); `onRunning` is told the
@@ -75,14 +86,6 @@ public struct Portal: Sendable {
     /// A redirect after a post, to a page to get.
     static func redirect(_ location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location])
-    }
-
-    /// The signed-in account as the sender of a use case, if its role is one of `roles`; otherwise sign in, or be
-    /// refused.
-    func require(_ context: PortalContext, _ roles: Set<Role>) throws -> Sender {
-        guard let account = context.account else { throw PortalError.unauthorized("Sign in to use this page.") }
-        guard roles.contains(account.role) else { throw Refusal.notAllowed(account.role).portalError }
-        return .account(account)
     }
 
     /// A posted form, refused unless it carries the session's CSRF token.

@@ -1,119 +1,171 @@
 import FormEngine
 import Foundation
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import Records
 import SQLiteStore
 import Testing
+import WebPortal
 
-@Suite("No role can read or change what is not theirs")
+@Suite("No role can read or change what is not theirs: every route, every role, one table")
 struct AccessMatrixTests {
-    @Test("every page for every role: allowed (200), not theirs (404), not their role (403), signed out (303)")
-    func pages() async throws {
+    /// One route's row: the request made of it, and the status each asker gets.
+    struct Row {
+        /// The concrete path asked for (the route's parameters filled in), with any query.
+        let uri: String
+        /// The fields a post sends, besides its CSRF token.
+        let fields: [(String, String)]
+        /// The statuses of: no one signed in, school, corby, kettering, policy, admin.
+        let statuses: [Int]
+
+        init(_ uri: String, _ fields: [(String, String)], _ statuses: [Int]) {
+            self.uri = uri
+            self.fields = fields
+            self.statuses = statuses
+        }
+
+        init(_ uri: String, _ statuses: [Int]) {
+            self.init(uri, [], statuses)
+        }
+    }
+
+    /// The askers, in the order of a row's statuses: no one, then each account of the fixture.
+    static let askers: [String?] = [nil, "school", "corby", "kettering", "policy", "admin"]
+
+    @Test("every route the router holds declares whom it serves; each asker gets the status this table says")
+    func everyRoute() async throws {
         let fixture = try await PortalFixture()
         let ownReturn = try await fixture.stored(try await fixture.schoolReturn(urn: fixture.schoolURN), as: schoolForm)
         let otherReturn = try await fixture.stored(
             try await fixture.schoolReturn(urn: fixture.otherURN), as: schoolForm)
         let corbyApplication = try await fixture.stored(
             try fixture.application(district: "corby", driverNumber: "BEGUM805176B99SA"), as: driverForm)
-        let schoolPage = "/forms/\(schoolForm.id)/pages/\(schoolForm.sections[0].id)"
-        let driverPage = "/forms/\(driverForm.id)/pages/\(driverForm.sections[0].id)"
-        // Columns: school, corby, kettering, policy, admin.
-        let expected: [(String, [Int])] = [
-            ("/", [200, 200, 200, 200, 200]),
-            ("/submissions", [200, 200, 200, 200, 403]),
-            ("/submissions/\(ownReturn)", [200, 404, 404, 200, 403]),
-            ("/submissions/\(otherReturn)", [404, 404, 404, 200, 403]),
-            ("/submissions/\(corbyApplication)", [404, 200, 404, 404, 403]),
-            ("/submissions/\(ownReturn)/confirmation", [200, 404, 404, 200, 403]),
-            ("/licensing/actions", [403, 200, 200, 403, 403]),
-            ("/reports/schools", [403, 403, 403, 200, 403]),
-            ("/reports/licensing", [403, 200, 200, 200, 403]),
-            ("/reports/schools.csv?table=by-district", [403, 403, 403, 200, 403]),
-            ("/reports/licensing.csv?table=by-district", [403, 200, 200, 200, 403]),
-            ("/admin/users", [403, 403, 403, 403, 200]),
-            (schoolPage, [200, 404, 404, 403, 403]),
-            ("/forms/\(schoolForm.id)/check", [200, 404, 404, 403, 403]),
-            (driverPage, [404, 200, 200, 403, 403]),
-            ("/forms/\(driverForm.id)/check", [404, 200, 200, 403, 403]),
-        ]
-        let roles = ["school", "corby", "kettering", "policy", "admin"]
-        try await fixture.test { client in
-            var anonymous = Visitor(client)
-            for (uri, _) in expected {
-                let page = try await anonymous.get(uri)
-                #expect(page.status == .seeOther && page.location == "/sign-in", "signed out: \(uri)")
-            }
-            for (index, role) in roles.enumerated() {
-                var visitor = try await Visitor.signedIn(client, token: fixture.tokens[role]!)
-                for (uri, statuses) in expected {
-                    let page = try await visitor.get(uri)
-                    #expect(Int(page.status.code) == statuses[index], "\(role): GET \(uri)")
-                }
-            }
-        }
-    }
-
-    @Test("every post for every role, each with its CSRF token: only the role it is for gets past the door")
-    func posts() async throws {
-        let fixture = try await PortalFixture()
-        let corbyApplication = try await fixture.stored(
-            try fixture.application(district: "corby", driverNumber: "BEGUM805176B99SC"), as: driverForm)
         let adminID = fixture.accounts["admin"]!.id!
-        // Each post is one the role it is for would be told to correct (422, 400) or would save (303), so
-        // nothing changes; the other roles are refused. Columns: school, corby, kettering, policy, admin.
-        let expected: [(String, [(String, String)], [Int])] = [
-            ("/admin/users", [], [403, 403, 403, 403, 422]),
-            ("/admin/users/\(adminID)/disable", [], [403, 403, 403, 403, 400]),
-            ("/submissions/\(corbyApplication)/decision", [], [403, 422, 404, 403, 403]),
-            ("/forms/\(schoolForm.id)/pages/school", [("action", "save")], [303, 404, 404, 403, 403]),
-            (
-                "/forms/\(driverForm.id)/pages/\(driverForm.sections[0].id)", [("action", "save")],
-                [404, 303, 303, 403, 403]
-            ),
-            ("/forms/\(driverForm.id)/submit", [], [404, 422, 422, 403, 403]),
+        let school = schoolForm.id
+        let driver = driverForm.id
+        // A page for no one signed in is a redirect to sign in (303); an API route without a token is 401. Each post
+        // is one the role it is for would be told to correct (422, 400) or would save (303), so nothing changes.
+        let table: [String: [Row]] = [
+            "GET /assets/portal.css": [Row("/assets/portal.css", [200, 200, 200, 200, 200, 200])],
+            "GET /sign-in": [Row("/sign-in", [200, 200, 200, 200, 200, 200])],
+            "POST /sign-in": [Row("/sign-in", [("token", "sg_wrong")], [401, 401, 401, 401, 401, 401])],
+            "GET /": [Row("/", [303, 200, 200, 200, 200, 200])],
+            "GET /submissions": [Row("/submissions", [303, 200, 200, 200, 200, 403])],
+            "GET /submissions/{id}": [
+                Row("/submissions/\(ownReturn)", [303, 200, 404, 404, 200, 403]),
+                Row("/submissions/\(otherReturn)", [303, 404, 404, 404, 200, 403]),
+                Row("/submissions/\(corbyApplication)", [303, 404, 200, 404, 404, 403]),
+            ],
+            "GET /submissions/{id}/confirmation": [
+                Row("/submissions/\(ownReturn)/confirmation", [303, 200, 404, 404, 200, 403])
+            ],
+            "POST /submissions/{id}/decision": [
+                Row("/submissions/\(corbyApplication)/decision", [303, 403, 422, 404, 403, 403])
+            ],
+            "GET /licensing/actions": [Row("/licensing/actions", [303, 403, 200, 200, 403, 403])],
+            "GET /reports/schools": [Row("/reports/schools", [303, 403, 403, 403, 200, 403])],
+            "GET /reports/licensing": [Row("/reports/licensing", [303, 403, 200, 200, 200, 403])],
+            "GET /reports/schools.csv": [
+                Row("/reports/schools.csv?table=by-district", [303, 403, 403, 403, 200, 403])
+            ],
+            "GET /reports/licensing.csv": [
+                Row("/reports/licensing.csv?table=by-district", [303, 403, 200, 200, 200, 403])
+            ],
+            "GET /admin/users": [Row("/admin/users", [303, 403, 403, 403, 403, 200])],
+            "POST /admin/users": [Row("/admin/users", [303, 403, 403, 403, 403, 422])],
+            "POST /admin/users/{id}/disable": [Row("/admin/users/\(adminID)/disable", [303, 403, 403, 403, 403, 400])],
+            "GET /admin/transfers": [Row("/admin/transfers", [303, 403, 403, 403, 403, 200])],
+            "POST /admin/transfers": [Row("/admin/transfers", [303, 403, 403, 403, 403, 422])],
+            "GET /forms/{form}": [
+                Row("/forms/\(school)", [303, 303, 404, 404, 403, 403]),
+                Row("/forms/\(driver)", [303, 404, 303, 303, 403, 403]),
+            ],
+            "GET /forms/{form}/pages/{section}": [
+                Row("/forms/\(school)/pages/\(schoolForm.sections[0].id)", [303, 200, 404, 404, 403, 403]),
+                Row("/forms/\(driver)/pages/\(driverForm.sections[0].id)", [303, 404, 200, 200, 403, 403]),
+            ],
+            "POST /forms/{form}/pages/{section}": [
+                Row("/forms/\(school)/pages/school", [("action", "save")], [303, 303, 404, 404, 403, 403]),
+                Row(
+                    "/forms/\(driver)/pages/\(driverForm.sections[0].id)", [("action", "save")],
+                    [303, 404, 303, 303, 403, 403]),
+            ],
+            "GET /forms/{form}/check": [
+                Row("/forms/\(school)/check", [303, 200, 404, 404, 403, 403]),
+                Row("/forms/\(driver)/check", [303, 404, 200, 200, 403, 403]),
+            ],
+            "POST /forms/{form}/submit": [
+                Row("/forms/\(school)/submit", [303, 422, 404, 404, 403, 403]),
+                Row("/forms/\(driver)/submit", [303, 404, 422, 422, 403, 403]),
+            ],
+            "GET /api/v1/openapi.yaml": [Row("/api/v1/openapi.yaml", [200, 200, 200, 200, 200, 200])],
+            "POST /api/v1/validate": [Row("/api/v1/validate", [401, 200, 200, 200, 403, 403])],
+            "POST /api/v1/submissions": [Row("/api/v1/submissions", [401, 422, 422, 422, 403, 403])],
+            "GET /api/v1/submissions/{id}": [
+                Row("/api/v1/submissions/\(ownReturn)", [401, 200, 404, 404, 200, 403]),
+                Row("/api/v1/submissions/\(otherReturn)", [401, 404, 404, 404, 200, 403]),
+                Row("/api/v1/submissions/\(corbyApplication)", [401, 404, 200, 404, 404, 403]),
+            ],
+            "GET /api/v1/reports/{report}": [
+                Row("/api/v1/reports/schools", [401, 403, 403, 403, 200, 403]),
+                Row("/api/v1/reports/licensing", [401, 403, 200, 200, 200, 403]),
+            ],
+            "POST /sign-out": [Row("/sign-out", [303, 303, 303, 303, 303, 303])],
         ]
-        let roles = ["school", "corby", "kettering", "policy", "admin"]
+
+        let declared = fixture.portal.declaredRoutes()
+        let routes = declared.map { "\($0.method.rawValue) \($0.path)" }
+        let registered = fixture.portal.router().routes.map { "\($0.method.rawValue) \($0.path)" }
+        #expect(Set(registered) == Set(routes), "every route the router holds was registered with whom it serves")
+        #expect(Set(table.keys) == Set(routes), "a route without a row here fails: add its row")
+
         let accounts = try await fixture.store.accounts().count
         try await fixture.test { client in
-            for (index, role) in roles.enumerated() {
-                var visitor = try await Visitor.signedIn(client, token: fixture.tokens[role]!)
-                for (uri, fields, statuses) in expected {
-                    let page = try await visitor.post(uri, fields)
-                    #expect(Int(page.status.code) == statuses[index], "\(role): POST \(uri)")
+            for (index, asker) in Self.askers.enumerated() {
+                var visitor = Visitor(client)
+                if let asker { visitor = try await Visitor.signedIn(client, token: fixture.tokens[asker]!) }
+                let api = APICaller(client: client, token: asker.map { fixture.tokens[$0]! })
+                // Signing out last: it ends the asker's session.
+                for route in declared.sorted(by: { ($0.path == "/sign-out" ? 1 : 0) < ($1.path == "/sign-out" ? 1 : 0) }
+                ) {
+                    for row in table["\(route.method.rawValue) \(route.path)"] ?? [] {
+                        let status: HTTPResponse.Status
+                        switch (route.access, route.method) {
+                        case (.programs, .post): status = try await api.send(.post, row.uri, body: "form: x").status
+                        case (.programs, _),
+                            (.anyone, .get) where route.path.hasPrefix("/api/"):
+                            status = try await api.send(route.method, row.uri).status
+                        case (.anyone, .post):
+                            _ = try await visitor.get(row.uri)
+                            status = try await visitor.post(row.uri, row.fields).status
+                        case (_, .post):
+                            _ = try await visitor.get("/")
+                            status = try await visitor.post(row.uri, row.fields).status
+                        default: status = try await visitor.get(row.uri).status
+                        }
+                        #expect(
+                            Int(status.code) == row.statuses[index],
+                            "\(asker ?? "no one"): \(route.method.rawValue) \(row.uri)")
+                    }
                 }
             }
         }
-        #expect(try await fixture.store.accounts().count == accounts)
+        #expect(try await fixture.store.accounts().count == accounts, "no post changed anything")
         #expect(try await fixture.store.accounts().allSatisfy { $0.disabledAt == nil })
         #expect(try await fixture.decisions(corbyApplication).isEmpty)
     }
 
-    @Test("every API read for every role")
-    func api() async throws {
+    @Test("a page needs a session: a bearer token does not open it, and the API does not take a session")
+    func doorsApart() async throws {
         let fixture = try await PortalFixture()
-        let ownReturn = try await fixture.stored(try await fixture.schoolReturn(urn: fixture.schoolURN), as: schoolForm)
-        let otherReturn = try await fixture.stored(
-            try await fixture.schoolReturn(urn: fixture.otherURN), as: schoolForm)
-        let corbyApplication = try await fixture.stored(
-            try fixture.application(district: "corby", driverNumber: "BEGUM805176B99SB"), as: driverForm)
-        let expected: [(String, [Int])] = [
-            ("/api/v1/submissions/\(ownReturn)", [200, 404, 404, 200, 403, 401]),
-            ("/api/v1/submissions/\(otherReturn)", [404, 404, 404, 200, 403, 401]),
-            ("/api/v1/submissions/\(corbyApplication)", [404, 200, 404, 404, 403, 401]),
-            ("/api/v1/reports/schools", [403, 403, 403, 200, 403, 401]),
-            ("/api/v1/reports/licensing", [403, 200, 200, 200, 403, 401]),
-            ("/api/v1/openapi.yaml", [200, 200, 200, 200, 200, 200]),
-        ]
-        let roles: [String?] = ["school", "corby", "kettering", "policy", "admin", nil]
         try await fixture.test { client in
-            for (index, role) in roles.enumerated() {
-                let api = APICaller(client: client, token: role.map { fixture.tokens[$0]! })
-                for (uri, statuses) in expected {
-                    let response = try await api.send(.get, uri)
-                    #expect(Int(response.status.code) == statuses[index], "\(role ?? "no token"): GET \(uri)")
-                }
-            }
+            let withToken = try await APICaller(client: client, token: fixture.tokens["policy"]!).send(
+                .get, "/reports/schools")
+            #expect(withToken.status == .seeOther && withToken.location == "/sign-in")
+            var visitor = try await Visitor.signedIn(client, token: fixture.tokens["policy"]!)
+            let page = try await visitor.get("/api/v1/reports/schools")
+            #expect(page.status == .unauthorized)
         }
     }
 }

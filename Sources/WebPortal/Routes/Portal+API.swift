@@ -11,18 +11,15 @@ extension Portal {
         "application/json", "application/yaml", "application/x-yaml", "text/yaml",
     ]
 
-    func addAPIRoutes(to router: Router<PortalContext>) {
-        let api = router.group("/api/v1")
-        api.get("/openapi.yaml") { _, _ in
+    func addAPIRoutes(to routes: PortalRoutes) {
+        routes.open(.get, "/api/v1/openapi.yaml") { _, _ in
             Self.text(OpenAPIDocument.text, type: "application/yaml; charset=utf-8")
         }
-        api.post("/validate") { request, context in
-            let sender = try requireBearer(context, [.school, .licensing])
+        routes.programs(.post, "/api/v1/validate", [.school, .licensing]) { request, _, sender in
             let evaluation = try await safeguarding.check(try await submissionBody(request), file: "api", by: sender)
             return Self.json(Evaluation.json([evaluation], asOf: evaluation.asOf), status: .ok)
         }
-        api.post("/submissions") { request, context in
-            let sender = try requireBearer(context, [.school, .licensing])
+        routes.programs(.post, "/api/v1/submissions", [.school, .licensing]) { request, _, sender in
             let result = try await safeguarding.submit(
                 try await submissionBody(request), file: "api", options: SubmitOptions(source: .api), by: sender)
             let evaluation = result.evaluation
@@ -44,18 +41,17 @@ extension Portal {
                 return response
             }
         }
-        api.get("/submissions/{id}") { _, context in
-            let sender = try requireBearer(context, [.school, .licensing, .policy])
+        routes.programs(.get, "/api/v1/submissions/{id}", [.school, .licensing, .policy]) { _, context, sender in
             guard let id = context.parameters.get("id", as: Int64.self) else { throw PortalError.notFound() }
             let detail = try await safeguarding.submission(id, via: "api", by: sender)
             return Self.json(
                 StoredSubmissionJSON.json(detail, form: safeguarding.catalog.forms[detail.record.formID]), status: .ok)
         }
-        api.get("/reports/{report}") { request, context in
+        let readers = ReportKind.allCases.reduce(into: Set<Role>()) { $0.formUnion($1.readers) }
+        routes.programs(.get, "/api/v1/reports/{report}", readers) { request, context, sender in
             guard let kind = context.parameters.get("report").flatMap(ReportKind.init(rawValue:)) else {
                 throw PortalError.notFound("There is no report of that name: the reports are schools and licensing.")
             }
-            let sender = try requireBearer(context, kind.readers)
             let query = request.uri.queryParameters
             let format = query["format"].map(String.init) ?? "json"
             guard format == "json" || format == "csv" else {
@@ -65,18 +61,6 @@ extension Portal {
             if format == "csv" { return try Self.csv(document, table: query["table"].map(String.init)) }
             return Self.json(JSONRenderer.render(document), status: .ok)
         }
-    }
-
-    /// The signed-in account, if it came with a bearer token and its role is one of `roles`. A session cookie
-    /// is not enough for the API: a page on another site could otherwise post with it.
-    private func requireBearer(_ context: PortalContext, _ roles: Set<Role>) throws -> Sender {
-        guard context.session == nil else {
-            throw PortalError.unauthorized("The API takes a bearer token: send 'Authorization: Bearer <your token>'.")
-        }
-        guard context.account != nil else {
-            throw PortalError.unauthorized("Send your token: 'Authorization: Bearer <your token>'.")
-        }
-        return try require(context, roles)
     }
 
     /// A posted submission's bytes: JSON or YAML, at most 1 MiB.

@@ -4,18 +4,16 @@ import Records
 import UseCases
 
 extension Portal {
-    func addAdminRoutes(to router: Router<PortalContext>) {
-        router.get("/admin/users") { request, context in
-            let sender = try require(context, [.admin])
+    func addAdminRoutes(to routes: PortalRoutes) {
+        routes.people(.get, "/admin/users", [.admin]) { request, context, sender in
             let flash = request.uri.queryParameters["disabled"].map {
                 "Account \($0) is disabled. Its sessions have ended."
             }
             return try await usersPage(
                 sender: sender, context: context, form: AccountForm(), errors: [], created: nil, flash: flash)
         }
-        router.post("/admin/users") { request, context in
+        routes.people(.post, "/admin/users", [.admin]) { request, context, sender in
             var request = request
-            let sender = try require(context, [.admin])
             let posted = AccountForm(posted: try await form(&request, context))
             var errors = posted.errors
             if let role = posted.chosenRole {
@@ -35,9 +33,8 @@ extension Portal {
                 sender: sender, context: context, form: posted, errors: errors, created: nil,
                 status: .unprocessableContent)
         }
-        router.post("/admin/users/{id}/disable") { request, context in
+        routes.people(.post, "/admin/users/{id}/disable", [.admin]) { request, context, sender in
             var request = request
-            let sender = try require(context, [.admin])
             _ = try await form(&request, context)
             guard let id = context.parameters.get("id", as: Int64.self) else { throw PortalError.notFound() }
             try await safeguarding.disableAccount(id, by: sender)
@@ -45,15 +42,13 @@ extension Portal {
         }
     }
 
-    func addTransferRoutes(to router: Router<PortalContext>) {
-        router.get("/admin/transfers") { request, context in
-            _ = try require(context, [.admin])
+    func addTransferRoutes(to routes: PortalRoutes) {
+        routes.people(.get, "/admin/transfers", [.admin]) { request, context, _ in
             let flash = request.uri.queryParameters["done"].map { "\($0) is transferred." }
             return transferPage(TransferForm(), errors: [], context: context, flash: flash)
         }
-        router.post("/admin/transfers") { request, context in
+        routes.people(.post, "/admin/transfers", [.admin]) { request, context, sender in
             var request = request
-            let sender = try require(context, [.admin])
             let posted = TransferForm(posted: try await form(&request, context))
             do {
                 let record = try await safeguarding.transferDriver(

@@ -5,20 +5,20 @@ import Records
 import UseCases
 
 extension Portal {
-    func addFormsRoutes(to router: Router<PortalContext>) {
-        router.get("/forms/{form}") { _, context in
-            let (_, form) = try formFor(context)
+    func addFormsRoutes(to routes: PortalRoutes) {
+        routes.people(.get, "/forms/{form}", [.school, .licensing]) { _, context, sender in
+            let form = try formFor(context, sender)
             return Self.redirect("/forms/\(form.id)/pages/\(form.sections[0].id)")
         }
-        router.get("/forms/{form}/pages/{section}") { _, context in
-            let (sender, form) = try formFor(context)
+        routes.people(.get, "/forms/{form}/pages/{section}", [.school, .licensing]) { _, context, sender in
+            let form = try formFor(context, sender)
             let index = try sectionIndex(form, context)
             let answers = try await draft(sender, form)
             return sectionPage(form, index, answers: answers, errors: [:], sender: sender, context: context)
         }
-        router.post("/forms/{form}/pages/{section}") { request, context in
+        routes.people(.post, "/forms/{form}/pages/{section}", [.school, .licensing]) { request, context, sender in
             var request = request
-            let (sender, form) = try formFor(context)
+            let form = try formFor(context, sender)
             let index = try sectionIndex(form, context)
             let posted = try await self.form(&request, context)
             var answers = try await draft(sender, form)
@@ -55,17 +55,17 @@ extension Portal {
                 return sectionPage(form, index, answers: answers, errors: [:], sender: sender, context: context)
             }
         }
-        router.get("/forms/{form}/check") { _, context in
-            let (sender, form) = try formFor(context)
+        routes.people(.get, "/forms/{form}/check", [.school, .licensing]) { _, context, sender in
+            let form = try formFor(context, sender)
             let answers = try await draft(sender, form)
             let evaluation = try await safeguarding.check(answers.document(for: form), file: "portal", by: sender)
             let body = ReviewPages(form: form).check(
                 answers, evaluation: evaluation, csrf: context.session?.csrfToken ?? "", refused: [])
             return page("Check your answers", body, context: context)
         }
-        router.post("/forms/{form}/submit") { request, context in
+        routes.people(.post, "/forms/{form}/submit", [.school, .licensing]) { request, context, sender in
             var request = request
-            let (sender, form) = try formFor(context)
+            let form = try formFor(context, sender)
             _ = try await self.form(&request, context)
             let answers = try await draft(sender, form)
             // A school's return with errors is not sent: the school is at the form and can put them right first.
@@ -92,13 +92,12 @@ extension Portal {
         }
     }
 
-    /// The sender and the form the route names, when it is the form this account fills in.
-    private func formFor(_ context: PortalContext) throws -> (Sender, FormDefinition) {
-        let sender = try require(context, [.school, .licensing])
+    /// The form the route names, when it is the form the sender fills in.
+    private func formFor(_ context: PortalContext, _ sender: Sender) throws -> FormDefinition {
         guard let form = safeguarding.form(for: sender), context.parameters.get("form") == form.id else {
             throw PortalError.notFound()
         }
-        return (sender, form)
+        return form
     }
 
     private func sectionIndex(_ form: FormDefinition, _ context: PortalContext) throws -> Int {

@@ -5,10 +5,9 @@ import Records
 import UseCases
 
 extension Portal {
-    func addReportsRoutes(to router: Router<PortalContext>) {
+    func addReportsRoutes(to routes: PortalRoutes) {
         for kind in ReportKind.allCases {
-            router.get("/reports/\(kind.rawValue)") { request, context in
-                let sender = try require(context, kind.readers)
+            routes.people(.get, "/reports/\(kind.rawValue)", kind.readers) { request, context, sender in
                 let document = try await report(kind, sender: sender, request: request, format: "portal html")
                 let schoolForm = configuration.schoolForm?.id
                 let collections = try await safeguarding.collections().filter { $0.formID == schoolForm }
@@ -19,8 +18,7 @@ extension Portal {
                     collections: collections.map(\.name).reversed())
                 return page(document.title, body, context: context)
             }
-            router.get("/reports/\(kind.rawValue).csv") { request, context in
-                let sender = try require(context, kind.readers)
+            routes.people(.get, "/reports/\(kind.rawValue).csv", kind.readers) { request, context, sender in
                 let document = try await report(kind, sender: sender, request: request, format: "portal csv")
                 return try Self.csv(document, table: request.uri.queryParameters["table"].map(String.init))
             }

@@ -8,9 +8,9 @@ extension Portal {
     /// The cookie that carries the sign-in form's CSRF token before there is a session.
     static let signInCookie = "sg_signin"
 
-    func addSignInRoutes(to router: Router<PortalContext>) {
-        router.get("/sign-in") { _, context in try signInPage(context: context, error: nil) }
-        router.post("/sign-in") { request, context in
+    func addSignInRoutes(to routes: PortalRoutes) {
+        routes.open(.get, "/sign-in") { _, context in try signInPage(context: context, error: nil) }
+        routes.open(.post, "/sign-in") { request, context in
             var request = request
             let form = try await FormBody.read(&request, limit: 64 << 10)
             guard let expected = request.cookies[Self.signInCookie]?.value, form.carries(csrf: expected) else {
@@ -38,7 +38,7 @@ extension Portal {
                     secure: configuration.secureCookies, httpOnly: true, sameSite: .strict))
             return response
         }
-        router.post("/sign-out") { request, context in
+        routes.people(.post, "/sign-out", Set(Role.allCases)) { request, context, _ in
             var request = request
             _ = try await form(&request, context)
             if let session = context.session { try await safeguarding.signOut(session) }
@@ -49,7 +49,9 @@ extension Portal {
                     secure: configuration.secureCookies, httpOnly: true, sameSite: .strict))
             return response
         }
-        router.get("/") { request, context in try await home(request, context) }
+        routes.people(.get, "/", Set(Role.allCases)) { request, context, sender in
+            try await home(request, context, sender)
+        }
     }
 
     private func signInPage(context: PortalContext, error: String?) throws -> Response {
@@ -73,8 +75,7 @@ extension Portal {
         return response
     }
 
-    private func home(_ request: Request, _ context: PortalContext) async throws -> Response {
-        let sender = try require(context, Set(Role.allCases))
+    private func home(_ request: Request, _ context: PortalContext, _ sender: Sender) async throws -> Response {
         let flash =
             request.uri.queryParameters["saved"] != nil
             ? "Your answers are saved. Sign in again at any time to carry on where you left off." : nil

@@ -5,9 +5,8 @@ import Records
 import UseCases
 
 extension Portal {
-    func addSubmissionsRoutes(to router: Router<PortalContext>) {
-        router.get("/submissions") { _, context in
-            let sender = try require(context, [.school, .licensing, .policy])
+    func addSubmissionsRoutes(to routes: PortalRoutes) {
+        routes.people(.get, "/submissions", [.school, .licensing, .policy]) { _, context, sender in
             let body: String
             switch try await safeguarding.submissions(by: sender) {
             case .schoolReturns(let rows): body = SubmissionLists.schoolReturns(rows, form: configuration.schoolForm)
@@ -17,23 +16,20 @@ extension Portal {
             }
             return page("Submissions", body, context: context)
         }
-        router.get("/submissions/{id}") { request, context in
-            let sender = try require(context, [.school, .licensing, .policy])
+        routes.people(.get, "/submissions/{id}", [.school, .licensing, .policy]) { request, context, sender in
             let flash = request.uri.queryParameters["decided"] != nil ? "Your decision is recorded." : nil
             return try await submissionPage(
                 try submissionID(context), sender: sender, decision: DecisionForm(today: safeguarding.today()),
                 errors: [], context: context, flash: flash)
         }
-        router.get("/submissions/{id}/confirmation") { _, context in
-            let sender = try require(context, [.school, .licensing, .policy])
+        routes.people(.get, "/submissions/{id}/confirmation", [.school, .licensing, .policy]) { _, context, sender in
             let detail = try await safeguarding.submission(try submissionID(context), via: "portal", by: sender)
             guard let form = safeguarding.catalog.forms[detail.record.formID] else { throw PortalError.notFound() }
             let body = ReviewPages(form: form).confirmation(detail.record, evaluation: detail.evaluation)
             return page("Return submitted", body, context: context)
         }
-        router.post("/submissions/{id}/decision") { request, context in
+        routes.people(.post, "/submissions/{id}/decision", [.licensing]) { request, context, sender in
             var request = request
-            let sender = try require(context, [.licensing])
             let posted = DecisionForm(posted: try await form(&request, context))
             let id = try submissionID(context)
             var errors: [Components.FieldError]
@@ -54,8 +50,7 @@ extension Portal {
             return try await submissionPage(
                 id, sender: sender, decision: posted, errors: errors, context: context, status: .unprocessableContent)
         }
-        router.get("/licensing/actions") { _, context in
-            let sender = try require(context, [.licensing])
+        routes.people(.get, "/licensing/actions", [.licensing]) { _, context, sender in
             let analysis = try await safeguarding.driversNeedingAction(by: sender)
             return page("Drivers needing action", SubmissionLists.actions(analysis), context: context)
         }
