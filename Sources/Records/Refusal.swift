@@ -86,6 +86,8 @@ public enum Refusal: Error, Sendable, Equatable {
 
     /// There is no account of that number.
     case noSuchAccount(Int64)
+    /// No client of that key has failed sign-ins counted or a lockout.
+    case noSuchLockout(String)
     /// An administrator may not disable their own account.
     case ownAccount
     /// The role needs a scope (a school's URN, a district): what it needs, in words.

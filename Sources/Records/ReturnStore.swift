@@ -155,6 +155,26 @@ public protocol ReturnStore: Sendable {
     /// Deletes an account's draft of a form.
     func deleteDraft(accountID: Int64, formID: String) async throws
 
+    // MARK: Failed sign-ins
+
+    /// The throttle record of a client, if it has failed to sign in.
+    func signInThrottle(key: String) async throws -> SignInThrottleRecord?
+
+    /// Counts a failed sign-in of a client at `now` (ISO 8601) under `policy`, locking it out when the failures reach
+    /// the threshold, in one transaction with its audit lines (the failure, `why`; a lockout): several processes
+    /// count together. The record as it stands after.
+    func recordSignInFailure(key: String, why: String, at now: String, policy: ThrottlePolicy) async throws
+        -> SignInThrottleRecord
+
+    /// Forgets a client's failures after it signs in.
+    func forgetSignInFailures(key: String) async throws
+
+    /// Every client with failures counted or a lockout, the most recent failure first.
+    func signInThrottles() async throws -> [SignInThrottleRecord]
+
+    /// Lifts a client's lockout and forgets its failures; audited. False when there was nothing to lift.
+    func clearLockout(key: String, actor: String) async throws -> Bool
+
     // MARK: The audit log
 
     /// Appends a line to the audit log.

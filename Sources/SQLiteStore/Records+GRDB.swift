@@ -99,3 +99,8 @@ extension TransferRecord: FetchableRecord, MutablePersistableRecord {
     /// Records the row id after an insert.
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension SignInThrottleRecord: FetchableRecord, PersistableRecord {
+    /// The table.
+    public static let databaseTableName = "signInThrottle"
+}

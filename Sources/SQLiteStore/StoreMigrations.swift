@@ -66,6 +66,16 @@ enum StoreMigrations {
                     "sign-in-failure", "lockout", "lockout-clear", "retention", "subject-export",
                 ])
         }
+        migrator.registerMigration("v6: failed sign-ins counted by client, shared by every portal process") { db in
+            try db.create(table: "signInThrottle") { t in
+                t.primaryKey("key", .text)
+                t.column("failures", .integer).notNull()
+                t.column("windowStart", .text).notNull()
+                t.column("lockouts", .integer).notNull()
+                t.column("lockedUntil", .text)
+                t.column("lastFailureAt", .text).notNull()
+            }
+        }
         return migrator
     }
 

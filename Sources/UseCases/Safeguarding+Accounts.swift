@@ -61,22 +61,60 @@ extension Safeguarding {
         try await store.disableAccount(id, actor: sender.name)
     }
 
-    /// The enabled account a sign-in token belongs to (a bearer token, or one typed into the sign-in page).
-    public func account(token: String) async throws -> AccountRecord? {
-        try await store.account(tokenHash: SHA256.hex(Array(token.utf8)))
+    /// The enabled account a token belongs to, as sent by `client` (its address): a bearer token, or one typed into
+    /// the sign-in page. A wrong token counts against the client; after too many in a while it is locked out, and
+    /// every token it sends is refused until the lockout ends (see `ThrottlePolicy`). Each failure and lockout is
+    /// audited, by the client's address, never with the token.
+    public func account(token: String, from client: String) async throws -> TokenCheck {
+        let key = "address \(client)"
+        let now = Date()
+        let throttled = try await store.signInThrottle(key: key)
+        if let seconds = Self.secondsLeft(throttled?.lockedUntil, now: now) { return .lockedOut(retryAfter: seconds) }
+        guard let account = try await store.account(tokenHash: SHA256.hex(Array(token.utf8))) else {
+            let counted = try await store.recordSignInFailure(
+                key: key, why: "a token that is not an enabled account's", at: now.formatted(.iso8601),
+                policy: throttle)
+            if let seconds = Self.secondsLeft(counted.lockedUntil, now: now) { return .lockedOut(retryAfter: seconds) }
+            return .wrongToken
+        }
+        if throttled != nil { try await store.forgetSignInFailures(key: key) }
+        return .account(account)
     }
 
-    /// Signs in with a token: a new session lasting `seconds`, its cookie and CSRF token; nil when the token is not
-    /// an enabled account's. Audited.
-    public func signIn(token: String, lasting seconds: Int) async throws -> SignIn? {
-        guard let account = try await account(token: token) else { return nil }
+    /// Signs in with a token sent by `client`: a new session lasting `seconds`, its cookie and CSRF token; or why
+    /// not (a wrong token, a lockout). Audited.
+    public func signIn(token: String, from client: String, lasting seconds: Int) async throws -> SignInAttempt {
+        let account: AccountRecord
+        switch try await self.account(token: token, from: client) {
+        case .account(let found): account = found
+        case .wrongToken: return .wrongToken
+        case .lockedOut(let seconds): return .lockedOut(retryAfter: seconds)
+        }
         let cookie = Self.randomToken()
         let session = try await store.startSession(
             SessionRecord(
                 id: nil, tokenHash: SHA256.hex(Array(cookie.utf8)), accountID: account.id!,
                 csrfToken: Self.randomToken(), createdAt: Self.now(), expiresAt: Self.now(after: seconds)),
             accountName: account.name)
-        return SignIn(cookie: cookie, session: session, account: account)
+        return .signedIn(SignIn(cookie: cookie, session: session, account: account))
+    }
+
+    /// The whole seconds left of a lockout that ends at `until` (ISO 8601), if it has not ended by `now`.
+    private static func secondsLeft(_ until: String?, now: Date) -> Int? {
+        guard let end = until.flatMap({ try? Date($0, strategy: .iso8601) }), end > now else { return nil }
+        return Int(end.timeIntervalSince(now).rounded(.up))
+    }
+
+    /// The clients with failed sign-ins counted or locked out, the most recent first.
+    public func lockouts(by sender: Sender) async throws -> [SignInThrottleRecord] {
+        try sender.require([.admin])
+        return try await store.signInThrottles()
+    }
+
+    /// Lifts a client's lockout (by its key, `address 192.0.2.7`) and forgets its failures. Audited.
+    public func clearLockout(_ key: String, by sender: Sender) async throws {
+        try sender.require([.admin])
+        guard try await store.clearLockout(key: key, actor: sender.name) else { throw Refusal.noSuchLockout(key) }
     }
 
     /// The session a cookie belongs to and its account, while both are valid.

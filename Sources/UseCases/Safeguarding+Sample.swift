@@ -63,7 +63,7 @@ extension Safeguarding {
     /// (so on time and late mean what they say), then the officers' decisions and checks recorded. Every step is
     /// the use case a person would have used.
     public func loadSample(from directory: String, today: Day, by sender: Sender) async throws -> SampleLoad {
-        let cases = Safeguarding(store: store, catalog: catalog, today: { today })
+        let cases = Safeguarding(store: store, catalog: catalog, today: { today }, throttle: throttle)
         let folder = URL(fileURLWithPath: directory)
         var load = SampleLoad()
         switch try await cases.importRegister(

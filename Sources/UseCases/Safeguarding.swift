@@ -13,14 +13,20 @@ public struct Safeguarding: Sendable {
     public let catalog: FormCatalog
     /// Today, for evaluations and checks made now: the door's clock (tests give a fixed day).
     public let today: @Sendable () -> Day
+    /// How failed sign-ins are throttled.
+    public let throttle: ThrottlePolicy
     /// The engine over the catalog.
     let validator: Validator
 
     /// The use cases over a store and a catalog.
-    public init(store: any ReturnStore, catalog: FormCatalog, today: @escaping @Sendable () -> Day) {
+    public init(
+        store: any ReturnStore, catalog: FormCatalog, today: @escaping @Sendable () -> Day,
+        throttle: ThrottlePolicy = ThrottlePolicy()
+    ) {
         self.store = store
         self.catalog = catalog
         self.today = today
+        self.throttle = throttle
         validator = Validator(catalog: catalog)
     }
 

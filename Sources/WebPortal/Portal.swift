@@ -36,7 +36,7 @@ public struct Portal: Sendable {
         router.addMiddleware {
             RequestLogMiddleware<PortalContext>()
             SecurityHeadersMiddleware<PortalContext>()
-            AuthenticationMiddleware(safeguarding: safeguarding)
+            AuthenticationMiddleware(safeguarding: safeguarding, behindProxy: configuration.behindProxy)
         }
         let routes = PortalRoutes(router)
         routes.open(.get, "/assets/portal.css") { _, _ in
@@ -50,6 +50,7 @@ public struct Portal: Sendable {
         addReportsRoutes(to: routes)
         addAdminRoutes(to: routes)
         addTransferRoutes(to: routes)
+        addLockoutRoutes(to: routes)
         addAPIRoutes(to: routes)
         return routes
     }
@@ -88,6 +89,20 @@ public struct Portal: Sendable {
         Response(status: .seeOther, headers: [.location: location])
     }
 
+    /// The address of the client a request came from: the last one a proxy added to `X-Forwarded-For` when the
+    /// portal is behind one, else the connection's.
+    func client(_ request: Request, _ context: PortalContext) -> String {
+        Self.client(request, context, behindProxy: configuration.behindProxy)
+    }
+
+    /// The address of the client a request came from.
+    static func client(_ request: Request, _ context: PortalContext, behindProxy: Bool) -> String {
+        guard behindProxy, let forwarded = request.headers[.xForwardedFor],
+            let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty
+        else { return context.peerAddress }
+        return last
+    }
+
     /// A posted form, refused unless it carries the session's CSRF token.
     func form(_ request: inout Request, _ context: PortalContext) async throws -> FormBody {
         let body = try await FormBody.read(&request, limit: 2 << 20)
@@ -108,6 +123,7 @@ extension PortalError: HTTPResponseError {
             ]).text
             var response = Portal.text(body + "\n", type: "application/json", status: status)
             if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
+            if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
             return response
         }
         if status == .unauthorized { return Portal.redirect("/sign-in") }

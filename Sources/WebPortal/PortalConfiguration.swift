@@ -9,12 +9,19 @@ public struct PortalConfiguration: Sendable {
     public var sessionSeconds: Int
     /// True when the portal is served over HTTPS, so its cookies are marked Secure.
     public var secureCookies: Bool
+    /// True behind a proxy that adds the client's address to `X-Forwarded-For`: the last address there is the client
+    /// the proxy saw, and failed sign-ins are counted by it (not by the proxy's own address).
+    public var behindProxy: Bool
 
     /// Creates a configuration; sessions last 8 hours by default.
-    public init(safeguarding: Safeguarding, sessionSeconds: Int = 8 * 3600, secureCookies: Bool = false) {
+    public init(
+        safeguarding: Safeguarding, sessionSeconds: Int = 8 * 3600, secureCookies: Bool = false,
+        behindProxy: Bool = false
+    ) {
         self.safeguarding = safeguarding
         self.sessionSeconds = sessionSeconds
         self.secureCookies = secureCookies
+        self.behindProxy = behindProxy
     }
 
     /// The form schools return.

@@ -11,10 +11,13 @@ public struct PortalContext: RequestContext {
     public var account: AccountRecord?
     /// The browser session, when signed in with a cookie (not a bearer token).
     public var session: SessionRecord?
+    /// The address the request came from, as the connection says (a proxy's, behind one).
+    public let peerAddress: String
 
     /// Creates a context for a request.
     public init(source: Source) {
         coreContext = .init(source: source)
+        peerAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
     /// The body size the portal accepts: a submission's 1 MiB, and a little for form encoding.

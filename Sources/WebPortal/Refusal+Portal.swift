@@ -44,7 +44,7 @@ extension Refusal {
                     + "transfer.")
         case .noSuchDistrict(let text, let districts):
             return .unprocessable("'\(text)' is not a district. The districts are: \(districts).")
-        case .noSuchForm, .noFormAbout, .noSuchSubmission, .noSuchEvaluation, .noSuchAccount:
+        case .noSuchForm, .noFormAbout, .noSuchSubmission, .noSuchEvaluation, .noSuchAccount, .noSuchLockout:
             return .notFound()
         case .noRoundsFor(let form):
             return .unprocessable("\"\(form)\" is not collected in rounds.")

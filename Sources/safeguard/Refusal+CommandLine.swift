@@ -77,6 +77,9 @@ extension Refusal {
             return "The store is damaged: \(what)."
         case .noSuchAccount(let id):
             return "There is no account \(id)."
+        case .noSuchLockout(let key):
+            return "No client is locked out or has failed sign-ins counted as '\(key)': 'safeguard lockouts list' "
+                + "shows those there are."
         case .ownAccount:
             return "An admin cannot disable their own account: ask another admin."
         case .scopeNeeded(let role, let expected):

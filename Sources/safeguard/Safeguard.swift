@@ -10,8 +10,7 @@ struct Safeguard: AsyncParsableCommand {
             Demo.self, Validate.self, Forms.self, Rules.self, Register.self, Collection.self, Submit.self, History.self,
             Revalidate.self, Replay.self, Export.self, Report.self, Decide.self, DBSCheck.self, Transfer.self,
             Audit.self,
-            Sample.self,
-            Users.self, Serve.self,
+            Sample.self, Users.self, Lockouts.self, Serve.self,
         ]
     )
 }

@@ -28,6 +28,10 @@ struct Serve: AsyncParsableCommand {
     var sessionHours: Int = 8
     @Flag(name: .customLong("secure-cookies"), help: "Mark cookies Secure: use when the portal is served over HTTPS.")
     var secureCookies = false
+    @Flag(
+        name: .customLong("behind-proxy"),
+        help: "Behind a proxy that adds the client's address to X-Forwarded-For: count failed sign-ins by it.")
+    var behindProxy = false
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535.") }
@@ -47,7 +51,8 @@ struct Serve: AsyncParsableCommand {
         logger.logLevel = .info
         let portal = Portal(
             configuration: PortalConfiguration(
-                safeguarding: safeguarding, sessionSeconds: sessionHours * 3600, secureCookies: secureCookies))
+                safeguarding: safeguarding, sessionSeconds: sessionHours * 3600, secureCookies: secureCookies,
+                behindProxy: behindProxy))
         let host = self.host
         let app = portal.application(host: host, port: port, logger: logger) { port in
             printOut("Safeguard is serving on http://\(host):\(port)/ (stop with Ctrl-C)\n")

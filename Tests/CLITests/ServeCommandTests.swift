@@ -47,6 +47,14 @@ struct ServeCommandTests {
             port: listening, path: "/api/v1/submissions/12345", headers: ["Authorization: Bearer \(token)"])
         #expect(missing.hasPrefix("HTTP/1.1 404"))
         #expect(missing.contains("\"status\":404"))
+        let wrong = try HTTP.get(
+            port: listening, path: "/api/v1/submissions/1", headers: ["Authorization: Bearer sg_not-a-token"])
+        #expect(wrong.hasPrefix("HTTP/1.1 401"))
+        let counted = try Safeguard.run(["lockouts", "list", "--database", database])
+        #expect(counted.stdout.hasPrefix("address 127.0.0.1  1 failures counted  0 lockouts  last "), "by its address")
+        #expect(try Safeguard.run(["lockouts", "clear", "address 127.0.0.1", "--database", database]).status == 0)
+        let again = try Safeguard.run(["lockouts", "clear", "address 127.0.0.1", "--database", database])
+        #expect(again.status == 1 && again.stderr.contains("No client is locked out or has failed sign-ins counted"))
 
         process.terminate()
         for _ in 0..<100 where process.isRunning { try await Task.sleep(for: .milliseconds(100)) }
@@ -57,6 +65,7 @@ struct ServeCommandTests {
         #expect(log.contains("GET /api/v1/submissions/{id} 404"), "requests are logged by route")
         #expect(!log.contains("12345"), "not by the path, which can hold a URN or a driver's number")
         #expect(!log.contains(token))
+        #expect(!log.contains("sg_not-a-token"), "a wrong token is never written down")
     }
 }
 

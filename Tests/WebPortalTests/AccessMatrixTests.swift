@@ -76,6 +76,10 @@ struct AccessMatrixTests {
             "POST /admin/users": [Row("/admin/users", [303, 403, 403, 403, 403, 422])],
             "POST /admin/users/{id}/disable": [Row("/admin/users/\(adminID)/disable", [303, 403, 403, 403, 403, 400])],
             "GET /admin/transfers": [Row("/admin/transfers", [303, 403, 403, 403, 403, 200])],
+            "GET /admin/lockouts": [Row("/admin/lockouts", [303, 403, 403, 403, 403, 200])],
+            "POST /admin/lockouts/clear": [
+                Row("/admin/lockouts/clear", [("key", "address 192.0.2.1")], [303, 403, 403, 403, 403, 404])
+            ],
             "POST /admin/transfers": [Row("/admin/transfers", [303, 403, 403, 403, 403, 422])],
             "GET /forms/{form}": [
                 Row("/forms/\(school)", [303, 303, 404, 404, 403, 403]),

@@ -44,7 +44,7 @@ final class PortalFixture: Sendable {
     let schoolURN: String
     let otherURN: String
 
-    init(sessionSeconds: Int = 3600, secureCookies: Bool = false) async throws {
+    init(sessionSeconds: Int = 3600, secureCookies: Bool = false, behindProxy: Bool = false) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         store = try SQLiteStore.open(path: folder.appendingPathComponent("portal.sqlite").path)
@@ -72,7 +72,8 @@ final class PortalFixture: Sendable {
         self.accounts = accounts
         portal = Portal(
             configuration: PortalConfiguration(
-                safeguarding: safeguarding, sessionSeconds: sessionSeconds, secureCookies: secureCookies))
+                safeguarding: safeguarding, sessionSeconds: sessionSeconds, secureCookies: secureCookies,
+                behindProxy: behindProxy))
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }

@@ -95,11 +95,77 @@ struct SignInTests {
         }
     }
 
+    @Test("wrong tokens are throttled: a 429 with Retry-After on the page and the API; the admin sees and clears it")
+    func throttled() async throws {
+        let fixture = try await PortalFixture()
+        try await fixture.test { client in
+            var visitor = Visitor(client)
+            var last: Page?
+            for attempt in 1...5 {
+                _ = try await visitor.get("/sign-in")
+                last = try await visitor.post("/sign-in", ["token": "sg_guess\(attempt)"])
+            }
+            let locked = try #require(last)
+            #expect(locked.status == .tooManyRequests)
+            #expect(Int(locked.headers[.retryAfter] ?? "") ?? 0 > 50)
+            #expect(locked.text.contains("Too many wrong sign-in tokens have come from here. Try again in 1 minute."))
+            _ = try await visitor.get("/sign-in")
+            let right = try await visitor.post("/sign-in", ["token": fixture.tokens["policy"]!])
+            #expect(right.status == .tooManyRequests, "a right token waits too")
+            let api = try await APICaller(client: client, token: fixture.tokens["policy"]!).send(
+                .get, "/api/v1/reports/schools")
+            #expect(api.status == .tooManyRequests && api.headers[.retryAfter] != nil)
+            #expect(api.json["error"] as? [String: Any] != nil)
+
+            // The administrator signs in from elsewhere (a proxy would say so); here, by lifting the lockout first.
+            try await fixture.safeguarding.clearLockout("address unknown", by: .commandLine("test"))
+            for attempt in 1...2 {
+                _ = try await visitor.get("/sign-in")
+                _ = try await visitor.post("/sign-in", ["token": "sg_again\(attempt)"])
+            }
+            var admin = try await Visitor.signedIn(client, token: fixture.tokens["admin"]!)
+            #expect(try await fixture.safeguarding.lockouts(by: .commandLine("test")).isEmpty, "a sign-in forgets")
+            for attempt in 1...2 {
+                _ = try await APICaller(client: client, token: "sg_bad\(attempt)").send(.get, "/api/v1/reports/schools")
+            }
+            let page = try await admin.get("/admin/lockouts")
+            #expect(page.text.contains("address unknown") && page.text.contains("Not locked out"))
+            let cleared = try await admin.post("/admin/lockouts/clear", ["key": "address unknown"])
+            #expect(cleared.location == "/admin/lockouts?cleared=address%20unknown")
+            #expect(try await admin.get("/admin/lockouts").text.contains("No client has failed to sign in."))
+        }
+        let log = try await fixture.store.auditLog(since: nil)
+        #expect(log.filter { $0.action == .lockout }.count == 1)
+        #expect(log.contains { $0.action == .lockoutClear && $0.actor == "admin account" })
+    }
+
+    @Test("behind a proxy, failed sign-ins are counted by the address the proxy forwards, not the proxy's own")
+    func behindProxy() async throws {
+        let fixture = try await PortalFixture(behindProxy: true)
+        try await fixture.test { client in
+            for (index, address) in ["192.0.2.7", "192.0.2.7", "198.51.100.9"].enumerated() {
+                _ = try await APICaller(client: client, token: "sg_bad\(index)").send(
+                    .get, "/api/v1/reports/schools",
+                    headers: [HTTPField.Name("X-Forwarded-For")!: "203.0.113.1, \(address)"])
+            }
+        }
+        let counted = try await fixture.safeguarding.lockouts(by: .commandLine("test"))
+        #expect(
+            Dictionary(uniqueKeysWithValues: counted.map { ($0.key, $0.failures) }) == [
+                "address 192.0.2.7": 2, "address 198.51.100.9": 1,
+            ])
+    }
+
     @Test("a session ends when it expires")
     func expiry() async throws {
         let fixture = try await PortalFixture()
-        let expired = try #require(
-            try await fixture.safeguarding.signIn(token: fixture.tokens["policy"]!, lasting: -60))
+        guard
+            case .signedIn(let expired) = try await fixture.safeguarding.signIn(
+                token: fixture.tokens["policy"]!, from: "192.0.2.7", lasting: -60)
+        else {
+            Issue.record("the policy officer's token did not sign in")
+            return
+        }
         try await fixture.test { client in
             var visitor = Visitor(client)
             visitor.cookies["sg_session"] = expired.cookie

@@ -49,4 +49,6 @@ extension HTTPField.Name {
     static let xFrameOptions = Self("X-Frame-Options")!
     /// `Referrer-Policy`.
     static let referrerPolicy = Self("Referrer-Policy")!
+    /// `X-Forwarded-For`, which a proxy adds the client's address to.
+    static let xForwardedFor = Self("X-Forwarded-For")!
 }

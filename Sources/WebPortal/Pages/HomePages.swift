@@ -55,5 +55,6 @@ enum HomePages {
     /// The administrator's start page.
     static let admin =
         "<ul class=\"govuk-list\"><li><a class=\"govuk-link\" href=\"/admin/users\">Manage the accounts</a></li>"
-        + "<li><a class=\"govuk-link\" href=\"/admin/transfers\">Transfer a driver to another district</a></li></ul>"
+        + "<li><a class=\"govuk-link\" href=\"/admin/transfers\">Transfer a driver to another district</a></li>"
+        + "<li><a class=\"govuk-link\" href=\"/admin/lockouts\">Sign-in lockouts</a></li></ul>"
 }

@@ -1,3 +1,4 @@
+import Foundation
 import FormEngine
 import Hummingbird
 import Records
@@ -59,6 +60,23 @@ extension Portal {
                     id: TransferForm.field(of: refusal), message: refusal.portalError.message)
                 return transferPage(posted, errors: [error], context: context, status: .unprocessableContent)
             }
+        }
+    }
+
+    func addLockoutRoutes(to routes: PortalRoutes) {
+        routes.people(.get, "/admin/lockouts", [.admin]) { request, context, sender in
+            let flash = request.uri.queryParameters["cleared"].map { "\($0) may sign in again." }
+            let body = LockoutList.html(
+                try await safeguarding.lockouts(by: sender), now: Date(), csrf: context.session?.csrfToken ?? "")
+            return page("Sign-in lockouts", body, context: context, flash: flash)
+        }
+        routes.people(.post, "/admin/lockouts/clear", [.admin]) { request, context, sender in
+            var request = request
+            let posted = try await form(&request, context)
+            let key = posted["key"] ?? ""
+            try await safeguarding.clearLockout(key, by: sender)
+            let query = key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            return Self.redirect("/admin/lockouts?cleared=\(query)")
         }
     }
 

@@ -20,11 +20,19 @@ extension Portal {
             }
             let token = (form["token"] ?? "").trimmingWhitespace
             let seconds = configuration.sessionSeconds
-            guard !token.isEmpty, let signedIn = try await safeguarding.signIn(token: token, lasting: seconds) else {
+            guard !token.isEmpty else { return try signInPage(context: context, error: "Enter your sign-in token") }
+            let signedIn: SignIn
+            switch try await safeguarding.signIn(token: token, from: client(request, context), lasting: seconds) {
+            case .signedIn(let made):
+                signedIn = made
+            case .wrongToken:
                 return try signInPage(
-                    context: context,
-                    error: token.isEmpty
-                        ? "Enter your sign-in token" : "That sign-in token is not right, or it has been disabled")
+                    context: context, error: "That sign-in token is not right, or it has been disabled")
+            case .lockedOut(let wait):
+                let refusal = PortalError.tooManyRequests(retryAfter: wait)
+                var response = try signInPage(context: context, error: refusal.message, status: .tooManyRequests)
+                response.headers[.retryAfter] = String(wait)
+                return response
             }
             var response = Self.redirect("/")
             response.setCookie(
@@ -54,7 +62,9 @@ extension Portal {
         }
     }
 
-    private func signInPage(context: PortalContext, error: String?) throws -> Response {
+    private func signInPage(context: PortalContext, error: String?, status: HTTPResponse.Status? = nil) throws
+        -> Response
+    {
         let csrf = UUID().uuidString + UUID().uuidString
         let errors = error.map { [Components.FieldError(id: "token", message: $0)] } ?? []
         let body =
@@ -67,7 +77,8 @@ extension Portal {
                 autocomplete: "current-password")
             + Components.button("Sign in", value: "sign-in") + "</form>"
         var response = page(
-            "Sign in", body, context: PortalContext.signedOut(context), status: error == nil ? .ok : .unauthorized)
+            "Sign in", body, context: PortalContext.signedOut(context),
+            status: status ?? (error == nil ? .ok : .unauthorized))
         response.setCookie(
             Cookie(
                 name: Self.signInCookie, value: csrf, maxAge: 3600, path: "/sign-in",
