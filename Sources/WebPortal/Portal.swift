@@ -60,8 +60,15 @@ public struct Portal: Sendable {
     public func application(
         host: String, port: Int, logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        Application(
-            router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "Safeguard"),
+        return Application(
+            router: router(),
+            server: .http1(
+                configuration: .init(
+                    additionalChannelHandlers: [
+                        BodyDeadline(limit: .seconds(Int64(configuration.bodySeconds)))
+                    ],
+                    idleTimeout: .seconds(Int64(configuration.idleSeconds)))),
+            configuration: .init(address: .hostname(host, port: port), serverName: "Safeguard"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: logger)
     }
 

@@ -32,11 +32,21 @@ struct Serve: AsyncParsableCommand {
         name: .customLong("behind-proxy"),
         help: "Behind a proxy that adds the client's address to X-Forwarded-For: count failed sign-ins by it.")
     var behindProxy = false
+    @Option(
+        name: .customLong("idle-timeout"),
+        help: "Seconds a request's head may take to arrive, from the connection or the last response.")
+    var idleTimeout: Int = 15
+    @Option(name: .customLong("body-timeout"), help: "Seconds a request's body may take to arrive in full.")
+    var bodyTimeout: Int = 60
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535.") }
         guard (1...24 * 7).contains(sessionHours) else {
             throw ValidationError("--session-hours must be from 1 to 168.")
+        }
+        for (name, seconds) in [("idle", idleTimeout), ("body", bodyTimeout)]
+        where !(1...3600).contains(seconds) {
+            throw ValidationError("--\(name)-timeout must be from 1 to 3600 seconds.")
         }
     }
 
@@ -52,7 +62,8 @@ struct Serve: AsyncParsableCommand {
         let portal = Portal(
             configuration: PortalConfiguration(
                 safeguarding: safeguarding, sessionSeconds: sessionHours * 3600, secureCookies: secureCookies,
-                behindProxy: behindProxy))
+                behindProxy: behindProxy, idleSeconds: idleTimeout,
+                bodySeconds: bodyTimeout))
         let host = self.host
         let app = portal.application(host: host, port: port, logger: logger) { port in
             printOut("Safeguard is serving on http://\(host):\(port)/ (stop with Ctrl-C)\n")

@@ -18,27 +18,11 @@ struct ServeCommandTests {
         let token = try #require(added.stdout.split(separator: "\n").last.map(String.init))
         #expect(token.hasPrefix("sg_"))
 
-        let outURL = folder.appendingPathComponent("stdout")
-        let errURL = folder.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let process = Process()
-        process.executableURL = Safeguard.binary
-        process.arguments = ["serve", "--port", "0", "--database", database]
-        process.currentDirectoryURL = URL(fileURLWithPath: Safeguard.root)
-        process.standardOutput = try FileHandle(forWritingTo: outURL)
-        process.standardError = try FileHandle(forWritingTo: errURL)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
-
-        var port: Int?
-        for _ in 0..<300 where port == nil {
-            try await Task.sleep(for: .milliseconds(100))
-            let printed = (try? String(contentsOf: outURL, encoding: .utf8)) ?? ""
-            if let match = printed.firstMatch(of: /serving on http:\/\/127\.0\.0\.1:(\d+)\//) { port = Int(match.1) }
-        }
-        let listening = try #require(port, "the server says where it listens")
+        let server = try await ServedPortal(database: database, folder: folder)
+        defer { server.stop() }
+        let process = server.process
+        let errURL = server.errors
+        let listening = server.port
 
         let signIn = try HTTP.get(port: listening, path: "/sign-in")
         #expect(signIn.hasPrefix("HTTP/1.1 200 OK"))
@@ -67,25 +51,51 @@ struct ServeCommandTests {
         #expect(!log.contains(token))
         #expect(!log.contains("sg_not-a-token"), "a wrong token is never written down")
     }
+
+    @Test("a client that sends nothing, or drips its request's head or body, is cut off; a prompt one is answered")
+    func slowClientsAreCutOff() async throws {
+        let folder = try Safeguard.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let server = try await ServedPortal(
+            database: folder.appendingPathComponent("serve.sqlite").path, folder: folder,
+            options: ["--idle-timeout", "1", "--body-timeout", "3"])
+        defer { server.stop() }
+
+        let silent = try HTTP.open(port: server.port)
+        defer { close(silent) }
+        let silentFor = try await HTTP.secondsUntilClosed(silent, dripping: [])
+        #expect(silentFor < 3, "a connection that sends nothing is closed after the idle timeout (1 s): \(silentFor)")
+
+        let head = try HTTP.open(port: server.port)
+        defer { close(head) }
+        let headFor = try await HTTP.secondsUntilClosed(
+            head,
+            dripping: Array("GET /sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".utf8)
+                + Array(repeating: 97, count: 40))
+        #expect(headFor < 3, "a head dripped a byte at a time must still arrive within the idle timeout: \(headFor)")
+
+        let body = try HTTP.open(port: server.port)
+        defer { close(body) }
+        let start =
+            "POST /sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+            + "Content-Length: 400\r\n\r\n"
+        _ = start.withCString { send(body, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+        let bodyFor = try await HTTP.secondsUntilClosed(body, dripping: Array(repeating: 97, count: 40))
+        #expect(
+            bodyFor > 2 && bodyFor < 5,
+            "a body dripped a byte at a time outlives the idle timeout, but not the body timeout (3 s): \(bodyFor)")
+
+        let prompt = try HTTP.get(port: server.port, path: "/sign-in")
+        #expect(prompt.hasPrefix("HTTP/1.1 200 OK"), "a request sent at once is answered as before")
+    }
 }
 
 /// A minimal HTTP/1.1 client over a socket, so the test needs nothing but the server.
 enum HTTP {
     /// The whole response (head and body) to a GET on 127.0.0.1.
     static func get(port: Int, path: String, headers: [String] = []) throws -> String {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw POSIXError(.EIO) }
+        let socket = try open(port: port)
         defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
         let request =
             (["GET \(path) HTTP/1.1", "Host: 127.0.0.1:\(port)", "Connection: close"] + headers).joined(
                 separator: "\r\n")
@@ -99,5 +109,88 @@ enum HTTP {
             response += buffer[0..<count]
         }
         return String(decoding: response, as: UTF8.self)
+    }
+}
+
+extension HTTP {
+    /// A socket connected to 127.0.0.1 on `port`.
+    static func open(port: Int) throws -> Int32 {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw POSIXError(.EIO) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else {
+            close(socket)
+            throw POSIXError(.ECONNREFUSED)
+        }
+        return socket
+    }
+
+    /// Sends `dripping` one byte every quarter of a second and returns the seconds until the server closes the
+    /// connection (it gives up after ten seconds, which the caller's expectations then fail on).
+    static func secondsUntilClosed(_ socket: Int32, dripping: [UInt8]) async throws -> Double {
+        let began = ContinuousClock.now
+        var next = dripping.makeIterator()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while ContinuousClock.now - began < .seconds(10) {
+            let count = recv(socket, &buffer, buffer.count, Int32(MSG_DONTWAIT))
+            if count == 0 || (count < 0 && errno != EAGAIN && errno != EWOULDBLOCK) { break }
+            if let byte = next.next() {
+                var one = byte
+                if send(socket, &one, 1, Int32(MSG_NOSIGNAL)) < 0 { break }
+            }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        let elapsed = ContinuousClock.now - began
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}
+
+/// `safeguard serve` started on a free loopback port, with its output and log in files.
+struct ServedPortal {
+    /// The running server.
+    let process: Process
+    /// The port it listens on.
+    let port: Int
+    /// The file its log (standard error) goes to.
+    let errors: URL
+
+    /// Starts the server on `database` with `options`, and waits until it says where it listens.
+    init(database: String, folder: URL, options: [String] = []) async throws {
+        let outURL = folder.appendingPathComponent("stdout")
+        errors = folder.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+        process = Process()
+        process.executableURL = Safeguard.binary
+        process.arguments = ["serve", "--port", "0", "--database", database] + options
+        process.currentDirectoryURL = URL(fileURLWithPath: Safeguard.root)
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errors)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        var port: Int?
+        for _ in 0..<300 where port == nil {
+            try await Task.sleep(for: .milliseconds(100))
+            let printed = (try? String(contentsOf: outURL, encoding: .utf8)) ?? ""
+            if let match = printed.firstMatch(of: /serving on http:\/\/127\.0\.0\.1:(\d+)\//) { port = Int(match.1) }
+        }
+        guard let port else {
+            process.terminate()
+            throw POSIXError(.ETIMEDOUT)
+        }
+        self.port = port
+    }
+
+    /// Stops the server if it is still running.
+    func stop() {
+        if process.isRunning { process.terminate() }
     }
 }
