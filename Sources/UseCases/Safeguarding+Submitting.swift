@@ -83,7 +83,7 @@ extension Safeguarding {
     private func refusal(
         of evaluation: Evaluation, plan: SubmissionPlan, options: SubmitOptions, sender: Sender
     ) -> Refusal? {
-        guard let form = evaluation.form, evaluation.answers != nil else { return .unreadable }
+        guard evaluation.wasRead, let form = evaluation.form else { return .unreadable }
         guard let subject = evaluation.subjectKey else {
             return .noSubject(field: form.field(at: form.subjectKey).label)
         }

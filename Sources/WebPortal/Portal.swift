@@ -52,6 +52,8 @@ public struct Portal: Sendable {
         addTransferRoutes(to: routes)
         addLockoutRoutes(to: routes)
         addAPIRoutes(to: routes)
+        // Added last, so it wraps only the answer to an address no route has: 405 where the path has routes.
+        router.add(middleware: MethodNotAllowedMiddleware(routes: routes.declared))
         return routes
     }
 
@@ -130,16 +132,18 @@ extension PortalError: HTTPResponseError {
             ]).text
             var response = Portal.text(body + "\n", type: "application/json", status: status)
             if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
-            if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+            response.headers.append(contentsOf: headers)
             return response
         }
         if status == .unauthorized { return Portal.redirect("/sign-in") }
         let body =
             "<h1 class=\"govuk-heading-l\">\(Components.escape(Self.title(status)))</h1><p>\(Components.escape(message))</p>"
             + "<p><a class=\"govuk-link\" href=\"/\">Go to the start</a></p>"
-        return Portal.text(
+        var response = Portal.text(
             Layout.page(title: Self.title(status), account: nil, csrf: nil, body: body),
             type: "text/html; charset=utf-8", status: status)
+        response.headers.append(contentsOf: headers)
+        return response
     }
 
     private static func title(_ status: HTTPResponse.Status) -> String {

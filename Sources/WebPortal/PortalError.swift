@@ -5,13 +5,13 @@ import Hummingbird
 struct PortalError: Error, Sendable {
     let status: HTTPResponse.Status
     let message: String
-    /// For 429: how many seconds until the client may try again (sent as `Retry-After`).
-    var retryAfter: Int?
+    /// Headers the refusal needs besides its body: `Retry-After` for 429, `Allow` for 405.
+    var headers: HTTPFields
 
-    init(status: HTTPResponse.Status, message: String, retryAfter: Int? = nil) {
+    init(status: HTTPResponse.Status, message: String, headers: HTTPFields = [:]) {
         self.status = status
         self.message = message
-        self.retryAfter = retryAfter
+        self.headers = headers
     }
 
     static func badRequest(_ message: String) -> PortalError { PortalError(status: .badRequest, message: message) }
@@ -28,7 +28,14 @@ struct PortalError: Error, Sendable {
         PortalError(
             status: .tooManyRequests,
             message: "Too many wrong sign-in tokens have come from here. Try again in \(Self.wait(seconds)).",
-            retryAfter: seconds)
+            headers: [.retryAfter: String(seconds)])
+    }
+    /// A method the path does not take, with the methods it does (`Allow`).
+    static func methodNotAllowed(_ method: HTTPRequest.Method, allowed: [HTTPRequest.Method]) -> PortalError {
+        let names = allowed.map(\.rawValue).joined(separator: ", ")
+        return PortalError(
+            status: .methodNotAllowed, message: "This address does not take \(method.rawValue): it takes \(names).",
+            headers: [.allow: names])
     }
     /// A wait in words: "1 minute", "4 minutes", "45 seconds".
     static func wait(_ seconds: Int) -> String {

@@ -104,7 +104,7 @@ struct AccessMatrixTests {
                 Row("/forms/\(driver)/submit", [303, 404, 422, 422, 403, 403]),
             ],
             "GET /api/v1/openapi.yaml": [Row("/api/v1/openapi.yaml", [200, 200, 200, 200, 200, 200])],
-            "POST /api/v1/validate": [Row("/api/v1/validate", [401, 200, 200, 200, 403, 403])],
+            "POST /api/v1/validate": [Row("/api/v1/validate", [401, 422, 422, 422, 403, 403])],
             "POST /api/v1/submissions": [Row("/api/v1/submissions", [401, 422, 422, 422, 403, 403])],
             "GET /api/v1/submissions/{id}": [
                 Row("/api/v1/submissions/\(ownReturn)", [401, 200, 404, 404, 200, 403]),

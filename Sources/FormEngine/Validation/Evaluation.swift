@@ -16,6 +16,9 @@ public struct Evaluation: Sendable {
     /// The answers bound to the form, when the document could be read and its form identified.
     public let answers: Answers?
 
+    /// True when the document could be read as a submission of a known form: there are answers to store.
+    public var wasRead: Bool { form != nil && answers != nil }
+
     /// Creates an evaluation, ordering the findings by place, then severity.
     public init(
         file: String, received: [UInt8], form: FormDefinition?, ruleSetHash: String?, asOf: Day, findings: [Finding],

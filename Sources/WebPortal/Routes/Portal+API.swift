@@ -17,7 +17,9 @@ extension Portal {
         }
         routes.programs(.post, "/api/v1/validate", [.school, .licensing]) { request, _, sender in
             let evaluation = try await safeguarding.check(try await submissionBody(request), file: "api", by: sender)
-            return Self.json(Evaluation.json([evaluation], asOf: evaluation.asOf), status: .ok)
+            return Self.json(
+                Evaluation.json([evaluation], asOf: evaluation.asOf),
+                status: evaluation.wasRead ? .ok : .unprocessableContent)
         }
         routes.programs(.post, "/api/v1/submissions", [.school, .licensing]) { request, _, sender in
             let result = try await safeguarding.submit(
@@ -56,6 +58,11 @@ extension Portal {
             let format = query["format"].map(String.init) ?? "json"
             guard format == "json" || format == "csv" else {
                 throw PortalError.badRequest("format must be json or csv.")
+            }
+            // A page's form sends an empty date for "today"; a program leaves the parameter out.
+            guard query["as-of"] != "" else {
+                throw PortalError.badRequest(
+                    "as-of must be a date written YYYY-MM-DD, like 2026-07-31; leave it out for today.")
             }
             let document = try await report(kind, sender: sender, request: request, format: "api \(format)")
             if format == "csv" { return try Self.csv(document, table: query["table"].map(String.init)) }

@@ -31,7 +31,7 @@ extension Portal {
             case .lockedOut(let wait):
                 let refusal = PortalError.tooManyRequests(retryAfter: wait)
                 var response = try signInPage(context: context, error: refusal.message, status: .tooManyRequests)
-                response.headers[.retryAfter] = String(wait)
+                response.headers.append(contentsOf: refusal.headers)
                 return response
             }
             var response = Self.redirect("/")
