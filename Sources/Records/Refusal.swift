@@ -81,6 +81,8 @@ public enum Refusal: Error, Sendable, Equatable {
     case noSuchEvaluation(Int64)
     /// What is stored cannot be read as it was written: the store is damaged (what, in words).
     case damaged(String)
+    /// Nothing is held about this URN or driver number.
+    case nothingHeldAbout(String)
 
     // MARK: Accounts
 

@@ -175,6 +175,19 @@ public protocol ReturnStore: Sendable {
     /// Lifts a client's lockout and forgets its failures; audited. False when there was nothing to lift.
     func clearLockout(key: String, actor: String) async throws -> Bool
 
+    // MARK: Retention and subject access
+
+    /// The records whose period has passed: those of each kind whose period started before its cutoff (ISO 8601),
+    /// each marked kept when a licence in force on `liveOn` rests on it (a grant on it, or a transfer after it,
+    /// of a driver still held). With `erase`, erases the rest in one transaction (a version's evaluations,
+    /// findings and decisions with it, the later version re-pointed at the one before; a driver's checks and
+    /// transfers once no version of theirs is left) with one audit line of what went.
+    func retention(cutoffs: [RetentionKind: String], liveOn: Day, erase: Bool, actor: String) async throws
+        -> [RetentionItem]
+
+    /// Everything held about one school or driver, or nil when nothing is.
+    func subjectRecords(subjectKey: String) async throws -> SubjectRecords?
+
     // MARK: The audit log
 
     /// Appends a line to the audit log.

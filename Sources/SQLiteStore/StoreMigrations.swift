@@ -76,7 +76,56 @@ enum StoreMigrations {
                 t.column("lastFailureAt", .text).notNull()
             }
         }
+        migrator.registerMigration("v7: the retention schedule may erase what has passed its period") { db in
+            try allowErasure(db)
+        }
         return migrator
+    }
+
+    /// The permanent tables a retention erasure deletes from: their rows may be deleted only while a row of
+    /// `erasure` exists, which `safeguard retention --apply` inserts and deletes inside its one transaction, so no
+    /// other connection ever sees it. A submission's `supersedes` may then be re-pointed past an erased version;
+    /// any other change to a submission is refused as before.
+    private static let erasable: [(table: String, reason: String)] = [
+        ("submission", "a stored submission is never changed: store a new one"),
+        ("evaluation", "a stored evaluation is never changed: store a new one"),
+        ("finding", "a stored finding is never changed: store a new one"),
+        ("officerDecision", "a recorded officerDecision is never changed: record a new one"),
+        ("dbsCheck", "a recorded dbsCheck is never changed: record a new one"),
+        ("transfer", "a recorded transfer is never changed: record a new one"),
+        ("audit", "the audit log is never changed"),
+    ]
+
+    private static func allowErasure(_ db: Database) throws {
+        try db.create(table: "erasure") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("startedAt", .text).notNull()
+        }
+        for (table, reason) in erasable {
+            try db.execute(sql: "DROP TRIGGER \(table)KeepDelete")
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER \(table)KeepDelete BEFORE DELETE ON \(table)
+                    WHEN NOT EXISTS (SELECT 1 FROM erasure)
+                    BEGIN SELECT RAISE(ABORT, '\(reason)'); END
+                    """)
+        }
+        try db.execute(sql: "DROP TRIGGER submissionKeepUpdate")
+        try db.execute(
+            sql: """
+                CREATE TRIGGER submissionKeepUpdate BEFORE UPDATE ON submission
+                WHEN NOT EXISTS (SELECT 1 FROM erasure)
+                BEGIN SELECT RAISE(ABORT, 'a stored submission is never changed: store a new one'); END
+                """)
+        let columns = [
+            "id", "subjectKind", "subjectKey", "district", "collectionID", "formID", "formVersion", "formHash",
+            "fileName", "received", "bound", "source", "submitter", "receivedAt",
+        ].map { "\"\($0)\"" }.joined(separator: ", ")
+        try db.execute(
+            sql: """
+                CREATE TRIGGER submissionKeepAnswers BEFORE UPDATE OF \(columns) ON submission
+                BEGIN SELECT RAISE(ABORT, 'a stored submission is never changed: store a new one'); END
+                """)
     }
 
     /// The columns that hold one of a fixed set of values, and those values, as migration v4 fixed them. A value

@@ -80,6 +80,8 @@ extension Refusal {
             return .unprocessable("'\(text)' is not a driver number: \(expected).")
         case .noApplicationForDriver:
             return .notFound("No application is stored for that driver number.")
+        case .nothingHeldAbout:
+            return .notFound("Nothing is held about that URN or driver number.")
         case .dateInFuture(let day, let today):
             return .unprocessable("\(day.spoken) is after today (\(today.spoken)): record a check once it is made.")
         case .damaged:

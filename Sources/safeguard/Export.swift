@@ -55,7 +55,6 @@ struct Export: AsyncParsableCommand {
             try outputFolder(folder, option: "--out")
             for file in files {
                 try save(file.text, to: folder + "/" + file.name)
-                printOut("wrote \(folder)/\(file.name)\n")
             }
         case .json:
             var text = ""
@@ -64,17 +63,7 @@ struct Export: AsyncParsableCommand {
                     if out == nil { printOut(line) } else { text += line }
                 }
             }
-            if let out {
-                try save(text, to: out)
-                printOut("wrote \(out)\n")
-            }
-        }
-    }
-
-    private func save(_ text: String, to path: String) throws {
-        guard FileBytes.write(Array(text.utf8), to: path) else {
-            printError("\(path): error: the file cannot be written.")
-            throw ExitCode(1)
+            if let out { try save(text, to: out) }
         }
     }
 }

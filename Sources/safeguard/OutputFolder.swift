@@ -1,4 +1,5 @@
 import ArgumentParser
+import FormEngine
 import Foundation
 
 /// Makes sure `path` is a folder to write files into, creating it when needed; refuses a path that is a file.
@@ -18,4 +19,13 @@ func outputFolder(_ path: String, option: String) throws {
         printError("\(path): error: the folder cannot be made: \((error as NSError).localizedDescription)")
         throw ExitCode(1)
     }
+}
+
+/// Writes `text` to the file at `path` and says so, or ends the command saying it cannot be written.
+func save(_ text: String, to path: String) throws {
+    guard FileBytes.write(Array(text.utf8), to: path) else {
+        printError("\(path): error: the file cannot be written.")
+        throw ExitCode(1)
+    }
+    printOut("wrote \(path)\n")
 }

@@ -80,6 +80,9 @@ extension Refusal {
         case .noSuchLockout(let key):
             return "No client is locked out or has failed sign-ins counted as '\(key)': 'safeguard lockouts list' "
                 + "shows those there are."
+        case .nothingHeldAbout(let subject):
+            return "Nothing is held about '\(subject)': no submission names it and no check was recorded on it. "
+                + "Give a URN or a driver number exactly as submitted ('safeguard history' finds them)."
         case .ownAccount:
             return "An admin cannot disable their own account: ask another admin."
         case .scopeNeeded(let role, let expected):

@@ -75,15 +75,8 @@ struct Report: AsyncParsableCommand {
     }
 
     private func emit(_ text: String) throws {
-        if let out { try save(text, to: out) } else { printOut(text) }
-    }
-
-    private func save(_ text: String, to path: String) throws {
-        guard FileBytes.write(Array(text.utf8), to: path) else {
-            printError("\(path): error: the file cannot be written.")
-            throw ExitCode(1)
-        }
-        printOut("wrote \(path)\n")
+        guard let out else { return printOut(text) }
+        try save(text, to: out)
     }
 }
 

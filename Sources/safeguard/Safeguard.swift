@@ -9,7 +9,7 @@ struct Safeguard: AsyncParsableCommand {
         subcommands: [
             Demo.self, Validate.self, Forms.self, Rules.self, Register.self, Collection.self, Submit.self, History.self,
             Revalidate.self, Replay.self, Export.self, Report.self, Decide.self, DBSCheck.self, Transfer.self,
-            Audit.self,
+            Audit.self, Retention.self, SubjectExport.self,
             Sample.self, Users.self, Lockouts.self, Serve.self,
         ]
     )

@@ -32,6 +32,7 @@ struct RefusalWordingTests {
         .damaged("evaluation 3 has lost the form it used"), .noSuchAccount(42), .ownAccount,
         .scopeNeeded(.school, expected: "the school's 6-digit URN as its scope"), .scopeNotTaken(.policy),
         .noSuchTable("nope", tables: ["by-district", "gaps"]), .notDemoDatabase("safeguard.sqlite"),
+        .noSuchLockout("address 192.0.2.7"), .nothingHeldAbout("NOONE000000XX0XX"),
     ]
 
     @Test("the command line words every refusal, and may name the option or command that puts it right")

@@ -267,6 +267,46 @@ struct StoreCommandTests {
     }
 
     @Test(
+        "retention lists, then with --apply erases, what is past its period; subject-export writes a driver's records")
+    func retentionAndSubjectAccess() throws {
+        let folder = try Safeguard.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try Self.run(
+            ["submit", "--quiet", "--as-of", "2026-10-20", "Examples/applications/carl-mason-refer.json"], in: folder)
+        _ = try Self.run(
+            ["submit", "--quiet", "--as-of", "2026-10-20", "Examples/applications/carl-mason-refer.json"], in: folder)
+        let listed = try Self.run(["retention", "--as-of", "2033-01-01"], in: folder)
+        #expect(listed.status == 0)
+        #expect(listed.stdout.hasPrefix("Retention schedule Policies/retention.yaml, measured to 2033-01-01:\n"))
+        #expect(listed.stdout.contains("  superseded-versions   6 years from when a later version arrived   1 past\n"))
+        #expect(listed.stdout.contains("superseded-versions  submission 1  since "))
+        #expect(listed.stdout.hasSuffix("Run again with --apply to erase the 3 records past their period.\n"))
+        let export = folder.appendingPathComponent("mason.json")
+        let exported = try Self.run(["subject-export", "MASON904171CM9PQ", "--out", export.path], in: folder)
+        #expect(exported.stdout == "wrote \(export.path)\n")
+        let json = try String(contentsOf: export, encoding: .utf8)
+        #expect(json.contains("\"subject_key\" : \"MASON904171CM9PQ\""))
+        let again = try Self.run(["subject-export", "MASON904171CM9PQ", "--out", export.path], in: folder)
+        #expect(again.status == 64 && again.stderr.contains("exists already: give --out a new file name"))
+        let unknown = try Self.run(["subject-export", "NOONE000000XX0XX"], in: folder)
+        #expect(unknown.status == 1 && unknown.stderr.hasPrefix("error: Nothing is held about 'NOONE000000XX0XX'"))
+
+        let applied = try Self.run(["retention", "--as-of", "2033-01-01", "--apply"], in: folder)
+        #expect(applied.stdout.contains("superseded-versions  submission 1  since "))
+        #expect(applied.stdout.hasSuffix("Erased 4 records in one transaction; the audit log says what went.\n"))
+        let history = try Self.run(["history", "MASON904171CM9PQ"], in: folder)
+        #expect(!history.stdout.contains("submission 1 ") && history.stdout.contains("submission 2"))
+        #expect(try Self.run(["audit"], in: folder).stdout.contains("retention  retention schedule: as of 2033-01-01"))
+
+        let broken = folder.appendingPathComponent("broken.yaml")
+        try "periods:\n  drafts: {keep: soon}\n".write(to: broken, atomically: true, encoding: .utf8)
+        let refused = try Self.run(["retention", "--schedule", broken.path], in: folder)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.hasPrefix("\(broken.path):2:3: error: The schedule has no period for sessions"))
+        #expect(refused.stderr.contains("The retention schedule is broken: fix it"))
+    }
+
+    @Test(
         "revalidate after a changed parameter lists exactly the submissions whose decision changed; replay gives back the old"
     )
     func revalidateAndReplay() throws {

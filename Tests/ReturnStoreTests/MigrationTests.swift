@@ -49,6 +49,10 @@ struct MigrationTests {
             let triggers = try String.fetchAll(
                 db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%Typed%'")
             for trigger in triggers { try db.execute(sql: "DROP TRIGGER \(trigger)") }
+            // And as before v7: no erasure, so nothing but submissionKeepUpdate guards a submission.
+            try db.execute(sql: "DROP TRIGGER submissionKeepAnswers")
+            try db.execute(sql: "DROP TABLE erasure")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v7:%'")
             try db.execute(sql: "DROP TRIGGER submissionKeepUpdate")
             try db.execute(sql: "UPDATE submission SET source = ' Email' WHERE id = 1")
             try db.execute(sql: "UPDATE submission SET source = 'fax' WHERE id IN (2, 3)")
@@ -85,5 +89,28 @@ struct MigrationTests {
         } catch let error as DatabaseError {
             #expect(error.message?.contains("evaluation.decision must be one of: accepted, referred, rejected") == true)
         }
+    }
+
+    @Test(
+        "v7: outside a retention erasure nothing stored is deleted; inside one, a submission's answers still never change"
+    )
+    func erasureOnly() async throws {
+        let temporary = try TemporaryStore()
+        _ = try await temporary.submit(example: "applications/amir-patel-renewal.yaml", asOf: "2026-10-20")
+        for table in ["submission", "evaluation", "audit"] {
+            #expect(throws: DatabaseError.self, "\(table) rows are not deleted outside an erasure") {
+                try temporary.store.pool.write { try $0.execute(sql: "DELETE FROM \(table)") }
+            }
+        }
+        #expect(throws: DatabaseError.self, "nor is a submission changed") {
+            try temporary.store.pool.write { try $0.execute(sql: "UPDATE submission SET supersedes = NULL") }
+        }
+        #expect(throws: DatabaseError.self, "and within one, only which version it follows may change") {
+            try temporary.store.pool.write { db in
+                try db.execute(sql: "INSERT INTO erasure (startedAt) VALUES ('now')")
+                try db.execute(sql: "UPDATE submission SET received = 'other words'")
+            }
+        }
+        #expect(try await temporary.store.submission(1)?.received.isEmpty == false)
     }
 }
