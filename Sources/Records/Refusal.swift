@@ -81,6 +81,11 @@ public enum Refusal: Error, Sendable, Equatable {
     case noSuchEvaluation(Int64)
     /// What is stored cannot be read as it was written: the store is damaged (what, in words).
     case damaged(String)
+    /// The database (this file) was opened only to read, and the request would change it.
+    case readOnlyDatabase(String)
+    /// The database (this file) was made by an earlier version, and cannot be brought up to date by a process that
+    /// may only read it.
+    case databaseOutOfDate(String)
     /// Nothing is held about this URN or driver number.
     case nothingHeldAbout(String)
 

@@ -190,7 +190,7 @@ public protocol ReturnStore: Sendable {
 
     // MARK: The audit log
 
-    /// Appends a line to the audit log.
+    /// Appends a line to the audit log (nothing, on a store opened only to read, which cannot record it).
     func audit(actor: String, action: AuditAction, target: String, detail: String) async throws
 
     /// The audit log, oldest first, from the start of `since` when given.

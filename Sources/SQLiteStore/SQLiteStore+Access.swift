@@ -4,7 +4,7 @@ import Records
 extension SQLiteStore {
     /// Adds an account; audited.
     public func addAccount(_ account: AccountRecord, actor: String) async throws -> AccountRecord {
-        try await pool.write { db in
+        try await write { db in
             var record = account
             try record.insert(db)
             try Self.audit(
@@ -27,7 +27,7 @@ extension SQLiteStore {
 
     /// Disables an account and ends its sessions.
     public func disableAccount(_ id: Int64, actor: String) async throws {
-        try await pool.write { db in
+        try await write { db in
             guard var account = try AccountRecord.fetchOne(db, key: id) else { throw Refusal.noSuchAccount(id) }
             account.disabledAt = Self.now()
             try account.update(db)
@@ -38,7 +38,7 @@ extension SQLiteStore {
 
     /// Starts a session, clearing sessions that have ended.
     public func startSession(_ session: SessionRecord, accountName: String) async throws -> SessionRecord {
-        try await pool.write { db in
+        try await write { db in
             try SessionRecord.filter(Column("expiresAt") < session.createdAt).deleteAll(db)
             var record = session
             try record.insert(db)
@@ -64,7 +64,7 @@ extension SQLiteStore {
 
     /// Ends a session.
     public func endSession(_ id: Int64) async throws {
-        _ = try await pool.write { db in try SessionRecord.deleteOne(db, key: id) }
+        _ = try await write { db in try SessionRecord.deleteOne(db, key: id) }
     }
 
     /// An account's draft of a form.
@@ -76,7 +76,7 @@ extension SQLiteStore {
 
     /// Saves an account's draft of a form, replacing the one before.
     public func saveDraft(accountID: Int64, formID: String, answers: String) async throws {
-        try await pool.write { db in
+        try await write { db in
             try DraftRecord.filter(Column("accountID") == accountID && Column("formID") == formID).deleteAll(db)
             var draft = DraftRecord(
                 id: nil, accountID: accountID, formID: formID, answers: answers, updatedAt: Self.now())
@@ -86,7 +86,7 @@ extension SQLiteStore {
 
     /// Deletes an account's draft of a form.
     public func deleteDraft(accountID: Int64, formID: String) async throws {
-        _ = try await pool.write { db in
+        _ = try await write { db in
             try DraftRecord.filter(Column("accountID") == accountID && Column("formID") == formID).deleteAll(db)
         }
     }

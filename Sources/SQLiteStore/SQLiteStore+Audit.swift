@@ -9,9 +9,11 @@ extension SQLiteStore {
             .execute(arguments: [now(), actor, action.rawValue, target, detail])
     }
 
-    /// Appends a line to the audit log.
+    /// Appends a line to the audit log; on a database opened only to read there is nowhere to write it (the command
+    /// line says so when it opens one), and the reading it records goes unrecorded.
     public func audit(actor: String, action: AuditAction, target: String, detail: String) async throws {
-        try await pool.write { db in try Self.audit(db, actor: actor, action: action, target: target, detail: detail) }
+        guard !isReadOnly else { return }
+        try await write { db in try Self.audit(db, actor: actor, action: action, target: target, detail: detail) }
     }
 
     /// The audit log, oldest first, from the start of `since` when given.

@@ -4,7 +4,7 @@ import Records
 extension SQLiteStore {
     /// Opens a round of returns; refuses a name already used.
     public func openCollection(_ collection: CollectionRecord) async throws -> CollectionRecord {
-        try await pool.write { db in
+        try await write { db in
             if try CollectionRecord.filter(Column("name") == collection.name).fetchOne(db) != nil {
                 throw Refusal.collectionExists(collection.name)
             }

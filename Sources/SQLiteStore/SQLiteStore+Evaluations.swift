@@ -45,7 +45,7 @@ extension SQLiteStore {
         let items = evaluations.map {
             Pending(submissionID: $0.submissionID, prepared: $0.prepared, parameters: $0.parameters)
         }
-        try await pool.write { db in
+        try await write { db in
             let now = Self.now()
             for item in items {
                 guard let form = item.prepared.evaluation.form else { continue }

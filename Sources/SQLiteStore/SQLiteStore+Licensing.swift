@@ -5,7 +5,7 @@ import Records
 extension SQLiteStore {
     /// Records an officer's decision, checked against what is stored at that moment, in one transaction.
     public func recordDecision(_ decision: NewDecision, actor: String) async throws -> OfficerDecisionRecord {
-        try await pool.write { db in
+        try await write { db in
             let id = decision.submissionID
             guard let submission = try SubmissionRecord.fetchOne(db, key: id) else {
                 throw Refusal.noSuchSubmission(id)
@@ -38,7 +38,7 @@ extension SQLiteStore {
     public func recordTransfer(
         formID: String, subjectKey: String, to district: String, note: String?, actor: String
     ) async throws -> TransferRecord {
-        try await pool.write { db in
+        try await write { db in
             guard let latest = try Self.latestSubmission(db, formID: formID, subjectKey: subjectKey, collectionID: nil)
             else { throw Refusal.noApplicationForDriver(subjectKey) }
             if latest.district == district {
@@ -60,7 +60,7 @@ extension SQLiteStore {
     public func recordDBSCheck(
         driverNumber: String, checkedOn: Day, result: DBSCheckResult, note: String?, actor: String
     ) async throws -> DBSCheckRecord {
-        try await pool.write { db in
+        try await write { db in
             let latest = try Int64.fetchOne(
                 db, sql: "SELECT max(id) FROM submission WHERE subjectKind = ? AND subjectKey = ?",
                 arguments: [Subject.driver.rawValue, driverNumber])

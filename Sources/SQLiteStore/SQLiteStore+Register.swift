@@ -5,7 +5,7 @@ extension SQLiteStore {
     /// Adds or updates these schools in one transaction and closes every open school they do not list: an extract
     /// of open establishments lists every school expected to make a return.
     public func importRegister(_ schools: [SchoolEntry], actor: String) async throws -> RegisterImport {
-        try await pool.write { db in
+        try await write { db in
             var counts = RegisterImport()
             let at = Self.now()
             var districtIDs: [String: Int64] = [:]

@@ -10,7 +10,7 @@ extension SQLiteStore {
         guard erase else {
             return try await pool.read { db in try RetentionPass(db, cutoffs: cutoffs, liveOn: liveOn).items }
         }
-        return try await pool.write { db in
+        return try await write { db in
             let pass = try RetentionPass(db, cutoffs: cutoffs, liveOn: liveOn)
             try pass.erase(db)
             let erased = pass.items.filter { $0.keptBecause == nil }

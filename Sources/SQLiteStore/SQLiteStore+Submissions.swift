@@ -8,7 +8,7 @@ extension SQLiteStore {
     public func store(_ submissions: [PreparedSubmission], context: SubmissionContext, catalog: FormCatalog)
         async throws -> [StoreOutcome]
     {
-        try await pool.write { db in
+        try await write { db in
             var writer = SubmissionWriter(
                 db: db, catalog: catalog, parameters: context.collection?.ruleParameters ?? [:])
             return try submissions.map { try writer.store($0, context: context) }

@@ -12,7 +12,7 @@ extension SQLiteStore {
     public func recordSignInFailure(key: String, why: String, at now: String, policy: ThrottlePolicy) async throws
         -> SignInThrottleRecord
     {
-        try await pool.write { db in
+        try await write { db in
             let time = Self.date(now)
             var record =
                 try SignInThrottleRecord.fetchOne(db, key: key)
@@ -44,7 +44,7 @@ extension SQLiteStore {
 
     /// Forgets a client's failures.
     public func forgetSignInFailures(key: String) async throws {
-        _ = try await pool.write { db in try SignInThrottleRecord.deleteOne(db, key: key) }
+        _ = try await write { db in try SignInThrottleRecord.deleteOne(db, key: key) }
     }
 
     /// Every client with failures counted or a lockout, the most recent failure first.
@@ -56,7 +56,7 @@ extension SQLiteStore {
 
     /// Lifts a client's lockout and forgets its failures; audited.
     public func clearLockout(key: String, actor: String) async throws -> Bool {
-        try await pool.write { db in
+        try await write { db in
             guard try SignInThrottleRecord.deleteOne(db, key: key) else { return false }
             try Self.audit(db, actor: actor, action: .lockoutClear, target: key, detail: "")
             return true

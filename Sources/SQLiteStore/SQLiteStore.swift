@@ -12,6 +12,9 @@ public struct SQLiteStore: ReturnStore {
     let pool: DatabasePool
     /// The database file.
     public let path: String
+    /// True when the file could not be written by this process and was opened only to read: whatever would change
+    /// it is refused (`Refusal.readOnlyDatabase`), and an audit line (of a reading) is not written.
+    public var isReadOnly = false
 
     /// Opens (creating when needed) the database at `path` and brings its schema up to date.
     ///
@@ -20,6 +23,7 @@ public struct SQLiteStore: ReturnStore {
     /// its transaction begins. Each migration runs in a transaction, so a failed attempt leaves nothing
     /// behind, and trying again (after the other process has finished) succeeds.
     public static func open(path: String) throws -> SQLiteStore {
+        if FileManager.default.fileExists(atPath: path), access(path, W_OK) != 0 { return try openToRead(path: path) }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(60)
@@ -41,6 +45,36 @@ public struct SQLiteStore: ReturnStore {
                 Thread.sleep(forTimeInterval: 0.025 * Double(min(attempt, 8)))
             }
         }
+    }
+
+    /// Opens a database this process may not write, to read it. SQLite reads a WAL database through its `-shm`
+    /// file; where that cannot be made (a folder the process cannot write either), no process can be writing it,
+    /// and it is opened as immutable. A database whose schema is behind this version's is refused: only a process
+    /// that can write it can bring it up to date.
+    private static func openToRead(path: String) throws -> SQLiteStore {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.label = "safeguard"
+        var pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            _ = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+        } catch {
+            let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+            pool = try DatabasePool(path: "file:\(encoded)?immutable=1", configuration: configuration)
+        }
+        guard try pool.read({ try StoreMigrations.migrator.hasCompletedMigrations($0) }) else {
+            throw Refusal.databaseOutOfDate(path)
+        }
+        var store = SQLiteStore(pool: pool, path: path)
+        store.isReadOnly = true
+        return store
+    }
+
+    /// Runs `updates` in a write transaction, or refuses when the database was opened only to read.
+    func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        guard !isReadOnly else { throw Refusal.readOnlyDatabase(path) }
+        return try await pool.write(updates)
     }
 
     /// How much of the database file SQLite maps into memory (it caps this at its own limit, 2 GB on Debian).

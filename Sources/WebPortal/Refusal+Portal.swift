@@ -80,6 +80,12 @@ extension Refusal {
             return .unprocessable("'\(text)' is not a driver number: \(expected).")
         case .noApplicationForDriver:
             return .notFound("No application is stored for that driver number.")
+        case .readOnlyDatabase, .databaseOutOfDate:
+            return PortalError(
+                status: .serviceUnavailable,
+                message:
+                    "Nothing can be changed on the portal just now. Tell the board's administrator; nothing was changed."
+            )
         case .nothingHeldAbout:
             return .notFound("Nothing is held about that URN or driver number.")
         case .dateInFuture(let day, let today):

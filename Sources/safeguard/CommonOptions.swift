@@ -28,9 +28,16 @@ struct CommonOptions: ParsableArguments {
         let store: SQLiteStore
         do {
             store = try SQLiteStore.open(path: databasePath)
+        } catch let refusal as Refusal {
+            throw refusal.commandLineError
         } catch {
             printError("\(databasePath): error: the database cannot be opened: \(error)")
             throw ExitCode(1)
+        }
+        if store.isReadOnly {
+            printError(
+                "note: \(databasePath) is read-only for you: commands that read it work, those that change it are "
+                    + "refused, and what you read is not recorded in its audit log.")
         }
         return Safeguarding(store: store, catalog: catalog, today: { today() })
     }

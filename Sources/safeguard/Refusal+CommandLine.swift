@@ -80,6 +80,12 @@ extension Refusal {
         case .noSuchLockout(let key):
             return "No client is locked out or has failed sign-ins counted as '\(key)': 'safeguard lockouts list' "
                 + "shows those there are."
+        case .readOnlyDatabase(let path):
+            return "\(path) is read-only for you, and this command changes it. Ask for write access to it and its "
+                + "folder, or work on a copy."
+        case .databaseOutOfDate(let path):
+            return "\(path) was made by an earlier Safeguard and is read-only for you, so it cannot be brought up to "
+                + "date. Run any command on it once as someone who can write it, then read it again."
         case .nothingHeldAbout(let subject):
             return "Nothing is held about '\(subject)': no submission names it and no check was recorded on it. "
                 + "Give a URN or a driver number exactly as submitted ('safeguard history' finds them)."

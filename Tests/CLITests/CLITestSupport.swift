@@ -32,9 +32,10 @@ enum Safeguard {
     }()
 
     /// Runs `safeguard arguments...` and waits for it. Output goes to files, so no pipe can fill and block.
-    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws
-        -> CommandResult
-    {
+    static func run(
+        _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
+        asNobody: Bool = false
+    ) throws -> CommandResult {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
             "safeguard-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -46,8 +47,13 @@ enum Safeguard {
         let out = try FileHandle(forWritingTo: outURL)
         let err = try FileHandle(forWritingTo: errURL)
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        if asNobody {
+            process.executableURL = URL(fileURLWithPath: setpriv)
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path] + arguments
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? root)
         var variables = ProcessInfo.processInfo.environment
         variables["SAFEGUARD_DATABASE"] = nil
@@ -66,6 +72,10 @@ enum Safeguard {
             stderr: try String(contentsOf: errURL, encoding: .utf8),
             status: process.terminationStatus)
     }
+
+    /// util-linux's `setpriv`, which runs a command as another user: root ignores file modes, so a test of what
+    /// a user may not write runs the binary as `nobody` when the tests run as root.
+    static let setpriv = "/usr/bin/setpriv"
 
     /// A new empty folder for a test, removed by the caller.
     static func temporaryFolder() throws -> URL {

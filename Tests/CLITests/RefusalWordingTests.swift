@@ -33,6 +33,7 @@ struct RefusalWordingTests {
         .scopeNeeded(.school, expected: "the school's 6-digit URN as its scope"), .scopeNotTaken(.policy),
         .noSuchTable("nope", tables: ["by-district", "gaps"]), .notDemoDatabase("safeguard.sqlite"),
         .noSuchLockout("address 192.0.2.7"), .nothingHeldAbout("NOONE000000XX0XX"),
+        .readOnlyDatabase("safeguard.sqlite"), .databaseOutOfDate("safeguard.sqlite"),
     ]
 
     @Test("the command line words every refusal, and may name the option or command that puts it right")
