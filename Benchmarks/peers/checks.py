@@ -200,7 +200,7 @@ def school_rules(v, params, as_of):
     start, end = params["period_start"], params["period_end"]
     declared = declaration.get("date")
     if declared is not None and not declared <= as_of:
-        raise Rejected("s11.declared-in-future")
+        raise Rejected("field.future")
     for s in sessions:
         if s.get("date") is not None and not (start <= s["date"] <= end):
             raise Rejected("s11.session-outside-period")
@@ -244,7 +244,7 @@ def taxi_rules(v, params, as_of):
     age_at_medical = whole_years(born, examined) if born is not None and examined is not None else None
 
     if applied is not None and not applied <= as_of:
-        raise Rejected("taxi.dated-in-future")
+        raise Rejected("field.future")
     if dbs.get("level") is not None:
         if dbs["level"] != "enhanced":
             raise Rejected("taxi.dbs-not-enhanced")

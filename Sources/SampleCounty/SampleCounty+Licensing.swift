@@ -21,7 +21,7 @@ extension SampleCounty {
             let driver = makeDriver(numbers: &numbers, certificates: &certificates)
             let name = String(format4(index))
             licensing.applications.append(
-                File(name: "application-\(name).yaml", text: driver.text, received: driver.applied))
+                File(name: "application-\(name).yaml", text: driver.text, received: driver.entered))
             let officer = "licensing.\(driver.district.slug)"
             let start = Self.after(driver.applied, random.int(14...40))
             guard start <= options.asOf else { continue }
@@ -74,6 +74,8 @@ extension SampleCounty {
         let number: String
         let district: CountyData.District
         let applied: Day
+        /// The day the officer entered it, complete with the council's register search: what it is checked as of.
+        let entered: Day
         let text: String
         let incomplete: Bool
         let referred: Bool
@@ -133,8 +135,10 @@ extension SampleCounty {
 
         let licenceYears = random.chance(0.02) ? 2 : random.int(4...max(4, age - 17))
         if licenceYears < 3 { referred = true }
-        text +=
-            "licence:\n  driver_number: \(number)\n  first_held: \(applied.adding(months: -12 * licenceYears - random.int(1...11)).iso)\n"
+        // No one holds a full licence before their 17th birthday.
+        let firstHeld = max(
+            applied.adding(months: -12 * licenceYears - random.int(1...11)), born.adding(months: 12 * 17))
+        text += "licence:\n  driver_number: \(number)\n  first_held: \(firstHeld.iso)\n"
         text += "  penalty_points: \(random.weighted([(0, 70.0), (3, 20), (6, 8), (9, 2)]))\n"
 
         var medical = Self.after(applied, -random.int(10...300))
@@ -158,7 +162,9 @@ extension SampleCounty {
         if !enhanced || !text.contains("[children, adults]") || text.contains("child-workforce") { incomplete = true }
         var lastEvidence = issued
         if onUpdateService {
-            let subscribed = Self.after(issued, random.chance(0.95) ? random.int(2...28) : random.int(31...60))
+            // Subscribed by the time of applying: a subscription still to come is not one the form can give.
+            let subscribed = min(
+                Self.after(issued, random.chance(0.95) ? random.int(2...28) : random.int(31...60)), applied)
             text += "  update_service: yes\n  subscription_date: \(subscribed.iso)\n"
             if renewal {
                 let stale = random.chance(0.06)
@@ -213,10 +219,11 @@ extension SampleCounty {
 
         let searched = random.chance(0.96)
         text += "register:\n  searched: \(searched ? "yes" : "no")\n"
+        var entered = applied
         if searched {
             let match = random.chance(0.015)
-            text +=
-                "  search_date: \(min(Self.after(applied, random.int(0...10)), options.asOf).iso)\n  result: \(match ? "match" : "no-match")\n"
+            entered = min(Self.after(applied, random.int(0...10)), options.asOf)
+            text += "  search_date: \(entered.iso)\n  result: \(match ? "match" : "no-match")\n"
             if match {
                 text += "  match_details: \"Licence revoked by another authority\"\n"
                 referred = true
@@ -254,7 +261,8 @@ extension SampleCounty {
         text +=
             "declaration:\n  name: \(Self.quoted(first + " " + surname))\n  date: \(applied.iso)\n  true_and_complete: yes\n  will_self_report: yes\n"
         return Driver(
-            number: number, district: district, applied: applied, text: text, incomplete: incomplete,
+            number: number, district: district, applied: applied, entered: entered, text: text,
+            incomplete: incomplete,
             referred: referred,
             onUpdateService: onUpdateService, lastEvidence: lastEvidence)
     }

@@ -40,6 +40,9 @@ public struct FieldDefinition: Sendable {
     public var min: Bound? { storage.parts.min }
     /// The highest number or latest date accepted.
     public var max: Bound? { storage.parts.max }
+    /// True for the date of something already done (a course taken, a certificate issued): it cannot be after the
+    /// day the submission is checked.
+    public var past: Bool { storage.parts.past }
     /// The fewest characters accepted.
     public var minLength: Int? { storage.parts.minLength }
     /// The most characters accepted.
@@ -95,6 +98,7 @@ public struct FieldDefinition: Sendable {
         let message: String?
         let min: Bound?
         let max: Bound?
+        let past: Bool
         let minLength: Int?
         let maxLength: Int?
         let pattern: TextPattern?

@@ -8,7 +8,8 @@ extension FormDefinition {
     static let sectionKeys = ["id", "title", "hint", "source", "fields"]
     /// The keys a field may have.
     static let fieldKeys = [
-        "id", "type", "label", "hint", "required", "relevant", "min", "max", "min-length", "max-length", "pattern",
+        "id", "type", "label", "hint", "required", "relevant", "min", "max", "past", "min-length", "max-length",
+        "pattern",
         "list", "constraint", "message", "fields", "min-items", "max-items", "item-label", "source",
     ]
 
@@ -244,6 +245,17 @@ private struct FormLoader {
             reader.problem(
                 keyed["min"]!.start, "'min' (\(min.text)) is above 'max' (\(max.text)): no answer could pass.")
         }
+        var past = false
+        if type == .date, let pastNode = keyed["past"] {
+            if let text = pastNode.scalar?.text, let flag = YesNo.parse(text) {
+                past = flag
+            } else {
+                reader.problem(
+                    pastNode.start,
+                    "'past' is yes or no: yes for the date of something already done, which cannot be after the day "
+                        + "the submission is checked.")
+            }
+        }
         let minLength = type.isFreeText ? readCount(keyed, "min-length") : nil
         let maxLength = type.isFreeText ? readCount(keyed, "max-length") : nil
         if let minLength, let maxLength, minLength > maxLength {
@@ -293,7 +305,7 @@ private struct FormLoader {
         return FieldDefinition(
             .init(
                 id: id, type: type, label: keyed.text("label") ?? id, hint: keyed.text("hint"), required: required,
-                relevant: nil, constraint: nil, message: keyed.text("message"), min: min, max: max,
+                relevant: nil, constraint: nil, message: keyed.text("message"), min: min, max: max, past: past,
                 minLength: minLength, maxLength: maxLength, pattern: pattern, list: list,
                 choices: list.flatMap { lists[$0] }, fields: subfields,
                 minItems: minItems, maxItems: maxItems, itemLabel: keyed.text("item-label"),
@@ -311,6 +323,7 @@ private struct FormLoader {
         let rules: [(keys: [String], applies: Bool, which: String)] = [
             (["list"], type.usesList, "choice and multi-choice fields"),
             (["min", "max"], type.isOrdered, "integer, decimal and date fields"),
+            (["past"], type == .date, "date fields"),
             (["min-length", "max-length", "pattern"], type.isFreeText, "text and long-text fields"),
             (["fields", "item-label"], type == .repeat, "repeats"),
             (["min-items", "max-items"], type == .repeat || type == .multiChoice, "repeats and multi-choice fields"),

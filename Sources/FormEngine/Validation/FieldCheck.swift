@@ -28,6 +28,8 @@ public enum FieldCheck: Sendable, Equatable {
     case maxItems(Int)
     /// The field's own condition (its `constraint`) does not hold.
     case constraint
+    /// The date of something already done, after the day the submission is checked (that day).
+    case future(asOf: Day)
     /// A key that names no question (or section), and the nearest one that does, if one is close.
     case unknown(key: String, suggestion: String?)
     /// An answer to a question that does not apply.
@@ -48,6 +50,7 @@ public enum FieldCheck: Sendable, Equatable {
         case .minItems: return "field.min-items"
         case .maxItems: return "field.max-items"
         case .constraint: return "field.constraint"
+        case .future: return "field.future"
         case .unknown: return "field.unknown"
         case .notApplicable: return "field.not-applicable"
         }

@@ -3,7 +3,7 @@
 struct FieldChecks: OptionSet, Sendable {
     let rawValue: UInt8
 
-    /// The field has a `relevant`, a `constraint` or a `required` condition to evaluate.
+    /// The field has a `relevant`, a `constraint` or a `required` condition to evaluate, or a date that must be past.
     static let logic = FieldChecks(rawValue: 1)
     /// An answer is always required.
     static let required = FieldChecks(rawValue: 2)
@@ -18,7 +18,7 @@ struct FieldChecks: OptionSet, Sendable {
         case .when: checks.insert(.logic)
         case .never: break
         }
-        if field.relevant != nil || field.constraint != nil { checks.insert(.logic) }
+        if field.relevant != nil || field.constraint != nil || field.past { checks.insert(.logic) }
         if field.type == .repeat, field.fields.contains(where: { !FieldChecks(of: $0).isEmpty }) {
             checks.insert(.items)
         }

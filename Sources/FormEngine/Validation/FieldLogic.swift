@@ -46,7 +46,7 @@ struct FieldLogic {
                 let field = form.sections[s].fields[f]
                 let given = context.answers.position(section: s, field: f)
                 let verdict = check(
-                    field, checks, isPresent: context.answers.isPresent(section: s, field: f), given: given != nil,
+                    field, checks, answer: context.answers[s, f], given: given != nil,
                     in: &context, repeatField: nil, path: AnswerPath(section: s, field: f),
                     place: given ?? sectionStarts[s] ?? document.rootStart)
                 if verdict == .setAside { context.answers[s, f] = .absent }
@@ -78,7 +78,7 @@ struct FieldLogic {
                 }
                 let place = record.positions[subIndex] ?? record.start ?? document.rootStart
                 let verdict = check(
-                    repeatField.fields[subIndex], checks[subIndex], isPresent: record.values[subIndex].isPresent,
+                    repeatField.fields[subIndex], checks[subIndex], answer: record.values[subIndex],
                     given: record.positions[subIndex] != nil, in: &context, repeatField: repeatField,
                     path: path.appending(index).appending(subIndex), place: place)
                 if verdict == .setAside {
@@ -99,9 +99,10 @@ struct FieldLogic {
     private enum Verdict { case keep, setAside }
 
     private mutating func check(
-        _ field: FieldDefinition, _ checks: FieldChecks, isPresent: Bool, given: Bool,
+        _ field: FieldDefinition, _ checks: FieldChecks, answer: Value, given: Bool,
         in context: inout EvaluationContext, repeatField: FieldDefinition?, path: AnswerPath, place: TextPosition
     ) -> Verdict {
+        let isPresent = answer.isPresent
         // A field with no logic needs only its presence checked.
         guard checks.contains(.logic) || (!isPresent && !given) else { return .keep }
         // Written out only for a finding: most answers are right.
@@ -140,6 +141,15 @@ struct FieldLogic {
                             values: because.values, ruleMark: condition.mark, check: .required))
                 }
             }
+        }
+        if field.past, case .date(let day) = answer, asOf < day {
+            findings.append(
+                Finding(
+                    rule: FieldCheck.future(asOf: asOf).rule, severity: .error, path: pointer,
+                    message: "\(name) is \(day.spoken), after the day this is checked (\(asOf.spoken)). It is the date "
+                        + "of something already done: check it.",
+                    mark: mark, values: [("as_of()", .string(asOf.iso))], ruleMark: field.mark,
+                    check: .future(asOf: asOf)))
         }
         if isPresent, let constraint = field.constraint, !constraint.holds(in: &context) {
             let because = explanation(constraint, &context, repeatField: repeatField)

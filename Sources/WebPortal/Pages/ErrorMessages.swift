@@ -18,6 +18,8 @@ enum ErrorMessages {
             return (choosing ? "Select " : "Enter ") + phrase(label)
         case .choice:
             return "Select \(phrase(label)) from the choices given"
+        case .future(let asOf):
+            return "\"\(label)\" must be today or in the past (on or before \(asOf.spoken))"
         default:
             return finding.message
         }
