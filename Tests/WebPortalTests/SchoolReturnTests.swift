@@ -71,6 +71,23 @@ struct SchoolReturnTests {
             #expect(
                 empty.text.contains(
                     "<a href=\"#school-dsl_name\">Enter name of the designated safeguarding lead (DSL)</a>"))
+
+            // A date of something done that is still to come.
+            let later = fixture.today.adding(months: 1).components
+            let future = try await lead.post(
+                "/forms/\(schoolForm.id)/pages/school",
+                answers["school"]!.map { field, value in
+                    switch field {
+                    case "school.dsl_last_training.day": return (field, "\(later.day)")
+                    case "school.dsl_last_training.month": return (field, "\(later.month)")
+                    case "school.dsl_last_training.year": return (field, "\(later.year)")
+                    default: return (field, value)
+                    }
+                } + [("action", "continue")])
+            #expect(
+                future.text.contains(
+                    ">Date the DSL last completed formal safeguarding training must be today or in the past (on or "
+                        + "before \(fixture.today.spoken))</a>"))
         }
     }
 

@@ -19,7 +19,7 @@ enum ErrorMessages {
         case .choice:
             return "Select \(phrase(label)) from the choices given"
         case .future(let asOf):
-            return "\"\(label)\" must be today or in the past (on or before \(asOf.spoken))"
+            return "\(label) must be today or in the past (on or before \(asOf.spoken))"
         default:
             return finding.message
         }
