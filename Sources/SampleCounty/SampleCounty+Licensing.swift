@@ -142,6 +142,11 @@ extension SampleCounty {
         text += "  penalty_points: \(random.weighted([(0, 70.0), (3, 20), (6, 8), (9, 2)]))\n"
 
         var medical = Self.after(applied, -random.int(10...300))
+        // A driver who reached 45 or 65 since the medical needs one made at that age (DVLA Group 2).
+        let ageApplying = born.wholeYears(to: applied)
+        if let band = ageApplying >= 65 ? 65 : ageApplying >= 45 ? 45 : nil {
+            medical = max(medical, born.adding(months: 12 * band))
+        }
         if age >= 45 && random.chance(0.03) {
             medical = applied.adding(months: -(age >= 65 ? 14 : 64))
             incomplete = true
@@ -166,12 +171,14 @@ extension SampleCounty {
             let subscribed = min(
                 Self.after(issued, random.chance(0.95) ? random.int(2...28) : random.int(31...60)), applied)
             text += "  update_service: yes\n  subscription_date: \(subscribed.iso)\n"
+            // Added to the Update Service more than 30 days after issue, a certificate cannot be status-checked.
+            let checkable = subscribed.daysSinceEpoch - issued.daysSinceEpoch <= 30
             if renewal {
                 let stale = random.chance(0.06)
                 let check = Self.after(applied, -(stale ? random.int(200...320) : random.int(5...160)))
                 text += "  last_status_check: \(check.iso)\n"
-                lastEvidence = check
-                if stale { incomplete = true }
+                if checkable { lastEvidence = check }
+                if stale || !checkable { incomplete = true }
             }
         } else {
             text += "  update_service: no\n"

@@ -1,5 +1,6 @@
 import FormEngine
 import Foundation
+import GapReports
 import Records
 import SQLiteStore
 import UseCases
@@ -188,5 +189,33 @@ struct LicensingTests {
             try await cases.recordDBSCheck(
                 driver: "PATEL702238AP9AB", on: Day(iso: "2027-06-02")!, result: .noChange, note: nil, by: tester)
         }
+    }
+}
+
+@Suite("The licensing report reads the DBS Update Service as it works")
+struct UpdateServiceReportTests {
+    @Test("a status check keeps a certificate in date only if it was added to the Update Service within 30 days")
+    func statusCheckNeedsTimelySubscription() async throws {
+        let temporary = try TemporaryCounty()
+        let onTime = try String(
+            contentsOfFile: Paths.examples + "/applications/amir-patel-renewal.yaml", encoding: .utf8)
+        // Another driver with a newer certificate, added to the Update Service 75 days after issue: in date when
+        // granted, but its status check counts for nothing, so by January its own age has run out.
+        let late = onTime.replacingOccurrences(of: "PATEL702238AP9AB", with: "PATEL702238AP9AC")
+            .replacingOccurrences(of: "issue_date: 2023-09-18", with: "issue_date: 2026-06-01")
+            .replacingOccurrences(of: "subscription_date: 2023-09-25", with: "subscription_date: 2026-08-15")
+        #expect(late.contains("2026-08-15") && late.contains("2026-06-01"))
+        let cases = temporary.cases()
+        for text in [onTime, late] {
+            let id = try #require(storedID(try await temporary.submit(text: text, asOf: "2026-10-20")))
+            _ = try await cases.decide(
+                DecisionRequest(submissionID: id, outcome: .grant, start: Day(iso: "2026-10-20")), by: tester)
+        }
+        let report = try await temporary.cases().report(
+            .licensing, options: ReportOptions(asOf: Day(iso: "2027-01-15")!, format: "test"), by: tester)
+        let table = try report.table("by-district")
+        let column = try #require(table.columns.firstIndex(of: "DBS in date %"))
+        let kettering = try #require(table.rows.first { $0.first == .text("Kettering") })
+        #expect(kettering[column] == .share(part: 1, whole: 2), "only the certificate subscribed in time is in date")
     }
 }

@@ -43,6 +43,9 @@ public enum Meaning: String, Sendable, CaseIterable {
     case dbsIssueDate = "dbs-issue-date"
     /// Whether the driver is subscribed to the DBS Update Service.
     case dbsUpdateService = "dbs-update-service"
+    /// The day the driver subscribed to the DBS Update Service: within 30 days of the certificate's issue, or the
+    /// certificate cannot be status-checked.
+    case dbsSubscriptionDate = "dbs-subscription-date"
     /// The day of the last Update Service status check.
     case dbsLastStatusCheck = "dbs-last-status-check"
     /// Whether the driver completed safeguarding training.
@@ -55,8 +58,8 @@ public enum Meaning: String, Sendable, CaseIterable {
     /// The kind of form the meaning belongs to.
     public var subject: Subject {
         switch self {
-        case .driverName, .dbsCertificate, .dbsIssueDate, .dbsUpdateService, .dbsLastStatusCheck, .trainingCompleted,
-            .trainingDate, .registerSearched:
+        case .driverName, .dbsCertificate, .dbsIssueDate, .dbsUpdateService, .dbsSubscriptionDate, .dbsLastStatusCheck,
+            .trainingCompleted, .trainingDate, .registerSearched:
             return .driver
         default:
             return .school
@@ -70,7 +73,8 @@ public enum Meaning: String, Sendable, CaseIterable {
         case .dfeNumber: return [.dfeNumber]
         case .phase, .sessionAudience, .sessionProvider: return [.choice]
         case .sessionYearGroups: return [.multiChoice]
-        case .dslLastTraining, .staffLastUpdate, .dbsIssueDate, .dbsLastStatusCheck, .trainingDate: return [.date]
+        case .dslLastTraining, .staffLastUpdate, .dbsIssueDate, .dbsSubscriptionDate, .dbsLastStatusCheck, .trainingDate:
+            return [.date]
         case .cseDelivered, .missingDelivered, .parentsInformed, .governorsTrained, .sessionQualityAssured,
             .dbsUpdateService, .trainingCompleted, .registerSearched:
             return [.yesNo]
@@ -94,7 +98,7 @@ public enum Meaning: String, Sendable, CaseIterable {
         switch self {
         case .schoolName, .dfeNumber: return "the portal, to start a school's return from the register"
         case .phase: return "the register import and the portal"
-        case .driverName, .dbsCertificate, .dbsIssueDate, .dbsUpdateService, .dbsLastStatusCheck,
+        case .driverName, .dbsCertificate, .dbsIssueDate, .dbsUpdateService, .dbsSubscriptionDate, .dbsLastStatusCheck,
             .trainingCompleted, .trainingDate, .registerSearched:
             return "the licensing report"
         default: return "the schools report"

@@ -100,12 +100,13 @@ public struct LicensingAnalysis: Sendable {
         let parameters = Dictionary(
             (catalog.ruleSets[form.id]?.parameters ?? []).map { ($0.name, $0.value) },
             uniquingKeysWith: { first, _ in first })
-        func months(_ name: String, _ fallback: Int) -> Int {
+        func whole(_ name: String, _ fallback: Int) -> Int {
             if case .number(let value)? = parameters[name] { return Int(value) }
             return fallback
         }
-        let recheckMonths = months("dbs_recheck_months", 6)
-        let trainingMonths = months("training_refresh_months", 36)
+        let recheckMonths = whole("dbs_recheck_months", 6)
+        let subscriptionDays = whole("dbs_subscription_days", 30)
+        let trainingMonths = whole("training_refresh_months", 36)
         let subjects = try await store.decidedSubjects(formID: form.id)
         let decisions = try await store.officerDecisions(formID: form.id)
         let decisionsBySubmission = Dictionary(grouping: decisions, by: \.submissionID)
@@ -116,8 +117,8 @@ public struct LicensingAnalysis: Sendable {
         let districts = form.districtKey.map { form.field(at: $0) }?.choices
         // Each answer the report reads, found through the form's meanings, by its place in what the store reads.
         let read: [Meaning] = [
-            .driverName, .dbsCertificate, .dbsIssueDate, .dbsLastStatusCheck, .dbsUpdateService, .trainingCompleted,
-            .trainingDate, .registerSearched,
+            .driverName, .dbsCertificate, .dbsIssueDate, .dbsLastStatusCheck, .dbsUpdateService, .dbsSubscriptionDate,
+            .trainingCompleted, .trainingDate, .registerSearched,
         ]
         let paths = read.map { form.path(of: $0) ?? [] }
         @Sendable func figures(_ latest: LatestAnswers) -> DriverFigures {
@@ -127,7 +128,14 @@ public struct LicensingAnalysis: Sendable {
             let driverChecks = checks[latest.subjectKey] ?? []
             let lastCheck = driverChecks.last
             let cleared = driverChecks.filter { $0.result == .noChange }.compactMap { Day(iso: $0.checkedOn) }
-            let evidence = ([day(.dbsIssueDate), day(.dbsLastStatusCheck)].compactMap { $0 } + cleared).max()
+            // A status check keeps the certificate current only if it was added to the Update Service within
+            // `subscriptionDays` of its issue; otherwise its own age decides (as the rules say).
+            var checkable = false
+            if flag(.dbsUpdateService), let issued = day(.dbsIssueDate), let subscribed = day(.dbsSubscriptionDate) {
+                checkable = subscribed.daysSinceEpoch - issued.daysSinceEpoch <= subscriptionDays
+            }
+            let checked = checkable ? [day(.dbsLastStatusCheck)].compactMap { $0 } + cleared : []
+            let evidence = ([day(.dbsIssueDate)].compactMap { $0 } + checked).max()
             let outcome = decisionsBySubmission[latest.id]?.last?.outcome
             let allDecisions = decisionsByDriver[latest.subjectKey] ?? []
             let lastGrant = allDecisions.last { $0.outcome.grantsLicence }
