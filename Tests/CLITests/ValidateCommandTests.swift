@@ -223,7 +223,7 @@ struct RulesTestCommandTests {
         #expect(result.status == 0, "\(result.stdout)")
         #expect(
             result.stdout.contains(
-                "Rules/taxi-driver-application.rules.yaml: 28 tests, 28 passed; 30 of 30 rules both fired and passed"))
+                "Rules/taxi-driver-application.rules.yaml: 28 tests, 28 passed; 31 of 31 rules both fired and passed"))
         #expect(
             result.stdout.contains(
                 "Rules/section11-school-return.rules.yaml: 12 tests, 12 passed; 14 of 14 rules both fired and passed"))
