@@ -14,7 +14,7 @@ struct ExportTests {
         var text = try String(contentsOfFile: path, encoding: .utf8)
         text = text.replacingOccurrences(of: "version: \"1\"", with: "version: \"2\"")
         text = text.replacingOccurrences(
-            of: "      - {id: deputy_dsl_name, type: text, label: Name of the deputy DSL, max-length: 200}\n",
+            of: "      - {id: deputy_dsl_name, type: text, label: Name of the deputy DSL, max-length: 200, kept: \"The board's second contact at the school\"}\n",
             with: "      - {id: deputy_dsl_trained, type: yes-no, label: Has the deputy DSL had formal training?}\n")
         let form = try FormDefinition.load(bytes: Array(text.utf8), file: path).get()
         let rules = try RuleSet.load(

@@ -68,6 +68,8 @@ public struct FieldDefinition: Sendable {
     public var itemLabel: String? { storage.parts.itemLabel }
     /// Where the requirement comes from.
     public var source: String? { storage.parts.source }
+    /// Why the answer is kept although nothing reads it (for the record, for a person to read), if it is.
+    public var kept: String? { storage.parts.kept }
     /// The item shape of a repeat, shared with the expressions that read it.
     public var shape: RecordShape? { storage.parts.shape }
     /// Where the field is defined.
@@ -109,6 +111,7 @@ public struct FieldDefinition: Sendable {
         let maxItems: Int?
         let itemLabel: String?
         let source: String?
+        let kept: String?
         let shape: RecordShape?
         let mark: SourceMark
     }

@@ -10,7 +10,7 @@ extension FormDefinition {
     static let fieldKeys = [
         "id", "type", "label", "hint", "required", "relevant", "min", "max", "past", "min-length", "max-length",
         "pattern",
-        "list", "constraint", "message", "fields", "min-items", "max-items", "item-label", "source",
+        "list", "constraint", "message", "fields", "min-items", "max-items", "item-label", "source", "kept",
     ]
 
     /// Loads and lints a form file, reporting every problem in it at once.
@@ -309,7 +309,7 @@ private struct FormLoader {
                 minLength: minLength, maxLength: maxLength, pattern: pattern, list: list,
                 choices: list.flatMap { lists[$0] }, fields: subfields,
                 minItems: minItems, maxItems: maxItems, itemLabel: keyed.text("item-label"),
-                source: keyed.text("source"),
+                source: keyed.text("source"), kept: keyed.text("kept"),
                 shape: shape, mark: reader.mark(node.start)))
     }
 

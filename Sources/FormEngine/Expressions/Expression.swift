@@ -9,6 +9,8 @@ public final class Expression: Sendable {
     public let mark: SourceMark
     /// The type of its value.
     public let type: ValueType
+    /// The answers it reads, by their dotted paths (`dbs.issue_date`, `convictions.records.date`).
+    public var reads: Set<String> { checked.reads }
     let checked: ExpressionChecker.Checked
 
     /// An expression with all its parts.

@@ -19,6 +19,8 @@ struct ExpressionChecker {
         let slotCount: Int
         /// The operands and answers the check saw, for a finding's `values`; empty unless asked for.
         let terms: [Term]
+        /// The answers it reads, by their dotted paths: `dbs.issue_date`, `convictions.records.date`.
+        let reads: Set<String>
     }
 
     private let scope: ExpressionScope
@@ -28,6 +30,7 @@ struct ExpressionChecker {
     private var lambdaDepth = 0
     private let collectsTerms: Bool
     private var terms: [Term] = []
+    private var reads: Set<String> = []
 
     private init(scope: ExpressionScope, text: String, collectsTerms: Bool) {
         self.scope = scope
@@ -54,7 +57,9 @@ struct ExpressionChecker {
                         message: "This must give a \(expecting), but it gives a \(type).")
                 }
                 return .success(
-                    Checked(compiled: compiled, type: type, slotCount: checker.slotCount, terms: checker.terms))
+                    Checked(
+                        compiled: compiled, type: type, slotCount: checker.slotCount, terms: checker.terms,
+                        reads: checker.reads))
             } catch let problem as ExpressionProblem {
                 return .failure(problem)
             } catch {
@@ -202,6 +207,7 @@ struct ExpressionChecker {
             return (.local(local.slot), local.type)
         }
         if let siblings = scope.siblings, let field = siblings.shape.field(named: name) {
+            reads.insert(Self.dotted(siblings.shape.path, name))
             return (.member(.local(siblings.slot), field.index), field.type)
         }
         if let named = scope.namedValues[name] {
@@ -246,6 +252,7 @@ struct ExpressionChecker {
                         syntax,
                         "The section '\(baseName)' has no field '\(name)'.\(Suggestion.didYouMean(name, in: fields))")
                 }
+                reads.insert("\(baseName).\(name)")
                 return (.field(section: section, field: field.index), field.type)
             }
         }
@@ -259,7 +266,13 @@ struct ExpressionChecker {
                 "The items of '\(shape.path)' have no field '\(name)'."
                     + Suggestion.didYouMean(name, in: shape.fields.map(\.id)))
         }
+        reads.insert(Self.dotted(shape.path, name))
         return (.member(compiled, field.index), field.type)
+    }
+
+    /// A repeat's sub-field as a dotted path: `/convictions/records` and `date` give `convictions.records.date`.
+    private static func dotted(_ repeatPath: String, _ field: String) -> String {
+        (repeatPath.split(separator: "/").map(String.init) + [field]).joined(separator: ".")
     }
 
     private func isLocalOrNamed(_ name: String) -> Bool {

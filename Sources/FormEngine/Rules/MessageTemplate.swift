@@ -12,6 +12,13 @@ struct MessageTemplate: Sendable {
     /// The pieces, in order.
     let parts: [Part]
 
+    /// The answers its placeholders read.
+    var reads: Set<String> {
+        parts.reduce(into: []) { reads, part in
+            if case .value(let expression) = part { reads.formUnion(expression.reads) }
+        }
+    }
+
     /// A template of these pieces. The white space of the text pieces is collapsed here, once, as a message is
     /// once filled in (each run one space, none at the message's ends), so that most filled-in messages need no
     /// more collapsing.
