@@ -59,7 +59,7 @@ struct StoreCommandTests {
         #expect(
             submitted.stdout == """
                 Examples/returns/oakfield-primary.yaml: stored as submission 1: accepted: Return accepted
-                Examples/returns/riverside-broken.yaml: stored as submission 2: rejected: Returned to the school to correct (4 errors, 2 warnings)
+                Examples/returns/riverside-broken.yaml: stored as submission 2: rejected: Returned to the school to correct (4 errors, 3 warnings)
 
                 """)
         let corrected = try Self.run(
@@ -79,7 +79,7 @@ struct StoreCommandTests {
         #expect(
             lines[0].hasPrefix("submission 2: section11-school-return version 1, collection s11-2025-26, received "))
         #expect(lines[0].hasSuffix("from file by policy.officer; replaced by submission 3"))
-        #expect(lines[1].hasSuffix("as of 2026-07-15: rejected (4 errors, 2 warnings) [evaluation 2]"))
+        #expect(lines[1].hasSuffix("as of 2026-07-15: rejected (4 errors, 3 warnings) [evaluation 2]"))
         #expect(lines[2].hasSuffix(", replacing submission 2"))
         #expect(lines[3].hasSuffix("as of 2026-07-22: accepted (2 warnings) [evaluation 3]"))
         #expect(try Self.run(["history", "999999"], in: folder).status == 1)

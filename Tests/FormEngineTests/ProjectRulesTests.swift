@@ -55,8 +55,8 @@ struct ExampleDecisionTests {
             (
                 "returns/riverside-broken.yaml", "2026-07-15", .rejected,
                 [
-                    "field.type", "field.list", "s11.no-missing-education", "field.required",
-                    "s11.no-parents-reached", "field.unknown",
+                    "field.type", "s11.priority-years-not-reached", "field.list", "s11.no-missing-education",
+                    "field.required", "s11.no-parents-reached", "field.unknown",
                 ]
             ),
             (

@@ -53,12 +53,12 @@ struct SubmissionStoreTests {
         let findings = detail.findings
         #expect(
             findings.map(\.rule) == [
-                "field.type", "field.list", "s11.no-missing-education", "field.required", "s11.no-parents-reached",
-                "field.unknown",
+                "field.type", "s11.priority-years-not-reached", "field.list", "s11.no-missing-education",
+                "field.required", "s11.no-parents-reached", "field.unknown",
             ])
         #expect(findings[0].line == 13 && findings[0].column == 22)
         #expect(
-            findings[2].detail.contains("\"rule_location\":\"\(Paths.root)/Rules/section11-school-return.rules.yaml:"))
+            findings[3].detail.contains("\"rule_location\":\"\(Paths.root)/Rules/section11-school-return.rules.yaml:"))
     }
 
     @Test("a URN not in the register is refused unless allowed; a closed school's too")
