@@ -34,8 +34,8 @@ public enum Refusal: Error, Sendable, Equatable {
     case knownToAnotherDistrict(driver: String)
     /// The driver's latest application is already in that district: there is nothing to transfer.
     case alreadyInDistrict(driver: String, district: String)
-    /// The text is not one of the districts; what they are.
-    case noSuchDistrict(String, districts: String)
+    /// The text is not one of the districts; what they are, and the nearest one when one is close.
+    case noSuchDistrict(String, districts: String, suggestion: String? = nil)
 
     // MARK: Forms and rounds
 

@@ -111,8 +111,9 @@ public protocol ReturnStore: Sendable {
         transform: @escaping @Sendable (LatestAnswers) -> Output
     ) async throws -> [Output]
 
-    /// How many findings of each rule and severity the latest evaluations of these latest submissions hold.
-    func ruleCounts(formID: String, collectionID: Int64?) async throws -> [RuleCount]
+    /// How many findings of each rule and severity the latest evaluations of these latest submissions hold; those
+    /// filed under one district (a value) when given.
+    func ruleCounts(formID: String, collectionID: Int64?, district: String?) async throws -> [RuleCount]
 
     /// Every officer decision recorded on the submissions of a form, oldest first.
     func officerDecisions(formID: String) async throws -> [OfficerDecisionRecord]

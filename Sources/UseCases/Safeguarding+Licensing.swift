@@ -63,12 +63,8 @@ extension Safeguarding {
         guard let number = IdentifierFormat.driverNumber.normalize(driver) else {
             throw Refusal.notADriverNumber(driver, expected: IdentifierFormat.driverNumber.expectation)
         }
-        let districts = form.districtKey.flatMap { form.field(at: $0).choices }
-        guard let target = districts?.option(matching: district.trimmingWhitespace) else {
-            throw Refusal.noSuchDistrict(district, districts: districts?.valuesDescription ?? "none")
-        }
         return try await store.recordTransfer(
-            formID: form.id, subjectKey: number, to: target.value,
+            formID: form.id, subjectKey: number, to: try districtValue(district, of: form),
             note: note.map(\.trimmingWhitespace).flatMap { $0.isEmpty ? nil : $0 }, actor: sender.name)
     }
 }

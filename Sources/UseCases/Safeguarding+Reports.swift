@@ -9,13 +9,13 @@ extension Safeguarding {
     public func report(_ kind: ReportKind, options: ReportOptions, by sender: Sender) async throws -> ReportDocument {
         try sender.require(kind.readers)
         let asOf = options.asOf ?? today()
-        let district = sender.role == .licensing ? sender.scope : options.district
+        let district = sender.role == .licensing ? sender.scope : try options.district.map { try districtValue($0) }
         let document: ReportDocument
         switch kind {
         case .schools:
             document = SchoolsReport.document(
                 try await SchoolsAnalysis.make(
-                    store: store, catalog: catalog, collection: options.collection, asOf: asOf))
+                    store: store, catalog: catalog, collection: options.collection, asOf: asOf, district: district))
         case .licensing:
             document = LicensingReport.document(try await licensingAnalysis(asOf: asOf, district: district))
         }

@@ -41,6 +41,19 @@ public struct Safeguarding: Sendable {
         return form
     }
 
+    /// The value of a district of `form` (or of either form) named by its value or its label, in any case:
+    /// `corby`, `Corby`, `CORBY`; anything else is refused with the districts and the nearest one.
+    public func districtValue(_ text: String, of form: FormDefinition? = nil) throws -> String {
+        let districts = (form ?? self.form(about: .driver) ?? self.form(about: .school)).flatMap { form in
+            form.districtKey.flatMap { form.field(at: $0).choices }
+        }
+        if let option = districts?.option(matching: text.trimmingWhitespace) { return option.value }
+        let names = (districts?.options ?? []).flatMap { [$0.value, $0.label] }
+        throw Refusal.noSuchDistrict(
+            text, districts: districts?.valuesDescription ?? "none",
+            suggestion: Suggestion.closest(to: text, in: names).flatMap { districts?.option(matching: $0)?.value })
+    }
+
     /// The label of a district's value, as every page and report names it.
     public func districtLabel(_ slug: String) -> String {
         guard let form = form(about: .driver) ?? form(about: .school), let key = form.districtKey else { return slug }

@@ -42,8 +42,10 @@ extension Refusal {
                 status: .conflict,
                 message: "The driver \(driver)'s latest application is already in \(district): there is nothing to "
                     + "transfer.")
-        case .noSuchDistrict(let text, let districts):
-            return .unprocessable("'\(text)' is not a district. The districts are: \(districts).")
+        case .noSuchDistrict(let text, let districts, let suggestion):
+            return .unprocessable(
+                "'\(text)' is not a district.\(suggestion.map { " Did you mean '\($0)'?" } ?? "") The districts are: "
+                    + "\(districts).")
         case .noSuchForm, .noFormAbout, .noSuchSubmission, .noSuchEvaluation, .noSuchAccount, .noSuchLockout:
             return .notFound()
         case .noRoundsFor(let form):

@@ -33,8 +33,9 @@ extension Refusal {
                 + "Ask that district, or record a transfer with 'safeguard transfer \(driver) --to DISTRICT'"
         case .alreadyInDistrict(let driver, let district):
             return "The driver \(driver)'s latest application is already in \(district): there is nothing to transfer."
-        case .noSuchDistrict(let text, let districts):
-            return "'\(text)' is not a district. The districts are: \(districts)."
+        case .noSuchDistrict(let text, let districts, let suggestion):
+            return "'\(text)' is not a district.\(suggestion.map { " Did you mean '\($0)'?" } ?? "") The districts are: "
+                + "\(districts)."
         case .noSuchForm(let id, let known):
             return "There is no form '\(id)'.\(Suggestion.didYouMean(id, in: known)) The forms are: "
                 + "\(known.joined(separator: ", "))."

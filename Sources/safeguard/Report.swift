@@ -30,7 +30,7 @@ struct Report: AsyncParsableCommand {
     var collection: String?
     @Option(name: .customLong("as-of"), help: "The date the measures are taken on, YYYY-MM-DD (default today).")
     var asOf: String?
-    @Option(help: "A district, by its form value such as corby (licensing report).")
+    @Option(help: "Only this district, by its name or value in any case (Corby, corby).")
     var district: String?
     @Option(help: "table, csv, json, markdown or html.")
     var format: Format = .table
@@ -38,6 +38,12 @@ struct Report: AsyncParsableCommand {
     var out: String?
     @Option(help: "With csv: print only this table (by-district, gaps, ...).")
     var table: String?
+
+    func validate() throws {
+        if table != nil && format != .csv {
+            throw ValidationError("--table picks one table of a CSV report: give --format csv with it, or leave it out.")
+        }
+    }
 
     func run() async throws {
         let safeguarding = try common.safeguarding()

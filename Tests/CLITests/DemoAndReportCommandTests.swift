@@ -92,4 +92,33 @@ struct DemoAndReportCommandTests {
         let audit = try Self.run(["audit"], in: folder)
         #expect(audit.stdout.contains("view  report schools: markdown, as of 2026-10-31"))
     }
+
+    @Test("--district takes a district's value or its name in any case, for both reports; anything else exits 64")
+    func district() throws {
+        let folder = try Safeguard.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try Self.run(["demo", "--schools", "40", "--drivers", "60"], in: folder)
+        func districts(_ arguments: [String]) throws -> [String] {
+            let result = try Self.run(
+                ["report"] + arguments + ["--as-of", "2026-10-31", "--format", "csv", "--table", "by-district"],
+                in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout.split(separator: "\r\n").dropFirst().map { String($0.split(separator: ",")[0]) }
+        }
+        #expect(try districts(["schools"]).count > 2, "the county, district by district")
+        #expect(try districts(["schools", "--district", "corby"]) == ["Corby", "Total"])
+        #expect(try districts(["schools", "--district", "CORBY"]) == ["Corby", "Total"])
+        #expect(try districts(["licensing", "--district", "Corby"]) == ["Corby", "Total"])
+        let markdown = try Self.run(
+            ["report", "schools", "--district", "Corby", "--as-of", "2026-10-31", "--format", "markdown"], in: folder)
+        #expect(markdown.stdout.contains("measures as of 2026-10-31; Corby only"))
+        let typo = try Self.run(["report", "licensing", "--district", "corbie"], in: folder)
+        #expect(typo.status == 64)
+        #expect(
+            typo.stderr.hasPrefix("error: 'corbie' is not a district. Did you mean 'corby'? The districts are: corby"))
+        let table = try Self.run(["report", "schools", "--table", "by-district"], in: folder)
+        #expect(table.status == 64 && table.stderr.contains("--table picks one table of a CSV report"))
+        let none = try Self.run(["report", "schools", "--district", "Narnia"], in: folder)
+        #expect(none.status == 64 && none.stderr.contains("'Narnia' is not a district. The districts are:"))
+    }
 }

@@ -68,7 +68,9 @@ struct SampleCountyTests {
         #expect(share > 0.75 && share < 0.97, "most schools return, not all (\(share))")
         #expect(returns.contains { $0.decision == .rejected }, "some returns are sent back")
         let returnRules = Set(
-            try await store.ruleCounts(formID: "section11-school-return", collectionID: collections[1].id).map(\.rule))
+            try await store.ruleCounts(
+                formID: "section11-school-return", collectionID: collections[1].id, district: nil
+            ).map(\.rule))
         for rule in [
             "s11.no-parents-reached", "s11.no-missing-education", "s11.nothing-quality-assured",
             "s11.dsl-training-out-of-date",
@@ -76,7 +78,7 @@ struct SampleCountyTests {
             #expect(returnRules.contains(rule), "\(rule)")
         }
         let applicationRules = Set(
-            try await store.ruleCounts(formID: "taxi-driver-application", collectionID: nil).map(\.rule))
+            try await store.ruleCounts(formID: "taxi-driver-application", collectionID: nil, district: nil).map(\.rule))
         for rule in [
             "taxi.dbs-recheck", "taxi.training-missing", "taxi.training-out-of-date", "taxi.pending-charge",
             "taxi.register-match",

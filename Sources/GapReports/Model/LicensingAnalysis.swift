@@ -87,6 +87,8 @@ public struct LicensingAnalysis: Sendable {
     public let byDistrict: [LicensingRollup]
     /// The county.
     public let total: LicensingRollup
+    /// The district the analysis is limited to, by its label, when it is.
+    public let district: String?
     /// How many days ahead "due soon" looks.
     public static let dueSoonDays = 30
 
@@ -171,7 +173,7 @@ public struct LicensingAnalysis: Sendable {
             driversByDistrict[driver.district, default: []].append(driver)
         }
         let districtNames = driversByDistrict.keys.sorted()
-        var total = LicensingRollup(label: countyLabel)
+        var total = LicensingRollup(label: district == nil ? countyLabel : limitedTotalLabel)
         var byDistrict: [LicensingRollup] = []
         for name in districtNames {
             var rollup = LicensingRollup(label: name)
@@ -182,7 +184,8 @@ public struct LicensingAnalysis: Sendable {
             byDistrict.append(rollup)
         }
         return LicensingAnalysis(
-            asOf: asOf, drivers: districtNames.flatMap { driversByDistrict[$0]! }, byDistrict: byDistrict, total: total)
+            asOf: asOf, drivers: districtNames.flatMap { driversByDistrict[$0]! }, byDistrict: byDistrict, total: total,
+            district: district.map { districts?.label(for: $0) ?? $0 })
     }
 
     /// `Amir Patel` as `A. Patel`: enough for an officer to recognise a driver, less than a full name.

@@ -47,7 +47,8 @@ public enum LicensingReport {
                         ]
                     })))
         return ReportDocument(
-            id: "licensing", title: "Taxi and private hire drivers", subtitle: "As of \(analysis.asOf.iso)",
+            id: "licensing", title: "Taxi and private hire drivers",
+            subtitle: "As of \(analysis.asOf.iso)" + (analysis.district.map { "; \($0) only" } ?? ""),
             blocks: blocks)
     }
 

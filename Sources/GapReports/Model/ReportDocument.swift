@@ -1,7 +1,9 @@
 import Records
 
-/// What the rollups call the whole county: a chart picks its bar out.
+/// What the rollups call the whole county: a chart picks its bar out (as it does a limited report's total).
 public let countyLabel = "County"
+/// The label of the totals row of a report limited to one district: not the county's.
+public let limitedTotalLabel = "Total"
 
 /// A report as every format renders it: a title, what it covers, and blocks of text, tables and charts.
 ///

@@ -143,10 +143,13 @@ public struct SchoolsAnalysis: Sendable {
     public let unregistered: [String]
     /// The choices of who delivered a session, for their labels.
     public let providers: ChoiceList?
+    /// The district the report is limited to, by name, when it is.
+    public let district: String?
 
-    /// The analysis of a collection (by name; the newest for the school form when nil) on `asOf`.
+    /// The analysis of a collection (by name; the newest for the school form when nil) on `asOf`; with `district`
+    /// (a value, such as `corby`), only that district's schools.
     public static func make(
-        store: any ReturnStore, catalog: FormCatalog, collection name: String?, asOf: Day
+        store: any ReturnStore, catalog: FormCatalog, collection name: String?, asOf: Day, district: String? = nil
     ) async throws -> SchoolsAnalysis {
         guard let form = catalog.forms.values.first(where: { $0.subject == .school }) else {
             throw Refusal.noFormAbout(.school)
@@ -157,22 +160,24 @@ public struct SchoolsAnalysis: Sendable {
             throw name.map { Refusal.noSuchCollection($0) } ?? Refusal.noCollectionOpen(form: form.title)
         }
         let ruleSet = catalog.ruleSets[form.id]
-        let context = try await Context(store: store, form: form, ruleSet: ruleSet, asOf: asOf)
+        let totalLabel = district == nil ? countyLabel : limitedTotalLabel
+        let context = try await Context(store: store, form: form, ruleSet: ruleSet, asOf: asOf, district: district)
         let (schools, unregistered) = try await figures(collection, context: context)
         var previous: (CollectionRecord, SchoolsRollup)?
         if let earlier = collections.last(where: { $0.periodEnd < collection.periodStart }) {
             // Last year's "in date" measures are taken on its own due date, not today, so the years compare.
             let then = try await Context(
-                store: store, form: form, ruleSet: ruleSet, asOf: Day(iso: earlier.due) ?? asOf)
-            previous = (earlier, rollup(try await figures(earlier, context: then).schools, label: countyLabel))
+                store: store, form: form, ruleSet: ruleSet, asOf: Day(iso: earlier.due) ?? asOf, district: district)
+            previous = (earlier, rollup(try await figures(earlier, context: then).schools, label: totalLabel))
         }
         return SchoolsAnalysis(
             collection: collection, asOf: asOf, schools: schools,
             byDistrict: groups(schools, by: \.district), byPhase: groups(schools, by: \.phase),
-            total: rollup(schools, label: countyLabel), previous: previous,
-            ruleCounts: try await store.ruleCounts(formID: form.id, collectionID: collection.id),
+            total: rollup(schools, label: totalLabel), previous: previous,
+            ruleCounts: try await store.ruleCounts(formID: form.id, collectionID: collection.id, district: district),
             unregistered: unregistered,
-            providers: form.field(for: .sessionProvider, in: .cseSessions)?.choices)
+            providers: form.field(for: .sessionProvider, in: .cseSessions)?.choices,
+            district: context.onlyDistrict.flatMap { context.districtNames[$0] } ?? district)
     }
 
     /// What the analysis needs besides the collection: the register, the lists and the rule set's parameters.
@@ -182,18 +187,25 @@ public struct SchoolsAnalysis: Sendable {
         let reading: ReturnReading
         let asOf: Day
         let districtNames: [Int64: String]
+        /// The register's district the report is limited to, when it is.
+        let onlyDistrict: Int64?
+        /// True when a district was asked for (which the register may not hold: then no school is in it).
+        let limited: Bool
         let phaseYearGroups: [String: [String]]
         let phasesExpectingCSE: Set<String>
         let dslMonths: Int
         let staffMonths: Int
 
-        init(store: any ReturnStore, form: FormDefinition, ruleSet: RuleSet?, asOf: Day) async throws {
+        init(store: any ReturnStore, form: FormDefinition, ruleSet: RuleSet?, asOf: Day, district: String?) async throws
+        {
             self.store = store
             self.form = form
             reading = ReturnReading(form: form)
             self.asOf = asOf
-            districtNames = Dictionary(
-                try await store.districts().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+            let districts = try await store.districts()
+            districtNames = Dictionary(districts.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+            onlyDistrict = district.flatMap { slug in districts.first { $0.slug == slug }?.id }
+            limited = district != nil
             let parameters = Dictionary(
                 (ruleSet?.parameters ?? []).map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
             var years: [String: [String]] = [:]
@@ -233,7 +245,8 @@ public struct SchoolsAnalysis: Sendable {
         let due = Day(iso: collection.due)
         let phases = context.form.field(for: .phase)?.choices
         var schools: [SchoolFigures] = []
-        for school in try await context.store.schools(status: .open) {
+        for school in try await context.store.schools(status: .open)
+        where !context.limited || school.districtID == context.onlyDistrict {
             let latest = returns[school.urn]
             let rejected = latest?.decision == .rejected
             let facts = latest.flatMap { rejected ? nil : ReturnFacts(bound: $0.bound, reading: context.reading) }
@@ -253,8 +266,9 @@ public struct SchoolsAnalysis: Sendable {
                     dslInDate: inDate(facts?.dslLastTraining, months: context.dslMonths),
                     staffUpdateInDate: inDate(facts?.lastStaffUpdate, months: context.staffMonths)))
         }
-        let open = Set(schools.map(\.urn))
-        let unregistered = returns.keys.filter { !open.contains($0) }.sorted()
+        // A return for a URN that is no open school has no district to be limited to: listed for the county only.
+        let open = Set(try await context.store.schools(status: .open).map(\.urn))
+        let unregistered = context.limited ? [] : returns.keys.filter { !open.contains($0) }.sorted()
         return (schools.sorted { ($0.district, $0.name) < ($1.district, $1.name) }, unregistered)
     }
 

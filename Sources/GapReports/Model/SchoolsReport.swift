@@ -90,7 +90,7 @@ public enum SchoolsReport {
             id: "schools", title: "Section 11 returns: CSE and Missing education",
             subtitle:
                 "Collection \(collection.name) (\(collection.periodStart) to \(collection.periodEnd), due \(collection.due)); "
-                + "measures as of \(analysis.asOf.iso)",
+                + "measures as of \(analysis.asOf.iso)" + (analysis.district.map { "; \($0) only" } ?? ""),
             blocks: blocks)
     }
 

@@ -61,7 +61,7 @@ public enum HTMLRenderer {
         for (index, bar) in chart.bars.enumerated() {
             let y = index * rowHeight + 4
             let length = Int(((bar.share.percentage ?? 0) * Double(barWidth) / 100).rounded())
-            let kind = bar.label == countyLabel ? "bar total" : "bar"
+            let kind = bar.label == countyLabel || bar.label == limitedTotalLabel ? "bar total" : "bar"
             svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 14)\" text-anchor=\"end\">\(escape(bar.label))</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(length)\" height=\"16\" class=\"\(kind)\"/>"
             svg += "<text x=\"\(labelWidth + barWidth + 6)\" y=\"\(y + 14)\">\(escape(bar.share.text))</text>\n"
