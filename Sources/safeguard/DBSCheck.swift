@@ -34,4 +34,3 @@ struct DBSCheck: AsyncParsableCommand {
     }
 }
 
-extension DBSCheckResult: ExpressibleByArgument {}

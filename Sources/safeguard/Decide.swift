@@ -44,4 +44,3 @@ struct Decide: AsyncParsableCommand {
     }
 }
 
-extension LicensingOutcome: ExpressibleByArgument {}

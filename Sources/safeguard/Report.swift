@@ -86,4 +86,3 @@ struct Report: AsyncParsableCommand {
     }
 }
 
-extension ReportKind: ExpressibleByArgument {}

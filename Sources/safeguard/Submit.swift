@@ -80,4 +80,3 @@ struct Submit: AsyncParsableCommand {
     }
 }
 
-extension SubmissionSource: ExpressibleByArgument {}

@@ -79,4 +79,3 @@ struct Users: AsyncParsableCommand {
     }
 }
 
-extension Role: ExpressibleByArgument {}

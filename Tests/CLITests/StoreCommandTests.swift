@@ -266,6 +266,33 @@ struct StoreCommandTests {
         )
     }
 
+    @Test("an option naming a role, an outcome, a result or a source takes it as people write it, in any case")
+    func lenientValues() throws {
+        let folder = try Safeguard.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let added = try Self.run(["users", "add", "--role", "Licensing", "--scope", "Corby"], in: folder)
+        #expect(added.status == 0 && added.stdout.hasPrefix("Added account 1 (licensing corby, licensing for corby)."))
+        let stored = try Self.run(
+            [
+                "submit", "--quiet", "--source", "EMAIL", "--as-of", "2026-10-20",
+                "Examples/applications/carl-mason-refer.json",
+            ], in: folder)
+        #expect(stored.status == 0, "\(stored.stderr)")
+        let decided = try Self.run(
+            ["decide", "1", "--outcome", "Grant with conditions", "--start", "2026-10-21", "--note", "No night work"],
+            in: folder)
+        #expect(decided.status == 0, "\(decided.stderr)")
+        let checked = try Self.run(
+            ["dbs-check", "MASON904171CM9PQ", "--date", "2026-10-20", "--result", "NO_CHANGE"], in: folder)
+        #expect(checked.status == 0, "\(checked.stderr)")
+        let history = try Self.run(["history", "MASON904171CM9PQ"], in: folder).stdout
+        #expect(history.contains("from email") && history.contains("grant-with-conditions"), "\(history)")
+        let wrong = try Self.run(["users", "add", "--role", "licencing"], in: folder)
+        #expect(
+            wrong.status == 64
+                && wrong.stderr.contains("Please provide one of 'school', 'licensing', 'policy' or 'admin'"))
+    }
+
     @Test(
         "retention lists, then with --apply erases, what is past its period; subject-export writes a driver's records")
     func retentionAndSubjectAccess() throws {
