@@ -21,6 +21,8 @@ public enum Refusal: Error, Sendable, Equatable {
     case noSuchCollection(String)
     /// The submission has errors, and was sent from a page where they can be put right before it is sent.
     case hasErrors(count: Int)
+    /// A folder's list of when its files were received does not match the folder: the list, the line, and why.
+    case receivedList(file: String, line: Int, problem: String)
 
     // MARK: Whose it is
 

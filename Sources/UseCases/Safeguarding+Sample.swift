@@ -99,25 +99,12 @@ extension Safeguarding {
     {
         var stored = 0
         var refused = 0
-        let rows = try Self.table(folder.appendingPathComponent("received.csv"))
-        var start = 0
-        while start < rows.count {
-            let day = rows[start]["received_on"] ?? ""
-            var end = start
-            while end < rows.count && rows[end]["received_on"] == day { end += 1 }
-            guard let received = Day(iso: day) else {
-                throw Refusal.damaged("\(folder.path)/received.csv has a bad date, '\(day)'")
+        try await submit(
+            receivedIn: folder.path, options: SubmitOptions(collection: collection, source: .batch), by: sender
+        ) { results in
+            for result in results {
+                if case .stored = result.outcome { stored += 1 } else { refused += 1 }
             }
-            let options = SubmitOptions(collection: collection, source: .batch, asOf: received, receivedOn: received)
-            try await submit(
-                files: rows[start..<end].map { folder.appendingPathComponent($0["file"] ?? "").path }, options: options,
-                by: sender
-            ) { results in
-                for result in results {
-                    if case .stored = result.outcome { stored += 1 } else { refused += 1 }
-                }
-            }
-            start = end
         }
         return (stored, refused)
     }

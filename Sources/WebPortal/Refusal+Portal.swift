@@ -88,6 +88,8 @@ extension Refusal {
                 message:
                     "Nothing can be changed on the portal just now. Tell the board's administrator; nothing was changed."
             )
+        case .receivedList:
+            return .unprocessable("The list of when the files were received does not match the files.")
         case .nothingHeldAbout:
             return .notFound("Nothing is held about that URN or driver number.")
         case .dateInFuture(let day, let today):

@@ -43,4 +43,3 @@ struct Decide: AsyncParsableCommand {
         printOut(line + ".\n")
     }
 }
-

@@ -20,6 +20,8 @@ extension Refusal {
         case .noSuchCollection(let name):
             return "There is no collection '\(name)'. Open it with 'safeguard collection open'; "
                 + "'safeguard collection list' shows those there are."
+        case .receivedList(let file, let line, let problem):
+            return "\(file):\(line): \(problem) Nothing was stored: correct the list, then submit the folder again."
         case .hasErrors(let count):
             return "not stored: it has \(Wording.count(count, "error")) to correct first"
         case .otherSchool(let own):
@@ -34,7 +36,8 @@ extension Refusal {
         case .alreadyInDistrict(let driver, let district):
             return "The driver \(driver)'s latest application is already in \(district): there is nothing to transfer."
         case .noSuchDistrict(let text, let districts, let suggestion):
-            return "'\(text)' is not a district.\(suggestion.map { " Did you mean '\($0)'?" } ?? "") The districts are: "
+            return
+                "'\(text)' is not a district.\(suggestion.map { " Did you mean '\($0)'?" } ?? "") The districts are: "
                 + "\(districts)."
         case .noSuchForm(let id, let known):
             return "There is no form '\(id)'.\(Suggestion.didYouMean(id, in: known)) The forms are: "

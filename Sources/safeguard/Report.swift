@@ -41,7 +41,8 @@ struct Report: AsyncParsableCommand {
 
     func validate() throws {
         if table != nil && format != .csv {
-            throw ValidationError("--table picks one table of a CSV report: give --format csv with it, or leave it out.")
+            throw ValidationError(
+                "--table picks one table of a CSV report: give --format csv with it, or leave it out.")
         }
     }
 
@@ -85,4 +86,3 @@ struct Report: AsyncParsableCommand {
         try save(text, to: out)
     }
 }
-

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormEngine
 import Foundation
+import UseCases
 
 /// The files a command is given: each file as named, and each folder as every YAML and JSON file in it and below
 /// it, in the order of their paths. A folder is the way to hand over thousands of files: the argument parser takes
@@ -27,5 +28,32 @@ enum SubmissionFiles {
             paths += found
         }
         return paths
+    }
+
+    /// What `submit` is given, in order: runs of files, and folders whose `received.csv` says when each file came.
+    enum Batch {
+        /// Files submitted as received now (or on `--received-at`).
+        case files([String])
+        /// A folder submitted as its `received.csv` lists it.
+        case received(folder: String)
+    }
+
+    /// The batches the arguments stand for: a folder with a `received.csv` is one; other files and folders make runs
+    /// of files, as `expand` gives them.
+    static func batches(_ arguments: [String]) throws -> [Batch] {
+        var batches: [Batch] = []
+        for argument in arguments {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder), isFolder.boolValue,
+                Safeguarding.hasReceivedList(argument)
+            {
+                batches.append(.received(folder: argument))
+            } else if case .files(let run)? = batches.last {
+                batches[batches.count - 1] = .files(run + (try expand([argument])))
+            } else {
+                batches.append(.files(try expand([argument])))
+            }
+        }
+        return batches
     }
 }

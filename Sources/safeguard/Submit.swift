@@ -34,7 +34,11 @@ struct Submit: AsyncParsableCommand {
     @Flag(help: "Print only one line a file, not its findings.")
     var quiet = false
 
-    @Argument(help: "The files to store; a folder stands for every YAML and JSON file in it.")
+    @Argument(
+        help: """
+            The files to store; a folder stands for every YAML and JSON file in it, or, when it holds a \
+            received.csv (file,received_on), for its files in the order received, each on its own day.
+            """)
     var files: [String]
 
     func validate() throws {
@@ -52,31 +56,45 @@ struct Submit: AsyncParsableCommand {
             collection: collection, allowsUnregistered: allowUnregistered, source: source,
             asOf: try asOf.map { try day($0, option: "--as-of") },
             receivedOn: try receivedAt.map { try day($0, option: "--received-at") })
-        let paths = try SubmissionFiles.expand(files)
-        var progress = ProgressBar(total: paths.count)
-        var failed = false
-        try await carryOut {
-            try await safeguarding.submit(files: paths, options: options, by: by.sender) { results in
-                progress.clear()
-                for result in results {
-                    let evaluation = result.evaluation
-                    switch result.outcome {
-                    case .stored(let id, let supersedes):
-                        let stored =
-                            "stored as submission \(id)" + (supersedes.map { ", replacing submission \($0)" } ?? "")
-                        printOut(evaluation.text(showingFindings: !quiet, stored: stored))
-                        failed = failed || evaluation.decision == .rejected
-                    case .refused(let refusal):
-                        printOut(evaluation.text(showingFindings: !quiet))
-                        printOut("\(evaluation.file): \(refusal.commandLineText)\n")
-                        failed = true
-                    }
+        let batches = try SubmissionFiles.batches(files)
+        let total = try batches.reduce(0) { total, batch in
+            switch batch {
+            case .files(let paths): return total + paths.count
+            case .received(let folder): return total + (try SubmissionFiles.expand([folder])).count
+            }
+        }
+        var progress = ProgressBar(total: total)
+        var tally = SubmitTally()
+        let handle: ([SubmitResult]) -> Void = { results in
+            progress.clear()
+            for result in results {
+                let evaluation = result.evaluation
+                tally.count(result)
+                switch result.outcome {
+                case .stored(let id, let supersedes):
+                    let stored =
+                        "stored as submission \(id)" + (supersedes.map { ", replacing submission \($0)" } ?? "")
+                    printOut(evaluation.text(showingFindings: !quiet, stored: stored))
+                case .refused(let refusal):
+                    printOut(evaluation.text(showingFindings: !quiet))
+                    printOut("\(evaluation.file): \(refusal.commandLineText)\n")
                 }
-                progress.advance(by: results.count)
+            }
+            progress.advance(by: results.count)
+        }
+        try await carryOut {
+            for batch in batches {
+                switch batch {
+                case .files(let paths):
+                    try await safeguarding.submit(files: paths, options: options, by: by.sender, eachChunk: handle)
+                case .received(let folder):
+                    try await safeguarding.submit(
+                        receivedIn: folder, options: options, by: by.sender, eachChunk: handle)
+                }
             }
         }
         progress.finish()
-        if failed { throw ExitCode(1) }
+        printOut(tally.summary)
+        if tally.failed { throw ExitCode(1) }
     }
 }
-

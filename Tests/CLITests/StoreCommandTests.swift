@@ -60,6 +60,7 @@ struct StoreCommandTests {
             submitted.stdout == """
                 Examples/returns/oakfield-primary.yaml: stored as submission 1: accepted: Return accepted
                 Examples/returns/riverside-broken.yaml: stored as submission 2: rejected: Returned to the school to correct (4 errors, 3 warnings)
+                2 stored: 1 accepted, 0 referred, 1 rejected; 0 not stored.
 
                 """)
         let corrected = try Self.run(
@@ -71,7 +72,7 @@ struct StoreCommandTests {
         #expect(
             corrected.stdout.hasSuffix(
                 "Examples/returns/riverside-corrected.yaml: stored as submission 3, replacing submission 2: accepted: Return accepted (2 warnings)\n"
-            ))
+                    + "1 stored: 1 accepted, 0 referred, 0 rejected; 0 not stored.\n"))
 
         let history = try Self.run(["history", "137455"], in: folder)
         let lines = history.stdout.split(separator: "\n").map(String.init)
@@ -152,7 +153,8 @@ struct StoreCommandTests {
         #expect(
             noRound.stdout.hasSuffix(
                 "Examples/returns/oakfield-primary.yaml: not stored: no round of returns is open for \"Section 11 "
-                    + "return: CSE and Missing education and training\". Open one with 'safeguard collection open'\n"))
+                    + "return: CSE and Missing education and training\". Open one with 'safeguard collection open'\n"
+                    + "0 stored: 0 accepted, 0 referred, 0 rejected; 1 not stored.\n"))
         let driverRound = try Self.run(
             [
                 "collection", "open", "jof-2026", "--form", "taxi-driver-application", "--period-start", "2026-01-01",
@@ -264,6 +266,61 @@ struct StoreCommandTests {
         #expect(
             try Self.run(["audit"], in: folder).stdout.contains("transfer  submission 1: from northampton to kettering")
         )
+    }
+
+    @Test(
+        "a folder with a received.csv is stored in the order received, each file on its own day; a wrong list stores nothing"
+    )
+    func receivedFolder() throws {
+        let folder = try Safeguard.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try Self.run(["register", "import", "Examples/register/gias-extract.csv"], in: folder)
+        _ = try Self.run(
+            [
+                "collection", "open", "s11-2025-26", "--form", "section11-school-return", "--period-start",
+                "2025-09-01", "--period-end", "2026-08-31", "--due", "2026-07-15",
+            ], in: folder)
+        let inbox = folder.appendingPathComponent("inbox")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        for name in ["riverside-broken.yaml", "riverside-corrected.yaml"] {
+            try FileManager.default.copyItem(
+                atPath: Safeguard.root + "/Examples/returns/" + name, toPath: inbox.appendingPathComponent(name).path)
+        }
+        let list = inbox.appendingPathComponent("received.csv")
+        // Listed correction first: the days, not the lines, give the order.
+        try "file,received_on\r\nriverside-corrected.yaml,2026-07-22\r\nriverside-broken.yaml\r\n"
+            .write(to: list, atomically: true, encoding: .utf8)
+        let short = try Self.run(["submit", "--quiet", inbox.path], in: folder)
+        #expect(short.status == 1)
+        #expect(
+            short.stderr.contains("received.csv:3: it needs a file and a date. Nothing was stored"), "\(short.stderr)")
+        try "file,received_on\r\nriverside-corrected.yaml,2026-07-22\r\n".write(
+            to: list, atomically: true, encoding: .utf8)
+        let missing = try Self.run(["submit", "--quiet", inbox.path], in: folder)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("'riverside-broken.yaml' is in the folder but not in the list"))
+        #expect(
+            try Self.run(["history", "137455"], in: folder).stdout == "Nothing is stored for 137455.\n",
+            "nothing was stored")
+
+        try "file,received_on\r\nriverside-corrected.yaml,2026-07-22\r\nriverside-broken.yaml,2026-07-10\r\n"
+            .write(to: list, atomically: true, encoding: .utf8)
+        let stored = try Self.run(["submit", "--quiet", inbox.path], in: folder)
+        #expect(stored.status == 1, "the broken original is rejected")
+        #expect(stored.stdout.hasPrefix("\(inbox.path)/riverside-broken.yaml: stored as submission 1: rejected"))
+        #expect(
+            stored.stdout.contains("riverside-corrected.yaml: stored as submission 2, replacing submission 1: accepted")
+        )
+        #expect(stored.stdout.hasSuffix("2 stored: 1 accepted, 0 referred, 1 rejected; 0 not stored.\n"))
+        let history = try Self.run(["history", "137455"], in: folder).stdout
+        #expect(
+            history.contains(
+                "submission 1: section11-school-return version 1, collection s11-2025-26, received 2026-07-10T12:00:00Z"
+            ))
+        #expect(
+            history.contains(
+                "submission 2: section11-school-return version 1, collection s11-2025-26, received 2026-07-22T12:00:00Z"
+            ))
     }
 
     @Test("an option naming a role, an outcome, a result or a source takes it as people write it, in any case")
@@ -394,7 +451,8 @@ struct StoreCommandTests {
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(text.contains("[##############################] 2 of 2 files"))
-        #expect(text.hasSuffix("2 of 2 files\r\u{1B}[K"), "the bar is cleared at the end")
+        #expect(text.contains("2 of 2 files\r\u{1B}[K"), "the bar is cleared at the end")
+        #expect(text.hasSuffix("2 stored: 1 accepted, 1 referred, 0 rejected; 0 not stored.\r\n"), "then the summary")
         #expect(text.contains("carl-mason-refer.json: stored as submission 2"))
     }
 }

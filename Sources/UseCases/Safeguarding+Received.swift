@@ -1,0 +1,84 @@
+import FormEngine
+import Foundation
+import Records
+
+extension Safeguarding {
+    /// The name of the list of a folder's files and the days they were received (`file,received_on`).
+    public static let receivedList = "received.csv"
+
+    /// True when the folder holds a list of when each of its files was received.
+    public static func hasReceivedList(_ folder: String) -> Bool {
+        FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(receivedList))
+    }
+
+    /// Submits a folder's files as its `received.csv` lists them: in the order received (by day, then as listed),
+    /// each recorded as received on its own day and checked as of it (unless `options` gives a day for both). The
+    /// list must name every submission file of the folder, each once, with a real date; otherwise nothing is
+    /// stored and the refusal names the line. `eachChunk` hears each chunk's results as `submit(files:)` gives them.
+    public func submit(
+        receivedIn folder: String, options: SubmitOptions, by sender: Sender,
+        eachChunk: ([SubmitResult]) async throws -> Void
+    ) async throws {
+        for day in try Self.receivedDays(folder) {
+            var dayOptions = options
+            dayOptions.receivedOn = options.receivedOn ?? day.received
+            dayOptions.asOf = options.asOf ?? day.received
+            try await submit(files: day.files, options: dayOptions, by: sender, eachChunk: eachChunk)
+        }
+    }
+
+    /// The folder's files grouped by the day they were received, earliest first, each day's in the list's order.
+    static func receivedDays(_ folder: String) throws -> [(received: Day, files: [String])] {
+        let listPath = (folder as NSString).appendingPathComponent(receivedList)
+        func refuse(_ line: Int, _ problem: String) -> Refusal {
+            .receivedList(file: listPath, line: line, problem: problem)
+        }
+        let bytes: [UInt8]
+        switch FileBytes.read(listPath) {
+        case .success(let read): bytes = read.bytes
+        case .failure(let failure): throw refuse(1, "it cannot be read: \(failure.reason)")
+        }
+        let rows: [[CSVField]]
+        switch CSVReader.rows(of: LegacyText.decode(bytes)) {
+        case .success(let read): rows = read
+        case .failure(let problem): throw refuse(problem.line, problem.message)
+        }
+        guard let header = rows.first?.map(\.text), let fileColumn = header.firstIndex(of: "file"),
+            let dayColumn = header.firstIndex(of: "received_on")
+        else { throw refuse(1, "its first line must name the columns 'file' and 'received_on'.") }
+        var listed: [(received: Day, file: String)] = []
+        var seen: Set<String> = []
+        for row in rows.dropFirst() where !(row.count == 1 && row[0].text.isEmpty) {
+            let line = row.first?.line ?? 1
+            guard row.count > max(fileColumn, dayColumn) else { throw refuse(line, "it needs a file and a date.") }
+            let file = row[fileColumn].text
+            guard let day = Day(iso: row[dayColumn].text) else {
+                throw refuse(line, "'\(row[dayColumn].text)' is not a date written YYYY-MM-DD.")
+            }
+            guard seen.insert(file).inserted else { throw refuse(line, "'\(file)' is listed twice.") }
+            guard FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(file)) else {
+                throw refuse(line, "'\(file)' is not in the folder.")
+            }
+            listed.append((day, file))
+        }
+        if case .success(let present) = FileBytes.files(under: folder, endingIn: [".yaml", ".yml", ".json"]) {
+            let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+            if let stray = present.map({ String($0.dropFirst(prefix.count)) }).first(where: { !seen.contains($0) }) {
+                throw refuse(
+                    rows.count, "'\(stray)' is in the folder but not in the list: add the day it was received.")
+            }
+        }
+        // Stable: a day's files keep the list's order.
+        let ordered = listed.enumerated().sorted { ($0.element.received, $0.offset) < ($1.element.received, $1.offset) }
+        var days: [(received: Day, files: [String])] = []
+        for (_, entry) in ordered {
+            let path = (folder as NSString).appendingPathComponent(entry.file)
+            if days.last?.received == entry.received {
+                days[days.count - 1].files.append(path)
+            } else {
+                days.append((entry.received, [path]))
+            }
+        }
+        return days
+    }
+}
