@@ -58,12 +58,20 @@ def main(binary: str, schemathesis: str, examples: str) -> int:
         readable["policy"] = readable["school"]
         readable["admin"] = readable["school"]
 
+        filing = {
+            "school": f'{{ "body.form" = "section11-school-return", "body.school.urn" = "{urn}" }}',
+            "licensing": f'{{ "body.form" = "taxi-driver-application", "body.application.district" = "{district}", '
+                         f'"body.licence.driver_number" = "PATEL702238AP9AB" }}',
+            "policy": "{}",
+            "admin": "{}",
+        }
         results = []
         settings = Path("scripts/api-check.toml").read_text()
         for role in ["school", "licensing", "policy", "admin"]:
             started = time.monotonic()
             config = work / f"schemathesis-{role}.toml"
-            config.write_text(settings.replace("@SUBMISSION_ID@", str(readable[role])))
+            config.write_text(
+                settings.replace("@SUBMISSION_ID@", str(readable[role])).replace("@FILING@", filing[role]))
             done = subprocess.run(
                 [schemathesis, "--config-file", str(config), "run", f"{base}/api/v1/openapi.yaml",
                  "--checks", "all", "--phases", "examples,coverage,fuzzing,stateful", "--max-examples", examples,
