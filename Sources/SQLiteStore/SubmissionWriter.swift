@@ -59,6 +59,7 @@ struct SubmissionWriter {
             return .refused(.knownToAnotherDistrict(driver: subjectKey))
         }
         let previous = latest?.id
+        let receivedAt = prepared.receivedAt ?? context.receivedAt
         try keepDefinitions(form: form, ruleSet: catalog.ruleSets[form.id])
         try db.cachedStatement(
             sql: """
@@ -69,7 +70,7 @@ struct SubmissionWriter {
         ).execute(arguments: [
             form.subject.rawValue, subjectKey, district, context.collection?.id, form.id, form.version, form.hash,
             evaluation.file, Data(evaluation.received), bound, context.source.rawValue, context.submitter,
-            context.receivedAt ?? now, previous,
+            receivedAt ?? now, previous,
         ])
         let id = db.lastInsertedRowID
         try Self.insertEvaluation(
@@ -77,7 +78,7 @@ struct SubmissionWriter {
             at: now, db)
         var detail =
             "\(evaluation.decision.rawValue); form \(form.id) \(form.version); source \(context.source.rawValue)"
-        if let receivedAt = context.receivedAt { detail += "; received \(receivedAt)" }
+        if let receivedAt { detail += "; received \(receivedAt)" }
         if let previous { detail += "; supersedes \(previous)" }
         try SQLiteStore.audit(db, actor: context.submitter, action: .submit, target: "submission \(id)", detail: detail)
         return .stored(id: id, supersedes: previous)

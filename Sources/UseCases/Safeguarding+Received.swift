@@ -19,12 +19,10 @@ extension Safeguarding {
         receivedIn folder: String, options: SubmitOptions, by sender: Sender,
         eachChunk: ([SubmitResult]) async throws -> Void
     ) async throws {
-        for day in try Self.receivedDays(folder) {
-            var dayOptions = options
-            dayOptions.receivedOn = options.receivedOn ?? day.received
-            dayOptions.asOf = options.asOf ?? day.received
-            try await submit(files: day.files, options: dayOptions, by: sender, eachChunk: eachChunk)
-        }
+        let days = try Self.receivedDays(folder)
+        try await submit(
+            files: days.flatMap(\.files), receivedOn: days.flatMap { day in day.files.map { _ in day.received } },
+            options: options, by: sender, eachChunk: eachChunk)
     }
 
     /// The folder's files grouped by the day they were received, earliest first, each day's in the list's order.

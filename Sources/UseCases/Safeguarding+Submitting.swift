@@ -8,12 +8,27 @@ extension Safeguarding {
         files paths: [String], options: SubmitOptions, by sender: Sender,
         eachChunk: ([SubmitResult]) async throws -> Void
     ) async throws {
+        try await submit(files: paths, receivedOn: nil, options: options, by: sender, eachChunk: eachChunk)
+    }
+
+    /// As `submit(files:)`, each file received on its own day (`receivedOn`, one a path, when given): recorded so,
+    /// and checked as of it unless `options` gives the day to check as of. One pipeline for all the files, so the
+    /// cores stay busy across the days.
+    func submit(
+        files paths: [String], receivedOn days: [Day]?, options: SubmitOptions, by sender: Sender,
+        eachChunk: ([SubmitResult]) async throws -> Void
+    ) async throws {
         let plan = try await SubmissionPlan(self, options: options, sender: sender)
+        let asOfEach = days.map { days in days.map { options.asOf ?? $0 } }
+        var handed = 0
         try await validator.evaluate(
-            paths: paths, asOf: plan.asOf, formID: plan.expectedForm, parametersFor: plan.parameters,
-            transform: PreparedSubmission.init
+            paths: paths, asOfEach: asOfEach ?? Array(repeating: plan.asOf, count: paths.count),
+            formID: plan.expectedForm, parametersFor: plan.parameters, transform: PreparedSubmission.init
         ) { chunk in
-            try await eachChunk(try await keep(chunk, plan: plan, options: options, sender: sender))
+            let received = days.map { Array($0[handed..<handed + chunk.count]) }
+            handed += chunk.count
+            try await eachChunk(
+                try await keep(chunk, receivedOn: received, plan: plan, options: options, sender: sender))
         }
     }
 
@@ -24,7 +39,8 @@ extension Safeguarding {
         let plan = try await SubmissionPlan(self, options: options, sender: sender)
         let evaluation = validator.evaluate(
             bytes, file: file, asOf: plan.asOf, formID: plan.expectedForm, parametersFor: plan.parameters)
-        return try await keep([PreparedSubmission(evaluation)], plan: plan, options: options, sender: sender)[0]
+        return try await keep(
+            [PreparedSubmission(evaluation)], receivedOn: nil, plan: plan, options: options, sender: sender)[0]
     }
 
     /// Checks one submission's bytes exactly as `submit` would (the same form, round and date), and stores nothing.
@@ -48,11 +64,15 @@ extension Safeguarding {
     static func receivedTime(_ day: Day) -> String { day.iso + "T12:00:00Z" }
 
     /// Stores a chunk of evaluated submissions, a transaction a collection, refusing first what the sender may not
-    /// send; the results in the chunk's order.
+    /// send; the results in the chunk's order. `receivedOn` gives each its own day received, when given.
     private func keep(
-        _ checked: [PreparedSubmission], plan: SubmissionPlan, options: SubmitOptions, sender: Sender
+        _ checked: [PreparedSubmission], receivedOn days: [Day]?, plan: SubmissionPlan, options: SubmitOptions,
+        sender: Sender
     ) async throws -> [SubmitResult] {
-        let chunk = try await withRegisterDistricts(checked)
+        var chunk = try await withRegisterDistricts(checked)
+        if let days, options.receivedOn == nil {
+            for index in chunk.indices { chunk[index].receivedAt = Self.receivedTime(days[index]) }
+        }
         var outcomes = [StoreOutcome?](repeating: nil, count: chunk.count)
         var groups: [(collection: CollectionRecord?, items: [Int])] = []
         for (index, prepared) in chunk.enumerated() {

@@ -38,12 +38,27 @@ extension Validator {
         chunkSize: Int = Validator.defaultChunkSize, transform: @escaping @Sendable (Evaluation) -> Output,
         eachChunk: ([Output]) async throws -> Void
     ) async rethrows {
-        @Sendable func check(_ chunk: [String]) async -> [Output] {
+        try await evaluate(
+            paths: paths, asOfEach: Array(repeating: asOf, count: paths.count), formID: formID,
+            parametersFor: parametersFor, chunkSize: chunkSize, transform: transform, eachChunk: eachChunk)
+    }
+
+    /// As `evaluate(paths:asOf:...)`, each file checked as of its own day (`asOfEach`, one a path): files received
+    /// on different days, checked as of the day each came.
+    public func evaluate<Output: Sendable>(
+        paths: [String], asOfEach: [Day], formID: String? = nil,
+        parametersFor: @escaping @Sendable (FormDefinition) -> [String: Value] = { _ in [:] },
+        chunkSize: Int = Validator.defaultChunkSize, transform: @escaping @Sendable (Evaluation) -> Output,
+        eachChunk: ([Output]) async throws -> Void
+    ) async rethrows {
+        precondition(asOfEach.count == paths.count, "one day a path")
+        let files = Array(zip(paths, asOfEach))
+        @Sendable func check(_ chunk: [(path: String, asOf: Day)]) async -> [Output] {
             await withTaskGroup(of: (Int, Output).self) { group in
-                for (index, path) in chunk.enumerated() {
+                for (index, file) in chunk.enumerated() {
                     group.addTask {
                         let evaluation = self.evaluate(
-                            path: path, asOf: asOf, formID: formID, parametersFor: parametersFor)
+                            path: file.path, asOf: file.asOf, formID: formID, parametersFor: parametersFor)
                         return (index, transform(evaluation))
                     }
                 }
@@ -52,8 +67,8 @@ extension Validator {
                 return ordered.compactMap { $0 }
             }
         }
-        func chunk(from start: Int) -> [String]? {
-            start < paths.count ? Array(paths[start..<min(start + chunkSize, paths.count)]) : nil
+        func chunk(from start: Int) -> [(path: String, asOf: Day)]? {
+            start < files.count ? Array(files[start..<min(start + chunkSize, files.count)]) : nil
         }
         // Two chunks are checked ahead of the one handed over, so that the cores go on with the next while the
         // last files of one are finished and handed over: no core waits at a chunk's end.

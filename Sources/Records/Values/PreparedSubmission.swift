@@ -9,6 +9,8 @@ public struct PreparedSubmission: Sendable {
     public let bound: String?
     /// Each finding as JSON, in order.
     public let findingDetails: [String]
+    /// When it was received (ISO 8601), when that is its own and not the whole batch's (`SubmissionContext`).
+    public var receivedAt: String?
 
     /// Prepares an evaluation.
     public init(_ evaluation: Evaluation) {
