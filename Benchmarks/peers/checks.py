@@ -149,20 +149,20 @@ class FormLogic:
             }
         return values
 
-    def apply(self, values, document):
-        """Relevance, conditional required answers and constraints, in the form's order."""
+    def apply(self, values, document, as_of):
+        """Relevance, conditional required answers, constraints and past dates, in the form's order."""
         for section in self.form["sections"]:
             given = document.get(section["id"]) or {}
             section_values = values[section["id"]]
             for field in section["fields"]:
-                self._check(field, section_values, field["id"] in given, values, None)
+                self._check(field, section_values, field["id"] in given, values, None, as_of)
                 if field["type"] == "repeat" and section_values.get(field["id"]):
                     raw = given[field["id"]]
                     for index, record in enumerate(section_values[field["id"]]):
                         for sub in field["fields"]:
-                            self._check(sub, record, sub["id"] in raw[index], values, record)
+                            self._check(sub, record, sub["id"] in raw[index], values, record, as_of)
 
-    def _check(self, field, holder, given, values, record):
+    def _check(self, field, holder, given, values, record, as_of):
         key = field["id"]
         relevant = self.compiled.get((id(field), "relevant"))
         if relevant is not None and not relevant(values, record):
@@ -179,6 +179,8 @@ class FormLogic:
         constraint = self.compiled.get((id(field), "constraint"))
         if value is not None and constraint is not None and not constraint(values, record):
             raise Rejected("field.constraint")
+        if field.get("past") in (True, "yes") and value is not None and value > as_of:
+            raise Rejected("field.future")
 
 
 # ---- The rules, written out by hand from Rules/*.rules.yaml ------------------------------------------------------
@@ -253,11 +255,40 @@ def taxi_rules(v, params, as_of):
             raise Rejected("taxi.dbs-barred-lists")
     if dbs.get("workforce") is not None and dbs["workforce"] != params["dbs_workforce"]:
         raise Rejected("taxi.dbs-workforce")
-    if dbs.get("issue_date") is not None and applied is not None:
-        recent = add_months(dbs["issue_date"], params["dbs_recheck_months"]) >= applied
-        checked = dbs.get("last_status_check")
+    issued = dbs.get("issue_date")
+    if issued is not None and applied is not None and dbs.get("update_service") is not None:
+        recent = add_months(issued, params["dbs_recheck_months"]) >= applied
+        subscribed = dbs.get("subscription_date")
+        checkable = (dbs["update_service"] is True and subscribed is not None
+                     and (subscribed - issued).days <= params["dbs_subscription_days"])
+        checked = dbs.get("last_status_check") if checkable else None
         if not recent and not (checked is not None and add_months(checked, params["dbs_recheck_months"]) >= applied):
             raise Rejected("taxi.dbs-recheck")
+    checked = dbs.get("last_status_check")
+    if checked is not None and issued is not None and checked < issued:
+        raise Rejected("taxi.status-check-before-certificate")
+    if born is not None:
+        own = [d for d in (applied, licence.get("first_held"), medical.get("date"), issued, training.get("date"),
+                           tests.get("english_date"), tests.get("knowledge_date"), register.get("search_date"))
+               if d is not None]
+        if own and min(own) < born:
+            raise Rejected("taxi.before-birth")
+        if licence.get("first_held") is not None and licence["first_held"] < _add_years(born, 17):
+            raise Rejected("taxi.licence-before-17")
+    for r in convictions:
+        if r.get("date") is not None and born is not None and r["date"] < born:
+            raise Rejected("taxi.offence-before-birth")
+        if r.get("date") is not None and r.get("sentence_end") is not None and r["sentence_end"] < r["date"]:
+            raise Rejected("taxi.sentence-before-offence")
+    for a in applicant.get("addresses") or []:
+        if a.get("from") is not None and a.get("to") is not None and a["to"] < a["from"]:
+            raise Rejected("taxi.address-dates-reversed")
+    if training.get("completed") is True and training.get("test_passed") is False:
+        raise Rejected("taxi.training-test-failed")
+    certificate = overseas.get("certificate_date")
+    if overseas.get("lived_abroad") is True and overseas.get("certificate_provided") is True and certificate is not None:
+        if any(p.get("to") is not None and p["to"] > certificate for p in overseas.get("periods") or []):
+            raise Rejected("taxi.overseas-certificate-before-return")
     if training.get("completed") is not None and training["completed"] is not True:
         raise Rejected("taxi.training-missing")
     if training.get("completed") is True and training.get("date") is not None and applied is not None:
@@ -303,6 +334,8 @@ def taxi_rules(v, params, as_of):
         raise Rejected("taxi.documents-missing")
 
     refer = False
+    if licence.get("penalty_points") is not None and licence["penalty_points"] >= params["points_refer"]:
+        refer = True
     if held is not None and applied is not None:
         if add_months(held, params["licence_held_months_minimum"]) <= applied:
             if not add_months(held, params["licence_held_months_local"]) <= applied:

@@ -108,7 +108,7 @@ def decide(path, checkers, as_of):
         return "rejected"
     try:
         values = logic.bind(document)
-        logic.apply(values, document)
+        logic.apply(values, document, as_of)
         worst = rules(values, parameters, as_of)
     except Rejected:
         return "rejected"

@@ -186,10 +186,14 @@ extension SampleCounty {
         }
 
         if random.chance(0.08) {
-            let from = max(born.adding(months: 12 * 19), Self.after(applied, -random.int(800...5000)))
+            let earliest = max(born.adding(months: 12 * 19), Self.after(applied, -random.int(800...5000)))
+            let country = random.pick(["Poland", "Romania", "Pakistan", "India", "Portugal", "Kenya"])
+            // Back at least 100 days before applying, so the certificate (10 to 90 days before) covers the stay.
+            let to = min(earliest.adding(months: random.int(4...20)), Self.after(applied, -100))
+            let from = min(earliest, to.adding(months: -4))
             text +=
-                "overseas:\n  lived_abroad: yes\n  periods:\n    - {country: \(random.pick(["Poland", "Romania", "Pakistan", "India", "Portugal", "Kenya"])), "
-                + "from: \(from.iso), to: \(from.adding(months: random.int(4...20)).iso)}\n"
+                "overseas:\n  lived_abroad: yes\n  periods:\n    - {country: \(country), "
+                + "from: \(from.iso), to: \(to.iso)}\n"
             if random.chance(0.86) {
                 text +=
                     "  certificate_provided: yes\n  certificate_date: \(Self.after(applied, -random.int(10...90)).iso)\n"
