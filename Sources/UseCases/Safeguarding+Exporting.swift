@@ -99,14 +99,14 @@ extension Safeguarding {
             ]
             text += CSV.line((values + main.columns.map { row[$0] ?? "" }).map(cell))
         }
-        var files = [ExportFile(name: "\(form.id).csv", text: text)]
+        var files = [ExportFile(name: "\(form.id).csv", text: CSV.byteOrderMark + text)]
         for name in repeats.keys.sorted() {
             let columns = repeats[name]!.columns
             var repeatText = CSV.line(["submission", "item"] + columns)
             for row in repeatRows[name] ?? [] {
                 repeatText += CSV.line(([row["submission"]!, row["item"]!] + columns.map { row[$0] ?? "" }).map(cell))
             }
-            files.append(ExportFile(name: "\(form.id).\(name).csv", text: repeatText))
+            files.append(ExportFile(name: "\(form.id).\(name).csv", text: CSV.byteOrderMark + repeatText))
         }
         try await store.audit(
             actor: sender.name, action: .export, target: "form \(form.id)",

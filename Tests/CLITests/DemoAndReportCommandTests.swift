@@ -42,9 +42,14 @@ struct DemoAndReportCommandTests {
         let rows = csv.stdout.split(separator: "\r\n").map {
             $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         }
-        #expect(rows.first?.first == "District")
+        let header = try #require(rows.first)
+        #expect(header.first == "District", "printed to the terminal, no byte order mark")
         for row in rows.dropFirst() {
-            let cells = row.map { "<td class=\"number\">\($0)</td>" }.dropFirst().joined()
+            // A share is a number in the CSV (its column headed with %) and a percentage on the page.
+            let shown = zip(header, row).map { column, value in
+                column.hasSuffix("%") ? (value.isEmpty ? "-" : value + "%") : value
+            }
+            let cells = shown.map { "<td class=\"number\">\($0)</td>" }.dropFirst().joined()
             #expect(
                 html.contains("<th scope=\"row\">\(row[0])</th>" + cells),
                 "the HTML shows the CSV's figures for \(row[0])")

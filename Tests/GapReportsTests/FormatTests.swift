@@ -25,7 +25,8 @@ struct FormatTests {
         for (name, text) in Self.renderings(document) {
             let path = Paths.expected + "/" + name
             if update { try text.write(toFile: path, atomically: true, encoding: .utf8) }
-            let expected = try String(contentsOfFile: path, encoding: .utf8)
+            // Decoded as bytes: reading with an encoding would drop a CSV file's byte order mark.
+            let expected = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
             #expect(text == expected, "\(name) differs from Tests/GapReportsTests/Expected/\(name)")
         }
     }
@@ -43,20 +44,26 @@ struct FormatTests {
         let text = TextRenderer.render(document)
         for table in document.tables {
             let expected = table.rows.map { $0.map(\.text) }
-            // CSV: read back with the project's reader.
+            // CSV: read back with the project's reader; shares and changes are plain numbers there.
             let csv = CSVRenderer.render(table)
             let rows = try CSVReader.rows(of: csv).get().map { $0.map(\.text) }
-            #expect(rows.first == table.columns)
-            #expect(Array(rows.dropFirst()) == expected, "CSV of \(table.id)")
+            #expect(rows.first?.count == table.columns.count)
+            #expect(rows.count == table.rows.count + 1)
+            #expect(
+                zip(rows.dropFirst(), table.rows).map { values, cells in zip(values, cells).map(Self.text(ofCSV:like:))
+                }
+                    == expected, "CSV of \(table.id)")
             // JSON: a share's percent, rounded as shown; counts as numbers; text as text.
             let jsonTable = try #require(
                 jsonTables.first(where: { $0["id"] as? String == table.id }), "JSON has \(table.id)")
             do {
-                let jsonRows = jsonTable["rows"] as? [[Any]] ?? []
+                let jsonRows = jsonTable["rows"] as? [[String: Any]] ?? []
                 #expect(jsonRows.count == table.rows.count)
-                for (row, cells) in zip(table.rows, jsonRows) {
-                    for (cell, value) in zip(row, cells) {
-                        #expect(Self.text(of: value, like: cell) == cell.text, "JSON of \(table.id)")
+                for (row, object) in zip(table.rows, jsonRows) {
+                    #expect(Set(object.keys) == Set(table.columns), "JSON row of \(table.id) keyed by the columns")
+                    for (column, cell) in zip(table.columns, row) {
+                        #expect(
+                            Self.text(of: object[column] ?? NSNull(), like: cell) == cell.text, "JSON of \(table.id)")
                     }
                 }
             }
@@ -105,6 +112,15 @@ struct FormatTests {
                 }
             }
             return cells
+        }
+    }
+
+    /// A CSV value shown as the other formats show it: a share's number with `%`, a change's with ` pts`.
+    static func text(ofCSV value: String, like cell: ReportCell) -> String {
+        switch cell {
+        case .share: return value.isEmpty ? "-" : value + "%"
+        case .change: return value.isEmpty ? "-" : value + " pts"
+        default: return value
         }
     }
 

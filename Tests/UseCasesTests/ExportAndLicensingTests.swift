@@ -14,7 +14,8 @@ struct ExportTests {
         var text = try String(contentsOfFile: path, encoding: .utf8)
         text = text.replacingOccurrences(of: "version: \"1\"", with: "version: \"2\"")
         text = text.replacingOccurrences(
-            of: "      - {id: deputy_dsl_name, type: text, label: Name of the deputy DSL, max-length: 200, kept: \"The board's second contact at the school\"}\n",
+            of:
+                "      - {id: deputy_dsl_name, type: text, label: Name of the deputy DSL, max-length: 200, kept: \"The board's second contact at the school\"}\n",
             with: "      - {id: deputy_dsl_trained, type: yes-no, label: Has the deputy DSL had formal training?}\n")
         let form = try FormDefinition.load(bytes: Array(text.utf8), file: path).get()
         let rules = try RuleSet.load(
@@ -42,7 +43,8 @@ struct ExportTests {
                 "section11-school-return.csv", "section11-school-return.cse.sessions.csv",
                 "section11-school-return.missing.sessions.csv",
             ])
-        let main = files[0].text.components(separatedBy: "\r\n")
+        #expect(files.allSatisfy { $0.text.hasPrefix("\u{FEFF}") }, "each file starts with the byte order mark")
+        let main = String(files[0].text.dropFirst()).components(separatedBy: "\r\n")
         let header = main[0].components(separatedBy: ",")
         #expect(
             header.prefix(7) == [
@@ -57,7 +59,7 @@ struct ExportTests {
         let trained = header.firstIndex(of: "school.deputy_dsl_trained")!
         #expect(rows[0][deputy] == "Tom Reid" && rows[0][trained] == "")
         #expect(rows[1][deputy] == "" && rows[1][trained] == "yes")
-        let sessions = files[1].text.components(separatedBy: "\r\n")
+        let sessions = String(files[1].text.dropFirst()).components(separatedBy: "\r\n")
         #expect(
             sessions[0]
                 == "submission,item,audience,year_groups,provider_type,provider_name,programme,date,number_reached,quality_assured,quality_assured_by"

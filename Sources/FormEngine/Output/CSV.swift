@@ -1,6 +1,10 @@
 /// Writes CSV as RFC 4180 defines it: comma-separated, CRLF line ends, a field quoted when it holds a comma,
 /// a quote or a line break, and quotes inside doubled. Values are written exactly as given.
 public enum CSV {
+    /// The UTF-8 byte order mark a CSV file starts with, so that Excel reads it as UTF-8 (names with accents and
+    /// curly apostrophes) rather than in the machine's code page.
+    public static let byteOrderMark = "\u{FEFF}"
+
     /// One record, ending in CRLF.
     public static func line(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",") + "\r\n"

@@ -1,7 +1,8 @@
 import FormEngine
 
-/// Renders a report as one JSON object: its blocks in order, then every table once under `tables`, with typed
-/// cells. A table block and a chart name their table by its id.
+/// Renders a report as one JSON object: its blocks in order, then every table once under `tables`, its columns in
+/// order and each row an object keyed by the column names, with typed cells. A table block and a chart name their
+/// table by its id.
 ///
 /// A count is a number; a share is `{"part", "whole", "percent"}` with the percentage as the other formats
 /// round it (null when the whole is 0); a change is a number of percentage points or null.
@@ -45,7 +46,13 @@ public enum JSONRenderer {
             ("id", .string(table.id)),
             ("caption", .string(table.caption)),
             ("columns", .array(table.columns.map(JSONValue.string))),
-            ("rows", .array(table.rows.map { .array($0.map(cell)) })),
+            (
+                "rows",
+                .array(
+                    table.rows.map { row in
+                        .object(zip(table.columns, row).map { column, value in (column, cell(value)) })
+                    })
+            ),
         ])
     }
 

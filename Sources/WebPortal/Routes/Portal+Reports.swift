@@ -51,7 +51,7 @@ extension Portal {
             )
         }
         let table = try document.table(id)
-        var response = text(CSVRenderer.render(table), type: "text/csv; charset=utf-8")
+        var response = text(CSV.byteOrderMark + CSVRenderer.render(table), type: "text/csv; charset=utf-8")
         response.headers[.contentDisposition] = "attachment; filename=\"\(document.id)-\(table.id).csv\""
         return response
     }
