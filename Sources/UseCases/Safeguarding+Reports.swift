@@ -8,15 +8,18 @@ extension Safeguarding {
     /// audited.
     public func report(_ kind: ReportKind, options: ReportOptions, by sender: Sender) async throws -> ReportDocument {
         try sender.require(kind.readers)
-        let asOf = options.asOf ?? today()
         let district = sender.role == .licensing ? sender.scope : try options.district.map { try districtValue($0) }
         let document: ReportDocument
+        let asOf: Day
         switch kind {
         case .schools:
-            document = SchoolsReport.document(
-                try await SchoolsAnalysis.make(
-                    store: store, catalog: catalog, collection: options.collection, asOf: asOf, district: district))
+            let analysis = try await SchoolsAnalysis.make(
+                store: store, catalog: catalog, collection: options.collection, asOf: options.asOf, today: today(),
+                district: district)
+            asOf = analysis.asOf
+            document = SchoolsReport.document(analysis)
         case .licensing:
+            asOf = options.asOf ?? today()
             document = LicensingReport.document(try await licensingAnalysis(asOf: asOf, district: district))
         }
         try await store.audit(

@@ -32,6 +32,10 @@ public struct DemoCounty: Sendable {
     public let licensing: ReportDocument
     /// A school that returned, to try `history` with.
     public let exampleURN: String?
+    /// The round the schools report is on.
+    public let collection: String
+    /// The day both reports are measured on: the sample's day.
+    public let asOf: Day
 }
 
 extension Safeguarding {
@@ -45,11 +49,11 @@ extension Safeguarding {
         let sender = Sender.commandLine("demo")
         let load = try await loadSample(from: directory, today: options.asOf, by: sender)
         let schools = try await SchoolsAnalysis.make(
-            store: store, catalog: catalog, collection: nil, asOf: options.asOf)
+            store: store, catalog: catalog, collection: nil, asOf: options.asOf, today: options.asOf)
         let licensing = try await LicensingAnalysis.make(store: store, catalog: catalog, asOf: options.asOf)
         return DemoCounty(
             load: load, schools: SchoolsReport.document(schools), licensing: LicensingReport.document(licensing),
-            exampleURN: schools.schools.first?.urn)
+            exampleURN: schools.schools.first?.urn, collection: schools.collection.name, asOf: options.asOf)
     }
 
     /// True when the store may be replaced by a new demo: it is empty, or an earlier demo made it.

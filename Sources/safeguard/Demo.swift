@@ -28,6 +28,14 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "The folder for the county's files.")
     var out: String = "demo-county"
 
+    /// A path as a shell reads it back: in single quotes when it holds anything but letters, digits and `/._-`.
+    static func quoted(_ path: String) -> String {
+        let plain = path.unicodeScalars.allSatisfy {
+            CharacterSet.alphanumerics.contains($0) && $0.isASCII || "/._-".unicodeScalars.contains($0)
+        }
+        return plain ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
     func run() async throws {
         let path = common.databasePath
         if FileManager.default.fileExists(atPath: path) {
@@ -44,8 +52,13 @@ struct Demo: AsyncParsableCommand {
                 + "\(load.register.added) schools in the register, \(load.returns) returns over two years, "
                 + "\(load.applications) applications, \(load.decisions) licensing decisions, \(load.checks) DBS checks.\n\n"
         )
+        let database = common.database.map { " --database \(Self.quoted($0))" } ?? ""
         printOut(TextRenderer.render(demo.schools, omitting: ["schools"]) + "\n")
+        printOut(
+            "This report again: safeguard report schools --collection \(demo.collection) --as-of \(demo.asOf.iso)"
+                + database + "\n\n")
         printOut(TextRenderer.render(demo.licensing) + "\n")
+        printOut("This report again: safeguard report licensing --as-of \(demo.asOf.iso)" + database + "\n\n")
         try FileManager.default.createDirectory(atPath: "reports", withIntermediateDirectories: true)
         for (document, file) in [(demo.schools, "reports/schools.html"), (demo.licensing, "reports/licensing.html")] {
             guard FileBytes.write(Array(HTMLRenderer.render(document).utf8), to: file) else {

@@ -56,6 +56,55 @@ struct DemoAndReportCommandTests {
         }
     }
 
+    @Test("each report demo prints comes with the command that prints it again, and that command does")
+    func reproducible() throws {
+        let folder = try Safeguard.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let demo = try Self.run(["demo", "--schools", "30", "--drivers", "40"], in: folder)
+        let prefix = "This report again: safeguard "
+        let commands = demo.stdout.components(separatedBy: "\n").filter { $0.hasPrefix(prefix) }
+        #expect(
+            commands == [
+                prefix + "report schools --collection s11-2025-26 --as-of 2026-10-31",
+                prefix + "report licensing --as-of 2026-10-31",
+            ])
+        guard commands.count == 2 else { return }
+        let schoolsStart = try #require(demo.stdout.range(of: "Section 11 returns: CSE and Missing education\n"))
+        let schoolsEnd = try #require(demo.stdout.range(of: commands[0]))
+        let licensingEnd = try #require(demo.stdout.range(of: commands[1]))
+        let printedSchools = String(demo.stdout[schoolsStart.lowerBound..<schoolsEnd.lowerBound])
+        let printedLicensing = String(
+            demo.stdout[demo.stdout.index(schoolsEnd.upperBound, offsetBy: 2)..<licensingEnd.lowerBound])
+        func rerun(_ command: String) throws -> String {
+            try Self.run(command.dropFirst(prefix.count).split(separator: " ").map(String.init), in: folder).stdout
+        }
+        #expect(try rerun(commands[1]) + "\n" == printedLicensing, "the licensing report, the same to the character")
+        let schools = try rerun(commands[0])
+        #expect(
+            schools.hasPrefix(String(printedSchools.dropLast())),
+            "the schools report, the same, then the list of every school the demo leaves out")
+        #expect(schools.contains("Every school\n------------"))
+        #expect(!demo.stdout.contains("Every school\n"), "no heading stands empty where its table is left out")
+    }
+
+    @Test("a past round is measured as of its due date unless --as-of says otherwise, and the subtitle says which")
+    func pastRoundMeasuredOnItsDueDate() throws {
+        let folder = try Safeguard.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try Self.run(["demo", "--schools", "30", "--drivers", "40"], in: folder)
+        let past = try Self.run(["report", "schools", "--collection", "s11-2024-25"], in: folder)
+        #expect(past.status == 0, "\(past.stderr)")
+        #expect(
+            past.stdout.contains(
+                "Collection s11-2024-25 (2024-09-01 to 2025-08-31, due 2025-09-30); measures as of 2025-09-30, the "
+                    + "collection's due date\n"))
+        let again = try Self.run(["report", "schools", "--collection", "s11-2024-25"], in: folder)
+        #expect(again.stdout == past.stdout, "the same report whenever it is run")
+        let asked = try Self.run(
+            ["report", "schools", "--collection", "s11-2024-25", "--as-of", "2026-01-15"], in: folder)
+        #expect(asked.stdout.contains("due 2025-09-30); measures as of 2026-01-15\n"))
+    }
+
     @Test("demo leaves a database that is not the demo's alone")
     func notTheDemos() throws {
         let folder = try Safeguard.temporaryFolder()
@@ -77,7 +126,7 @@ struct DemoAndReportCommandTests {
             ["report", "licensing", "--as-of", "2026-10-31", "--format", "csv", "--out", "csv"], in: folder)
         #expect(
             csv.stdout
-                == "wrote csv/licensing-by-district.csv\nwrote csv/licensing-actions.csv\nwrote csv/licensing-referrals.csv\n"
+                == "wrote csv/licensing-by-district.csv\nwrote csv/licensing-referrals.csv\nwrote csv/licensing-actions.csv\n"
         )
         let markdown = try Self.run(["report", "schools", "--as-of", "2026-10-31", "--format", "markdown"], in: folder)
         #expect(markdown.stdout.hasPrefix("# Section 11 returns: CSE and Missing education\n"))

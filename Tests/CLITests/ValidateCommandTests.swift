@@ -289,9 +289,9 @@ struct RulesTestCommandTests {
         let errors = result.stdout.split(separator: "\n").filter { $0.contains(": error: ") }.map(String.init)
         #expect(
             errors == [
-                "Examples/broken-rules/taxi-driver-application.rules.yaml:11:21: error: The section 'dbs' has no field 'last_staus_check'. Did you mean 'last_status_check'?",
-                "Examples/broken-rules/taxi-driver-application.rules.yaml:16:12: error: '>=' compares two numbers or two dates, not a number and a text.",
-                "Examples/broken-rules/taxi-driver-application.rules.yaml:21:30: error: Expected a value, a name or '(', but the expression ends.",
+                "Examples/broken-rules/taxi-driver-application.rules.yaml:12:21: error: The section 'dbs' has no field 'last_staus_check'. Did you mean 'last_status_check'?",
+                "Examples/broken-rules/taxi-driver-application.rules.yaml:18:12: error: '>=' compares two numbers or two dates, not a number and a text.",
+                "Examples/broken-rules/taxi-driver-application.rules.yaml:24:30: error: Expected a value, a name or '(', but the expression ends.",
             ])
         let validate = try Safeguard.run([
             "validate", "--rules", "Examples/broken-rules", "Examples/applications/amir-patel-renewal.yaml",

@@ -80,6 +80,7 @@ struct HostileInputTests {
               reached_year_7: any(cse.sessions, s -> any(s.year_groups, y -> y == 'year-7'))
             rules:
               - id: s11.year-7
+                title: s11.year-7
                 severity: warning
                 for-each: x in cse.sessions
                 check: reached_year_7 || x.audience != 'pupils'

@@ -15,12 +15,14 @@ struct RuleSetLintTests {
           age: years_between(applicant.date_of_birth, application.date)
         rules:
           - id: taxi.recheck
+            title: taxi.recheck
             severity: error
             when: present(dbs.issue_date)
             check: add_months(dbs.issue_date, params.recheck_months) >= application.date
             message: "The certificate is {months_between(dbs.issue_date, application.date)} months old."
             source: DfT 2020
           - id: taxi.violence
+            title: taxi.violence
             severity: refer
             for-each: r in convictions.records
             when: r.category == 'violence'
@@ -109,8 +111,9 @@ struct RuleSetLintTests {
             ),
             ("\"Violence on {r.date}.\"", "\"Violence on {r.date.\"", "{r.date", "This '{' has no closing '}'."),
             ("severity: refer", "severity: refers", "refers", "Unknown severity 'refers'."),
+            ("    title: taxi.violence\n", "", "id: taxi.violence", "A rule needs 'title'."),
             (
-                "id: taxi.violence", "id: taxi.recheck", "taxi.recheck\n    severity: refer",
+                "id: taxi.violence", "id: taxi.recheck", "taxi.recheck\n    title: taxi.violence",
                 "Two rules have the id 'taxi.recheck'"
             ),
             (
@@ -160,7 +163,7 @@ struct RuleSetLintTests {
         }
         #expect(
             errors.problems.map(\.mark) == [
-                SourceMark(file: "taxi-driver-application.rules.yaml", line: 14, column: 10)
+                SourceMark(file: "taxi-driver-application.rules.yaml", line: 15, column: 10)
             ])
         #expect(errors.problems.first?.message.contains("Did you mean 'last_status_check'?") == true)
     }

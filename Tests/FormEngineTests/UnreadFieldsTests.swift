@@ -36,12 +36,14 @@ struct UnreadFieldsTests {
         rules-for: test-form
         rules:
           - id: test.points
+            title: test.points
             severity: refer
             when: present(who.points)
             check: who.points < 7
             message: "{who.points} points"
             source: a test
           - id: test.records
+            title: test.records
             severity: error
             for-each: r in who.records
             check: present(r.date)

@@ -86,7 +86,9 @@ struct FigureTests {
         #expect(patel.dbsCertificate == "********7890")
         let actions = try #require(fixture.licensingDocument.tables.first { $0.id == "actions" })
         #expect(
-            actions.rows.map { $0.map(\.text) } == [["Corby", "6", "B. Jones", "", "No national register search", ""]])
+            actions.rows.map { $0.map(\.text) } == [
+                ["Corby", "6", "B. Jones", "", "No national register search (now)", "2026-11-20"]
+            ])
     }
 
     @Test("no date of birth, full name or full DBS number appears in the licensing report")

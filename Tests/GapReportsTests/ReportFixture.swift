@@ -70,7 +70,8 @@ final class ReportFixture: Sendable {
         _ = try await cases.recordDBSCheck(
             driver: "PATEL702238AP9AB", on: Day(iso: "2026-11-15")!, result: .noChange, note: nil, by: sender)
         schools = try await SchoolsAnalysis.make(
-            store: store, catalog: catalog, collection: "s11-2025-26", asOf: Day(iso: "2026-10-01")!)
+            store: store, catalog: catalog, collection: "s11-2025-26", asOf: Day(iso: "2026-10-01")!,
+            today: Day(iso: "2026-10-01")!)
         licensing = try await LicensingAnalysis.make(store: store, catalog: catalog, asOf: Day(iso: "2026-11-20")!)
     }
 

@@ -100,7 +100,7 @@ struct RenamedFieldsTests {
         // The renamed answers are read, not missed: the measures made from them are neither none nor all.
         let store = try SQLiteStore.open(path: folder.appendingPathComponent("renamed.sqlite").path)
         let schools = try await SchoolsAnalysis.make(
-            store: store, catalog: renamedCatalog, collection: nil, asOf: options.asOf)
+            store: store, catalog: renamedCatalog, collection: nil, asOf: options.asOf, today: options.asOf)
         for (measure, count) in [
             ("parents", schools.total.parents), ("governors", schools.total.governors),
             ("DSL in date", schools.total.dslInDate), ("staff update", schools.total.staffUpdateInDate),

@@ -116,7 +116,7 @@ struct HostileStringsPageTests {
             #expect(!list.text.contains("<script"))
         }
         let analysis = try await SchoolsAnalysis.make(
-            store: fixture.store, catalog: catalog, collection: nil, asOf: fixture.today)
+            store: fixture.store, catalog: catalog, collection: nil, asOf: fixture.today, today: fixture.today)
         let file = HTMLRenderer.render(SchoolsReport.document(analysis))
         #expect(!file.contains("<script"), "the report's HTML file has no script")
         let licensingFile = HTMLRenderer.render(

@@ -5,6 +5,8 @@
 public final class Rule: Sendable {
     /// The rule's id, such as `taxi.dbs-recheck`: the finding's `rule`.
     public let id: String
+    /// What the rule finds, in plain words, for reports: "DSL training out of date".
+    public let title: String
     /// The severity of its findings.
     public let severity: Severity
     /// The law, guidance or policy it rests on.
@@ -15,8 +17,9 @@ public final class Rule: Sendable {
     let variants: [RuleVariant]
 
     /// A rule with all its parts.
-    init(id: String, severity: Severity, source: String, mark: SourceMark, variants: [RuleVariant]) {
+    init(id: String, title: String, severity: Severity, source: String, mark: SourceMark, variants: [RuleVariant]) {
         self.id = id
+        self.title = title
         self.severity = severity
         self.source = source
         self.mark = mark

@@ -4,7 +4,7 @@ extension RuleSet {
     /// The keys a parameter may have.
     static let parameterKeys = ["value", "source", "list", "keys"]
     /// The keys a rule may have.
-    static let ruleKeys = ["id", "severity", "for-each", "when", "check", "path", "message", "source"]
+    static let ruleKeys = ["id", "title", "severity", "for-each", "when", "check", "path", "message", "source"]
     /// The keys a test may have.
     static let testKeys = ["name", "as_of", "answers", "file", "parameters", "expect"]
     /// The keys an expected finding may have.
@@ -149,7 +149,7 @@ private struct RuleSetLoader {
             guard
                 let keyed = reader.keyed(
                     item, what: "a rule", allowed: RuleSet.ruleKeys,
-                    required: ["id", "severity", "check", "message", "source"]),
+                    required: ["id", "title", "severity", "check", "message", "source"]),
                 let id = keyed.text("id")
             else { continue }
             if let first = rules.first(where: { $0.id == id }) {
@@ -172,9 +172,13 @@ private struct RuleSetLoader {
                 )
             }
             let variants = readVariants(keyed, form: form)
-            guard let severity, let variants, let source = keyed.text("source") else { continue }
+            guard let severity, let variants, let source = keyed.text("source"), let title = keyed.text("title") else {
+                continue
+            }
             rules.append(
-                Rule(id: id, severity: severity, source: source, mark: reader.mark(item.start), variants: variants))
+                Rule(
+                    id: id, title: title, severity: severity, source: source, mark: reader.mark(item.start),
+                    variants: variants))
         }
         return rules
     }

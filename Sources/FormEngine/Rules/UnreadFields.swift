@@ -41,7 +41,8 @@ extension FormCatalog {
         }
         for item in Meaning.allCases where item.isItem {
             guard let id = form.meanings.itemField(of: item) else { continue }
-            for holder in Meaning.allCases where form.field(for: holder)?.fields.contains(where: { $0.id == id }) == true {
+            for holder in Meaning.allCases
+            where form.field(for: holder)?.fields.contains(where: { $0.id == id }) == true {
                 if let location = form.meanings.location(of: holder) { reads.insert("\(form.key(of: location)).\(id)") }
             }
         }

@@ -55,4 +55,27 @@ public enum FieldCheck: Sendable, Equatable {
         case .notApplicable: return "field.not-applicable"
         }
     }
+
+    /// The plain title of a built-in check's rule id, as reports show it beside the id; nil for an id that is not
+    /// one.
+    public static func title(of rule: String) -> String? {
+        switch rule {
+        case "field.required": return "A required answer is missing"
+        case "field.type": return "An answer of the wrong kind"
+        case "field.format": return "An answer not in its format"
+        case "field.list": return "An answer not among its choices"
+        case "field.min": return "An answer below its least value"
+        case "field.max": return "An answer above its greatest value"
+        case "field.min-length": return "An answer too short"
+        case "field.max-length": return "An answer too long"
+        case "field.pattern": return "An answer not in its pattern"
+        case "field.min-items": return "Too few items in a list"
+        case "field.max-items": return "Too many items in a list"
+        case "field.constraint": return "An answer that breaks its constraint"
+        case "field.future": return "A date after the day it was checked"
+        case "field.unknown": return "An answer to no question of the form"
+        case "field.not-applicable": return "An answer to a question that does not apply"
+        default: return nil
+        }
+    }
 }

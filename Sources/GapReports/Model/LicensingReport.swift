@@ -32,8 +32,6 @@ public enum LicensingReport {
                 BarChart(
                     caption: "Licensed drivers with in-date safeguarding training, by district", table: districts,
                     measure: "Training in date %")))
-        blocks.append(.heading("Drivers needing action"))
-        blocks.append(.table(actionTable(analysis)))
         blocks.append(.heading("Referrals waiting for the sub-committee"))
         blocks.append(
             .table(
@@ -46,6 +44,9 @@ public enum LicensingReport {
                             .text($0.officerOutcome?.rawValue ?? "awaiting"),
                         ]
                     })))
+        // The long list last: summary tables first.
+        blocks.append(.heading("Drivers needing action"))
+        blocks.append(.table(actionTable(analysis)))
         return ReportDocument(
             id: "licensing", title: "Taxi and private hire drivers",
             subtitle: "As of \(analysis.asOf.iso)" + (analysis.district.map { "; \($0) only" } ?? ""),
@@ -65,55 +66,27 @@ public enum LicensingReport {
         return cells
     }
 
-    /// Each action a driver needs, soonest first: DBS re-checks overdue or due within 30 days, new DBS
-    /// information, training expired or expiring within 30 days, no register search.
+    /// One row a driver who needs action, with every action they need and each one's due date, the most urgent
+    /// driver first: new information from the DBS Update Service (a review, now) before anything overdue or missing
+    /// (a DBS re-check or training past its date, no DBS check or training on record, no register search), before
+    /// what falls due within 30 days; within each, the earliest due date first.
     public static func actionTable(_ analysis: LicensingAnalysis) -> ReportTable {
-        let soon = Day(daysSinceEpoch: analysis.asOf.daysSinceEpoch + LicensingAnalysis.dueSoonDays)
-        var actions: [(due: Day?, cells: [ReportCell])] = []
-        for driver in analysis.drivers where driver.officerOutcome != .refuse {
-            func add(_ action: String, _ due: Day?) {
-                actions.append(
-                    (
-                        due,
-                        [
-                            .text(driver.district), .count(Int(driver.submission)), .text(driver.driver),
-                            .text(driver.dbsCertificate),
-                            .text(action), due.map { .text($0.iso) } ?? .empty,
-                        ]
-                    ))
-            }
-            if driver.licensed {
-                if let due = driver.dbsDue, due < analysis.asOf {
-                    add("DBS re-check overdue", due)
-                } else if let due = driver.dbsDue, due <= soon {
-                    add("DBS re-check due", due)
-                } else if driver.dbsDue == nil {
-                    add("No DBS check on record", nil)
-                }
-                if driver.dbsNewInformation {
-                    add("New information from the DBS Update Service: review the licence", nil)
-                }
-                if let expires = driver.trainingExpires, expires < analysis.asOf {
-                    add("Safeguarding training expired", expires)
-                } else if let expires = driver.trainingExpires, expires <= soon {
-                    add("Safeguarding training expires", expires)
-                } else if driver.trainingExpires == nil {
-                    add("No safeguarding training on record", nil)
-                }
-            }
-            if !driver.registerSearched { add("No national register search", nil) }
-        }
-        actions.sort { a, b in
-            switch (a.due, b.due) {
-            case (let x?, let y?) where x != y: return x < y
-            case (nil, _?): return false
-            case (_?, nil): return true
-            default: return false
-            }
+        let rows = analysis.drivers.compactMap { driver -> (first: DriverAction, cells: [ReportCell])? in
+            let actions = DriverAction.all(for: driver, asOf: analysis.asOf)
+            guard let first = actions.first else { return nil }
+            return (
+                first,
+                [
+                    .text(driver.district), .count(Int(driver.submission)), .text(driver.driver),
+                    .text(driver.dbsCertificate),
+                    .text(actions.map { $0.wording(asOf: analysis.asOf) }.joined(separator: "; ")),
+                    .text(first.due.iso),
+                ]
+            )
         }
         return ReportTable(
             id: "actions", caption: "Drivers needing action, the most urgent first (personal data masked)",
-            columns: ["District", "Submission", "Driver", "DBS certificate", "Action", "Due"],
-            rows: actions.map(\.cells))
+            columns: ["District", "Submission", "Driver", "DBS certificate", "Actions", "First due"],
+            rows: rows.sorted { $0.first < $1.first }.map(\.cells))
     }
 }

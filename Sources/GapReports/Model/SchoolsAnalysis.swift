@@ -125,7 +125,9 @@ public struct SchoolsAnalysis: Sendable {
     /// The collection.
     public let collection: CollectionRecord
     /// The date measures such as "DSL training in date" are taken on.
-    public let asOf: Day
+    public var asOf: Day { measureDay.day }
+    /// That date, and why it was chosen.
+    public let measureDay: MeasureDay
     /// Every open school in the register, by district then name.
     public let schools: [SchoolFigures]
     /// One rollup a district.
@@ -139,6 +141,8 @@ public struct SchoolsAnalysis: Sendable {
     public let previous: (collection: CollectionRecord, total: SchoolsRollup)?
     /// Findings of the latest returns, counted by rule.
     public let ruleCounts: [RuleCount]
+    /// The plain title of each counted rule, by id: the rule set's `title`, a built-in check's own.
+    public let ruleTitles: [String: String]
     /// Returns stored for URNs that are not open schools in the register.
     public let unregistered: [String]
     /// The choices of who delivered a session, for their labels.
@@ -146,10 +150,12 @@ public struct SchoolsAnalysis: Sendable {
     /// The district the report is limited to, by name, when it is.
     public let district: String?
 
-    /// The analysis of a collection (by name; the newest for the school form when nil) on `asOf`; with `district`
-    /// (a value, such as `corby`), only that district's schools.
+    /// The analysis of a collection (by name; the newest for the school form when nil) on `asOf`, or when that is
+    /// nil on the collection's due date once it is past `today`, else today; with `district` (a value, such as
+    /// `corby`), only that district's schools.
     public static func make(
-        store: any ReturnStore, catalog: FormCatalog, collection name: String?, asOf: Day, district: String? = nil
+        store: any ReturnStore, catalog: FormCatalog, collection name: String?, asOf asked: Day?, today: Day,
+        district: String? = nil
     ) async throws -> SchoolsAnalysis {
         guard let form = catalog.forms.values.first(where: { $0.subject == .school }) else {
             throw Refusal.noFormAbout(.school)
@@ -159,6 +165,8 @@ public struct SchoolsAnalysis: Sendable {
         else {
             throw name.map { Refusal.noSuchCollection($0) } ?? Refusal.noCollectionOpen(form: form.title)
         }
+        let measureDay = MeasureDay(asked: asked, due: Day(iso: collection.due), today: today)
+        let asOf = measureDay.day
         let ruleSet = catalog.ruleSets[form.id]
         let totalLabel = district == nil ? countyLabel : limitedTotalLabel
         let context = try await Context(store: store, form: form, ruleSet: ruleSet, asOf: asOf, district: district)
@@ -170,11 +178,20 @@ public struct SchoolsAnalysis: Sendable {
                 store: store, form: form, ruleSet: ruleSet, asOf: Day(iso: earlier.due) ?? asOf, district: district)
             previous = (earlier, rollup(try await figures(earlier, context: then).schools, label: totalLabel))
         }
+        let ruleCounts = try await store.ruleCounts(formID: form.id, collectionID: collection.id, district: district)
         return SchoolsAnalysis(
-            collection: collection, asOf: asOf, schools: schools,
+            collection: collection, measureDay: measureDay, schools: schools,
             byDistrict: groups(schools, by: \.district), byPhase: groups(schools, by: \.phase),
             total: rollup(schools, label: totalLabel), previous: previous,
-            ruleCounts: try await store.ruleCounts(formID: form.id, collectionID: collection.id, district: district),
+            ruleCounts: ruleCounts,
+            ruleTitles: Dictionary(
+                ruleCounts.map { count in
+                    (
+                        count.rule,
+                        ruleSet?.rules.first { $0.id == count.rule }?.title ?? FieldCheck.title(of: count.rule)
+                            ?? count.rule
+                    )
+                }, uniquingKeysWith: { first, _ in first }),
             unregistered: unregistered,
             providers: form.field(for: .sessionProvider, in: .cseSessions)?.choices,
             district: context.onlyDistrict.flatMap { context.districtNames[$0] } ?? district)

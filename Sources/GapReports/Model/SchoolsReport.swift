@@ -67,8 +67,13 @@ public enum SchoolsReport {
             .table(
                 ReportTable(
                     id: "findings-by-rule", caption: "Findings in the latest returns, by rule",
-                    columns: ["Rule", "Severity", "Returns"],
-                    rows: analysis.ruleCounts.map { [.text($0.rule), .text($0.severity.rawValue), .count($0.count)] })))
+                    columns: ["Finding", "Rule", "Severity", "Returns"],
+                    rows: analysis.ruleCounts.map {
+                        [
+                            .text(analysis.ruleTitles[$0.rule] ?? $0.rule), .text($0.rule), .text($0.severity.rawValue),
+                            .count($0.count),
+                        ]
+                    })))
         blocks.append(.heading("Schools that have not returned"))
         blocks.append(
             .table(
@@ -90,7 +95,7 @@ public enum SchoolsReport {
             id: "schools", title: "Section 11 returns: CSE and Missing education",
             subtitle:
                 "Collection \(collection.name) (\(collection.periodStart) to \(collection.periodEnd), due \(collection.due)); "
-                + "measures as of \(analysis.asOf.iso)" + (analysis.district.map { "; \($0) only" } ?? ""),
+                + analysis.measureDay.wording + (analysis.district.map { "; \($0) only" } ?? ""),
             blocks: blocks)
     }
 

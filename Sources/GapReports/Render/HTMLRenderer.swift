@@ -77,7 +77,12 @@ public enum HTMLRenderer {
     /// A table with its caption; numbers are right-aligned.
     static func table(_ table: ReportTable, caption: String? = nil) -> String {
         guard !table.rows.isEmpty else { return "<p class=\"none\">\(escape(table.caption)): none.</p>\n" }
-        var html = "<div class=\"table\"><table>\n<caption>\(escape(caption ?? table.caption))</caption>\n<thead><tr>"
+        // A wide table scrolls inside its own region, which the keyboard can reach (WCAG 2.1.1, 1.4.10).
+        // Labelled by the table's own caption, which differs from table to table (a chart's data table's is the
+        // chart's).
+        var html =
+            "<div class=\"table\" role=\"region\" aria-label=\"\(escape(table.caption))\" tabindex=\"0\"><table>\n"
+            + "<caption>\(escape(caption ?? table.caption))</caption>\n<thead><tr>"
         html += table.columns.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in table.rows {
             html +=
@@ -127,7 +132,8 @@ public enum HTMLRenderer {
         figure{margin:10px 0 25px;break-inside:avoid}figcaption{font-weight:bold;margin-bottom:5px}
         .chart{display:flex;flex-wrap:wrap;gap:10px 30px;align-items:flex-start}.chart svg{max-width:100%;height:auto}
         svg text{font-size:13px;fill:#0b0c0c}svg .tick{font-size:11px;fill:#505a5f}
-        .bar{fill:#1d70b8}.bar.total{fill:#003078}.grid{stroke:#dee0e2;stroke-width:1}.table{overflow-x:auto}
+        .bar{fill:#1d70b8}.bar.total{fill:#003078}.grid{stroke:#dee0e2;stroke-width:1}.table{overflow-x:auto;max-width:100%}
+        .table:focus{outline:3px solid #ffdd00;box-shadow:0 0 0 6px #0b0c0c}
         .table table{border-collapse:collapse;margin:10px 0 20px;font-size:0.85rem}.table caption,.chart caption{text-align:left;font-weight:bold;padding:5px 0}
         .table th,.table td{border-bottom:1px solid #b1b4b6;padding:5px 8px;text-align:left;vertical-align:top}
         .table thead th{border-bottom:2px solid #0b0c0c}.table td.number,.table th.number{text-align:right}.none{color:#505a5f}

@@ -6,9 +6,16 @@ public enum TextRenderer {
             document.title + "\n" + String(repeating: "=", count: document.title.count) + "\n" + document.subtitle
             + "\n"
         var printed = Set<String>()
-        for block in document.blocks {
+        for (index, block) in document.blocks.enumerated() {
             switch block {
             case .heading(let text):
+                // A heading whose section is only tables left out is left out with them.
+                let section = document.blocks[(index + 1)...].prefix { if case .heading = $0 { false } else { true } }
+                let shown = section.contains { block in
+                    if case .table(let table) = block { return !omitting.contains(table.id) }
+                    return true
+                }
+                if !section.isEmpty && !shown { continue }
                 output += "\n" + text + "\n" + String(repeating: "-", count: text.count) + "\n"
             case .paragraph(let text):
                 output += "\n" + wrap(text, width: 100) + "\n"

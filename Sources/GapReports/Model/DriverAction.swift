@@ -1,0 +1,66 @@
+import FormEngine
+import Records
+
+/// One thing a licensing officer must do about a licensed driver, how urgent it is, and by when.
+public struct DriverAction: Sendable, Equatable, Comparable {
+    /// How urgent an action is, the most urgent first.
+    public enum Urgency: Int, Sendable, Comparable {
+        /// The DBS Update Service reports new information: the licence is reviewed now.
+        case newInformation
+        /// Past its date, or never on record: a licensed driver without it today.
+        case overdue
+        /// Falls due within the next 30 days.
+        case dueSoon
+
+        /// Orders by urgency.
+        public static func < (lhs: Urgency, rhs: Urgency) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    /// What to do: "DBS re-check overdue".
+    public let what: String
+    /// How urgent it is.
+    public let urgency: Urgency
+    /// The day it is due: the day a re-check or training fell or falls due, or the report's day for what is due now.
+    public let due: Day
+
+    /// Orders by urgency, then by due date.
+    public static func < (lhs: DriverAction, rhs: DriverAction) -> Bool {
+        lhs.urgency != rhs.urgency ? lhs.urgency < rhs.urgency : lhs.due < rhs.due
+    }
+
+    /// The action as a report cell shows it: `DBS re-check overdue (due 2026-05-01)`, `... (now)`.
+    public func wording(asOf: Day) -> String {
+        what + (due == asOf && urgency != .dueSoon ? " (now)" : " (due \(due.iso))")
+    }
+
+    /// Every action a driver needs on `asOf`, the most urgent first; none for a driver refused.
+    public static func all(for driver: DriverFigures, asOf: Day) -> [DriverAction] {
+        guard driver.officerOutcome != .refuse else { return [] }
+        let soon = Day(daysSinceEpoch: asOf.daysSinceEpoch + LicensingAnalysis.dueSoonDays)
+        var actions: [DriverAction] = []
+        func add(_ what: String, _ urgency: Urgency, _ due: Day) {
+            actions.append(DriverAction(what: what, urgency: urgency, due: due))
+        }
+        if driver.licensed {
+            if driver.dbsNewInformation {
+                add("New information from the DBS Update Service: review the licence", .newInformation, asOf)
+            }
+            if let due = driver.dbsDue, due < asOf {
+                add("DBS re-check overdue", .overdue, due)
+            } else if let due = driver.dbsDue, due <= soon {
+                add("DBS re-check due", .dueSoon, due)
+            } else if driver.dbsDue == nil {
+                add("No DBS check on record", .overdue, asOf)
+            }
+            if let expires = driver.trainingExpires, expires < asOf {
+                add("Safeguarding training expired", .overdue, expires)
+            } else if let expires = driver.trainingExpires, expires <= soon {
+                add("Safeguarding training expires", .dueSoon, expires)
+            } else if driver.trainingExpires == nil {
+                add("No safeguarding training on record", .overdue, asOf)
+            }
+        }
+        if !driver.registerSearched { add("No national register search", .overdue, asOf) }
+        return actions.sorted()
+    }
+}
