@@ -73,9 +73,9 @@ extension Safeguarding {
             sent: try await store.history(subjectKey: urn))
     }
 
-    /// The audit log, oldest first, from the start of a day when given.
-    public func auditLog(since: Day?, by sender: Sender) async throws -> [AuditRecord] {
+    /// The audit log, oldest first: the lines the filter asks for.
+    public func auditLog(_ filter: AuditFilter, by sender: Sender) async throws -> [AuditRecord] {
         try sender.require([.admin])
-        return try await store.auditLog(since: since)
+        return try await store.auditLog(since: filter.since).filter(filter.matches)
     }
 }

@@ -94,7 +94,11 @@ extension Safeguarding {
             let stored = try await store.store(group.items.map { chunk[$0] }, context: context, catalog: catalog)
             for (index, outcome) in zip(group.items, stored) { outcomes[index] = outcome }
         }
-        return zip(chunk, outcomes).map { SubmitResult(evaluation: $0.evaluation, outcome: $1!) }
+        return zip(chunk, outcomes).map { prepared, outcome in
+            SubmitResult(
+                evaluation: prepared.evaluation, outcome: outcome!,
+                collection: prepared.evaluation.form.flatMap(plan.collection(for:))?.name)
+        }
     }
 
     /// Why a submission may not be stored for this sender, if it may not: it cannot be read or names no subject;

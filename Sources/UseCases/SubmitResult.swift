@@ -7,4 +7,6 @@ public struct SubmitResult: Sendable {
     public let evaluation: Evaluation
     /// Stored, or refused.
     public let outcome: StoreOutcome
+    /// The round a school's return went (or would have gone) to, by name; nil for a driver's application.
+    public let collection: String?
 }

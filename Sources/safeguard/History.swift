@@ -13,14 +13,20 @@ struct History: AsyncParsableCommand {
 
     @Argument(help: "A school's URN or a driver's licence number.")
     var subject: String
+    @Option(help: "text, or json: one object a version, with its evaluations, decisions and the driver's checks.")
+    var format: OutputFormat = .text
 
     func run() async throws {
         let safeguarding = try common.safeguarding()
         let entries = try await carryOut { try await safeguarding.history(of: subject, by: by.sender) }
         guard !entries.isEmpty else {
-            printOut("Nothing is stored for \(subject.trimmingWhitespace).\n")
+            printOut(
+                format == .json
+                    ? "{\"versions\":[],\"dbs_checks\":[]}\n" : "Nothing is stored for \(subject.trimmingWhitespace).\n"
+            )
             throw ExitCode(1)
         }
+        if format == .json { return printOut(Self.json(entries).text + "\n") }
         for entry in entries {
             let submission = entry.submission
             var line = "submission \(submission.id!): \(submission.formID) version \(submission.formVersion)"
@@ -54,5 +60,60 @@ struct History: AsyncParsableCommand {
                 "Update Service check on \(check.checkedOn): \(check.result.rawValue), recorded by \(check.recordedBy)\n"
             )
         }
+    }
+
+    /// The history as JSON: `versions`, oldest first, each with its evaluations (and their findings counted by
+    /// severity) and decisions; then the driver's Update Service `dbs_checks`. No answer is in it.
+    static func json(_ entries: [HistoryEntry]) -> JSONValue {
+        func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+        func number(_ value: Int64?) -> JSONValue { value.map { .number(Double($0)) } ?? .null }
+        let versions = entries.map { entry -> JSONValue in
+            let submission = entry.submission
+            return .object([
+                ("submission", number(submission.id)), ("form", .string(submission.formID)),
+                ("form_version", .string(submission.formVersion)), ("collection", text(entry.collection)),
+                ("received_at", .string(submission.receivedAt)), ("source", .string(submission.source.rawValue)),
+                ("submitter", .string(submission.submitter)), ("replaces", number(submission.supersedes)),
+                ("replaced_by", number(entry.supersededBy)),
+                (
+                    "evaluations",
+                    .array(
+                        entry.evaluations.map { evaluation, counts in
+                            .object([
+                                ("evaluation", number(evaluation.id)), ("reason", .string(evaluation.reason.rawValue)),
+                                ("evaluated_at", .string(evaluation.evaluatedAt)),
+                                ("evaluated_by", .string(evaluation.evaluatedBy)), ("as_of", .string(evaluation.asOf)),
+                                ("decision", .string(evaluation.decision.rawValue)),
+                                (
+                                    "findings",
+                                    .object(
+                                        Severity.allCases.map { ($0.rawValue, .number(Double(counts[$0] ?? 0))) })
+                                ),
+                            ])
+                        })
+                ),
+                (
+                    "decisions",
+                    .array(
+                        entry.decisions.map { decision in
+                            .object([
+                                ("outcome", .string(decision.outcome.rawValue)),
+                                ("licence_start", text(decision.licenceStart)),
+                                ("licence_end", text(decision.licenceEnd)), ("note", text(decision.note)),
+                                ("decided_by", .string(decision.decidedBy)),
+                                ("decided_at", .string(decision.decidedAt)),
+                            ])
+                        })
+                ),
+            ])
+        }
+        let checks = (entries.last?.dbsChecks ?? []).map { check -> JSONValue in
+            .object([
+                ("checked_on", .string(check.checkedOn)), ("result", .string(check.result.rawValue)),
+                ("note", text(check.note)), ("recorded_by", .string(check.recordedBy)),
+                ("recorded_at", .string(check.recordedAt)),
+            ])
+        }
+        return .object([("versions", .array(versions)), ("dbs_checks", .array(checks))])
     }
 }

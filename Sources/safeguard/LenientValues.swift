@@ -32,3 +32,7 @@ extension SubmissionSource: ExpressibleByArgument {
 extension ReportKind: ExpressibleByArgument {
     public init?(argument: String) { self.init(lenient: argument) }
 }
+
+extension AuditAction: ExpressibleByArgument {
+    public init?(argument: String) { self.init(lenient: argument) }
+}

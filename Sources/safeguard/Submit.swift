@@ -33,6 +33,8 @@ struct Submit: AsyncParsableCommand {
     var receivedAt: String?
     @Flag(help: "Print only one line a file, not its findings.")
     var quiet = false
+    @Option(help: "text, or json: one object with every file's findings and what became of it, and the summary.")
+    var format: OutputFormat = .text
 
     @Argument(
         help: """
@@ -65,11 +67,16 @@ struct Submit: AsyncParsableCommand {
         }
         var progress = ProgressBar(total: total)
         var tally = SubmitTally()
+        var json: [JSONValue] = []
         let handle: ([SubmitResult]) -> Void = { results in
             progress.clear()
             for result in results {
                 let evaluation = result.evaluation
                 tally.count(result)
+                if format == .json {
+                    json.append(Self.json(result))
+                    continue
+                }
                 switch result.outcome {
                 case .stored(let id, let supersedes):
                     let stored =
@@ -94,7 +101,32 @@ struct Submit: AsyncParsableCommand {
             }
         }
         progress.finish()
-        printOut(tally.summary)
+        if format == .json {
+            printOut(JSONValue.object([("submissions", .array(json)), ("summary", tally.json)]).text + "\n")
+        } else {
+            printOut(tally.summary)
+        }
         if tally.failed { throw ExitCode(1) }
+    }
+
+    /// One file's result as JSON: its evaluation as `validate` prints it, the collection, and `stored` (the
+    /// submission's number and the one it replaces) or `refused` (why).
+    static func json(_ result: SubmitResult) -> JSONValue {
+        guard case .object(var members) = result.evaluation.json else { return result.evaluation.json }
+        members.append(("collection", result.collection.map(JSONValue.string) ?? .null))
+        switch result.outcome {
+        case .stored(let id, let supersedes):
+            members.append(
+                (
+                    "stored",
+                    .object([
+                        ("submission", .number(Double(id))),
+                        ("replaces", supersedes.map { .number(Double($0)) } ?? .null),
+                    ])
+                ))
+        case .refused(let refusal):
+            members.append(("refused", .string(refusal.commandLineText)))
+        }
+        return .object(members)
     }
 }

@@ -109,6 +109,82 @@ struct StoreCommandTests {
         #expect(!audit.stdout.contains("Oakfield"), "the audit log names records, not people or schools")
     }
 
+    @Test("submit, history and audit as JSON a script can read; the audit log filtered by who, what, on what and when")
+    func jsonAndFilters() throws {
+        let folder = try Safeguard.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try Self.run(["register", "import", "Examples/register/gias-extract.csv"], in: folder)
+        _ = try Self.run(
+            [
+                "collection", "open", "s11-2025-26", "--form", "section11-school-return", "--period-start",
+                "2025-09-01", "--period-end", "2026-08-31", "--due", "2026-09-30",
+            ], in: folder)
+        let text = try Self.run(
+            [
+                "submit", "--quiet", "--as-of", "2026-07-15", "Examples/returns/oakfield-primary.yaml",
+                "Examples/applications/amir-patel-renewal.yaml",
+            ], in: folder)
+        #expect(
+            text.stdout.hasSuffix(
+                """
+                2 stored: 1 accepted, 0 referred, 1 rejected; 0 not stored.
+                  s11-2025-26: 1 stored: 1 accepted, 0 referred, 0 rejected; 0 not stored.
+                  applications (no collection): 1 stored: 0 accepted, 0 referred, 1 rejected; 0 not stored.
+
+                """), "a run that went to more than one collection counts each")
+
+        let submitted = try Self.run(
+            [
+                "submit", "--format", "json", "--as-of", "2026-07-15", "Examples/returns/riverside-broken.yaml",
+                "Examples/returns/oakfield-primary.yaml",
+            ], in: folder, by: "Board Admin")
+        #expect(submitted.status == 1)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(submitted.stdout.utf8)) as? [String: Any])
+        let files = try #require(object["submissions"] as? [[String: Any]])
+        #expect(
+            files.map { $0["file"] as? String } == [
+                "Examples/returns/riverside-broken.yaml", "Examples/returns/oakfield-primary.yaml",
+            ])
+        #expect(files.map { $0["decision"] as? String } == ["rejected", "accepted"])
+        #expect(files.allSatisfy { $0["collection"] as? String == "s11-2025-26" })
+        #expect((files[0]["findings"] as? [[String: Any]])?.count == 7)
+        let stored = try #require(files[1]["stored"] as? [String: Any])
+        #expect(stored["submission"] as? Int == 4 && stored["replaces"] as? Int == 1)
+        let summary = try #require(object["summary"] as? [String: Any])
+        #expect(
+            summary["stored"] as? Int == 2 && summary["rejected"] as? Int == 1 && summary["not_stored"] as? Int == 0)
+        #expect((summary["by_collection"] as? [[String: Any]])?.first?["collection"] as? String == "s11-2025-26")
+
+        let history = try Self.run(["history", "121734", "--format", "json"], in: folder)
+        let versions = try #require(
+            (try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any])?["versions"]
+                as? [[String: Any]])
+        #expect(versions.map { $0["submission"] as? Int } == [1, 4])
+        #expect(versions[0]["replaced_by"] as? Int == 4 && versions[1]["replaces"] as? Int == 1)
+        let evaluation = try #require((versions[1]["evaluations"] as? [[String: Any]])?.first)
+        #expect(evaluation["decision"] as? String == "accepted" && evaluation["as_of"] as? String == "2026-07-15")
+        #expect(!history.stdout.contains("Oakfield"), "the history carries no answer")
+
+        let all = try Self.run(["audit", "--format", "json"], in: folder)
+        let lines = try #require(try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [[String: Any]])
+        #expect(lines.count == 7 && lines.allSatisfy { Set($0.keys) == ["at", "actor", "action", "target", "detail"] })
+        let admin = try Self.run(["audit", "--actor", "board admin", "--action", "Submit"], in: folder)
+        #expect(admin.stdout.split(separator: "\n").count == 2, "the two files the admin submitted: \(admin.stdout)")
+        #expect(admin.stdout.split(separator: "\n").allSatisfy { $0.contains("  Board Admin  submit  submission ") })
+        let one = try Self.run(["audit", "--target", "SUBMISSION 4"], in: folder)
+        #expect(one.stdout.split(separator: "\n").count == 2, "stored, then its history viewed: \(one.stdout)")
+        let today = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
+        #expect(
+            try Self.run(["audit", "--since", today, "--until", today], in: folder).stdout.split(separator: "\n").count
+                == 7)
+        #expect(try Self.run(["audit", "--until", "2020-01-01"], in: folder).stdout.isEmpty)
+        let backwards = try Self.run(["audit", "--since", "2026-02-01", "--until", "2026-01-01"], in: folder)
+        #expect(backwards.status == 64 && backwards.stderr.contains("--until 2026-01-01 is before --since 2026-02-01"))
+        let unknown = try Self.run(["audit", "--action", "sumbit"], in: folder)
+        #expect(unknown.status == 64)
+    }
+
     @Test("a licensing officer records a decision and a DBS check; a grant on an incomplete application is refused")
     func licensingOfficer() throws {
         let folder = try Safeguard.temporaryFolder()
