@@ -19,7 +19,8 @@ extension SQLiteStore {
                     phase: school.phase, phaseName: school.phaseName, typeName: school.typeName,
                     religiousCharacter: school.religiousCharacter, districtID: districtIDs[school.districtSlug]!,
                     postcode: school.postcode, status: school.isOpen ? .open : .closed,
-                    updatedAt: existing?.updatedAt ?? at, closedAt: school.isOpen ? nil : existing?.closedAt ?? at)
+                    updatedAt: existing?.updatedAt ?? at, closedAt: school.isOpen ? nil : existing?.closedAt ?? at,
+                    headName: school.headName, telephone: school.telephone, website: school.website)
                 guard let existing else {
                     if school.isOpen {
                         try record.insert(db)

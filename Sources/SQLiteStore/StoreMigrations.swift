@@ -79,6 +79,14 @@ enum StoreMigrations {
         migrator.registerMigration("v7: the retention schedule may erase what has passed its period") { db in
             try allowErasure(db)
         }
+        migrator.registerMigration("v8: the head teacher, telephone and website of each school, for the chase list") {
+            db in
+            try db.alter(table: "school") { t in
+                t.add(column: "headName", .text)
+                t.add(column: "telephone", .text)
+                t.add(column: "website", .text)
+            }
+        }
         return migrator
     }
 

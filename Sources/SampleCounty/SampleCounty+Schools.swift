@@ -105,13 +105,14 @@ extension SampleCounty {
             "URN", "LA (code)", "LA (name)", "EstablishmentNumber", "EstablishmentName", "TypeOfEstablishment (name)",
             "EstablishmentStatus (name)", "PhaseOfEducation (name)", "ReligiousCharacter (name)", "Postcode",
             "DistrictAdministrative (code)", "DistrictAdministrative (name)", "HeadFirstName", "HeadLastName",
+            "TelephoneNum",
         ])
         for school in schools {
             let head = school.headteacher.split(separator: " ").map(String.init)
             text += CSV.line([
                 school.urn, "928", "Northamptonshire", String(school.establishmentNumber), school.name, school.typeName,
                 school.status, school.phaseName, school.religiousCharacter, school.postcode, school.district.code,
-                school.district.name, head.first ?? "", head.last ?? "",
+                school.district.name, head.first ?? "", head.last ?? "", "01604 " + school.urn,
             ])
         }
         return text

@@ -25,9 +25,23 @@ public struct RegisterProblems: Error, Sendable, Equatable, CustomStringConverti
     public var description: String { problems.map(\.description).joined(separator: "\n") }
 }
 
+/// The board's schools read from a GIAS extract, and how many rows were outside the board's area.
+struct RegisterExtract: Sendable {
+    /// The schools in the area, open or closed.
+    let schools: [SchoolEntry]
+    /// Rows of establishments outside the area, left out.
+    let outside: Int
+    /// The local authority codes the area was taken to be, when the extract has them.
+    let area: [String]
+}
+
 /// Reads a GIAS extract ("Get Information about Schools") by its own column names, ignoring the columns it
 /// does not use. Phases and districts are mapped to the choices of the school form's phase (its `phase` meaning)
 /// and district (its `district-key`) by their labels, so the register and the returns speak of the same things.
+///
+/// GIAS's standard download is every establishment in England; the board keeps its own area: the local authorities
+/// named (`LA (code)`), or, when none is named, those of the rows whose district is one of the form's. A row
+/// outside the area is counted and left out; a row inside it is checked, and a wrong one refuses the file.
 enum GIASExtract {
     /// The columns an extract must have.
     static let requiredColumns = [
@@ -38,8 +52,11 @@ enum GIASExtract {
     /// The statuses GIAS gives an open establishment; "Closed" closes a school; others are left out.
     static let openStatuses: Set<String> = ["open", "open, but proposed to close"]
 
-    /// The schools of an extract, every open or closed one, or every problem found (at most 50).
-    static func read(_ bytes: [UInt8], file: String, form: FormDefinition) -> Result<[SchoolEntry], RegisterProblems> {
+    /// The schools of an extract in the area (the local authorities `authorities`, or when empty those the form's
+    /// districts are in), every open or closed one, or every problem found (at most 50).
+    static func read(_ bytes: [UInt8], file: String, form: FormDefinition, authorities: [String] = [])
+        -> Result<RegisterExtract, RegisterProblems>
+    {
         func problem(_ line: Int, _ column: Int, _ message: String) -> RegisterProblem {
             RegisterProblem(file: file, line: line, column: column, message: message)
         }
@@ -76,6 +93,33 @@ enum GIASExtract {
                 ]))
         }
         let index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        func value(_ row: [CSVField], _ name: String) -> String? {
+            guard let column = index[name], column < row.count else { return nil }
+            let text = row[column].text.trimmingWhitespace
+            return text.isEmpty ? nil : text
+        }
+        if !authorities.isEmpty && index["LA (code)"] == nil {
+            return .failure(
+                RegisterProblems(problems: [
+                    problem(
+                        1, 1,
+                        "The extract has no column 'LA (code)', so the local authorities named cannot be found in "
+                            + "it. Download it from GIAS with that column, or leave out --la.")
+                ]))
+        }
+        // The area: the authorities named, else those any row of the form's districts is in; none when the extract
+        // does not say (the board's own extract, every row of it inside).
+        var area = Set(authorities)
+        if area.isEmpty && index["LA (code)"] != nil {
+            for row in rows.dropFirst() {
+                if let la = value(row, "LA (code)"), let district = value(row, "DistrictAdministrative (name)"),
+                    districts.option(matching: district) != nil
+                {
+                    area.insert(la)
+                }
+            }
+        }
+        var outside = 0
         var schools: [SchoolEntry] = []
         var problems: [RegisterProblem] = []
         var seen: [String: Int] = [:]
@@ -88,6 +132,10 @@ enum GIASExtract {
                 field(name).map { $0.text.trimmingWhitespace }.flatMap { $0.isEmpty ? nil : $0 }
             }
             let rowLine = row.first?.line ?? 0
+            if !area.isEmpty, !area.contains(value(row, "LA (code)") ?? "") {
+                outside += 1
+                continue
+            }
             guard row.count >= names.count else {
                 problems.append(problem(rowLine, 1, "This row has \(row.count) values; the header has \(names.count)."))
                 continue
@@ -141,9 +189,20 @@ enum GIASExtract {
                     typeName: text("TypeOfEstablishment (name)") ?? "",
                     religiousCharacter: text("ReligiousCharacter (name)"),
                     districtSlug: district.value, districtCode: text("DistrictAdministrative (code)"),
-                    districtName: district.label, postcode: text("Postcode"), isOpen: openStatuses.contains(status)))
+                    districtName: district.label, postcode: text("Postcode"), isOpen: openStatuses.contains(status),
+                    headName: headName(title: text("HeadTitle (name)"), text("HeadFirstName"), text("HeadLastName")),
+                    telephone: text("TelephoneNum"), website: text("SchoolWebsite")))
             if problems.count >= 50 { break }
         }
-        return problems.isEmpty ? .success(schools) : .failure(RegisterProblems(problems: problems))
+        return problems.isEmpty
+            ? .success(RegisterExtract(schools: schools, outside: outside, area: area.sorted()))
+            : .failure(RegisterProblems(problems: problems))
+    }
+
+    /// The head's name as a letter would address them: `Mrs Jane Smith`; GIAS's "Not applicable" title left out.
+    static func headName(title: String?, _ first: String?, _ last: String?) -> String? {
+        let title = title.flatMap { ["not applicable", "not known"].contains($0.lowercased()) ? nil : $0 }
+        let parts = [title, first, last].compactMap { $0 }
+        return parts.count > (title == nil ? 0 : 1) ? parts.joined(separator: " ") : nil
     }
 }

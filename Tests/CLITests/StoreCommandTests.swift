@@ -185,6 +185,27 @@ struct StoreCommandTests {
         #expect(unknown.status == 64)
     }
 
+    @Test("register import takes GIAS's national download, keeps the board's area and says how much was left out")
+    func nationalRegister() throws {
+        let folder = try Safeguard.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let imported = try Self.run(["register", "import", "Examples/register/gias-national.csv"], in: folder)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(
+            imported.stdout == """
+                Examples/register/gias-national.csv: 2 added, 0 updated, 0 closed, 0 unchanged; 2 open schools in the register
+                3 rows outside the board's area (LA 928) left out.
+
+                """)
+        let named = try Self.run(
+            ["register", "import", "Examples/register/gias-national.csv", "--la", "202"], in: folder)
+        #expect(named.status == 1)
+        #expect(named.stderr.contains("gias-national.csv:4:266: error: The district 'Camden' is not one of the form's"))
+        let noColumn = try Self.run(
+            ["register", "import", "Examples/register/gias-extract-broken.csv", "--la", "928"], in: folder)
+        #expect(noColumn.stderr.contains("The extract has no column 'LA (code)'"))
+    }
+
     @Test("a licensing officer records a decision and a DBS check; a grant on an incomplete application is refused")
     func licensingOfficer() throws {
         let folder = try Safeguard.temporaryFolder()

@@ -116,4 +116,49 @@ struct RegisterImportTests {
         _ = try await temporary.cases().importRegister(bytes, file: "latin.csv", by: tester).get()
         #expect(try await temporary.store.schools(status: nil).first?.name == "Oakfield’s School")
     }
+
+    @Test("GIAS's national download is taken as it is: the board's area kept, the rows outside it counted")
+    func nationalDownload() async throws {
+        let temporary = try TemporaryCounty()
+        let bytes = try FileBytes.read(Paths.examples + "/register/gias-national.csv").get().bytes
+        #expect(bytes.contains(0x92), "Windows-1252, with curly apostrophes")
+        let imported = try await temporary.cases().importRegister(bytes, file: "national.csv", by: tester).get()
+        #expect(imported.counts == RegisterImport(added: 2, updated: 0, closed: 0, unchanged: 0))
+        #expect(imported.outside == 3, "two schools in Camden and one in Leeds")
+        #expect(imported.area == ["928"], "the authority the form's districts are in")
+        let schools = try await temporary.store.schools(status: .open)
+        let weldon = try #require(schools.first { $0.urn == "121620" })
+        #expect(weldon.name == "St Peter’s CofE Primary School, Weldon", "a quoted comma and a curly apostrophe")
+        #expect(weldon.headName == "Mrs Jane O’Neill")
+        #expect(weldon.telephone == "01536 203761" && weldon.website == "www.stpeters-weldon.northants.sch.uk")
+        #expect(schools.map(\.urn) == ["121620", "137455"], "\"Open, but proposed to close\" is open")
+
+        func problems(_ bytes: [UInt8], authorities: [String] = []) async throws -> [String] {
+            guard
+                case .failure(let found) = try await temporary.cases().importRegister(
+                    bytes, file: "national.csv", authorities: authorities, by: tester)
+            else { return [] }
+            return found.problems.map { "\($0.line):\($0.column) " + $0.message.prefix { $0 != "(" } }
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let kettering = try #require(text.range(of: ",Kettering,"))
+        let wrong = text.replacingCharacters(in: kettering, with: ",West Northamptonshire,")
+        let wrongBytes = Array(wrong.utf8)
+        #expect(
+            try await problems(wrongBytes) == [
+                "3:\(Self.column(of: "West Northamptonshire", in: wrong, line: 3)) The district 'West Northamptonshire' is not one of the form's districts "
+            ], "a row inside the area that is wrong still refuses the file")
+        #expect(
+            try await problems(bytes, authorities: ["202"]) == [
+                "4:\(Self.column(of: "Camden,", in: wrong, line: 4)) The district 'Camden' is not one of the form's districts ",
+                "5:\(Self.column(of: "Camden,", in: wrong, line: 5)) The district 'Camden' is not one of the form's districts ",
+            ], "--la names the area: Camden's schools are then inside it, and not the form's districts")
+        #expect(try await temporary.store.schools(status: .open).count == 2, "nothing was imported from either")
+    }
+
+    /// The column, from 1, where `text` last starts on a line of a CSV text (the district comes after the LA's name).
+    static func column(of text: String, in csv: String, line: Int) -> Int {
+        let row = csv.components(separatedBy: "\r\n")[line - 1]
+        return row.distance(from: row.startIndex, to: row.range(of: text, options: .backwards)!.lowerBound) + 1
+    }
 }

@@ -26,12 +26,18 @@ public struct SchoolRecord: Codable, Sendable, Equatable {
     public var updatedAt: String
     /// When the school was found closed.
     public var closedAt: String?
+    /// The head teacher's name, from the register.
+    public var headName: String?
+    /// The school's telephone number, from the register.
+    public var telephone: String?
+    /// The school's website, from the register.
+    public var website: String?
 
     /// Creates a record; `id` is nil until it is stored.
     public init(
         id: Int64?, urn: String, name: String, dfeNumber: String?, phase: String, phaseName: String, typeName: String,
         religiousCharacter: String?, districtID: Int64, postcode: String?, status: SchoolStatus, updatedAt: String,
-        closedAt: String?
+        closedAt: String?, headName: String? = nil, telephone: String? = nil, website: String? = nil
     ) {
         self.id = id
         self.urn = urn
@@ -46,5 +52,8 @@ public struct SchoolRecord: Codable, Sendable, Equatable {
         self.status = status
         self.updatedAt = updatedAt
         self.closedAt = closedAt
+        self.headName = headName
+        self.telephone = telephone
+        self.website = website
     }
 }

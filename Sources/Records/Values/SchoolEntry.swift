@@ -25,12 +25,18 @@ public struct SchoolEntry: Sendable, Equatable {
     public let postcode: String?
     /// True when the extract says it is open.
     public let isOpen: Bool
+    /// The head teacher's name as GIAS gives it (HeadTitle, HeadFirstName, HeadLastName), for the chase list.
+    public let headName: String?
+    /// TelephoneNum.
+    public let telephone: String?
+    /// SchoolWebsite.
+    public let website: String?
 
     /// Creates an entry.
     public init(
         urn: String, name: String, dfeNumber: String?, phase: String, phaseName: String, typeName: String,
         religiousCharacter: String?, districtSlug: String, districtCode: String?, districtName: String,
-        postcode: String?, isOpen: Bool
+        postcode: String?, isOpen: Bool, headName: String? = nil, telephone: String? = nil, website: String? = nil
     ) {
         self.urn = urn
         self.name = name
@@ -44,5 +50,8 @@ public struct SchoolEntry: Sendable, Equatable {
         self.districtName = districtName
         self.postcode = postcode
         self.isOpen = isOpen
+        self.headName = headName
+        self.telephone = telephone
+        self.website = website
     }
 }
