@@ -38,4 +38,6 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case retention
     /// Everything held about one driver or school was exported for them.
     case subjectExport = "subject-export"
+    /// A message was handed to the mail system (a reminder, a receipt), or could not be.
+    case mail
 }

@@ -85,6 +85,8 @@ public enum Refusal: Error, Sendable, Equatable {
     case damaged(String)
     /// The database (this file) was opened only to read, and the request would change it.
     case readOnlyDatabase(String)
+    /// Mail was asked for, and no way to send it is configured.
+    case mailNotConfigured
     /// The database (this file) was made by an earlier version, and cannot be brought up to date by a process that
     /// may only read it.
     case databaseOutOfDate(String)

@@ -79,13 +79,20 @@ enum StoreMigrations {
         migrator.registerMigration("v7: the retention schedule may erase what has passed its period") { db in
             try allowErasure(db)
         }
-        migrator.registerMigration("v8: the head teacher, telephone and website of each school, for the chase list") {
-            db in
+        migrator.registerMigration("v8: the chase list: each school's head, telephone and website; mail audited") { db in
             try db.alter(table: "school") { t in
                 t.add(column: "headName", .text)
                 t.add(column: "telephone", .text)
                 t.add(column: "website", .text)
             }
+            for event in ["Insert", "Update"] { try db.execute(sql: "DROP TRIGGER auditActionTyped\(event)") }
+            try constrain(
+                db, table: "audit", column: "action",
+                to: [
+                    "demo", "submit", "decide", "dbs-check", "revalidate", "export", "view", "register-import",
+                    "collection-open", "account-add", "account-disable", "sign-in", "migrate", "transfer",
+                    "sign-in-failure", "lockout", "lockout-clear", "retention", "subject-export", "mail",
+                ])
         }
         return migrator
     }

@@ -21,6 +21,11 @@ extension Safeguarding {
         case .licensing:
             asOf = options.asOf ?? today()
             document = LicensingReport.document(try await licensingAnalysis(asOf: asOf, district: district))
+        case .chase:
+            asOf = options.asOf ?? today()
+            document = ChaseReport.document(
+                try await ChaseList.make(
+                    store: store, catalog: catalog, collection: options.collection, asOf: asOf, district: district))
         }
         try await store.audit(
             actor: sender.name, action: .view, target: "report \(kind.rawValue)",

@@ -94,11 +94,18 @@ extension Safeguarding {
             let stored = try await store.store(group.items.map { chunk[$0] }, context: context, catalog: catalog)
             for (index, outcome) in zip(group.items, stored) { outcomes[index] = outcome }
         }
-        return zip(chunk, outcomes).map { prepared, outcome in
-            SubmitResult(
-                evaluation: prepared.evaluation, outcome: outcome!,
-                collection: prepared.evaluation.form.flatMap(plan.collection(for:))?.name)
+        var results: [SubmitResult] = []
+        for (prepared, outcome) in zip(chunk, outcomes) {
+            let collection = prepared.evaluation.form.flatMap(plan.collection(for:))
+            var receipt: String?
+            if case .stored(let id, _) = outcome!, let mailer {
+                receipt = try await sendReceipt(prepared, submission: id, collection: collection, mailer, by: sender)
+            }
+            results.append(
+                SubmitResult(
+                    evaluation: prepared.evaluation, outcome: outcome!, collection: collection?.name, receipt: receipt))
         }
+        return results
     }
 
     /// Why a submission may not be stored for this sender, if it may not: it cannot be read or names no subject;

@@ -15,18 +15,21 @@ public struct Safeguarding: Sendable {
     public let today: @Sendable () -> Day
     /// How failed sign-ins are throttled.
     public let throttle: ThrottlePolicy
+    /// How reminders and receipts are sent; nil when no mail is sent.
+    public let mailer: Mailer?
     /// The engine over the catalog.
     let validator: Validator
 
-    /// The use cases over a store and a catalog.
+    /// The use cases over a store and a catalog; with a mailer, reminders and receipts are sent through it.
     public init(
         store: any ReturnStore, catalog: FormCatalog, today: @escaping @Sendable () -> Day,
-        throttle: ThrottlePolicy = ThrottlePolicy()
+        throttle: ThrottlePolicy = ThrottlePolicy(), mailer: Mailer? = nil
     ) {
         self.store = store
         self.catalog = catalog
         self.today = today
         self.throttle = throttle
+        self.mailer = mailer
         validator = Validator(catalog: catalog)
     }
 

@@ -82,6 +82,10 @@ extension Refusal {
             return .unprocessable("'\(text)' is not a driver number: \(expected).")
         case .noApplicationForDriver:
             return .notFound("No application is stored for that driver number.")
+        case .mailNotConfigured:
+            return PortalError(
+                status: .serviceUnavailable,
+                message: "No mail can be sent from the portal: tell the board's administrator. Nothing was sent.")
         case .readOnlyDatabase, .databaseOutOfDate:
             return PortalError(
                 status: .serviceUnavailable,

@@ -23,7 +23,7 @@ struct CommonOptions: ParsableArguments {
 
     /// The use cases over the forms, the rules and the store (opened, and created when needed), today being the
     /// clock's day here.
-    func safeguarding() throws -> Safeguarding {
+    func safeguarding(mailer: Mailer? = nil) throws -> Safeguarding {
         let catalog = try loadCatalog()
         let store: SQLiteStore
         do {
@@ -39,7 +39,7 @@ struct CommonOptions: ParsableArguments {
                 "note: \(databasePath) is read-only for you: commands that read it work, those that change it are "
                     + "refused, and what you read is not recorded in its audit log.")
         }
-        return Safeguarding(store: store, catalog: catalog, today: { today() })
+        return Safeguarding(store: store, catalog: catalog, today: { today() }, mailer: mailer)
     }
 
     /// The use cases that need no store.

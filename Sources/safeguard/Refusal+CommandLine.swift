@@ -84,6 +84,9 @@ extension Refusal {
         case .noSuchLockout(let key):
             return "No client is locked out or has failed sign-ins counted as '\(key)': 'safeguard lockouts list' "
                 + "shows those there are."
+        case .mailNotConfigured:
+            return "No mail can be sent: say which sendmail program hands mail to this machine's mail system with "
+                + "--sendmail PATH (or $SAFEGUARD_SENDMAIL), for example --sendmail /usr/sbin/sendmail."
         case .readOnlyDatabase(let path):
             return "\(path) is read-only for you, and this command changes it. Ask for write access to it and its "
                 + "folder, or work on a copy."
@@ -113,7 +116,8 @@ extension Refusal {
         switch self {
         case .noSuchForm, .noSuchCollection, .noSuchTable, .scopeNeeded, .scopeNotTaken, .notADriverNumber,
             .noSuchDistrict,
-            .periodReversed, .licenceStartNeeded, .licenceDatesReversed, .noteNeeded, .dateInFuture, .noRoundsFor:
+            .periodReversed, .licenceStartNeeded, .licenceDatesReversed, .noteNeeded, .dateInFuture, .noRoundsFor,
+            .mailNotConfigured:
             return true
         default:
             return false

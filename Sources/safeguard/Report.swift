@@ -8,7 +8,8 @@ import UseCases
 /// `safeguard report schools|licensing`: the gap reports.
 struct Report: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The gap reports: schools (for a collection) and licensing (as of a date).",
+        abstract:
+            "The gap reports: schools (for a collection), licensing (as of a date), chase (the schools to chase).",
         discussion: """
             table prints to the terminal. csv writes one file a table into --out (default reports/), or prints the one \
             named by --table. json and markdown print the whole report, or write it to --out. html writes one \
@@ -24,7 +25,7 @@ struct Report: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var by: ActorOptions
 
-    @Argument(help: "schools or licensing.")
+    @Argument(help: "schools, licensing or chase.")
     var kind: ReportKind
     @Option(help: "The collection (schools report; default the newest).")
     var collection: String?

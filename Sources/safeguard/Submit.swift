@@ -16,6 +16,7 @@ struct Submit: AsyncParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var by: ActorOptions
+    @OptionGroup var mail: MailOptions
 
     @Option(help: "The collection the returns belong to (default: the newest collection for their form).")
     var collection: String?
@@ -53,7 +54,7 @@ struct Submit: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let safeguarding = try common.safeguarding()
+        let safeguarding = try common.safeguarding(mailer: mail.mailer)
         let options = SubmitOptions(
             collection: collection, allowsUnregistered: allowUnregistered, source: source,
             asOf: try asOf.map { try day($0, option: "--as-of") },
@@ -82,6 +83,7 @@ struct Submit: AsyncParsableCommand {
                     let stored =
                         "stored as submission \(id)" + (supersedes.map { ", replacing submission \($0)" } ?? "")
                     printOut(evaluation.text(showingFindings: !quiet, stored: stored))
+                    if let receipt = result.receipt { printOut("\(evaluation.file): \(receipt)\n") }
                 case .refused(let refusal):
                     printOut(evaluation.text(showingFindings: !quiet))
                     printOut("\(evaluation.file): \(refusal.commandLineText)\n")
@@ -127,6 +129,7 @@ struct Submit: AsyncParsableCommand {
         case .refused(let refusal):
             members.append(("refused", .string(refusal.commandLineText)))
         }
+        if let receipt = result.receipt { members.append(("receipt", .string(receipt))) }
         return .object(members)
     }
 }

@@ -69,6 +69,8 @@ struct AccessMatrixTests {
             "GET /reports/schools.csv": [
                 Row("/reports/schools.csv?table=by-district", [303, 403, 403, 403, 200, 403])
             ],
+            "GET /reports/chase": [Row("/reports/chase", [303, 403, 403, 403, 200, 403])],
+            "GET /reports/chase.csv": [Row("/reports/chase.csv?table=schools", [303, 403, 403, 403, 200, 403])],
             "GET /reports/licensing.csv": [
                 Row("/reports/licensing.csv?table=by-district", [303, 403, 200, 200, 200, 403])
             ],
@@ -114,6 +116,7 @@ struct AccessMatrixTests {
             "GET /api/v1/reports/{report}": [
                 Row("/api/v1/reports/schools", [401, 403, 403, 403, 200, 403]),
                 Row("/api/v1/reports/licensing", [401, 403, 200, 200, 200, 403]),
+                Row("/api/v1/reports/chase", [401, 403, 403, 403, 200, 403]),
             ],
             "POST /sign-out": [Row("/sign-out", [303, 303, 303, 303, 303, 303])],
         ]

@@ -11,6 +11,10 @@ public enum Meaning: String, Sendable, CaseIterable {
     case dfeNumber = "dfe-number"
     /// The school's phase of education.
     case phase
+    /// The designated safeguarding lead's name: the board's contact at the school.
+    case dslName = "dsl-name"
+    /// The designated safeguarding lead's email address, where reminders and receipts go.
+    case dslEmail = "dsl-email"
     /// The day the designated safeguarding lead last completed formal training.
     case dslLastTraining = "dsl-last-training"
     /// The day of the last whole-staff safeguarding update.
@@ -69,7 +73,8 @@ public enum Meaning: String, Sendable, CaseIterable {
     /// The field types that can answer it.
     public var types: Set<FieldType> {
         switch self {
-        case .schoolName, .driverName: return [.text]
+        case .schoolName, .driverName, .dslName: return [.text]
+        case .dslEmail: return [.email]
         case .dfeNumber: return [.dfeNumber]
         case .phase, .sessionAudience, .sessionProvider: return [.choice]
         case .sessionYearGroups: return [.multiChoice]
@@ -98,6 +103,7 @@ public enum Meaning: String, Sendable, CaseIterable {
         switch self {
         case .schoolName, .dfeNumber: return "the portal, to start a school's return from the register"
         case .phase: return "the register import and the portal"
+        case .dslName, .dslEmail: return "the chase list, its reminders and the receipts"
         case .driverName, .dbsCertificate, .dbsIssueDate, .dbsUpdateService, .dbsSubscriptionDate, .dbsLastStatusCheck,
             .trainingCompleted, .trainingDate, .registerSearched:
             return "the licensing report"

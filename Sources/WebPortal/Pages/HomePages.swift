@@ -49,6 +49,7 @@ enum HomePages {
     /// The policy officer's start page.
     static let policy =
         "<p>The board's reports.</p><ul class=\"govuk-list\"><li><a class=\"govuk-link\" href=\"/reports/schools\">Section 11 returns: the gaps in provision</a></li>"
+        + "<li><a class=\"govuk-link\" href=\"/reports/chase\">Schools to chase: not returned, or sent back</a></li>"
         + "<li><a class=\"govuk-link\" href=\"/reports/licensing\">Taxi and private hire drivers</a></li>"
         + "<li><a class=\"govuk-link\" href=\"/submissions\">Every school return</a></li></ul>"
 

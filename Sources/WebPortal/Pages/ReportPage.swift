@@ -13,7 +13,7 @@ enum ReportPage {
             "<span class=\"govuk-caption-l\">\(Components.escape(document.subtitle))</span>"
             + "<h1 class=\"govuk-heading-l\">\(Components.escape(document.title))</h1>"
         html += "<form method=\"get\" action=\"/reports/\(kind.rawValue)\" novalidate class=\"govuk-report-options\">"
-        if kind == .schools {
+        if kind != .licensing {
             html += Components.select(
                 id: "collection", name: "collection", label: "Round of returns", hint: "Blank for the newest",
                 options: collections.map { ($0, $0) }, selected: collection, error: nil)
