@@ -10,11 +10,21 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "The database file (default ./safeguard.sqlite, or $SAFEGUARD_DATABASE).")
     var database: String?
 
-    @Option(help: "The folder of form definitions.")
-    var forms: String = "Forms"
+    @Option(help: "The folder of form definitions (default ./Forms, else the forms shipped with safeguard).")
+    var forms: String?
 
-    @Option(help: "The folder of rule sets.")
-    var rules: String = "Rules"
+    @Option(help: "The folder of rule sets (default ./Rules, else the rules shipped with safeguard).")
+    var rules: String?
+
+    /// The forms folder to read: `--forms`, else `./Forms`, else the one shipped with safeguard (saying so).
+    var formsFolder: String {
+        get throws { try DefinitionFolder.resolve(forms, name: "Forms", option: "--forms", what: "forms") }
+    }
+
+    /// The rules folder to read: `--rules`, else `./Rules`, else the one shipped with safeguard (saying so).
+    var rulesFolder: String {
+        get throws { try DefinitionFolder.resolve(rules, name: "Rules", option: "--rules", what: "rules") }
+    }
 
     /// The database file: `--database`, else `$SAFEGUARD_DATABASE`, else `./safeguard.sqlite`.
     var databasePath: String {
@@ -49,7 +59,7 @@ struct CommonOptions: ParsableArguments {
 
     /// Loads every form; on a broken definition prints every problem to standard error and exits with 2.
     func loadCatalog() throws -> FormCatalog {
-        switch FormCatalog.load(formsDirectory: forms, rulesDirectory: rules) {
+        switch FormCatalog.load(formsDirectory: try formsFolder, rulesDirectory: try rulesFolder) {
         case .success(let catalog):
             return catalog
         case .failure(let errors):

@@ -25,7 +25,9 @@ struct Forms: AsyncParsableCommand {
         var strict = false
 
         func run() async throws {
-            switch FormCatalog.load(formsDirectory: common.forms, rulesDirectory: common.rules) {
+            switch FormCatalog.load(
+                formsDirectory: try common.formsFolder, rulesDirectory: try common.rulesFolder)
+            {
             case .failure(let errors):
                 printOut(errors.text(reading: readForExcerpt))
                 printOut("\(Wording.count(errors.problems.count, "problem")) in the definitions.\n")

@@ -1,4 +1,6 @@
 import ArgumentParser
+import FormEngine
+import Foundation
 
 /// The `safeguard` command: checks, stores and reports on Section 11 returns and taxi driver applications.
 @main
@@ -14,4 +16,34 @@ struct Safeguard: AsyncParsableCommand {
             Sample.self, Users.self, Lockouts.self, Serve.self,
         ]
     )
+
+    /// Parses and runs the command, so that a mistyped command gets the nearest one, every bad option is reported at
+    /// once, and an error found while a command runs shows that command's usage, not the top level's.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        var command: any ParsableCommand
+        do {
+            command = try parseAsRoot(arguments)
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            printError(CommandLineMistakes(arguments).report(first: error))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+        do {
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            // A usage mistake found while the command ran: the command's own usage, with its full name.
+            let usage = usageString(for: type(of: command))
+            let name = usage.split(separator: " ").prefix { !$0.hasPrefix("[") && !$0.hasPrefix("<") }
+                .joined(separator: " ")
+            printError(
+                "Error: \(message(for: error))\nUsage: \(usage)\n  See '\(name) --help' for more information.")
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+    }
 }

@@ -105,6 +105,81 @@ struct DemoAndReportCommandTests {
         #expect(asked.stdout.contains("due 2025-09-30); measures as of 2026-01-15\n"))
     }
 
+    @Test("the schools report shows every measure by district across every round, with small charts in HTML")
+    func trends() throws {
+        let folder = try Safeguard.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try Self.run(["demo", "--schools", "30", "--drivers", "10"], in: folder)
+        let json = try Self.run(["report", "schools", "--as-of", "2026-10-31", "--format", "json"], in: folder)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let tables = try #require(object["tables"] as? [[String: Any]])
+        let trends = try #require(tables.first { $0["id"] as? String == "trends" })
+        #expect(trends["columns"] as? [String] == ["District", "Measure", "s11-2024-25", "s11-2025-26"])
+        let rows = try #require(trends["rows"] as? [[String: Any]])
+        #expect(Set(rows.compactMap { $0["District"] as? String }).contains("County"))
+        #expect(rows.count == Set(rows.compactMap { $0["District"] as? String }).count * 11, "11 measures a district")
+        let blocks = try #require(object["blocks"] as? [[String: Any]])
+        let charts = blocks.compactMap { $0["trend"] as? [String: Any] }
+        #expect(charts.map { $0["measure"] as? String } == ["Returned %", "Pupil CSE %", "Any QA %"])
+        // The county's returned % this round is the by-district table's.
+        let county = try #require(
+            rows.first { $0["District"] as? String == "County" && $0["Measure"] as? String == "Returned %" })
+        let byDistrict = try #require(
+            tables.first { $0["id"] as? String == "by-district" }?["rows"] as? [[String: Any]])
+        let countyNow = try #require(byDistrict.first { $0["District"] as? String == "County" })
+        #expect(
+            (county["s11-2025-26"] as? [String: Any])?["percent"] as? Double
+                == (countyNow["Returned %"] as? [String: Any])?["percent"] as? Double)
+
+        _ = try Self.run(
+            ["report", "schools", "--as-of", "2026-10-31", "--format", "html", "--out", "schools.html"], in: folder)
+        let html = try String(contentsOf: folder.appendingPathComponent("schools.html"), encoding: .utf8)
+        #expect(html.contains("<div class=\"multiples\">"))
+        #expect(html.contains("aria-label=\"County: s11-2024-25: "), "each small chart says its values in words")
+        let text = try Self.run(["report", "schools", "--as-of", "2026-10-31"], in: folder).stdout
+        #expect(text.contains("Trends by district, round by round"))
+    }
+
+    @Test("a mistyped command or option gets the nearest; every bad option at once; the command's own usage")
+    func helpfulCommandLine() throws {
+        let folder = try Safeguard.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let command = try Self.run(["reprot", "schools"], in: folder)
+        #expect(command.status == 64)
+        #expect(command.stderr.hasPrefix("Error: 'reprot' is not a command. Did you mean 'report'?\n"))
+        let options = try Self.run(
+            ["report", "schools", "--distrct", "corby", "--format", "xml", "--tabel", "gaps"], in: folder)
+        #expect(options.status == 64)
+        #expect(options.stderr.contains("Error: Unknown option '--distrct'. Did you mean '--district'?\n"))
+        #expect(options.stderr.contains("Error: The value 'xml' is invalid for '--format <format>'"))
+        #expect(options.stderr.contains("Error: Unknown option '--tabel'. Did you mean '--table'?\n"))
+        #expect(!options.stderr.contains("nexpected argument"), "an unknown option's value is not a mistake of its own")
+        #expect(options.stderr.contains("Usage: safeguard report"), "the report command's usage: \(options.stderr)")
+        _ = try Self.run(["demo", "--schools", "10", "--drivers", "5"], in: folder)
+        let late = try Self.run(["report", "schools", "--as-of", "2026-13-45"], in: folder)
+        #expect(late.status == 64)
+        #expect(
+            late.stderr.contains("Usage: safeguard report"),
+            "found while running, still the command's usage: \(late.stderr)")
+    }
+
+    @Test("outside a checkout the shipped forms and rules are read, and said; a --forms folder not there is not found")
+    func shippedDefinitions() throws {
+        let folder = try Safeguard.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let checked = try Safeguard.run(["forms", "check"], in: folder.path)
+        #expect(checked.status == 0, "\(checked.stderr)")
+        #expect(
+            checked.stderr.contains("note: there is no ./Forms here, so the forms shipped with safeguard are read: "))
+        #expect(checked.stdout.contains("form 'section11-school-return'"))
+        let missing = try Safeguard.run(["forms", "check", "--forms", "nowhere"], in: folder.path)
+        #expect(missing.status == 64)
+        #expect(
+            missing.stderr.contains(
+                "The forms folder 'nowhere' was not found. Give the folder that holds them with --forms."))
+        #expect(!missing.stderr.contains("broken"))
+    }
+
     @Test("demo leaves a database that is not the demo's alone")
     func notTheDemos() throws {
         let folder = try Safeguard.temporaryFolder()

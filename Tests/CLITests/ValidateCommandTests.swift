@@ -240,11 +240,16 @@ struct FormsCheckCommandTests {
         #expect(result.stdout.hasSuffix("7 problems in the definitions.\n"))
     }
 
-    @Test("a folder that does not exist is named")
+    @Test("a folder that does not exist is named as not found, a usage mistake, not broken definitions")
     func missingFolder() throws {
         let result = try Safeguard.run(["forms", "check", "--forms", "Nowhere"])
-        #expect(result.status == 2)
-        #expect(result.stdout.contains("Nowhere:1:1: error: The forms folder cannot be read: no such file or folder."))
+        #expect(result.status == 64)
+        #expect(
+            result.stderr.hasPrefix(
+                "Error: The forms folder 'Nowhere' was not found. Give the folder that holds them with --forms.\n"))
+        #expect(result.stderr.contains("Usage: safeguard forms check"))
+        let rules = try Safeguard.run(["validate", "--rules", "Nowhere", "Examples/returns/oakfield-primary.yaml"])
+        #expect(rules.status == 64 && rules.stderr.contains("The rules folder 'Nowhere' was not found."))
     }
 }
 

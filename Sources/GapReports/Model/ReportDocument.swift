@@ -34,6 +34,7 @@ public struct ReportDocument: Sendable {
             switch block {
             case .table(let table): return table
             case .chart(let chart): return chart.table
+            case .trend(let trend): return trend.table
             default: return nil
             }
         }.filter { seen.insert($0.id).inserted }
@@ -58,6 +59,9 @@ public enum ReportBlock: Sendable {
     case table(ReportTable)
     /// A bar chart, always shown with its data table.
     case chart(BarChart)
+    /// Small charts of one measure across the rounds, one a district: drawn in HTML; the other formats show its
+    /// table, which always follows it.
+    case trend(TrendChart)
 }
 
 /// A table: an id (for file names and selection), a caption, columns and rows of typed cells.

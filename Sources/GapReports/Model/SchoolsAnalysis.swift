@@ -139,6 +139,8 @@ public struct SchoolsAnalysis: Sendable {
     /// The previous collection of the same form, and its county figures (measures in date taken on its due
     /// date), when there is one.
     public let previous: (collection: CollectionRecord, total: SchoolsRollup)?
+    /// Every round of the form up to this one, the oldest first, this one last: the trends.
+    public let rounds: [RoundFigures]
     /// Findings of the latest returns, counted by rule.
     public let ruleCounts: [RuleCount]
     /// The plain title of each counted rule, by id: the rule set's `title`, a built-in check's own.
@@ -171,18 +173,26 @@ public struct SchoolsAnalysis: Sendable {
         let totalLabel = district == nil ? countyLabel : limitedTotalLabel
         let context = try await Context(store: store, form: form, ruleSet: ruleSet, asOf: asOf, district: district)
         let (schools, unregistered) = try await figures(collection, context: context)
-        var previous: (CollectionRecord, SchoolsRollup)?
-        if let earlier = collections.last(where: { $0.periodEnd < collection.periodStart }) {
-            // Last year's "in date" measures are taken on its own due date, not today, so the years compare.
+        // Earlier rounds' "in date" measures are taken on their own due dates, not today, so the years compare.
+        var rounds: [RoundFigures] = []
+        for earlier in collections where earlier.periodEnd < collection.periodStart {
             let then = try await Context(
                 store: store, form: form, ruleSet: ruleSet, asOf: Day(iso: earlier.due) ?? asOf, district: district)
-            previous = (earlier, rollup(try await figures(earlier, context: then).schools, label: totalLabel))
+            let earlierSchools = try await figures(earlier, context: then).schools
+            rounds.append(
+                RoundFigures(
+                    collection: earlier, asOf: then.asOf, byDistrict: groups(earlierSchools, by: \.district),
+                    total: rollup(earlierSchools, label: totalLabel)))
         }
+        let previous = rounds.last.map { ($0.collection, $0.total) }
+        let byDistrict = groups(schools, by: \.district)
+        let total = rollup(schools, label: totalLabel)
+        rounds.append(RoundFigures(collection: collection, asOf: asOf, byDistrict: byDistrict, total: total))
         let ruleCounts = try await store.ruleCounts(formID: form.id, collectionID: collection.id, district: district)
         return SchoolsAnalysis(
             collection: collection, measureDay: measureDay, schools: schools,
-            byDistrict: groups(schools, by: \.district), byPhase: groups(schools, by: \.phase),
-            total: rollup(schools, label: totalLabel), previous: previous,
+            byDistrict: byDistrict, byPhase: groups(schools, by: \.phase),
+            total: total, previous: previous, rounds: rounds,
             ruleCounts: ruleCounts,
             ruleTitles: Dictionary(
                 ruleCounts.map { count in

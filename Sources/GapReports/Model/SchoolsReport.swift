@@ -62,6 +62,19 @@ public enum SchoolsReport {
                     changeTable(
                         now: total, before: previous.total, previousName: previous.collection.name, collection.name)))
         }
+        if analysis.rounds.count > 1 {
+            blocks.append(.heading("Trends by district, round by round"))
+            let trends = trendTable(analysis)
+            for (caption, measure) in [
+                ("Share of schools that returned", "Returned %"),
+                ("Pupil CSE education where expected", "Pupil CSE %"),
+                ("Returns with any session quality-assured", "Any QA %"),
+            ] {
+                blocks.append(
+                    .trend(TrendChart(caption: "\(caption), by district and round", table: trends, measure: measure)))
+            }
+            blocks.append(.table(trends))
+        }
         blocks.append(.heading("Findings counted by rule"))
         blocks.append(
             .table(
@@ -176,6 +189,29 @@ public enum SchoolsReport {
             id: "change", caption: "County figures: \(previousName) and \(name)",
             columns: ["Measure", previousName, name, "Change"],
             rows: rows)
+    }
+
+    /// Every percentage measure of each district (and the whole), one column a round, the oldest first; each round
+    /// measured as of its own due date, the one reported on as of the report's day.
+    static func trendTable(_ analysis: SchoolsAnalysis) -> ReportTable {
+        let rounds = analysis.rounds
+        let districts =
+            Set(rounds.flatMap { $0.byDistrict.map(\.label) }).sorted() + [analysis.total.label]
+        var rows: [[ReportCell]] = []
+        for district in districts {
+            let rollups = rounds.map { round in
+                district == analysis.total.label ? round.total : round.byDistrict.first { $0.label == district }
+            }
+            for (index, measure) in rollupColumns.enumerated() where measure.hasSuffix("%") {
+                rows.append(
+                    [.text(district), .text(measure)]
+                        + rollups.map { rollup in rollup.map { rollupRow($0)[index + 1] } ?? .empty })
+            }
+        }
+        return ReportTable(
+            id: "trends",
+            caption: "Every measure by district, round by round (each earlier round measured as of its due date)",
+            columns: ["District", "Measure"] + rounds.map(\.collection.name), rows: rows)
     }
 
     static func schoolTable(_ analysis: SchoolsAnalysis) -> ReportTable {

@@ -32,6 +32,7 @@ public enum HTMLRenderer {
             case .heading(let text): body += "<h2>\(escape(text))</h2>\n"
             case .paragraph(let text): body += "<p>\(escape(text))</p>\n"
             case .chart(let chart): body += figure(chart)
+            case .trend(let trend): body += multiples(trend)
             case .table(let table):
                 if printed.insert(table.id).inserted { body += self.table(table) }
             }
@@ -72,6 +73,38 @@ public enum HTMLRenderer {
             rows: chart.bars.map { [.text($0.label), $0.share] })
         return "<figure>\n<figcaption>\(escape(chart.caption))</figcaption>\n<div class=\"chart\">\(svg)"
             + "\(table(data, caption: "Data for the chart"))</div></figure>\n"
+    }
+
+    /// Small charts of one measure across the rounds, one a district (the whole's darker), side by side; each SVG
+    /// says its values in words, and the trends table follows with every figure.
+    static func multiples(_ trend: TrendChart) -> String {
+        let barWidth = 22
+        let gap = 6
+        let height = 60
+        var html = "<figure>\n<figcaption>\(escape(trend.caption))</figcaption>\n<div class=\"multiples\">"
+        for district in trend.districts {
+            let width = max(trend.rounds.count, 1) * (barWidth + gap) + gap
+            let words = zip(trend.rounds, district.values).map { "\($0): \($1.text)" }.joined(separator: ", ")
+            var svg =
+                "<svg role=\"img\" aria-label=\"\(escape(district.label)): \(escape(words))\" viewBox=\"0 0 \(width) \(height + 14)\" "
+                + "width=\"\(width)\" height=\"\(height + 14)\" xmlns=\"http://www.w3.org/2000/svg\">"
+            svg += "<line x1=\"0\" y1=\"\(height)\" x2=\"\(width)\" y2=\"\(height)\" class=\"grid\"/>"
+            let kind = district.label == countyLabel || district.label == limitedTotalLabel ? "bar total" : "bar"
+            for (index, value) in district.values.enumerated() {
+                let length = Int(((value.percentage ?? 0) * Double(height - 14) / 100).rounded())
+                let x = gap + index * (barWidth + gap)
+                svg +=
+                    "<rect x=\"\(x)\" y=\"\(height - length)\" width=\"\(barWidth)\" height=\"\(length)\" class=\"\(kind)\"/>"
+                svg +=
+                    "<text x=\"\(x + barWidth / 2)\" y=\"\(height - length - 3)\" text-anchor=\"middle\" class=\"tick\">"
+                    + "\(escape(value.percentage.map { ReportCell.percent($0) } ?? "-"))</text>"
+                svg +=
+                    "<text x=\"\(x + barWidth / 2)\" y=\"\(height + 12)\" text-anchor=\"middle\" class=\"tick\">\(index + 1)</text>"
+            }
+            html += "<div class=\"multiple\">\(svg)</svg><p>\(escape(district.label))</p></div>"
+        }
+        let key = trend.rounds.enumerated().map { "\($0.offset + 1): \(escape($0.element))" }.joined(separator: "; ")
+        return html + "</div><p class=\"none\">Rounds: \(key). Every figure is in the table below.</p></figure>\n"
     }
 
     /// A table with its caption; numbers are right-aligned.
@@ -137,7 +170,8 @@ public enum HTMLRenderer {
         .table table{border-collapse:collapse;margin:10px 0 20px;font-size:0.85rem}.table caption,.chart caption{text-align:left;font-weight:bold;padding:5px 0}
         .table th,.table td{border-bottom:1px solid #b1b4b6;padding:5px 8px;text-align:left;vertical-align:top}
         .table thead th{border-bottom:2px solid #0b0c0c}.table td.number,.table th.number{text-align:right}.none{color:#505a5f}
-        .chart .table table{margin:0}
+        .chart .table table{margin:0}.multiples{display:flex;flex-wrap:wrap;gap:10px 20px}
+        .multiple{text-align:center}.multiple p{margin:0;font-size:0.85rem}
         @media print{.table{overflow:visible}table,figure{break-inside:avoid}h2{break-after:avoid}
         .bar{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
         """

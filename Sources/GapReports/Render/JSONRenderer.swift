@@ -23,6 +23,23 @@ public enum JSONRenderer {
         case .heading(let text): return .object([("heading", .string(text))])
         case .paragraph(let text): return .object([("paragraph", .string(text))])
         case .table(let table): return .object([("table", .string(table.id))])
+        case .trend(let trend):
+            return .object([
+                (
+                    "trend",
+                    .object([
+                        ("caption", .string(trend.caption)), ("table", .string(trend.table.id)),
+                        ("measure", .string(trend.measure)), ("rounds", .array(trend.rounds.map(JSONValue.string))),
+                        (
+                            "districts",
+                            .array(
+                                trend.districts.map {
+                                    .object([("label", .string($0.label)), ("values", .array($0.values.map(cell)))])
+                                })
+                        ),
+                    ])
+                )
+            ])
         case .chart(let chart):
             return .object([
                 (

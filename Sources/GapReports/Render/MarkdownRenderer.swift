@@ -1,4 +1,5 @@
-/// Renders a report as Markdown: headings, paragraphs, and pipe tables; a chart as its caption and a table of its bars.
+/// Renders a report as Markdown: headings, paragraphs, and pipe tables; a chart as its caption and a table of its bars;
+/// the small trend charts as the trends table that follows them.
 public enum MarkdownRenderer {
     /// The report as Markdown.
     public static func render(_ document: ReportDocument) -> String {
@@ -13,6 +14,8 @@ public enum MarkdownRenderer {
                     "\n**\(escape(chart.caption))**\n\n"
                     + table([chart.table.columns.first ?? "", "%"], chart.bars.map { [$0.label, $0.share.text] })
                 if printed.insert(chart.table.id).inserted { output += "\n" + table(chart.table) }
+            case .trend:
+                continue
             case .table(let table):
                 if printed.insert(table.id).inserted { output += "\n" + self.table(table) }
             }

@@ -25,6 +25,8 @@ public enum TextRenderer {
                     printed.insert(chart.table.id)
                     output += "\n" + table(chart.table)
                 }
+            case .trend:
+                continue
             case .table(let table):
                 guard !omitting.contains(table.id), !printed.contains(table.id) else { continue }
                 printed.insert(table.id)
