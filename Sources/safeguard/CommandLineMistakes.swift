@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import FormEngine
 
 /// Every mistake in a command line, found by parsing it again without each mistake found: a mistyped command gets
@@ -29,6 +30,13 @@ struct CommandLineMistakes {
         while let current = error, messages.count < 20 {
             let message = Safeguard.message(for: current)
             if messages.isEmpty { usage = Safeguard.fullMessage(for: current) }
+            // A required option taken out with its bad value is missing now: already said.
+            if message.hasPrefix("Missing expected argument"),
+                let option = Self.quoted(message)?.split(separator: " ").first.map(String.init),
+                arguments.contains(where: { $0 == option || $0.hasPrefix(option + "=") })
+            {
+                break
+            }
             let unexpected = Self.allQuoted(message)
             if message.lowercased().contains("unexpected argument"), !unexpected.isEmpty,
                 unexpected.allSatisfy(valuesOfUnknown.contains)
@@ -36,7 +44,7 @@ struct CommandLineMistakes {
                 // The values of unknown options, left behind when the options were taken out: no mistakes of their own.
                 for value in unexpected { remaining.firstIndex(of: value).map { _ = remaining.remove(at: $0) } }
             } else {
-                messages.append(message)
+                messages.append(Self.withSuggestion(message))
                 guard let removed = Self.without(offending: message, in: remaining) else { break }
                 if message.hasPrefix("Unknown option"),
                     let value = zip(remaining, remaining.dropFirst()).first(where: { $0.0 == Self.quoted(message) })?.1,
@@ -57,6 +65,17 @@ struct CommandLineMistakes {
         let usageLines = usage.split(separator: "\n", omittingEmptySubsequences: false).drop { !$0.hasPrefix("Usage:") }
         return messages.map { "Error: " + $0 }.joined(separator: "\n") + "\n" + usageLines.joined(separator: "\n")
             + "\n"
+    }
+
+    /// A message about a value an option does not take, with the nearest of the values it does: "The value 'grnt'
+    /// is invalid for '--outcome <outcome>'. Did you mean 'grant'? Please provide one of ...".
+    static func withSuggestion(_ message: String) -> String {
+        guard message.hasPrefix("The value '"), let given = quoted(message),
+            let list = message.range(of: "Please provide one of ")
+        else { return message }
+        let values = allQuoted(String(message[list.upperBound...]))
+        guard let nearest = Suggestion.closest(to: given.lowercased(), in: values) else { return message }
+        return message.replacingCharacters(in: list.lowerBound..<list.lowerBound, with: "Did you mean '\(nearest)'? ")
     }
 
     /// Every text in single quotes in a message.

@@ -444,7 +444,9 @@ struct StoreCommandTests {
         let wrong = try Self.run(["users", "add", "--role", "licencing"], in: folder)
         #expect(
             wrong.status == 64
-                && wrong.stderr.contains("Please provide one of 'school', 'licensing', 'policy' or 'admin'"))
+                && wrong.stderr.contains(
+                    "Did you mean 'licensing'? Please provide one of 'school', 'licensing', 'policy' or 'admin'"),
+            "\(wrong.stderr)")
     }
 
     @Test(
