@@ -10,6 +10,12 @@ struct CommandResult {
 
 /// Runs the built `safeguard` binary the way a user does, in the repository's root unless told otherwise.
 enum Safeguard {
+    /// The arguments that open the round of returns most tests store into: s11-2025-26, due 30 September 2026.
+    static let openRound = [
+        "collection", "open", "s11-2025-26", "--form", "section11-school-return", "--period-start", "2025-09-01",
+        "--period-end", "2026-08-31", "--due", "2026-09-30",
+    ]
+
     /// The repository's root folder.
     static let root: String = {
         var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)

@@ -136,11 +136,7 @@ struct MailTests {
         let server = try await LocalMailServer(in: folder)
         defer { server.stop() }
         _ = try Self.run(["register", "import", "Examples/register/gias-extract.csv"], in: folder)
-        _ = try Self.run(
-            [
-                "collection", "open", "s11-2025-26", "--form", "section11-school-return", "--period-start",
-                "2025-09-01", "--period-end", "2026-08-31", "--due", "2026-09-30",
-            ], in: folder)
+        _ = try Self.run(Safeguard.openRound, in: folder)
         let submitted = try Self.run(
             [
                 "submit", "--quiet", "--as-of", "2026-07-15", "--sendmail", server.sendmail, "--mail-from",
@@ -191,11 +187,7 @@ struct MailTests {
         let folder = try Safeguard.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try Self.run(["register", "import", "Examples/register/gias-extract.csv"], in: folder)
-        _ = try Self.run(
-            [
-                "collection", "open", "s11-2025-26", "--form", "section11-school-return", "--period-start",
-                "2025-09-01", "--period-end", "2026-08-31", "--due", "2026-09-30",
-            ], in: folder)
+        _ = try Self.run(Safeguard.openRound, in: folder)
         let refused = try Self.run(["chase", "--send"], in: folder)
         #expect(refused.status == 64)
         #expect(refused.stderr.contains("No mail can be sent: say which sendmail program"))

@@ -32,19 +32,9 @@ struct StoreCommandTests {
             again.stdout
                 == "Examples/register/gias-extract.csv: 0 added, 0 updated, 0 closed, 7 unchanged; 7 open schools in the register\n"
         )
-        let opened = try Self.run(
-            [
-                "collection", "open", "s11-2025-26", "--form", "section11-school-return", "--period-start",
-                "2025-09-01",
-                "--period-end", "2026-08-31", "--due", "2026-09-30",
-            ], in: folder)
+        let opened = try Self.run(Safeguard.openRound, in: folder)
         #expect(opened.stdout.hasPrefix("Opened the collection s11-2025-26"))
-        let twice = try Self.run(
-            [
-                "collection", "open", "s11-2025-26", "--form", "section11-school-return", "--period-start",
-                "2025-09-01",
-                "--period-end", "2026-08-31", "--due", "2026-09-30",
-            ], in: folder)
+        let twice = try Self.run(Safeguard.openRound, in: folder)
         #expect(twice.status == 1)
         #expect(twice.stderr == "error: There is already a collection 's11-2025-26'. Choose another name.\n")
 
@@ -114,11 +104,7 @@ struct StoreCommandTests {
         let folder = try Safeguard.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try Self.run(["register", "import", "Examples/register/gias-extract.csv"], in: folder)
-        _ = try Self.run(
-            [
-                "collection", "open", "s11-2025-26", "--form", "section11-school-return", "--period-start",
-                "2025-09-01", "--period-end", "2026-08-31", "--due", "2026-09-30",
-            ], in: folder)
+        _ = try Self.run(Safeguard.openRound, in: folder)
         let text = try Self.run(
             [
                 "submit", "--quiet", "--as-of", "2026-07-15", "Examples/returns/oakfield-primary.yaml",
@@ -300,11 +286,7 @@ struct StoreCommandTests {
         let folder = try Safeguard.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try Self.run(["register", "import", "Examples/register/gias-extract.csv"], in: folder)
-        _ = try Self.run(
-            [
-                "collection", "open", "s11-2025-26", "--form", "section11-school-return", "--period-start",
-                "2025-09-01", "--period-end", "2026-08-31", "--due", "2026-09-30",
-            ], in: folder)
+        _ = try Self.run(Safeguard.openRound, in: folder)
         let text = try String(
             contentsOfFile: Safeguard.root + "/Examples/returns/oakfield-primary.yaml", encoding: .utf8)
         let file = folder.appendingPathComponent("formula.yaml")
