@@ -87,6 +87,12 @@ public enum Refusal: Error, Sendable, Equatable {
     case readOnlyDatabase(String)
     /// Mail was asked for, and no way to send it is configured.
     case mailNotConfigured
+    /// An outcome that ends or stops a licence was given without its grounds' category.
+    case groundsNeeded(LicensingOutcome)
+    /// Immediate effect was asked for an outcome that is not a suspension or revocation.
+    case immediateNotFor(LicensingOutcome)
+    /// A suspension or revocation of an application whose latest decision left no licence in force.
+    case noLicenceInForce(submission: Int64, outcome: LicensingOutcome)
     /// The database (this file) was made by an earlier version, and cannot be brought up to date by a process that
     /// may only read it.
     case databaseOutOfDate(String)

@@ -83,6 +83,24 @@ enum StoreMigrations {
             for event in ["Insert", "Update"] { try db.execute(sql: "DROP TRIGGER auditActionTyped\(event)") }
             try constrain(db, table: "audit", column: "action", to: auditActionsOfV5 + ["mail"])
         }
+        migrator.registerMigration("v9: every licensing outcome, with its grounds and the day it takes effect") { db in
+            try db.alter(table: "officerDecision") { t in
+                t.add(column: "grounds", .text)
+                t.add(column: "effectiveOn", .text)
+            }
+            for event in ["Insert", "Update"] {
+                try db.execute(sql: "DROP TRIGGER officerDecisionOutcomeTyped\(event)")
+            }
+            try constrain(
+                db, table: "officerDecision", column: "outcome",
+                to: [
+                    "grant", "grant-with-conditions", "refuse", "defer", "refer-to-committee", "suspend", "revoke",
+                    "refuse-to-renew",
+                ])
+            try constrain(
+                db, table: "officerDecision", column: "grounds",
+                to: ["safeguarding", "road-safety", "dishonesty", "violence", "drugs", "conduct", "other"])
+        }
         return migrator
     }
 

@@ -5,7 +5,7 @@ extension SampleCounty {
     struct Licensing {
         var applications: [File] = []
         var decisions = CSV.line([
-            "driver_number", "outcome", "licence_start", "licence_end", "note", "decided_by", "decided_on",
+            "driver_number", "outcome", "licence_start", "licence_end", "note", "decided_by", "decided_on", "grounds",
         ])
         var checks = CSV.line(["driver_number", "checked_on", "result", "recorded_by"])
     }
@@ -29,7 +29,7 @@ extension SampleCounty {
             if driver.incomplete {
                 if random.chance(0.4) {
                     licensing.decisions += CSV.line([
-                        driver.number, "refuse", "", "", "Incomplete: not corrected", officer, start.iso,
+                        driver.number, "refuse", "", "", "Incomplete: not corrected", officer, start.iso, "other",
                     ])
                 }
             } else if driver.referred {
@@ -41,14 +41,14 @@ extension SampleCounty {
                     let end = Self.after(start.adding(months: 36), -1)
                     licensing.decisions += CSV.line([
                         driver.number, outcome, grants ? start.iso : "", grants ? end.iso : "",
-                        "Sub-committee \(start.iso)", officer, start.iso,
+                        "Sub-committee \(start.iso)", officer, start.iso, outcome == "refuse" ? driver.grounds : "",
                     ])
                     granted = grants
                 }
             } else if random.chance(0.97) {
                 licensing.decisions += CSV.line([
                     driver.number, "grant", start.iso, Self.after(start.adding(months: 36), -1).iso, "", officer,
-                    start.iso,
+                    start.iso, "",
                 ])
                 granted = true
             }
@@ -79,6 +79,9 @@ extension SampleCounty {
         let text: String
         let incomplete: Bool
         let referred: Bool
+        /// The grounds' category a sub-committee refusal would rest on: the offence's, or road safety for a
+        /// licence held too short a time.
+        let grounds: String
         let onUpdateService: Bool
         let lastEvidence: Day
     }
@@ -100,6 +103,7 @@ extension SampleCounty {
         let renewal = random.chance(0.55)
         var incomplete = false
         var referred = false
+        var grounds = "other"
         var number = driverNumber(surname: surname, first: first, born: born, woman: woman)
         while !numbers.insert(number).inserted {
             number = driverNumber(surname: surname, first: first, born: born, woman: woman)
@@ -134,7 +138,10 @@ extension SampleCounty {
             "  right_to_work: yes\n  right_to_work_evidence: \(random.weighted([("uk-or-irish-passport", 80.0), ("share-code", 15), ("biometric-residence-permit", 5)]))\n"
 
         let licenceYears = random.chance(0.02) ? 2 : random.int(4...max(4, age - 17))
-        if licenceYears < 3 { referred = true }
+        if licenceYears < 3 {
+            referred = true
+            grounds = "road-safety"
+        }
         // No one holds a full licence before their 17th birthday.
         let firstHeld = max(
             applied.adding(months: -12 * licenceYears - random.int(1...11)), born.adding(months: 12 * 17))
@@ -224,6 +231,13 @@ extension SampleCounty {
             ][category]
             if pending || category == "sexual" || category == "exploitation" { referred = true }
             if let years, min(ended, applied).adding(months: 12 * years) > applied { referred = true }
+            if referred {
+                grounds =
+                    [
+                        "sexual": "safeguarding", "exploitation": "safeguarding", "violence": "violence",
+                        "dishonesty": "dishonesty", "drug-possession": "drugs",
+                    ][category] ?? "road-safety"
+            }
         } else {
             text += "convictions:\n  any: no\n"
         }
@@ -274,7 +288,7 @@ extension SampleCounty {
         return Driver(
             number: number, district: district, applied: applied, entered: entered, text: text,
             incomplete: incomplete,
-            referred: referred,
+            referred: referred, grounds: grounds,
             onUpdateService: onUpdateService, lastEvidence: lastEvidence)
     }
 

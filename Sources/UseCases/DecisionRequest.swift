@@ -17,11 +17,16 @@ public struct DecisionRequest: Sendable, Equatable {
     public var note: String?
     /// True when the officer means to replace a decision already recorded on the application.
     public var replacesEarlier: Bool
+    /// The category of the grounds, needed for a refusal, suspension, revocation or refusal to renew.
+    public var grounds: DecisionGrounds?
+    /// True for a suspension or revocation with immediate effect, on public safety grounds (s61(2B)).
+    public var immediate: Bool
 
     /// A request; a licence runs for the standard 3 years unless an end is given.
     public init(
         submissionID: Int64, outcome: LicensingOutcome, start: Day? = nil, end: Day? = nil,
-        years: Int = LicensingOutcome.standardYears, note: String? = nil, replacesEarlier: Bool = false
+        years: Int = LicensingOutcome.standardYears, note: String? = nil, replacesEarlier: Bool = false,
+        grounds: DecisionGrounds? = nil, immediate: Bool = false
     ) {
         self.submissionID = submissionID
         self.outcome = outcome
@@ -30,5 +35,7 @@ public struct DecisionRequest: Sendable, Equatable {
         self.years = years
         self.note = note
         self.replacesEarlier = replacesEarlier
+        self.grounds = grounds
+        self.immediate = immediate
     }
 }

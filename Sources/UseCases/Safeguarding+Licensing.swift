@@ -17,6 +17,13 @@ extension Safeguarding {
             if let end, end <= start { throw Refusal.licenceDatesReversed(start: start, end: end) }
         }
         if request.outcome.needsNote, note == nil { throw Refusal.noteNeeded(request.outcome) }
+        if request.outcome.endsLicence, request.grounds == nil { throw Refusal.groundsNeeded(request.outcome) }
+        if request.immediate, !request.outcome.actsOnLicence { throw Refusal.immediateNotFor(request.outcome) }
+        // A suspension or revocation takes effect when the appeal period has run, or at once on safety grounds.
+        let now = today()
+        let effective =
+            request.outcome.actsOnLicence
+            ? (request.immediate ? now : LicensingOutcome.takesEffect(decidedOn: now)) : nil
         if case .account(let account) = sender {
             guard let submission = try await store.submission(request.submissionID),
                 submission.subjectKind == .driver, submission.district == account.scope
@@ -27,7 +34,8 @@ extension Safeguarding {
                 submissionID: request.submissionID, outcome: request.outcome,
                 licenceStart: request.outcome.grantsLicence ? request.start : nil,
                 licenceEnd: request.outcome.grantsLicence ? end : nil, note: note,
-                replacesEarlier: request.replacesEarlier),
+                replacesEarlier: request.replacesEarlier, grounds: request.outcome.endsLicence ? request.grounds : nil,
+                effectiveOn: effective),
             actor: sender.name)
     }
 

@@ -124,7 +124,8 @@ extension Safeguarding {
             else { continue }
             let request = DecisionRequest(
                 submissionID: submission, outcome: outcome, start: Day(iso: row["licence_start"] ?? ""),
-                end: Day(iso: row["licence_end"] ?? ""), note: row["note"])
+                end: Day(iso: row["licence_end"] ?? ""), note: row["note"],
+                grounds: DecisionGrounds(rawValue: row["grounds"] ?? ""))
             do {
                 _ = try await decide(request, by: .commandLine(row["decided_by"] ?? "licensing"))
                 load.decisions += 1

@@ -73,6 +73,15 @@ extension Refusal {
         case .noteNeeded(let outcome):
             return .unprocessable(
                 "Enter \(outcome == .grantWithConditions ? "the conditions" : "the reasons") for your decision")
+        case .groundsNeeded:
+            return .unprocessable("Select the grounds for your decision")
+        case .immediateNotFor:
+            return .unprocessable("Only a suspension or a revocation can take effect at once")
+        case .noLicenceInForce(_, let outcome):
+            return PortalError(
+                status: .conflict,
+                message: "There is no licence in force to \(outcome == .suspend ? "suspend" : "revoke"): the "
+                    + "application's latest decision is not a grant. Nothing was recorded.")
         case .earlierDecision(_, let outcome, let by, let on):
             return PortalError(
                 status: .conflict,

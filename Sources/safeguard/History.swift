@@ -51,6 +51,9 @@ struct History: AsyncParsableCommand {
                 if let start = decision.licenceStart, let end = decision.licenceEnd {
                     line += ", licence \(start) to \(end)"
                 }
+                if let grounds = decision.grounds { line += ", \(grounds.rawValue) grounds" }
+                if let effective = decision.effectiveOn { line += ", effective \(effective)" }
+                if let appeal = decision.appealBy { line += ", appeal by \(appeal.iso)" }
                 if let note = decision.note { line += " (\(note))" }
                 printOut(line + "\n")
             }
@@ -102,6 +105,9 @@ struct History: AsyncParsableCommand {
                                 ("licence_end", text(decision.licenceEnd)), ("note", text(decision.note)),
                                 ("decided_by", .string(decision.decidedBy)),
                                 ("decided_at", .string(decision.decidedAt)),
+                                ("grounds", text(decision.grounds?.rawValue)),
+                                ("effective_on", text(decision.effectiveOn)),
+                                ("appeal_by", text(decision.appealBy?.iso)),
                             ])
                         })
                 ),

@@ -36,3 +36,7 @@ extension ReportKind: ExpressibleByArgument {
 extension AuditAction: ExpressibleByArgument {
     public init?(argument: String) { self.init(lenient: argument) }
 }
+
+extension DecisionGrounds: ExpressibleByArgument {
+    public init?(argument: String) { self.init(lenient: argument) }
+}

@@ -66,6 +66,15 @@ extension Refusal {
         case .noteNeeded(let outcome):
             return "'\(outcome.rawValue)' needs \(outcome == .grantWithConditions ? "the conditions" : "the reasons"): "
                 + "give them with --note."
+        case .groundsNeeded(let outcome):
+            return "'\(outcome.rawValue)' needs the category of its grounds: give it with --grounds ("
+                + DecisionGrounds.allCases.map(\.rawValue).joined(separator: ", ") + ")."
+        case .immediateNotFor(let outcome):
+            return "Only a suspension or a revocation can take effect at once; '\(outcome.rawValue)' cannot: leave out "
+                + "--immediate."
+        case .noLicenceInForce(let id, let outcome):
+            return "Submission \(id) has no licence in force to \(outcome.rawValue): its latest decision is not a "
+                + "grant. See 'safeguard history' for the driver's decisions."
         case .earlierDecision(let id, let outcome, let by, let on):
             return "Submission \(id) was decided on \(on) by \(by) ('\(outcome.rawValue)'). To record a decision "
                 + "in its place, give --replace."
@@ -117,7 +126,7 @@ extension Refusal {
         case .noSuchForm, .noSuchCollection, .noSuchTable, .scopeNeeded, .scopeNotTaken, .notADriverNumber,
             .noSuchDistrict,
             .periodReversed, .licenceStartNeeded, .licenceDatesReversed, .noteNeeded, .dateInFuture, .noRoundsFor,
-            .mailNotConfigured:
+            .mailNotConfigured, .groundsNeeded, .immediateNotFor:
             return true
         default:
             return false

@@ -259,15 +259,25 @@ struct StoreCommandTests {
             ["decide", "1", "--outcome", "grant-with-conditions", "--start", "2026-11-01", "--note", "Annual checks"],
             in: folder, by: "corby.officer")
         #expect(granted.status == 0, "\(granted.stderr)")
-        let over = try Self.run(["decide", "1", "--outcome", "refuse", "--note", "New information"], in: folder)
+        let over = try Self.run(
+            ["decide", "1", "--outcome", "refuse", "--note", "New information", "--grounds", "safeguarding"], in: folder
+        )
         #expect(over.status == 1)
         #expect(over.stderr.hasPrefix("error: Submission 1 was decided on "))
         #expect(
             over.stderr.contains(
                 "by corby.officer ('grant-with-conditions'). To record a decision in its place, give --replace."))
         let replaced = try Self.run(
-            ["decide", "1", "--outcome", "refuse", "--note", "New information", "--replace"], in: folder)
-        #expect(replaced.stdout == "Recorded: refuse on submission 1 by policy.officer.\n")
+            [
+                "decide", "1", "--outcome", "refuse", "--note", "New information", "--replace", "--grounds",
+                "safeguarding",
+            ],
+            in: folder)
+        let appealBy = Date().addingTimeInterval(20 * 86_400).formatted(.iso8601.year().month().day())
+        #expect(
+            replaced.stdout
+                == "Recorded: refuse on submission 1 by policy.officer, on safeguarding grounds; the driver may appeal "
+                + "until \(appealBy).\n")
         let future = try Self.run(
             ["dbs-check", "MASON904171CM9PQ", "--date", "2999-01-01", "--result", "no-change"], in: folder)
         #expect(future.status == 64)

@@ -116,11 +116,13 @@ struct LicensingTests {
             try await cases.decide(DecisionRequest(submissionID: incomplete, outcome: .grant, start: start), by: tester)
         }
         let refused = try await cases.decide(
-            DecisionRequest(submissionID: incomplete, outcome: .refuse, note: "Incomplete"), by: .commandLine("o"))
+            DecisionRequest(submissionID: incomplete, outcome: .refuse, note: "Incomplete", grounds: .other),
+            by: .commandLine("o"))
         #expect(refused.outcome == .refuse && refused.licenceStart == nil)
         _ = try await temporary.submit(example: "applications/amir-patel-renewal.yaml", asOf: "2026-10-21")
         await #expect(throws: Refusal.replaced(ready, by: 3)) {
-            try await cases.decide(DecisionRequest(submissionID: ready, outcome: .refuse, note: "Late"), by: tester)
+            try await cases.decide(
+                DecisionRequest(submissionID: ready, outcome: .refuse, note: "Late", grounds: .other), by: tester)
         }
         #expect(try await temporary.store.submissionDetail(incomplete)?.decisions.map(\.outcome) == [.refuse])
     }
@@ -159,10 +161,13 @@ struct LicensingTests {
             throws: Refusal.earlierDecision(
                 submission: id, outcome: .grantWithConditions, by: "o", on: String(granted.decidedAt.prefix(10)))
         ) {
-            try await cases.decide(DecisionRequest(submissionID: id, outcome: .refuse, note: "Appeal lost"), by: tester)
+            try await cases.decide(
+                DecisionRequest(submissionID: id, outcome: .refuse, note: "Appeal lost", grounds: .other), by: tester)
         }
         let replaced = try await cases.decide(
-            DecisionRequest(submissionID: id, outcome: .refuse, note: "New information", replacesEarlier: true),
+            DecisionRequest(
+                submissionID: id, outcome: .refuse, note: "New information", replacesEarlier: true,
+                grounds: .safeguarding),
             by: tester)
         #expect(replaced.outcome == .refuse)
         let log = try await temporary.store.auditLog(since: nil).filter { $0.action == .decide }

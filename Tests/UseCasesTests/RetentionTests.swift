@@ -41,7 +41,9 @@ struct RetentionTests {
             refused = try #require(
                 storedID(try await temporary.submit(example: "applications/beth-jones-incomplete.yaml")))
             _ = try await cases.decide(
-                DecisionRequest(submissionID: refused, outcome: .refuse, note: "Failed the safeguarding assessment"),
+                DecisionRequest(
+                    submissionID: refused, outcome: .refuse, note: "Failed the safeguarding assessment",
+                    grounds: .safeguarding),
                 by: tester)
             _ = try await cases.recordDBSCheck(
                 driver: "JONES957309BA9XY", on: Day(iso: "2026-10-19")!, result: .noChange, note: nil, by: tester)

@@ -35,6 +35,10 @@ struct LicensingTests {
             #expect(page.text.contains("/Rules/taxi-driver-application.rules.yaml:"), "where the rule is defined")
             #expect(page.text.contains("Source: NR3S"), "and where it comes from")
             #expect(page.text.contains("Record your decision"))
+            for outcome in LicensingOutcome.allCases {
+                #expect(page.text.contains("value=\"\(outcome.rawValue)\""), "the form offers \(outcome.rawValue)")
+            }
+            #expect(page.text.contains("At once, in the interests of public safety"))
             #expect(page.text.contains("BEGUM805176B99PB"))
             let id = Int64(location.split(separator: "/")[1])!
             let stored = try #require(try await fixture.store.submission(id))
@@ -91,8 +95,14 @@ struct LicensingTests {
                 ["outcome": "grant", "start.day": "1", "start.month": "11", "start.year": "2026"])
             #expect(grantRejected.status == .unprocessableContent)
             #expect(grantRejected.text.contains("is incomplete (rejected): a licence cannot be granted on it"))
-            let refused = try await officer.post(
+            let noGrounds = try await officer.post(
                 "/submissions/\(rejected)/decision", ["outcome": "refuse", "note": "DBS certificate too old"])
+            #expect(noGrounds.status == .unprocessableContent)
+            #expect(noGrounds.text.contains("Select the grounds for your decision"))
+            #expect(noGrounds.text.contains("href=\"#grounds\""), "the error summary links to the grounds")
+            let refused = try await officer.post(
+                "/submissions/\(rejected)/decision",
+                ["outcome": "refuse", "note": "DBS certificate too old", "grounds": "safeguarding"])
             #expect(refused.status == .seeOther)
             #expect(try await fixture.decisions(rejected).map(\.note) == ["DBS certificate too old"])
         }
@@ -119,14 +129,18 @@ struct LicensingTests {
             let after = try await officer.get("/submissions/\(id)")
             #expect(after.text.contains("name=\"replace\" type=\"checkbox\" value=\"yes\""))
             let over = try await officer.post(
-                "/submissions/\(id)/decision", ["outcome": "refuse", "note": "New information from the police"])
+                "/submissions/\(id)/decision",
+                ["outcome": "refuse", "note": "New information from the police", "grounds": "safeguarding"])
             #expect(over.status == .unprocessableContent)
             #expect(
                 over.text.contains("<a href=\"#replace\">A decision is already recorded on this application (grant"))
             #expect(over.text.contains("value=\"refuse\" checked"), "the decision is kept to be sent again")
             let replaced = try await officer.post(
                 "/submissions/\(id)/decision",
-                ["outcome": "refuse", "note": "New information from the police", "replace": "yes"])
+                [
+                    "outcome": "refuse", "note": "New information from the police", "replace": "yes",
+                    "grounds": "safeguarding",
+                ])
             #expect(replaced.status == .seeOther)
             #expect(try await fixture.decisions(id).map(\.outcome) == [.grant, .refuse])
         }

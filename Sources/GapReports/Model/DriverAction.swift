@@ -33,9 +33,10 @@ public struct DriverAction: Sendable, Equatable, Comparable {
         what + (due == asOf && urgency != .dueSoon ? " (now)" : " (due \(due.iso))")
     }
 
-    /// Every action a driver needs on `asOf`, the most urgent first; none for a driver refused.
+    /// Every action a driver needs on `asOf`, the most urgent first; none for a driver refused, not renewed or
+    /// revoked (a suspended driver's re-checks still fall due).
     public static func all(for driver: DriverFigures, asOf: Day) -> [DriverAction] {
-        guard driver.officerOutcome != .refuse else { return [] }
+        if let outcome = driver.officerOutcome, [.refuse, .refuseToRenew, .revoke].contains(outcome) { return [] }
         let soon = Day(daysSinceEpoch: asOf.daysSinceEpoch + LicensingAnalysis.dueSoonDays)
         var actions: [DriverAction] = []
         func add(_ what: String, _ urgency: Urgency, _ due: Day) {

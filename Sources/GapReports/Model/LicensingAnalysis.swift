@@ -42,6 +42,8 @@ public struct LicensingRollup: Sendable, Equatable {
     public var licensed = 0
     /// Latest applications granted (with or without conditions), refused, deferred, awaiting a decision.
     public var granted = 0, refused = 0, deferred = 0, awaiting = 0
+    /// Latest applications referred to the sub-committee, and licences suspended, revoked, not renewed.
+    public var referredToCommittee = 0, suspended = 0, revoked = 0, refusedToRenew = 0
     /// Licensed drivers with a DBS check inside the re-check interval, and no new information.
     public var dbsInDate = 0
     /// Licensed drivers on the Update Service.
@@ -65,6 +67,10 @@ public struct LicensingRollup: Sendable, Equatable {
         case .grant, .grantWithConditions: granted += 1
         case .refuse: refused += 1
         case .deferred: deferred += 1
+        case .referToCommittee: referredToCommittee += 1
+        case .suspend: suspended += 1
+        case .revoke: revoked += 1
+        case .refuseToRenew: refusedToRenew += 1
         case nil: awaiting += 1
         }
         if driver.registerSearched { registerSearched += 1 }
@@ -141,9 +147,16 @@ public struct LicensingAnalysis: Sendable {
             let outcome = decisionsBySubmission[latest.id]?.last?.outcome
             let allDecisions = decisionsByDriver[latest.subjectKey] ?? []
             let lastGrant = allDecisions.last { $0.outcome.grantsLicence }
-            let refusedSince = allDecisions.contains { $0.outcome == .refuse && $0.id! > (lastGrant?.id ?? 0) }
+            // A refusal, refusal to renew, suspension or revocation since the last grant ends the licence from the
+            // day it takes effect (a suspension or revocation after the appeal period, unless immediate).
+            let endedSince = allDecisions.contains { decision in
+                guard decision.outcome.endsLicence, decision.id! > (lastGrant?.id ?? 0) else { return false }
+                let effective =
+                    decision.effectiveOn.flatMap { Day(iso: $0) } ?? Day(iso: String(decision.decidedAt.prefix(10)))
+                return effective.map { $0 <= asOf } ?? true
+            }
             let licensed =
-                !refusedSince
+                !endedSince
                 && lastGrant.map { grant in
                     guard let start = grant.licenceStart.flatMap({ Day(iso: $0) }),
                         let end = grant.licenceEnd.flatMap({ Day(iso: $0) })
@@ -162,7 +175,7 @@ public struct LicensingAnalysis: Sendable {
                 onUpdateService: flag(.dbsUpdateService) && lastCheck?.result != .notSubscribed,
                 trainingExpires: trainingDate.map { $0.adding(months: trainingMonths) },
                 registerSearched: flag(.registerSearched),
-                referralOpen: latest.decision == .referred && (outcome == nil || outcome == .deferred))
+                referralOpen: latest.decision == .referred && (outcome == nil || outcome?.waits == true))
         }
         // Each driver's figures worked out on every core as the store reads the applications, then gathered by
         // district, each district's drivers in the order of their applications (the order the store gives).

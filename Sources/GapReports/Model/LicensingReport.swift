@@ -17,8 +17,8 @@ public enum LicensingReport {
         let districts = ReportTable(
             id: "by-district", caption: "Drivers by district",
             columns: [
-                "District", "Drivers", "Licensed", "Granted", "Refused", "Deferred", "Awaiting decision",
-                "DBS in date %",
+                "District", "Drivers", "Licensed", "Granted", "Refused", "Deferred", "To sub-committee", "Suspended",
+                "Revoked", "Not renewed", "Awaiting decision", "DBS in date %",
                 "Update Service %", "Training in date %", "Register searched %", "Referrals open",
             ],
             rows: (analysis.byDistrict + [total]).map(row))
@@ -57,7 +57,10 @@ public enum LicensingReport {
         var cells: [ReportCell] = [
             .text(r.label), .count(r.drivers), .count(r.licensed), .count(r.granted), .count(r.refused),
         ]
-        cells += [.count(r.deferred), .count(r.awaiting)]
+        cells += [
+            .count(r.deferred), .count(r.referredToCommittee), .count(r.suspended), .count(r.revoked),
+            .count(r.refusedToRenew), .count(r.awaiting),
+        ]
         cells.append(.share(part: r.dbsInDate, whole: r.licensed))
         cells.append(.share(part: r.onUpdateService, whole: r.licensed))
         cells.append(.share(part: r.trainingInDate, whole: r.licensed))

@@ -14,11 +14,15 @@ public struct NewDecision: Sendable, Equatable {
     public let note: String?
     /// True when the officer means to replace an earlier decision on the same application.
     public let replacesEarlier: Bool
+    /// The category of the grounds, for an outcome that ends or stops a licence.
+    public let grounds: DecisionGrounds?
+    /// The day a suspension or revocation takes effect.
+    public let effectiveOn: Day?
 
     /// Creates a decision.
     public init(
         submissionID: Int64, outcome: LicensingOutcome, licenceStart: Day?, licenceEnd: Day?, note: String?,
-        replacesEarlier: Bool
+        replacesEarlier: Bool, grounds: DecisionGrounds? = nil, effectiveOn: Day? = nil
     ) {
         self.submissionID = submissionID
         self.outcome = outcome
@@ -26,5 +30,7 @@ public struct NewDecision: Sendable, Equatable {
         self.licenceEnd = licenceEnd
         self.note = note
         self.replacesEarlier = replacesEarlier
+        self.grounds = grounds
+        self.effectiveOn = effectiveOn
     }
 }

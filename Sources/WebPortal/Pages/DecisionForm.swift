@@ -18,6 +18,8 @@ struct DecisionForm {
     var end: (day: String, month: String, year: String) = ("", "", "")
     var note = ""
     var replaces = false
+    var grounds = ""
+    var immediate = false
 
     /// An empty form, the licence starting today.
     init(today: Day) {
@@ -32,6 +34,8 @@ struct DecisionForm {
         end = (posted["end.day"] ?? "", posted["end.month"] ?? "", posted["end.year"] ?? "")
         note = (posted["note"] ?? "").trimmingWhitespace
         replaces = posted["replace"] == "yes"
+        grounds = posted["grounds"] ?? ""
+        immediate = posted["immediate"] == "yes"
     }
 
     /// The request for the decision on `submission`, or what is wrong with the page, each error naming its field.
@@ -56,7 +60,7 @@ struct DecisionForm {
         return .request(
             DecisionRequest(
                 submissionID: submission, outcome: chosen, start: first, end: last, note: note,
-                replacesEarlier: replaces))
+                replacesEarlier: replaces, grounds: DecisionGrounds(rawValue: grounds), immediate: immediate))
     }
 
     /// The field a refusal of the decision is about, for its error to stand beside.
@@ -65,6 +69,8 @@ struct DecisionForm {
         case .licenceStartNeeded: return "start"
         case .licenceDatesReversed: return "end"
         case .noteNeeded: return "note"
+        case .groundsNeeded: return "grounds"
+        case .immediateNotFor: return "immediate"
         case .earlierDecision: return "replace"
         default: return "outcome"
         }
@@ -78,9 +84,22 @@ struct DecisionForm {
         func error(_ id: String) -> String? { errors.first { $0.id == id }?.message }
         let options: [(value: String, label: String)] = [
             (LicensingOutcome.grant.rawValue, "Grant the licence"),
-            (LicensingOutcome.grantWithConditions.rawValue, "Grant the licence with conditions"),
+            (LicensingOutcome.grantWithConditions.rawValue, "Grant the licence with conditions, or for a shorter term"),
             (LicensingOutcome.refuse.rawValue, "Refuse the licence"),
-            (LicensingOutcome.deferred.rawValue, "Defer the decision, for example to the licensing sub-committee"),
+            (LicensingOutcome.deferred.rawValue, "Defer the decision, for example until a charge is resolved"),
+            (LicensingOutcome.referToCommittee.rawValue, "Refer the application to the licensing sub-committee"),
+            (LicensingOutcome.suspend.rawValue, "Suspend the licence granted"),
+            (LicensingOutcome.revoke.rawValue, "Revoke the licence granted"),
+            (LicensingOutcome.refuseToRenew.rawValue, "Refuse to renew the licence"),
+        ]
+        let groundOptions: [(value: String, label: String)] = [
+            (DecisionGrounds.safeguarding.rawValue, "Safeguarding"),
+            (DecisionGrounds.roadSafety.rawValue, "Road safety"),
+            (DecisionGrounds.dishonesty.rawValue, "Dishonesty"),
+            (DecisionGrounds.violence.rawValue, "Violence"),
+            (DecisionGrounds.drugs.rawValue, "Drugs"),
+            (DecisionGrounds.conduct.rawValue, "Conduct"),
+            (DecisionGrounds.other.rawValue, "Other (say which in the reasons)"),
         ]
         var html =
             "<h2 class=\"govuk-heading-m\" id=\"decision\">Record your decision</h2>"
@@ -99,7 +118,17 @@ struct DecisionForm {
             + Components.textarea(
                 id: "note", name: "note", label: "The conditions, or the reasons for your decision",
                 hint: "Needed for every decision except a plain grant", value: note, error: error("note"))
-        if let earlier, earlier.outcome != .deferred {
+            + Components.select(
+                id: "grounds", name: "grounds", label: "The grounds",
+                hint: "Needed to refuse, suspend, revoke or refuse to renew. The driver may appeal within "
+                    + "\(LicensingOutcome.appealDays) days.",
+                options: groundOptions, selected: grounds.isEmpty ? nil : grounds, error: error("grounds"))
+            + Components.checkboxes(
+                id: "immediate", name: "immediate", legend: "When a suspension or revocation takes effect",
+                hint: "Without this, when the \(LicensingOutcome.appealDays) days to appeal have run",
+                options: [("yes", "At once, in the interests of public safety")],
+                selected: immediate ? ["yes"] : [], error: error("immediate"))
+        if let earlier, !earlier.outcome.waits {
             html += Components.checkboxes(
                 id: "replace", name: "replace", legend: "A decision is already recorded",
                 hint: "\(earlier.outcome.rawValue) by \(earlier.decidedBy) on \(earlier.decidedAt.prefix(10)). "
