@@ -44,7 +44,12 @@ struct SchoolReturnTests {
             fields = fields.map { $0.0 == "school.dsl_last_training.month" ? ($0.0, "13") : $0 }
             let page = try await lead.post("/forms/\(schoolForm.id)/pages/school", fields + [("action", "continue")])
             #expect(page.status == .unprocessableContent)
-            #expect(page.text.contains("<div class=\"govuk-error-summary\" role=\"alert\""))
+            #expect(page.text.contains("<div class=\"govuk-error-summary\" role=\"alert\" tabindex=\"-1\" autofocus>"))
+            #expect(page.text.contains("<title>Error: "), "a page with errors says so first in its title")
+            #expect(
+                page.text.contains(
+                    "id=\"school-dsl_email\" name=\"school.dsl_email\" type=\"text\" value=\"darren at school\" inputmode=\"email\" autocomplete=\"email\""
+                ))
             #expect(page.text.contains("<a href=\"#school-dsl_email\">"))
             #expect(
                 page.text.contains("<a href=\"#school-dsl_last_training-day\">"), "a date's error links to its day box")
@@ -194,6 +199,11 @@ struct SchoolReturnTests {
             #expect(added.text.contains("Session 2</legend>"))
             #expect(added.text.contains("name=\"cse.sessions#count\" value=\"2\""))
             #expect(added.text.contains("value=\"remove:cse.sessions:1\""))
+            // Enter in a text box presses the form's first submit button: it must be Continue, not "Remove session 1".
+            let form = added.text.components(separatedBy: "<form method=\"post\" action=\"\(uri)\"")[1]
+            let firstButton = form.components(separatedBy: "type=\"submit\"")[1].prefix(60)
+            #expect(firstButton.contains("value=\"continue\""), "\(firstButton)")
+            #expect(!added.text.contains("<title>Error: "))
             let second =
                 first.map { $0.0 == "cse.sessions#count" ? ($0.0, "2") : $0 } + [
                     ("cse.sessions.1.audience", "governors"), ("action", "remove:cse.sessions:0"),

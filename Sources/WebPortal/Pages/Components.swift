@@ -12,11 +12,12 @@ enum Components {
         let message: String
     }
 
-    /// The error summary at the top of a page: each error a link to its field.
+    /// The error summary at the top of a page: each error a link to its field; it takes the focus when the page
+    /// loads, as the GOV.UK Design System's does after a failed submit.
     static func errorSummary(_ errors: [FieldError], title: String = "There is a problem") -> String {
         guard !errors.isEmpty else { return "" }
         var html =
-            "<div class=\"govuk-error-summary\" role=\"alert\" tabindex=\"-1\"><h2 class=\"govuk-error-summary__title\">"
+            "<div class=\"govuk-error-summary\" role=\"alert\" tabindex=\"-1\" autofocus><h2 class=\"govuk-error-summary__title\">"
             + escape(title)
             + "</h2><div class=\"govuk-error-summary__body\"><ul class=\"govuk-list govuk-error-summary__list\">"
         for error in errors {

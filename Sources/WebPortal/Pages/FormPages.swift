@@ -27,8 +27,11 @@ struct FormPages {
         let ordered = errors.sorted { order(of: $0.key).lexicographicallyPrecedes(order(of: $1.key)) }
         html += Components.errorSummary(ordered.map { Components.FieldError(id: inputID($0.key), message: $0.value) })
         if let hint = section.hint { html += "<p class=\"govuk-hint\">\(Components.escape(hint))</p>" }
+        // The form's first submit button is what Enter in a text box presses: Continue, never "Remove session 1".
         html +=
             "<form method=\"post\" action=\"/forms/\(form.id)/pages/\(section.id)\" novalidate>" + Components.csrf(csrf)
+            + "<button class=\"govuk-visually-hidden\" type=\"submit\" name=\"action\" value=\"continue\" tabindex=\"-1\" "
+            + "aria-hidden=\"true\">Continue</button>"
         for field in section.fields {
             html += render(
                 field, key: "\(section.id).\(field.id)", answers: answers, errors: errors, siblings: section.fields)
@@ -126,7 +129,7 @@ struct FormPages {
             html = Components.textInput(
                 id: id, name: key, label: label, hint: hintText, value: answers.value(key), error: error, width: width,
                 type: type,
-                inputMode: mode, readOnly: lockedKeys.contains(key))
+                inputMode: mode, readOnly: lockedKeys.contains(key), autocomplete: Self.autocomplete(field))
         }
         return field.relevant == nil ? html : "<div class=\"govuk-conditional\">\(html)</div>"
     }
@@ -160,6 +163,16 @@ struct FormPages {
         html += "<input type=\"hidden\" name=\"\(Components.escape(key))#count\" value=\"\(count)\">"
         html += Components.button("Add another \(noun)", value: "add:\(key)", secondary: true)
         return html + "</div>"
+    }
+
+    /// The browser's autofill for a field that asks for the person's own contact details (WCAG 1.3.5): an email
+    /// address, a telephone number; nil (autofill off) for anything else.
+    static func autocomplete(_ field: FieldDefinition) -> String? {
+        switch field.type {
+        case .email: return "email"
+        case .phone: return "tel"
+        default: return nil
+        }
     }
 
     /// How wide an input is, its type and its keyboard, for the kind of answer it takes.

@@ -19,13 +19,15 @@ enum Layout {
             flash.map {
                 "<div class=\"govuk-notification-banner\" role=\"region\"><div class=\"govuk-notification-banner__content\"><p class=\"govuk-notification-banner__heading\">\(Components.escape($0))</p></div></div>"
             } ?? ""
+        // A page that shows errors says so first in its title, as GOV.UK's do: a screen reader reads it at once.
+        let shownTitle = (body.contains("class=\"govuk-error-summary\"") ? "Error: " : "") + title
         return """
             <!DOCTYPE html>
             <html lang="en-GB">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(Components.escape(title)) - Safeguard</title>
+            <title>\(Components.escape(shownTitle)) - Safeguard</title>
             <link rel="stylesheet" href="/assets/portal.css">
             </head>
             <body class="govuk-template__body">
