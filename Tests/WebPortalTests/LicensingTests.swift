@@ -100,10 +100,21 @@ struct LicensingTests {
             #expect(noGrounds.status == .unprocessableContent)
             #expect(noGrounds.text.contains("Select the grounds for your decision"))
             #expect(noGrounds.text.contains("href=\"#grounds\""), "the error summary links to the grounds")
+            #expect(noGrounds.text.contains("<title>Error: Submission \(rejected) - Safeguard</title>"))
+            let summaryAt = try #require(noGrounds.text.range(of: "govuk-error-summary")).lowerBound
+            let findingsAt = try #require(noGrounds.text.range(of: "<h1 class=\"govuk-heading-l\">Submission"))
+                .lowerBound
+            #expect(summaryAt < findingsAt, "a refused decision is said at the top of the page, not at its foot")
             let refused = try await officer.post(
                 "/submissions/\(rejected)/decision",
                 ["outcome": "refuse", "note": "DBS certificate too old", "grounds": "safeguarding"])
             #expect(refused.status == .seeOther)
+            let copy = try await officer.get("/submissions/\(rejected)")
+            #expect(copy.text.contains("For a copy to keep, print this page"))
+            let css = try await officer.get("/assets/portal.css")
+            #expect(
+                css.text.contains("@media print{") && css.text.contains(".govuk-button,.govuk-button-group,form,"),
+                "printed, the page keeps the submission and drops its buttons and forms")
             #expect(try await fixture.decisions(rejected).map(\.note) == ["DBS certificate too old"])
         }
     }

@@ -119,6 +119,9 @@ struct ReviewPages {
         if let collection { facts.insert(("Collection", collection, nil), at: 1) }
         if let supersedes = record.supersedes { facts.append(("Replaces", "submission \(supersedes)", nil)) }
         html += Components.summaryList(facts)
+        html +=
+            "<p class=\"govuk-print-hint\">For a copy to keep, print this page (Ctrl+P, or \"Print\" in your browser's "
+            + "menu): it prints the submission number, the answers and the findings, without the page's buttons.</p>"
         for (severity, title) in [
             (Severity.error, "What stops it being accepted"), (.refer, "What needs a decision"),
             (.warning, "What the board will follow up"), (.info, "Notes"),

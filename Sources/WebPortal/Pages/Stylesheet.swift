@@ -74,5 +74,12 @@ enum Stylesheet {
         .govuk-token{display:block;font-family:monospace;font-size:22px;word-break:break-all;margin-top:10px}
         .govuk-button--small{font-size:16px;padding:4px 8px;margin:0}.govuk-table form{margin:0}
         .govuk-report h2{font-size:24px}.govuk-report p{max-width:45em}
+        .govuk-print-hint{color:#505a5f;font-size:16px}
+        @media print{body.govuk-template__body{font-size:12pt;color:#000}
+        .govuk-header__account,.govuk-skip-link,.govuk-footer,.govuk-button,.govuk-button-group,form,.govuk-print-hint,
+        .govuk-back-link{display:none !important}
+        .govuk-header{border-bottom:2px solid #000}a{color:#000;text-decoration:none}
+        .govuk-finding,.govuk-summary-list__row,table,tr{break-inside:avoid}details>*{display:block}
+        h1,h2{break-after:avoid}}
         """
 }
