@@ -23,7 +23,7 @@ extension Safeguarding {
     }
 
     /// The answers a new form starts with, by `section.field` key: a school's return with the school's details from
-    /// the register (its URN, name, DfE number, phase and district, each put where the form's meanings say), a
+    /// the register (its URN, name, DfE number, phase, type and district, each put where the form's meanings say), a
     /// licensing officer's application with their district. The answers the account may not change are among them.
     public func startingAnswers(by sender: Sender) async throws -> [String: String] {
         guard let form = form(for: sender), let scope = sender.scope else { return [:] }
@@ -34,6 +34,12 @@ extension Safeguarding {
             (Meaning.schoolName, school.name), (.dfeNumber, school.dfeNumber), (.phase, school.phase),
         ] {
             if let location = form.meanings.location(of: meaning), let value { answers[form.key(of: location)] = value }
+        }
+        // The register's type of establishment as GIAS writes it ("Academy converter"), as the form's choice.
+        if let field = form.field(for: .schoolType), let location = form.meanings.location(of: .schoolType),
+            let option = field.choices?.option(describedBy: school.typeName)
+        {
+            answers[form.key(of: location)] = option.value
         }
         if let key = form.districtKey,
             let district = try await store.districts().first(where: { $0.id == school.districtID })

@@ -32,4 +32,19 @@ struct ChoiceListTests {
         #expect(list.option(matching: "cafe\u{301}")?.value == "caf\u{E9}")
         #expect(list.label(for: "cafe\u{301}") == "Caf\u{E9}")
     }
+
+    @Test(
+        "GIAS's types of establishment name the school form's types",
+        arguments: [
+            ("Community school", "community"), ("Academy converter", "academy"), ("Academy sponsor led", "academy"),
+            ("Free schools", "free-school"), ("Community special school", "special"),
+            ("Foundation special school", "special"), ("Other independent school", "independent"),
+            ("Voluntary aided school", "voluntary-aided"), ("Pupil referral unit", "pupil-referral-unit"),
+        ])
+    func describedByTheRegister(gias: String, expected: String) throws {
+        let types = try #require(projectCatalog.forms["section11-school-return"]?.lists["establishment-types"])
+        #expect(types.option(describedBy: gias)?.value == expected, "\(gias)")
+        #expect(
+            types.option(describedBy: "University technical college") == nil, "no type of the form's: left to choose")
+    }
 }

@@ -24,6 +24,10 @@ struct SchoolReturnTests {
                     "id=\"school-urn\" name=\"school.urn\" type=\"text\" value=\"\(school.urn)\" inputmode=\"numeric\" readonly"
                 ))
             #expect(page.text.contains("value=\"\(HTMLRenderer.escape(school.name))\""))
+            let type = try #require(
+                schoolForm.field(for: .schoolType)?.choices?.option(describedBy: school.typeName),
+                "the register's \(school.typeName) is one of the form's types")
+            #expect(page.text.contains("value=\"\(type.value)\" checked"), "the type starts as the register's")
             #expect(page.text.contains("part 1 of \(schoolForm.sections.count)"))
             let moved = try await lead.post(
                 "/forms/\(schoolForm.id)/pages/school", [("school.urn", fixture.otherURN), ("action", "save")])
@@ -204,6 +208,10 @@ struct SchoolReturnTests {
             let firstButton = form.components(separatedBy: "type=\"submit\"")[1].prefix(60)
             #expect(firstButton.contains("value=\"continue\""), "\(firstButton)")
             #expect(!added.text.contains("<title>Error: "))
+            let backLink = try #require(added.text.range(of: "class=\"govuk-back-link\"")).lowerBound
+            #expect(
+                backLink < (added.text.range(of: "<h1")?.lowerBound ?? backLink),
+                "the Back link stands above the heading")
             let second =
                 first.map { $0.0 == "cse.sessions#count" ? ($0.0, "2") : $0 } + [
                     ("cse.sessions.1.audience", "governors"), ("action", "remove:cse.sessions:0"),

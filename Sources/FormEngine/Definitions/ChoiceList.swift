@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -32,6 +34,22 @@ public final class ChoiceList: Sendable {
         if let exact = index(of: answer) { return options[exact] }
         let folded = answer.lowercased()
         return options.first(where: { $0.value.lowercased() == folded || $0.label.lowercased() == folded })
+    }
+
+    /// The option a register's wording describes: one matching it outright, else the one whose label's key words
+    /// (the label without "school") come latest in it, so GIAS's "Academy converter" is an Academy and "Community
+    /// special school" a Special school; nil when none does.
+    public func option(describedBy wording: String) -> ChoiceOption? {
+        if let exact = option(matching: wording) { return exact }
+        let folded = wording.lowercased()
+        var best: (option: ChoiceOption, at: String.Index)?
+        for option in options {
+            var key = option.label.lowercased()
+            if key.hasSuffix(" school") { key.removeLast(" school".count) }
+            guard !key.isEmpty, let found = folded.range(of: key, options: .backwards) else { continue }
+            if best.map({ found.lowerBound > $0.at }) ?? true { best = (option, found.lowerBound) }
+        }
+        return best?.option
     }
 
     /// The (first) option whose value is exactly these UTF-8 bytes.

@@ -11,6 +11,8 @@ public enum Meaning: String, Sendable, CaseIterable {
     case dfeNumber = "dfe-number"
     /// The school's phase of education.
     case phase
+    /// The type of school (community, academy, ...), started from the register's type of establishment.
+    case schoolType = "school-type"
     /// The designated safeguarding lead's name: the board's contact at the school.
     case dslName = "dsl-name"
     /// The designated safeguarding lead's email address, where reminders and receipts go.
@@ -76,7 +78,7 @@ public enum Meaning: String, Sendable, CaseIterable {
         case .schoolName, .driverName, .dslName: return [.text]
         case .dslEmail: return [.email]
         case .dfeNumber: return [.dfeNumber]
-        case .phase, .sessionAudience, .sessionProvider: return [.choice]
+        case .phase, .schoolType, .sessionAudience, .sessionProvider: return [.choice]
         case .sessionYearGroups: return [.multiChoice]
         case .dslLastTraining, .staffLastUpdate, .dbsIssueDate, .dbsSubscriptionDate, .dbsLastStatusCheck, .trainingDate:
             return [.date]
@@ -101,7 +103,7 @@ public enum Meaning: String, Sendable, CaseIterable {
     /// What reads it, for the messages of `forms check`.
     public var reader: String {
         switch self {
-        case .schoolName, .dfeNumber: return "the portal, to start a school's return from the register"
+        case .schoolName, .dfeNumber, .schoolType: return "the portal, to start a school's return from the register"
         case .phase: return "the register import and the portal"
         case .dslName, .dslEmail: return "the chase list, its reminders and the receipts"
         case .driverName, .dbsCertificate, .dbsIssueDate, .dbsUpdateService, .dbsSubscriptionDate, .dbsLastStatusCheck,

@@ -41,8 +41,10 @@ struct FormPages {
             + Components.button(index + 1 < form.sections.count ? "Continue" : "Check your answers")
             + Components.button("Save and come back later", value: "save", secondary: true) + "</div></form>"
         if index > 0 {
-            html +=
-                "<p><a class=\"govuk-link\" href=\"/forms/\(form.id)/pages/\(form.sections[index - 1].id)\">Back to \(Components.escape(form.sections[index - 1].title))</a></p>"
+            // The Back link at the top, as GOV.UK pages have it.
+            html =
+                "<a class=\"govuk-back-link\" href=\"/forms/\(form.id)/pages/\(form.sections[index - 1].id)\">Back to \(Components.escape(form.sections[index - 1].title))</a>"
+                + html
         }
         return html
     }

@@ -75,6 +75,8 @@ enum Stylesheet {
         .govuk-button--small{font-size:16px;padding:4px 8px;margin:0}.govuk-table form{margin:0}
         .govuk-report h2{font-size:24px}.govuk-report p{max-width:45em}
         .govuk-print-hint{color:#505a5f;font-size:16px}
+        .govuk-back-link{display:inline-block;margin:15px 0;font-size:16px;color:#0b0c0c}
+        .govuk-back-link::before{content:"\\2039";margin-right:6px}
         @media print{body.govuk-template__body{font-size:12pt;color:#000}
         .govuk-header__account,.govuk-skip-link,.govuk-footer,.govuk-button,.govuk-button-group,form,.govuk-print-hint,
         .govuk-back-link{display:none !important}
