@@ -49,6 +49,19 @@ extension Safeguarding {
         return answers
     }
 
+    /// The answers (as bound, JSON) of a school's latest return to the newest round, when it was sent back to
+    /// correct: what a corrected return starts from. Nil for anyone else, or a return not sent back.
+    public func returnSentBack(by sender: Sender) async throws -> String? {
+        guard sender.role == .school, let urn = sender.scope, let form = form(about: .school),
+            let round = try await store.collections().last(where: { $0.formID == form.id })
+        else { return nil }
+        let latest = try await store.history(subjectKey: urn).last { $0.collection == round.name }
+        guard let latest, latest.supersededBy == nil, latest.evaluations.last?.record.decision == .rejected else {
+            return nil
+        }
+        return latest.submission.bound
+    }
+
     /// The answers an account may not change, by `section.field` key: a school's URN, a licensing officer's district.
     public func lockedAnswers(by sender: Sender) -> [String: String] {
         guard let form = form(for: sender), let scope = sender.scope else { return [:] }

@@ -6,6 +6,7 @@ import HummingbirdTesting
 import Records
 import SQLiteStore
 import Testing
+import UseCases
 
 @Suite("A school sends its return through the portal")
 struct SchoolReturnTests {
@@ -141,6 +142,46 @@ struct SchoolReturnTests {
             let home = try await lead.get("/")
             #expect(home.text.contains("href=\"/submissions/\(number)\""))
             #expect(home.text.contains("Send a corrected return"))
+        }
+    }
+
+    @Test(
+        "the home page says where the return stands with the one action that fits; a sent-back return is corrected from its answers"
+    )
+    func statusAndCorrection() async throws {
+        let fixture = try await PortalFixture()
+        var yaml = try await fixture.schoolReturn(urn: fixture.schoolURN)
+        let trained = try #require(yaml.range(of: #"dsl_last_training: \S+"#, options: .regularExpression))
+        yaml.replaceSubrange(trained, with: "dsl_last_training: 2099-01-01")
+        let stored = try await fixture.safeguarding.submit(
+            Array(yaml.utf8), file: "emailed.yaml", options: SubmitOptions(source: .email),
+            by: .commandLine("officer"))
+        guard case .stored(let id, _) = stored.outcome else {
+            Issue.record("the broken return was not stored")
+            return
+        }
+        #expect(stored.evaluation.decision == .rejected)
+        let name = try #require(yaml.range(of: #"dsl_name: .+"#, options: .regularExpression))
+        let dsl = yaml[name].dropFirst("dsl_name: ".count).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        try await fixture.test { client in
+            var lead = try await Visitor.signedIn(client, token: fixture.tokens["school"]!)
+            let home = try await lead.get("/")
+            #expect(home.text.contains("Sent back to correct</strong>"))
+            #expect(home.text.contains("href=\"/submissions/\(id)\">submission \(id)</a>"))
+            #expect(home.text.contains("It is 31 days overdue."), "due 30 September, seen on 31 October")
+            #expect(home.text.contains(">Correct your return</a>"))
+            #expect(!home.text.contains("Start your return") && !home.text.contains("Send a corrected return"))
+            let page = try await lead.get("/forms/\(schoolForm.id)/pages/school")
+            #expect(
+                page.text.contains(
+                    "name=\"school.dsl_last_training.year\" type=\"text\" inputmode=\"numeric\" value=\"2099\""),
+                "the corrected return starts from the one sent back, its wrong answer there to put right")
+            #expect(page.text.contains("value=\"\(HTMLRenderer.escape(dsl))\""), "every other answer kept")
+            let saved = try await lead.post(
+                "/forms/\(schoolForm.id)/pages/school", [("school.dsl_name", dsl), ("action", "save")])
+            #expect(saved.status == .seeOther)
+            let drafted = try await lead.get("/")
+            #expect(drafted.text.contains("Draft saved</strong>") && drafted.text.contains(">Continue your return</a>"))
         }
     }
 

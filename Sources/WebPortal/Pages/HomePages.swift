@@ -5,20 +5,17 @@ import UseCases
 /// Each role's start page: what it can do, and for a school, its return in the round open.
 enum HomePages {
     /// A school's start page: the round open and the one action that fits, and what it has sent.
-    static func school(_ home: SchoolHome, form: FormDefinition?) -> String {
+    static func school(_ home: SchoolHome, form: FormDefinition?, today: Day) -> String {
         guard let form else { return "<p>There is no school return form.</p>" }
         var body =
             "<p class=\"govuk-body-l\">\(Components.escape(home.school?.name ?? "Your school")), URN "
             + "\(Components.escape(home.urn))</p>"
-        if let collection = home.collection, let due = Day(iso: collection.due) {
+        if let collection = home.collection, let due = Day(iso: collection.due), let status = home.status(on: today) {
             body +=
                 "<h2 class=\"govuk-heading-m\">Your return for \(Components.escape(collection.name))</h2>"
                 + "<p>It covers \(Day(iso: collection.periodStart)?.spoken ?? "") to "
                 + "\(Day(iso: collection.periodEnd)?.spoken ?? "") and is due by \(due.spoken).</p>"
-            let start =
-                !home.hasDraft
-                ? (home.sent.isEmpty ? "Start your return" : "Send a corrected return") : "Continue your return"
-            body += "<a class=\"govuk-button\" href=\"/forms/\(form.id)\">\(start)</a>"
+            body += statusAndAction(status, form: form)
         } else {
             body += "<p>No round of returns is open at the moment.</p>"
         }
@@ -36,6 +33,34 @@ enum HomePages {
                 caption: "Your school's returns, newest first",
                 columns: ["Submission", "Collection", "Received", "Result"],
                 rows: rows, rawColumns: [0, 1, 2, 3])
+    }
+
+    /// What the school's return stands at, and the one action that fits it.
+    static func statusAndAction(_ status: ReturnStatus, form: FormDefinition) -> String {
+        func overdue(_ days: Int) -> String {
+            days > 0
+                ? "<div class=\"govuk-warning-text\"><strong class=\"govuk-warning-text__text\">It is "
+                    + "\(Wording.count(days, "day")) overdue.</strong></div>" : ""
+        }
+        func button(_ text: String) -> String { "<a class=\"govuk-button\" href=\"/forms/\(form.id)\">\(text)</a>" }
+        switch status {
+        case .notStarted(let days):
+            return "<p><strong class=\"govuk-tag govuk-tag--grey\">Not started</strong></p>" + overdue(days)
+                + button("Start your return")
+        case .draftSaved(let days):
+            return "<p><strong class=\"govuk-tag govuk-tag--yellow\">Draft saved</strong> You have started your return and not sent it "
+                + "yet.</p>" + overdue(days) + button("Continue your return")
+        case .sentBack(let id, let days):
+            return "<p><strong class=\"govuk-tag govuk-tag--red\">Sent back to correct</strong> Your return "
+                + "(<a class=\"govuk-link\" href=\"/submissions/\(id)\">submission \(id)</a>) has answers to correct. "
+                + "Your corrected return starts from it.</p>" + overdue(days) + button("Correct your return")
+        case .received(let id, let decision):
+            return "<p><strong class=\"govuk-tag\">Received</strong> "
+                + "<a class=\"govuk-link\" href=\"/submissions/\(id)\">Submission \(id)</a>: "
+                + "\(Components.escape(form.decisions.label(for: decision))).</p>"
+                + "<p><a class=\"govuk-link\" href=\"/forms/\(form.id)\">Send a corrected return</a> if something in "
+                + "it was wrong.</p>"
+        }
     }
 
     /// A licensing officer's start page.

@@ -107,10 +107,16 @@ extension Portal {
         return index
     }
 
-    /// The account's draft, or a new one with the answers it starts with (a school's details from the register,
-    /// an officer's district).
+    /// The account's draft, or a new one: a school whose return this round was sent back starts from that return,
+    /// to correct it rather than type it again; otherwise the answers a form starts with (a school's details from
+    /// the register, an officer's district).
     private func draft(_ sender: Sender, _ form: FormDefinition) async throws -> DraftAnswers {
         if let stored = try await safeguarding.draft(by: sender) { return DraftAnswers(stored: stored) }
+        if let sentBack = try await safeguarding.returnSentBack(by: sender) {
+            var answers = DraftAnswers(bound: sentBack, form: form)
+            answers.fill(safeguarding.lockedAnswers(by: sender))
+            return answers
+        }
         var answers = DraftAnswers()
         answers.fill(try await safeguarding.startingAnswers(by: sender))
         return answers

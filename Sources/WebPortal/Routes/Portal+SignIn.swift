@@ -93,7 +93,9 @@ extension Portal {
         var body = "<h1 class=\"govuk-heading-l\">\(Components.escape(sender.name))</h1>"
         switch sender.role {
         case .school:
-            body += HomePages.school(try await safeguarding.schoolHome(by: sender), form: configuration.schoolForm)
+            body += HomePages.school(
+                try await safeguarding.schoolHome(by: sender), form: configuration.schoolForm,
+                today: safeguarding.today())
         case .licensing:
             body += HomePages.licensing(
                 district: safeguarding.districtLabel(context.account?.scope ?? ""), form: configuration.driverForm)
