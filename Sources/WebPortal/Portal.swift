@@ -51,6 +51,7 @@ public struct Portal: Sendable {
         addAdminRoutes(to: routes)
         addTransferRoutes(to: routes)
         addLockoutRoutes(to: routes)
+        addAuditRoutes(to: routes)
         addAPIRoutes(to: routes)
         // Added last, so it wraps only the answer to an address no route has: 405 where the path has routes.
         router.add(middleware: MethodNotAllowedMiddleware(routes: routes.declared))

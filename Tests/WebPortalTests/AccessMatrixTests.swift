@@ -69,6 +69,7 @@ struct AccessMatrixTests {
             "GET /reports/schools.csv": [
                 Row("/reports/schools.csv?table=by-district", [303, 403, 403, 403, 200, 403])
             ],
+            "GET /audit": [Row("/audit", [303, 403, 403, 403, 200, 200])],
             "GET /reports/chase": [Row("/reports/chase", [303, 403, 403, 403, 200, 403])],
             "GET /reports/chase.csv": [Row("/reports/chase.csv?table=schools", [303, 403, 403, 403, 200, 403])],
             "GET /reports/licensing.csv": [

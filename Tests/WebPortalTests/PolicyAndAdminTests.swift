@@ -46,6 +46,27 @@ struct PolicyAndAdminTests {
         }
     }
 
+    @Test("the audit log on a page, filtered by who, what, on what and when; a date that is not one is said")
+    func auditLog() async throws {
+        let fixture = try await PortalFixture()
+        try await fixture.test { client in
+            var policy = try await Visitor.signedIn(client, token: fixture.tokens["policy"]!)
+            _ = try await policy.get("/reports/licensing")
+            let viewed = try await policy.get("/audit?actor=POLICY+ACCOUNT&action=view&target=report")
+            #expect(viewed.status == .ok)
+            #expect(viewed.text.contains("<h1 class=\"govuk-heading-l\">Audit log</h1>"))
+            #expect(viewed.text.contains("1 line, the newest first"), "\(viewed.text.suffix(800))")
+            #expect(viewed.text.contains("report licensing"))
+            #expect(viewed.text.contains("<option value=\"view\" selected>"), "the filter shows what was asked")
+            let none = try await policy.get("/audit?until=2000-01-01")
+            #expect(none.text.contains("No line of the audit log matches."))
+            let wrong = try await policy.get("/audit?since=31%2F10%2F2026")
+            #expect(wrong.status == .badRequest)
+            #expect(wrong.text.contains("<title>Error: Audit log - Safeguard</title>"))
+            #expect(wrong.text.contains("<a href=\"#since\">From must be a date written like 2026-11-21</a>"))
+        }
+    }
+
     @Test("a licensing officer's licensing report is their district's; the schools report is not theirs")
     func scopedReports() async throws {
         let fixture = try await PortalFixture()

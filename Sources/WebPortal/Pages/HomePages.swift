@@ -48,7 +48,8 @@ enum HomePages {
             return "<p><strong class=\"govuk-tag govuk-tag--grey\">Not started</strong></p>" + overdue(days)
                 + button("Start your return")
         case .draftSaved(let days):
-            return "<p><strong class=\"govuk-tag govuk-tag--yellow\">Draft saved</strong> You have started your return and not sent it "
+            return
+                "<p><strong class=\"govuk-tag govuk-tag--yellow\">Draft saved</strong> You have started your return and not sent it "
                 + "yet.</p>" + overdue(days) + button("Continue your return")
         case .sentBack(let id, let days):
             return "<p><strong class=\"govuk-tag govuk-tag--red\">Sent back to correct</strong> Your return "
@@ -76,11 +77,13 @@ enum HomePages {
         "<p>The board's reports.</p><ul class=\"govuk-list\"><li><a class=\"govuk-link\" href=\"/reports/schools\">Section 11 returns: the gaps in provision</a></li>"
         + "<li><a class=\"govuk-link\" href=\"/reports/chase\">Schools to chase: not returned, or sent back</a></li>"
         + "<li><a class=\"govuk-link\" href=\"/reports/licensing\">Taxi and private hire drivers</a></li>"
-        + "<li><a class=\"govuk-link\" href=\"/submissions\">Every school return</a></li></ul>"
+        + "<li><a class=\"govuk-link\" href=\"/submissions\">Every school return</a></li>"
+        + "<li><a class=\"govuk-link\" href=\"/audit\">Audit log</a></li></ul>"
 
     /// The administrator's start page.
     static let admin =
         "<ul class=\"govuk-list\"><li><a class=\"govuk-link\" href=\"/admin/users\">Manage the accounts</a></li>"
         + "<li><a class=\"govuk-link\" href=\"/admin/transfers\">Transfer a driver to another district</a></li>"
-        + "<li><a class=\"govuk-link\" href=\"/admin/lockouts\">Sign-in lockouts</a></li></ul>"
+        + "<li><a class=\"govuk-link\" href=\"/admin/lockouts\">Sign-in lockouts</a></li>"
+        + "<li><a class=\"govuk-link\" href=\"/audit\">Audit log</a></li></ul>"
 }
