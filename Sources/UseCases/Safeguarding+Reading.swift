@@ -47,12 +47,18 @@ extension Safeguarding {
     }
 
     /// Every stored version for one school (a URN) or driver (a licence number), written as people write them,
-    /// with evaluations, decisions and checks; a school account sees only its own. Viewing is audited.
+    /// with evaluations, decisions and checks; a school account sees only its own, a licensing officer only a
+    /// driver whose latest application is in their district. Viewing is audited.
     public func history(of subject: String, by sender: Sender) async throws -> [HistoryEntry] {
-        try sender.require([.school, .policy, .admin])
+        try sender.require([.school, .licensing, .policy, .admin])
         let key = IdentifierFormat.urn.normalize(subject) ?? IdentifierFormat.driverNumber.normalize(subject) ?? subject
         if sender.role == .school, key != sender.scope { return [] }
         let entries = try await store.history(subjectKey: key)
+        if sender.role == .licensing,
+            entries.last?.submission.subjectKind != .driver || entries.last?.submission.district != sender.scope
+        {
+            return []
+        }
         if !entries.isEmpty {
             try await store.audit(
                 actor: sender.name, action: .view,

@@ -60,6 +60,13 @@ struct AccessMatrixTests {
             "GET /submissions/{id}/confirmation": [
                 Row("/submissions/\(ownReturn)/confirmation", [303, 200, 404, 404, 200, 403])
             ],
+            "POST /submissions/{id}/dbs-check": [
+                Row("/submissions/\(corbyApplication)/dbs-check", [303, 403, 422, 404, 403, 403])
+            ],
+            "GET /submissions/{id}/history": [
+                Row("/submissions/\(ownReturn)/history", [303, 403, 404, 404, 200, 403]),
+                Row("/submissions/\(corbyApplication)/history", [303, 403, 200, 404, 404, 403]),
+            ],
             "POST /submissions/{id}/decision": [
                 Row("/submissions/\(corbyApplication)/decision", [303, 403, 422, 404, 403, 403])
             ],

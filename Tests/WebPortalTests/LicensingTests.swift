@@ -157,6 +157,43 @@ struct LicensingTests {
         }
     }
 
+    @Test("the officer records an Update Service check on the driver's page and reads the driver's whole history")
+    func checkAndHistory() async throws {
+        let fixture = try await PortalFixture()
+        let id = try await fixture.stored(
+            try fixture.application(district: "corby", driverNumber: "BEGUM805176B99PG"), as: driverForm)
+        try await fixture.test { client in
+            var officer = try await Visitor.signedIn(client, token: fixture.tokens["corby"]!)
+            let page = try await officer.get("/submissions/\(id)")
+            #expect(page.text.contains("Record a DBS Update Service check"))
+            let future = try await officer.post(
+                "/submissions/\(id)/dbs-check",
+                ["checked.day": "1", "checked.month": "1", "checked.year": "2099", "result": "no-change"])
+            #expect(future.status == .unprocessableContent)
+            #expect(future.text.contains("<title>Error: "))
+            #expect(future.text.contains("href=\"#checked-day\""))
+            let none = try await officer.post(
+                "/submissions/\(id)/dbs-check", ["checked.day": "20", "checked.month": "10", "checked.year": "2026"])
+            #expect(none.text.contains("<a href=\"#result\">Select what the check found</a>"))
+            let recorded = try await officer.post(
+                "/submissions/\(id)/dbs-check",
+                [
+                    "checked.day": "20", "checked.month": "10", "checked.year": "2026", "result": "new-information",
+                    "note": "Police information",
+                ])
+            #expect(recorded.status == .seeOther)
+            #expect(recorded.location == "/submissions/\(id)?checked=1#dbs-check")
+            let history = try await officer.get("/submissions/\(id)/history")
+            #expect(history.status == .ok)
+            #expect(history.text.contains("History of BEGUM805176B99PG"))
+            #expect(history.text.contains("DBS Update Service checks"))
+            #expect(history.text.contains("2026-10-20") && history.text.contains("new-information"))
+            #expect(history.text.contains("Police information"))
+            var other = try await Visitor.signedIn(client, token: fixture.tokens["kettering"]!)
+            #expect(try await other.get("/submissions/\(id)/history").status == .notFound, "another district's driver")
+        }
+    }
+
     @Test("Corby's officer cannot see, decide on or enter Kettering's drivers")
     func districtScope() async throws {
         let fixture = try await PortalFixture()

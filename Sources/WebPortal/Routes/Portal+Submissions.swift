@@ -17,7 +17,10 @@ extension Portal {
             return page("Submissions", body, context: context)
         }
         routes.people(.get, "/submissions/{id}", [.school, .licensing, .policy]) { request, context, sender in
-            let flash = request.uri.queryParameters["decided"] != nil ? "Your decision is recorded." : nil
+            let flash =
+                request.uri.queryParameters["decided"] != nil
+                ? "Your decision is recorded."
+                : request.uri.queryParameters["checked"] != nil ? "The Update Service check is recorded." : nil
             return try await submissionPage(
                 try submissionID(context), sender: sender, decision: DecisionForm(today: safeguarding.today()),
                 errors: [], context: context, flash: flash)
@@ -50,6 +53,38 @@ extension Portal {
             return try await submissionPage(
                 id, sender: sender, decision: posted, errors: errors, context: context, status: .unprocessableContent)
         }
+        routes.people(.post, "/submissions/{id}/dbs-check", [.licensing]) { request, context, sender in
+            var request = request
+            let posted = DBSCheckForm(posted: try await form(&request, context))
+            let id = try submissionID(context)
+            var errors: [Components.FieldError]
+            switch posted.checked() {
+            case .failure(let found):
+                errors = found.errors
+            case .success(let check):
+                let detail = try await safeguarding.submission(id, via: "portal", by: sender)
+                do {
+                    _ = try await safeguarding.recordDBSCheck(
+                        driver: detail.record.subjectKey, on: check.day, result: check.result, note: check.note,
+                        by: sender)
+                    return Self.redirect("/submissions/\(id)?checked=1#dbs-check")
+                } catch let refusal as Refusal {
+                    errors = [Components.FieldError(id: "checked-day", message: refusal.portalError.message)]
+                }
+            }
+            return try await submissionPage(
+                id, sender: sender, decision: DecisionForm(today: safeguarding.today()), errors: errors,
+                context: context, status: .unprocessableContent, check: posted)
+        }
+        routes.people(.get, "/submissions/{id}/history", [.licensing, .policy]) { _, context, sender in
+            let id = try submissionID(context)
+            let detail = try await safeguarding.submission(id, via: "portal", by: sender)
+            guard let form = safeguarding.catalog.forms[detail.record.formID] else { throw PortalError.notFound() }
+            let entries = try await safeguarding.history(of: detail.record.subjectKey, by: sender)
+            return page(
+                "History of \(detail.record.subjectKey)", HistoryPage.html(entries, form: form, from: id),
+                context: context)
+        }
         routes.people(.get, "/licensing/actions", [.licensing]) { _, context, sender in
             let analysis = try await safeguarding.driversNeedingAction(by: sender)
             return page("Drivers needing action", SubmissionLists.actions(analysis), context: context)
@@ -65,7 +100,7 @@ extension Portal {
     /// A stored submission's page; for the licensing officer, on its latest version, the decision form too.
     private func submissionPage(
         _ id: Int64, sender: Sender, decision: DecisionForm, errors: [Components.FieldError], context: PortalContext,
-        flash: String? = nil, status: HTTPResponse.Status = .ok
+        flash: String? = nil, status: HTTPResponse.Status = .ok, check: DBSCheckForm? = nil
     ) async throws -> Response {
         let detail = try await safeguarding.submission(id, via: "portal", by: sender)
         guard let form = safeguarding.catalog.forms[detail.record.formID] else { throw PortalError.notFound() }
@@ -78,10 +113,17 @@ extension Portal {
         body += ReviewPages(form: form).submission(
             detail.record, evaluation: detail.evaluation, findings: detail.findings, collection: detail.collection,
             decisions: detail.decisions)
+        if sender.role != .school {
+            body +=
+                "<p><a class=\"govuk-link\" href=\"/submissions/\(id)/history\">Every version, evaluation, decision "
+                + "and check</a></p>"
+        }
         if sender.role == .licensing, detail.replacement == nil {
+            let csrf = context.session?.csrfToken ?? ""
             body += decision.html(
-                submissionID: id, csrf: context.session?.csrfToken ?? "", errors: errors,
-                earlier: detail.decisions.last)
+                submissionID: id, csrf: csrf, errors: check == nil ? errors : [], earlier: detail.decisions.last)
+            body += (check ?? DBSCheckForm(today: safeguarding.today())).html(
+                submissionID: id, csrf: csrf, errors: check == nil ? [] : errors)
         }
         return page("Submission \(id)", body, context: context, flash: flash, status: status)
     }
