@@ -20,6 +20,20 @@ public enum LicensingOutcome: String, Sendable, Codable, CaseIterable {
     /// A renewal is refused: the licence is not renewed (s61).
     case refuseToRenew = "refuse-to-renew"
 
+    /// The outcome as people read it: "Granted with conditions", "Referred to the sub-committee".
+    public var label: String {
+        switch self {
+        case .grant: return "Granted"
+        case .grantWithConditions: return "Granted with conditions"
+        case .refuse: return "Refused"
+        case .deferred: return "Deferred"
+        case .referToCommittee: return "Referred to the sub-committee"
+        case .suspend: return "Suspended"
+        case .revoke: return "Revoked"
+        case .refuseToRenew: return "Not renewed"
+        }
+    }
+
     /// The days a driver has to appeal a refusal, suspension, revocation or refusal to renew to the magistrates'
     /// court (s77), and after which a suspension or revocation without immediate effect takes effect (s61(2A)).
     public static let appealDays = 21

@@ -22,36 +22,6 @@ struct DraftAnswers: Sendable, Equatable {
         }
     }
 
-    /// The answers of a stored submission (its answers as bound, JSON), as a draft to correct them from: each field
-    /// of the form at its key, a repeat's items counted, a yes-or-no as the page's "yes" or "no".
-    init(bound text: String, form: FormDefinition) {
-        guard let root = StoredJSON.read(text) else { return }
-        for section in form.sections {
-            guard let node = root[section.id] else { continue }
-            take(section.fields, from: node, prefix: section.id)
-        }
-    }
-
-    private mutating func take(_ fields: [FieldDefinition], from node: Node, prefix: String) {
-        for field in fields {
-            let key = "\(prefix).\(field.id)"
-            guard let answer = node[field.id] else { continue }
-            switch field.type {
-            case .repeat:
-                let items = answer.items ?? []
-                counts[key] = items.count
-                for (index, item) in items.enumerated() { take(field.fields, from: item, prefix: "\(key).\(index)") }
-            case .multiChoice:
-                values[key] = (answer.items ?? []).compactMap { $0.scalar?.text }
-            case .yesNo:
-                guard let text = answer.scalar?.text else { continue }
-                values[key] = [text == "true" ? "yes" : text == "false" ? "no" : text]
-            default:
-                if let text = answer.scalar?.text { values[key] = [text] }
-            }
-        }
-    }
-
     /// The answers as a draft stores them.
     var stored: String {
         JSONValue.object([

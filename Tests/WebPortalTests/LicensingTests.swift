@@ -166,6 +166,12 @@ struct LicensingTests {
             var officer = try await Visitor.signedIn(client, token: fixture.tokens["corby"]!)
             let page = try await officer.get("/submissions/\(id)")
             #expect(page.text.contains("Record a DBS Update Service check"))
+            #expect(
+                page.text.range(
+                    of: #"Received</dt><dd class="govuk-summary-list__value">\d+ \w+ \d{4} at \d\d:\d\d"#,
+                    options: .regularExpression) != nil, "a time as people read it, not 2026-11-21T20:12:31Z")
+            let home = try await officer.get("/")
+            #expect(home.text.contains("href=\"/reports/licensing\">Your district's licensing report</a>"))
             let future = try await officer.post(
                 "/submissions/\(id)/dbs-check",
                 ["checked.day": "1", "checked.month": "1", "checked.year": "2099", "result": "no-change"])
@@ -187,7 +193,7 @@ struct LicensingTests {
             #expect(history.status == .ok)
             #expect(history.text.contains("History of BEGUM805176B99PG"))
             #expect(history.text.contains("DBS Update Service checks"))
-            #expect(history.text.contains("2026-10-20") && history.text.contains("new-information"))
+            #expect(history.text.contains("20 October 2026") && history.text.contains("new-information"))
             #expect(history.text.contains("Police information"))
             var other = try await Visitor.signedIn(client, token: fixture.tokens["kettering"]!)
             #expect(try await other.get("/submissions/\(id)/history").status == .notFound, "another district's driver")

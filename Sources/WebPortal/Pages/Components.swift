@@ -1,3 +1,4 @@
+import FormEngine
 import Foundation
 import GapReports
 
@@ -10,6 +11,14 @@ enum Components {
     struct FieldError: Sendable {
         let id: String
         let message: String
+    }
+
+    /// A stored time as the GOV.UK style writes it: `2026-11-21T20:12:31Z` as "21 November 2026 at 20:12"; a day
+    /// alone as "21 November 2026"; anything else as it is.
+    static func when(_ stored: String) -> String {
+        guard let day = Day(iso: String(stored.prefix(10))) else { return stored }
+        let time = stored.dropFirst(11).prefix(5)
+        return day.spoken + (stored.count > 10 && time.count == 5 ? " at \(time)" : "")
     }
 
     /// The error summary at the top of a page: each error a link to its field; it takes the focus when the page

@@ -29,7 +29,8 @@ enum HistoryPage {
                 caption: "Evaluations", columns: ["When", "Why", "As of", "Result", "Findings"],
                 rows: entry.evaluations.map { evaluation, counts in
                     [
-                        evaluation.evaluatedAt, evaluation.reason.rawValue, evaluation.asOf,
+                        Components.when(evaluation.evaluatedAt), evaluation.reason.rawValue,
+                        Components.when(evaluation.asOf),
                         form.decisions.label(for: evaluation.decision),
                         Severity.allCases.compactMap { severity in
                             counts[severity].map { "\($0) \(severity.rawValue)" }
@@ -42,11 +43,11 @@ enum HistoryPage {
                     columns: ["When", "By", "Outcome", "Licence", "Grounds", "Appeal by", "Note"],
                     rows: entry.decisions.map { decision in
                         [
-                            decision.decidedAt, decision.decidedBy, decision.outcome.rawValue,
+                            Components.when(decision.decidedAt), decision.decidedBy, decision.outcome.label,
                             decision.licenceStart.map { "\($0) to \(decision.licenceEnd ?? "")" } ?? "",
                             (decision.grounds?.rawValue ?? "")
                                 + (decision.effectiveOn.map { ", effective \($0)" } ?? ""),
-                            decision.appealBy?.iso ?? "", decision.note ?? "",
+                            decision.appealBy?.spoken ?? "", decision.note ?? "",
                         ]
                     })
             }
@@ -55,7 +56,9 @@ enum HistoryPage {
         if !checks.isEmpty {
             html += Components.table(
                 caption: "DBS Update Service checks", columns: ["Checked on", "Result", "Recorded by", "Note"],
-                rows: checks.reversed().map { [$0.checkedOn, $0.result.rawValue, $0.recordedBy, $0.note ?? ""] })
+                rows: checks.reversed().map {
+                    [Components.when($0.checkedOn), $0.result.rawValue, $0.recordedBy, $0.note ?? ""]
+                })
         }
         return html
     }

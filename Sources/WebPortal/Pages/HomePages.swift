@@ -24,7 +24,8 @@ enum HomePages {
             let decision = entry.evaluations.last?.record.decision
             return [
                 "<a class=\"govuk-link\" href=\"/submissions/\(entry.submission.id!)\">\(entry.submission.id!)</a>",
-                Components.escape(entry.collection ?? ""), Components.escape(entry.submission.receivedAt),
+                Components.escape(entry.collection ?? ""),
+                Components.escape(Components.when(entry.submission.receivedAt)),
                 decision.map { Components.tag(form.decisions.label(for: $0), decision: $0.rawValue) } ?? "",
             ]
         }
@@ -69,7 +70,8 @@ enum HomePages {
         "<p>Licensing officer for \(Components.escape(district)).</p><ul class=\"govuk-list\">"
             + "<li><a class=\"govuk-link\" href=\"/forms/\(form?.id ?? "")\">Enter a driver's application</a></li>"
             + "<li><a class=\"govuk-link\" href=\"/submissions\">Applications in \(Components.escape(district))</a></li>"
-            + "<li><a class=\"govuk-link\" href=\"/licensing/actions\">Drivers needing action</a></li></ul>"
+            + "<li><a class=\"govuk-link\" href=\"/licensing/actions\">Drivers needing action</a></li>"
+            + "<li><a class=\"govuk-link\" href=\"/reports/licensing\">Your district's licensing report</a></li></ul>"
     }
 
     /// The policy officer's start page.

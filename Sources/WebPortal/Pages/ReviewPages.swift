@@ -112,9 +112,9 @@ struct ReviewPages {
             + Components.tag(label, decision: evaluation.decision.rawValue) + "</p>"
         var facts: [(String, String, String?)] = [
             (form.subject == .school ? "School (URN)" : "Driver's licence number", record.subjectKey, nil),
-            ("Received", record.receivedAt, nil), ("Submitted by", record.submitter, nil),
+            ("Received", Components.when(record.receivedAt), nil), ("Submitted by", record.submitter, nil),
             ("Form version", record.formVersion, nil),
-            ("Checked", "as of \(evaluation.asOf), \(evaluation.reason.rawValue)", nil),
+            ("Checked", "as of \(Components.when(evaluation.asOf)), \(evaluation.reason.rawValue)", nil),
         ]
         if let collection { facts.insert(("Collection", collection, nil), at: 1) }
         if let supersedes = record.supersedes { facts.append(("Replaces", "submission \(supersedes)", nil)) }
@@ -134,12 +134,14 @@ struct ReviewPages {
             html +=
                 "<h2 class=\"govuk-heading-m\">Decisions recorded</h2>"
                 + Components.table(
-                    caption: "Decisions on this application", columns: ["Outcome", "Licence", "Note", "By", "When"],
+                    caption: "Decisions on this application",
+                    columns: ["Outcome", "Licence", "Grounds", "Appeal by", "Note", "By", "When"],
                     rows: decisions.map {
                         [
-                            $0.outcome.rawValue,
+                            $0.outcome.label,
                             [$0.licenceStart, $0.licenceEnd].compactMap { $0 }.joined(separator: " to "),
-                            $0.note ?? "", $0.decidedBy, $0.decidedAt,
+                            ($0.grounds?.rawValue ?? "") + ($0.effectiveOn.map { ", effective \($0)" } ?? ""),
+                            $0.appealBy?.spoken ?? "", $0.note ?? "", $0.decidedBy, Components.when($0.decidedAt),
                         ]
                     })
         }

@@ -13,7 +13,8 @@ enum SubmissionLists {
             columns: ["Submission", "Collection", "Received", "Result", "Status"],
             rows: rows.map { row in
                 [
-                    link(row.id), Components.escape(row.collection ?? ""), Components.escape(row.receivedAt),
+                    link(row.id), Components.escape(row.collection ?? ""),
+                    Components.escape(Components.when(row.receivedAt)),
                     result(row, form), row.supersededBy.map { "Replaced by \(link($0))" } ?? "Current",
                 ]
             }, rawColumns: [0, 1, 2, 3, 4])
@@ -31,8 +32,8 @@ enum SubmissionLists {
             columns: ["Submission", "Driver's licence number", "Received", "Checks", "Your decision"],
             rows: rows.map { row in
                 [
-                    link(row.id), Components.escape(row.subjectKey), Components.escape(row.receivedAt),
-                    result(row, form), Components.escape(row.officerOutcome?.rawValue ?? "Awaiting decision"),
+                    link(row.id), Components.escape(row.subjectKey), Components.escape(Components.when(row.receivedAt)),
+                    result(row, form), Components.escape(row.officerOutcome?.label ?? "Awaiting decision"),
                 ]
             }, rawColumns: [0, 1, 2, 3, 4])
         return html
@@ -50,7 +51,8 @@ enum SubmissionLists {
                 [
                     link(row.id), Components.escape("\(row.schoolName ?? "") (\(row.subjectKey))"),
                     Components.escape(districts?.label(for: row.district ?? "") ?? row.district ?? ""),
-                    Components.escape(row.collection ?? ""), Components.escape(row.receivedAt), result(row, form),
+                    Components.escape(row.collection ?? ""), Components.escape(Components.when(row.receivedAt)),
+                    result(row, form),
                 ]
             }, rawColumns: [0, 1, 2, 3, 4, 5])
         return html

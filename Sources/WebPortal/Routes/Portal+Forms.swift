@@ -112,8 +112,8 @@ extension Portal {
     /// the register, an officer's district).
     private func draft(_ sender: Sender, _ form: FormDefinition) async throws -> DraftAnswers {
         if let stored = try await safeguarding.draft(by: sender) { return DraftAnswers(stored: stored) }
-        if let sentBack = try await safeguarding.returnSentBack(by: sender) {
-            var answers = DraftAnswers(bound: sentBack, form: form)
+        if let sentBack = try await safeguarding.returnSentBack(by: sender), let root = StoredJSON.read(sentBack) {
+            var answers = DraftAnswers(bound: root, form: form)
             answers.fill(safeguarding.lockedAnswers(by: sender))
             return answers
         }
