@@ -21,6 +21,16 @@ struct FormBody: Sendable {
         return FormBody(parsing: String(buffer: buffer))
     }
 
+    /// A GET form's fields, from a request's query, read as a posted form is (a browser writes a space as "+");
+    /// the first of a name kept.
+    static func query(_ request: Request) -> [String: String] {
+        var query: [String: String] = [:]
+        for field in FormBody(parsing: request.uri.query ?? "").fields where query[field.name] == nil {
+            query[field.name] = field.value
+        }
+        return query
+    }
+
     /// Parses `a=1&b=two+words&b=%C3%A9`. Decoded byte by byte: Foundation's percent decoding drops a leading
     /// byte-order mark, and a field must come back exactly as typed.
     init(parsing text: String) {

@@ -101,6 +101,23 @@ struct PolicyAndAdminTests {
             #expect(!list.text.contains("href=\"/submissions/\(driver)\""))
             #expect(try await policy.get("/submissions/\(returns[0].id)").status == .ok)
             #expect(try await policy.get("/submissions/\(driver)").status == .notFound)
+            // Searched by URN, and by the checks' result.
+            let one = returns[0]
+            let searched = try await policy.get("/submissions?q=\(one.subjectKey)")
+            #expect(searched.text.contains("href=\"/submissions/\(one.id)\""))
+            #expect(
+                returns.filter { $0.subjectKey != one.subjectKey }.allSatisfy {
+                    !searched.text.contains("href=\"/submissions/\($0.id)\"")
+                }, "no other school's")
+            #expect(searched.text.contains("value=\"\(one.subjectKey)\""), "the search box keeps what was asked")
+            let rejected = try await policy.get("/submissions?result=rejected")
+            for row in returns {
+                #expect(
+                    rejected.text.contains("href=\"/submissions/\(row.id)\"") == (row.decision == .rejected),
+                    "submission \(row.id), \(String(describing: row.decision))")
+            }
+            let nothing = try await policy.get("/submissions?q=no+such+school")
+            #expect(nothing.text.contains("No return matches."))
         }
     }
 

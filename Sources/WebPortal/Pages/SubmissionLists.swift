@@ -22,11 +22,16 @@ enum SubmissionLists {
     }
 
     /// A district's drivers' applications, the latest version of each, newest first.
-    static func applications(_ rows: [SubmissionSummary], district: String, form: FormDefinition?) -> String {
+    static func applications(
+        _ all: [SubmissionSummary], district: String, form: FormDefinition?, filter: ListFilter
+    ) -> String {
         var html =
             "<h1 class=\"govuk-heading-l\">Applications in \(Components.escape(district))</h1>"
             + "<p><a class=\"govuk-link\" href=\"/forms/\(Components.escape(form?.id ?? ""))\">Enter a driver's application</a></p>"
-        guard !rows.isEmpty else { return html + "<p>No application has been entered for this district yet.</p>" }
+        guard !all.isEmpty else { return html + "<p>No application has been entered for this district yet.</p>" }
+        html += filter.html(path: "/submissions", searchLabel: "Driver's licence number", outcomes: true)
+        let rows = all.filter(filter.keeps)
+        guard !rows.isEmpty else { return html + "<p>No application matches.</p>" }
         html += Components.table(
             caption: "The latest application of each driver, newest first",
             columns: ["Submission", "Driver's licence number", "Received", "Checks", "Your decision"],
@@ -40,9 +45,12 @@ enum SubmissionLists {
     }
 
     /// Every school's latest return, for the policy officer.
-    static func allReturns(_ rows: [SubmissionSummary], form: FormDefinition?) -> String {
+    static func allReturns(_ all: [SubmissionSummary], form: FormDefinition?, filter: ListFilter) -> String {
         var html = "<h1 class=\"govuk-heading-l\">School returns</h1>"
-        guard !rows.isEmpty else { return html + "<p>No school has sent a return yet.</p>" }
+        guard !all.isEmpty else { return html + "<p>No school has sent a return yet.</p>" }
+        html += filter.html(path: "/submissions", searchLabel: "School name or URN", outcomes: false)
+        let rows = all.filter(filter.keeps)
+        guard !rows.isEmpty else { return html + "<p>No return matches.</p>" }
         let districts = form.flatMap { form in form.districtKey.map { form.field(at: $0) } }?.choices
         html += Components.table(
             caption: "The latest return of each school, newest first",

@@ -5,11 +5,7 @@ import UseCases
 extension Portal {
     func addAuditRoutes(to routes: PortalRoutes) {
         routes.people(.get, "/audit", [.policy, .admin]) { request, context, sender in
-            // Read as a form is: a browser's GET form writes a space as "+".
-            var query: [String: String] = [:]
-            for field in FormBody(parsing: request.uri.query ?? "").fields where query[field.name] == nil {
-                query[field.name] = field.value
-            }
+            let query = FormBody.query(request)
             let (filter, errors) = AuditPage.filter(query)
             let records = errors.isEmpty ? try await safeguarding.auditLog(filter, by: sender) : []
             return page(

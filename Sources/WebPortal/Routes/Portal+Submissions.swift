@@ -6,13 +6,16 @@ import UseCases
 
 extension Portal {
     func addSubmissionsRoutes(to routes: PortalRoutes) {
-        routes.people(.get, "/submissions", [.school, .licensing, .policy]) { _, context, sender in
+        routes.people(.get, "/submissions", [.school, .licensing, .policy]) { request, context, sender in
+            let filter = ListFilter(query: FormBody.query(request))
             let body: String
             switch try await safeguarding.submissions(by: sender) {
             case .schoolReturns(let rows): body = SubmissionLists.schoolReturns(rows, form: configuration.schoolForm)
             case .applications(let rows, let district):
-                body = SubmissionLists.applications(rows, district: district, form: configuration.driverForm)
-            case .allReturns(let rows): body = SubmissionLists.allReturns(rows, form: configuration.schoolForm)
+                body = SubmissionLists.applications(
+                    rows, district: district, form: configuration.driverForm, filter: filter)
+            case .allReturns(let rows):
+                body = SubmissionLists.allReturns(rows, form: configuration.schoolForm, filter: filter)
             }
             return page("Submissions", body, context: context)
         }
