@@ -11,11 +11,7 @@ extension Safeguarding {
         let evaluation = prepared.evaluation
         guard let form = evaluation.form, form.subject == .school else { return nil }
         guard let bound = prepared.bound, let root = StoredJSON.read(bound) else { return nil }
-        func text(_ meaning: Meaning) -> String? {
-            guard let path = form.path(of: meaning), let first = path.first else { return nil }
-            let text = path.dropFirst().reduce(root[first]) { $0?[$1] }?.scalar?.text.trimmingWhitespace
-            return text?.isEmpty == false ? text : nil
-        }
+        func text(_ meaning: Meaning) -> String? { form.path(of: meaning).flatMap(root.text(at:)) }
         guard let address = text(.dslEmail) else { return "no receipt: the return names no DSL email" }
         let school = text(.schoolName) ?? "URN \(evaluation.subjectKey ?? "")"
         let round = collection.map { " for \($0.name)" } ?? ""

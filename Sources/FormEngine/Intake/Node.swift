@@ -92,6 +92,17 @@ extension Node {
         entries?.first(where: { $0.key == key })?.value
     }
 
+    /// The value at a path of keys from this mapping (`["school", "dsl_email"]`), if every key is there.
+    public subscript(path path: [String]) -> Node? {
+        path.reduce(Optional(self)) { $0?[$1] }
+    }
+
+    /// The text of the scalar at a path of keys, trimmed; nil when there is none or it is blank.
+    public func text(at path: [String]) -> String? {
+        let text = self[path: path]?.scalar?.text.trimmingWhitespace
+        return text?.isEmpty == false ? text : nil
+    }
+
     /// How a user would name what this node is, for messages: "a single answer", "a list", "a group of answers".
     public var kindDescription: String {
         switch content {

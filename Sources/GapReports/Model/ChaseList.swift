@@ -85,11 +85,7 @@ public struct ChaseList: Sendable {
     {
         let namePath = form.path(of: .dslName)
         let emailPath = form.path(of: .dslEmail)
-        func text(_ root: Node, _ path: [String]?) -> String? {
-            guard let path, let first = path.first else { return nil }
-            let text = path.dropFirst().reduce(root[first]) { $0?[$1] }?.scalar?.text.trimmingWhitespace
-            return text?.isEmpty == false ? text : nil
-        }
+        func text(_ root: Node, _ path: [String]?) -> String? { path.flatMap(root.text(at:)) }
         var contacts: [String: (name: String?, email: String?)] = [:]
         for collection in try await store.collections() where collection.formID == form.id {
             for latest in try await store.latestSubmissions(formID: form.id, collectionID: collection.id) {

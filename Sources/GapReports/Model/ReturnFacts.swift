@@ -30,8 +30,8 @@ struct ReturnFacts: Sendable {
     init?(bound: String, reading: ReturnReading) {
         guard let root = StoredJSON.read(bound) else { return nil }
         func node(_ path: [String]?) -> Node? {
-            guard let path, let first = path.first else { return nil }
-            return path.dropFirst().reduce(root[first]) { $0?[$1] }
+            guard let path, !path.isEmpty else { return nil }
+            return root[path: path]
         }
         func flag(_ node: Node?) -> Bool {
             guard let scalar = node?.scalar else { return false }
