@@ -32,7 +32,10 @@ struct LicensingTests {
             #expect(page.text.contains("<h2 class=\"govuk-heading-m\">What needs a decision</h2>"))
             #expect(page.text.contains("<li>Rule: taxi.register-match</li>"))
             #expect(page.text.contains("<li>Answer: /register/result</li>"))
-            #expect(page.text.contains("/Rules/taxi-driver-application.rules.yaml:"), "where the rule is defined")
+            #expect(
+                page.text.contains("<li>Defined at taxi-driver-application.rules.yaml:"), "where the rule is defined")
+            #expect(!page.text.contains("/Rules/"), "never the server's folders")
+            #expect(page.text.contains("<summary>Details: the rule and what it saw</summary>"))
             #expect(page.text.contains("Source: NR3S"), "and where it comes from")
             #expect(page.text.contains("Record your decision"))
             for outcome in LicensingOutcome.allCases {

@@ -173,6 +173,14 @@ struct ReviewPages {
         return html
     }
 
+    /// Where a rule is defined as a page shows it: the file's name, line and column, never the server's folders
+    /// (`/srv/safeguard/Rules/taxi.rules.yaml:447:5` is shown `taxi.rules.yaml:447:5`).
+    static func shown(location: String) -> String {
+        guard let yaml = location.range(of: ".yaml:", options: .backwards) else { return location }
+        let file = location[..<yaml.lowerBound].split(separator: "/").last.map(String.init) ?? ""
+        return file + location[yaml.lowerBound...]
+    }
+
     /// One finding: its message, and under it what the check saw, the rule and where the rule comes from.
     private func finding(_ finding: FindingRecord) -> String {
         var html =
@@ -187,12 +195,12 @@ struct ReviewPages {
                 )
             }
             if let location = detail["rule_location"]?.scalar, !location.isNull {
-                details.append("Defined at \(location.text)")
+                details.append("Defined at \(Self.shown(location: location.text))")
             }
             if let source = detail["source"]?.scalar, !source.isNull { details.append("Source: \(source.text)") }
         }
         html +=
-            "<details><summary>Why</summary><ul class=\"govuk-list\">"
+            "<details><summary>Details: the rule and what it saw</summary><ul class=\"govuk-list\">"
             + details.map { "<li>\(Components.escape($0))</li>" }.joined() + "</ul></details></div>"
         return html
     }
