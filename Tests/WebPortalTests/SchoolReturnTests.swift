@@ -171,7 +171,15 @@ struct SchoolReturnTests {
             #expect(home.text.contains("It is 31 days overdue."), "due 30 September, seen on 31 October")
             #expect(home.text.contains(">Correct your return</a>"))
             #expect(!home.text.contains("Start your return") && !home.text.contains("Send a corrected return"))
+            let start = try await lead.get("/forms/\(schoolForm.id)")
+            #expect(
+                start.location == "/forms/\(schoolForm.id)/pages/school?errors=shown",
+                "carry on at the first page with something to put right")
+            let marked = try await lead.get(try #require(start.location))
+            #expect(marked.text.contains("<a href=\"#school-dsl_last_training-day\">"), "its wrong answer marked")
+            #expect(marked.text.contains("<title>Error: "))
             let page = try await lead.get("/forms/\(schoolForm.id)/pages/school")
+            #expect(!page.text.contains("govuk-error-summary"), "marked only when carried on to")
             #expect(
                 page.text.contains(
                     "name=\"school.dsl_last_training.year\" type=\"text\" inputmode=\"numeric\" value=\"2099\""),

@@ -6,15 +6,30 @@ import UseCases
 
 extension Portal {
     func addFormsRoutes(to routes: PortalRoutes) {
+        // Carry on where you left off: a form begun (a draft, or a return sent back to correct) opens at the first
+        // page with something left to do, its errors marked; a new one at its first page; one complete at the check.
         routes.people(.get, "/forms/{form}", [.school, .licensing]) { _, context, sender in
             let form = try formFor(context, sender)
-            return Self.redirect("/forms/\(form.id)/pages/\(form.sections[0].id)")
+            var begun = try await safeguarding.draft(by: sender) != nil
+            if !begun { begun = try await safeguarding.returnSentBack(by: sender) != nil }
+            guard begun else { return Self.redirect("/forms/\(form.id)/pages/\(form.sections[0].id)") }
+            let answers = try await draft(sender, form)
+            let evaluation = try await safeguarding.check(answers.document(for: form), file: "portal", by: sender)
+            guard
+                let first = form.sections.first(where: { !evaluation.fieldErrors(inSection: $0.id, of: form).isEmpty })
+            else { return Self.redirect("/forms/\(form.id)/check") }
+            return Self.redirect("/forms/\(form.id)/pages/\(first.id)?errors=shown")
         }
-        routes.people(.get, "/forms/{form}/pages/{section}", [.school, .licensing]) { _, context, sender in
+        routes.people(.get, "/forms/{form}/pages/{section}", [.school, .licensing]) { request, context, sender in
             let form = try formFor(context, sender)
             let index = try sectionIndex(form, context)
             let answers = try await draft(sender, form)
-            return sectionPage(form, index, answers: answers, errors: [:], sender: sender, context: context)
+            var errors: [String: String] = [:]
+            if request.uri.queryParameters["errors"] == "shown" {
+                let evaluation = try await safeguarding.check(answers.document(for: form), file: "portal", by: sender)
+                errors = evaluation.fieldErrors(inSection: form.sections[index].id, of: form)
+            }
+            return sectionPage(form, index, answers: answers, errors: errors, sender: sender, context: context)
         }
         routes.people(.post, "/forms/{form}/pages/{section}", [.school, .licensing]) { request, context, sender in
             var request = request
