@@ -20,7 +20,8 @@ extension Safeguarding {
             document = SchoolsReport.document(analysis)
         case .licensing:
             asOf = options.asOf ?? today()
-            document = LicensingReport.document(try await licensingAnalysis(asOf: asOf, district: district))
+            document = LicensingReport.document(
+                try await licensingAnalysis(asOf: asOf, district: district, namesShown: sender.role == .licensing))
         case .chase:
             asOf = options.asOf ?? today()
             document = ChaseReport.document(
@@ -36,10 +37,14 @@ extension Safeguarding {
     /// The drivers of a licensing officer's district who need action today, the most urgent first.
     public func driversNeedingAction(by sender: Sender) async throws -> LicensingAnalysis {
         try sender.require([.licensing])
-        return try await licensingAnalysis(asOf: today(), district: sender.scope)
+        return try await licensingAnalysis(asOf: today(), district: sender.scope, namesShown: true)
     }
 
-    private func licensingAnalysis(asOf: Day, district: String?) async throws -> LicensingAnalysis {
-        try await LicensingAnalysis.make(store: store, catalog: catalog, asOf: asOf, district: district)
+    /// The licensing analysis; drivers' names shown only to the licensing officer of their own district.
+    private func licensingAnalysis(asOf: Day, district: String?, namesShown: Bool = false) async throws
+        -> LicensingAnalysis
+    {
+        try await LicensingAnalysis.make(
+            store: store, catalog: catalog, asOf: asOf, district: district, namesShown: namesShown)
     }
 }

@@ -2,13 +2,14 @@ import FormEngine
 import Records
 
 /// Where one driver stands on the report's date, with personal data masked: the name as an initial and
-/// surname, the DBS certificate as its last 4 digits, no date of birth.
+/// surname (in full only for the driver's own district's licensing officer), the DBS certificate as its last 4
+/// digits, no date of birth.
 public struct DriverFigures: Sendable {
     /// The latest application's submission number.
     public let submission: Int64
     /// The district's name.
     public let district: String
-    /// The driver, masked: `A. Patel`.
+    /// The driver: masked, `A. Patel`, unless shown to their district's licensing officer.
     public let driver: String
     /// The DBS certificate number, masked: `********7890`.
     public let dbsCertificate: String
@@ -98,10 +99,12 @@ public struct LicensingAnalysis: Sendable {
     /// How many days ahead "due soon" looks.
     public static let dueSoonDays = 30
 
-    /// The analysis on `asOf`; with `district` (a slug), only that district's drivers.
-    public static func make(store: any ReturnStore, catalog: FormCatalog, asOf: Day, district: String? = nil)
-        async throws -> LicensingAnalysis
-    {
+    /// The analysis on `asOf`; with `district` (a slug), only that district's drivers. Drivers' names are masked
+    /// (an initial and a surname) unless `namesShown`: for the licensing officer of that district, whose drivers
+    /// they are.
+    public static func make(
+        store: any ReturnStore, catalog: FormCatalog, asOf: Day, district: String? = nil, namesShown: Bool = false
+    ) async throws -> LicensingAnalysis {
         guard let form = catalog.forms.values.first(where: { $0.subject == .driver }) else {
             throw Refusal.noFormAbout(.driver)
         }
@@ -167,7 +170,7 @@ public struct LicensingAnalysis: Sendable {
             return DriverFigures(
                 submission: latest.id,
                 district: districts?.label(for: latest.district ?? "") ?? latest.district ?? "",
-                driver: mask(name: text(.driverName)),
+                driver: namesShown ? (text(.driverName) ?? "") : mask(name: text(.driverName)),
                 dbsCertificate: mask(certificate: text(.dbsCertificate)),
                 evaluation: latest.decision, officerOutcome: outcome, licensed: licensed,
                 dbsDue: evidence.map { $0.adding(months: recheckMonths) },

@@ -88,7 +88,10 @@ public enum LicensingReport {
             )
         }
         return ReportTable(
-            id: "actions", caption: "Drivers needing action, the most urgent first (personal data masked)",
+            id: "actions",
+            caption:
+                "Drivers needing action, the most urgent first (DBS certificates masked; names shown only to the "
+                + "district's own licensing officer)",
             columns: ["District", "Submission", "Driver", "DBS certificate", "Actions", "First due"],
             rows: rows.sorted { $0.first < $1.first }.map(\.cells))
     }

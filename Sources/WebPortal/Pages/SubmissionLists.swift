@@ -73,7 +73,8 @@ enum SubmissionLists {
             "<h1 class=\"govuk-heading-l\">Drivers needing action</h1>"
             + "<p>As of \(analysis.asOf.spoken): DBS re-checks overdue or due within \(LicensingAnalysis.dueSoonDays) days, "
             + "new information from the Update Service, safeguarding training expired or expiring, and drivers granted "
-            + "without a search of the national register. Names and certificate numbers are masked.</p>"
+            + "without a search of the national register. They are your district's drivers, so their names are shown; DBS "
+            + "certificate numbers are masked.</p>"
         guard !table.rows.isEmpty else { return html + "<p>No driver needs action today.</p>" }
         let submission = table.columns.firstIndex(of: "Submission")
         html += Components.table(
