@@ -1,3 +1,4 @@
+import FormEngine
 import Foundation
 
 /// A plain-text email to one person, as Safeguard sends reminders and receipts.
@@ -16,13 +17,10 @@ public struct MailMessage: Sendable, Equatable {
         self.body = body
     }
 
-    /// True for one plain address (`name@school.sch.uk`): nothing a header could be split or added with (no line
-    /// break, comma, semicolon, angle bracket, quote or space), one `@` with text each side.
+    /// True for one plain address (`name@school.sch.uk`), as the forms' email check takes it: nothing a header
+    /// could be split or added with (no line break, comma, semicolon, angle bracket, quote or space).
     public static func isAddress(_ text: String) -> Bool {
-        let forbidden = Set(" \t\r\n,;<>\"'()[]\\".unicodeScalars)
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
-            && !parts[1].hasSuffix(".") && text.unicodeScalars.allSatisfy { !forbidden.contains($0) && $0.isASCII }
+        IdentifierFormat.email.normalize(text) == text
     }
 
     /// The message as RFC 5322 text for `sendmail -t`: headers (a subject outside ASCII encoded as RFC 2047
