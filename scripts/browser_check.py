@@ -1,12 +1,20 @@
-"""Drives headless Chromium through the portal as a school's designated safeguarding lead would: sign in,
-start the return, make a mistake, see the error summary, fix it, fill in every page, check the answers,
-submit, and see the confirmation with the submission number. Then the policy officer opens the schools
-report. A screenshot of each step goes to the output folder. Run by scripts/browser-check.
+"""Checks the portal in headless Chromium as its users meet it, and fails on anything a user would stumble on.
 
-Usage: browser_check.py SAFEGUARD_BINARY REPOSITORY OUTPUT_FOLDER
+Three checks, on a sample county served by `safeguard serve` on a free loopback port:
+- axe-core 4.10 (WCAG 2.2 A and AA, and best practice) on every page state each role can reach: each page, its
+  error states, "Add another", a return sent back, a refused decision;
+- reflow (WCAG 1.4.10): each of those page states at 320 CSS pixels wide must not scroll sideways (a wide
+  table may scroll inside its own region);
+- a keyboard walk of the school's journey: the skip link first, Tab in the order of the page, Enter in a text
+  box continues (never removes an item), focus on the error summary after a failed Continue and on the field
+  after its link, focus on the new item after "Add another".
+A screenshot of the main steps goes to the output folder. Run by scripts/browser-check.
+
+Usage: browser_check.py SAFEGUARD_BINARY REPOSITORY OUTPUT_FOLDER AXE_SCRIPT
 """
 
 import csv
+import json
 import os
 import re
 import signal
@@ -15,104 +23,470 @@ import sys
 import tempfile
 
 from selenium import webdriver
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-BINARY, ROOT, OUT = sys.argv[1], os.path.abspath(sys.argv[2]), os.path.abspath(sys.argv[3])
+BINARY, ROOT, OUT, AXE = sys.argv[1], os.path.abspath(sys.argv[2]), os.path.abspath(sys.argv[3]), sys.argv[4]
 os.makedirs(OUT, exist_ok=True)
 WORK = tempfile.mkdtemp(prefix="safeguard-browser-")
 DATABASE = os.path.join(WORK, "portal.sqlite")
 COMMON = ["--database", DATABASE, "--forms", os.path.join(ROOT, "Forms"), "--rules", os.path.join(ROOT, "Rules")]
-FORM = "section11-school-return"
-steps = 0
+SCHOOL_FORM = "section11-school-return"
+DRIVER_FORM = "taxi-driver-application"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+NARROW = 320
+
+states = []  # each page state examined: (role, name, url, violations, reflow problem or None)
+keyboard = []  # each keyboard check: (what, passed)
+failures = []  # what went wrong outside axe, reflow and the keyboard: a step that could not be done
+shots = 0
 
 
 def safeguard(*arguments):
     """Runs a safeguard command in the work folder and returns what it printed."""
     done = subprocess.run([BINARY, *arguments, *COMMON], cwd=WORK, capture_output=True, text=True)
-    if done.returncode != 0:
+    if done.returncode not in (0, 1):
         sys.exit(f"safeguard {' '.join(arguments)} failed:\n{done.stderr}")
     return done.stdout
 
 
-def check(condition, what):
-    """Stops the check with a message when something a user would see is not there, and the page's errors."""
-    if not condition:
-        shown = [element.text for element in driver.find_elements(By.CSS_SELECTOR, ".govuk-error-summary")]
-        sys.exit(f"browser-check FAILED: {what}\non {driver.current_url}: {' '.join(shown) or 'no error summary'}")
-    print(f"  ok: {what}")
+def token(*arguments):
+    """A new account's sign-in token."""
+    return safeguard("users", "add", *arguments).strip().splitlines()[-1]
 
 
-def screenshot(driver, name):
-    """Saves the whole page as OUT/NN-name.png."""
-    global steps
-    steps += 1
-    driver.set_window_size(1280, 900)
-    height = driver.execute_script("return document.body.scrollHeight")
-    driver.set_window_size(1280, max(900, min(height + 40, 8000)))
-    path = os.path.join(OUT, f"{steps:02d}-{name}.png")
-    driver.save_screenshot(path)
-    print(f"step {steps}: {name} -> {path}")
+def step(condition, what):
+    """Records a step a user needs that did not work, with what the page showed."""
+    if condition:
+        return True
+    shown = [element.text for element in driver.find_elements(By.CSS_SELECTOR, ".govuk-error-summary")]
+    failures.append(f"{what} (on {driver.current_url}: {' '.join(shown) or 'no error summary'})")
+    print(f"  FAILED: {what}")
+    return False
 
 
-def fill(driver, name, value):
+def key_check(condition, what):
+    """Records one keyboard check."""
+    keyboard.append((what, bool(condition)))
+    print(f"  keyboard {'ok' if condition else 'FAILED'}: {what}")
+
+
+def examine(role, name, screenshot=None):
+    """Runs axe-core on the page as it stands, then the reflow probe at 320 CSS pixels; saves a screenshot."""
+    with open(AXE, encoding="utf8") as script:
+        driver.execute_script(script.read())
+    options = json.dumps({"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+    results = driver.execute_async_script(
+        f"const done = arguments[arguments.length - 1]; axe.run(document, {options}).then(done)")
+    violations = [
+        (violation["id"], violation["impact"], [node["target"] for node in violation["nodes"]][:3])
+        for violation in results["violations"]]
+    if screenshot:
+        save(screenshot)
+    reflow = narrow_problem()
+    states.append((role, name, driver.current_url.replace(BASE, ""), violations, reflow))
+    verdict = "ok" if not violations and not reflow else "FAILED"
+    print(f"  {verdict}: {role}: {name} ({len(violations)} axe violations{'; ' + reflow if reflow else ''})")
+
+
+def narrow_problem():
+    """At 320 CSS pixels wide: None when the page does not scroll sideways, else what sticks out."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": NARROW, "height": 640, "deviceScaleFactor": 1, "mobile": False})
+    try:
+        wide = driver.execute_script("return document.documentElement.scrollWidth")
+        if wide <= NARROW:
+            return None
+        culprits = driver.execute_script("""
+            const width = document.documentElement.clientWidth;
+            const inScroller = e => { for (let p = e.parentElement; p; p = p.parentElement) {
+                const s = getComputedStyle(p); if (s.overflowX === 'auto' || s.overflowX === 'scroll') return true; }
+                return false; };
+            return [...document.querySelectorAll('main *')]
+                .filter(e => e.getBoundingClientRect().right > width + 1 && !inScroller(e))
+                .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
+                    (e.className ? '.' + String(e.className).split(' ')[0] : ''));""")
+        return f"{wide} px wide at {NARROW}: {', '.join(culprits) or 'the page'}"
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def save(name, narrow=False):
+    """Saves what the screen shows as OUT/NN-name.png: 1280 by 900 pixels, or a phone's 320 by 640 when narrow."""
+    global shots
+    shots += 1
+    if narrow:
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": NARROW, "height": 640, "deviceScaleFactor": 1, "mobile": False})
+    driver.save_screenshot(os.path.join(OUT, f"{shots:02d}-{name}{'-320px' if narrow else ''}.png"))
+    if narrow:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def fill(name, value):
     """Answers one question the way a person does: types, ticks or chooses."""
     elements = driver.find_elements(By.NAME, name)
-    if not elements:
-        sys.exit(f"browser-check FAILED: the page has no input named {name}")
+    if not step(elements, f"the page has an input named {name}"):
+        return
     kind = elements[0].get_attribute("type")
     if kind in ("radio", "checkbox"):
         for choice in value if isinstance(value, list) else [value]:
             box = driver.find_element(By.CSS_SELECTOR, f'input[name="{name}"][value="{choice}"]')
             if not box.is_selected():
                 driver.execute_script("arguments[0].click()", box)
+    elif elements[0].tag_name == "select":
+        elements[0].find_element(By.CSS_SELECTOR, f'option[value="{value}"]').click()
     else:
         elements[0].clear()
         elements[0].send_keys(value)
 
 
-def date(driver, name, iso):
+def date(name, iso):
     """Types a date into its day, month and year boxes."""
     year, month, day = iso.split("-")
-    fill(driver, f"{name}.day", str(int(day)))
-    fill(driver, f"{name}.month", str(int(month)))
-    fill(driver, f"{name}.year", year)
+    fill(f"{name}.day", str(int(day)))
+    fill(f"{name}.month", str(int(month)))
+    fill(f"{name}.year", year)
 
 
-def press(driver, value):
-    """Presses the button that sends `value`, and waits for the next page."""
+def press(value, within="main"):
+    """Presses the visible button that sends `value`, and waits for the next page."""
     page = driver.find_element(By.TAG_NAME, "html")
-    driver.find_element(By.CSS_SELECTOR, f'button[value="{value}"]').click()
+    buttons = [button for button in driver.find_elements(By.CSS_SELECTOR, f'{within} button[value="{value}"]:not(.govuk-visually-hidden)')
+               if button.is_displayed()]
+    if not step(buttons, f"there is a button to {value}"):
+        return
+    buttons[0].click()
     WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
 
 
-def sign_in(driver, base, token):
-    driver.get(base + "/sign-in")
-    fill(driver, "token", token)
-    press(driver, "sign-in")
+def go(path):
+    driver.get(BASE + path)
+
+
+def sign_in(account):
+    driver.delete_all_cookies()
+    go("/sign-in")
+    fill("token", account)
+    press("sign-in")
+
+
+def active():
+    """The element that has the keyboard's focus: its id, tag and classes."""
+    return driver.execute_script(
+        "const e = document.activeElement; return {id: e.id, tag: e.tagName.toLowerCase(), "
+        "cls: String(e.className), text: (e.innerText || e.value || '').slice(0, 40)}")
+
+
+def tab(times=1, shift=False):
+    chain = ActionChains(driver)
+    for _ in range(times):
+        chain = chain.key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT) if shift else chain.send_keys(
+            Keys.TAB)
+    chain.perform()
+    return active()
+
+
+def tab_order_follows_page(what):
+    """Tabs through the whole page: each stop visible, in the page's reading order, the hidden default never."""
+    driver.execute_script("document.activeElement.blur(); window.scrollTo(0, 0)")
+    order, seen = [], set()
+    for _ in range(200):
+        tab()
+        stop = driver.execute_script("""
+            const e = document.activeElement; if (e === document.body) return null;
+            const r = e.getBoundingClientRect();
+            const all = [...document.querySelectorAll('*')];
+            return {index: all.indexOf(e), visible: r.width > 0 && r.height > 0, name: e.name || e.id || e.tagName};""")
+        if stop is None or stop["index"] in seen:
+            break
+        seen.add(stop["index"])
+        order.append(stop)
+    key_check(len(order) > 3, f"{what}: Tab reaches the page's links, inputs and buttons ({len(order)} stops)")
+    key_check(all(stop["visible"] for stop in order), f"{what}: every Tab stop is visible")
+    indices = [stop["index"] for stop in order]
+    key_check(indices == sorted(indices), f"{what}: Tab follows the order of the page")
+
+
+def school_journey(school, school_token):
+    """The school's DSL, from sign-in to the confirmation, by mouse and keyboard."""
+    role = "school"
+    sign_in(school_token)
+    step(school["EstablishmentName"] in driver.page_source, "the school's home page names the school")
+    examine(role, "home, return not started", "school-home")
+    driver.execute_script("document.activeElement.blur(); window.scrollTo(0, 0)")
+    first = tab()
+    key_check("govuk-skip-link" in first["cls"], f"the first Tab stop is 'Skip to main content' (was {first})")
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    key_check(driver.current_url.endswith("#main"), "Enter on the skip link goes to the main content")
+
+    driver.find_element(By.CSS_SELECTOR, "main a.govuk-button").click()
+    step(driver.current_url.endswith(f"/forms/{SCHOOL_FORM}/pages/school"), "the return starts on its first page")
+    examine(role, "about the school")
+    tab_order_follows_page("about the school")
+    fill("school.type", "academy")
+    fill("school.dsl_name", "Jo Smith")
+    fill("school.dsl_email", "jo.smith at school")
+    date("school.dsl_last_training", "2025-06-10")
+    fill("school.safeguarding_governor", "Sam Patel")
+    driver.find_element(By.NAME, "school.dsl_name").send_keys(Keys.ENTER)
+    WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".govuk-error-summary"))
+    step(driver.title.startswith("Error: "), "a page with errors says so first in its title")
+    focused = active()
+    key_check("govuk-error-summary" in focused["cls"], f"after Continue with a mistake, focus is on the error "
+              f"summary (was {focused['tag']}#{focused['id']})")
+    examine(role, "about the school, with an error", "error-summary")
+    link = driver.find_element(By.CSS_SELECTOR, ".govuk-error-summary a")
+    step("email" in link.text.lower(), f"the summary names the mistake: {link.text}")
+    link.click()
+    key_check(active()["id"] == "school-dsl_email", "the summary's link puts the cursor in the field")
+    fill("school.dsl_email", "jo.smith@school.example.org")
+    press("continue")
+    step(driver.current_url.endswith("/pages/cse"), "fixed, the return moves on to CSE")
+
+    examine(role, "CSE, empty")
+    press("continue")
+    examine(role, "CSE, with errors")
+    fill("cse.delivered", "yes")
+    years = ["year-5", "year-6"] if school["PhaseOfEducation (name)"] == "Primary" else ["year-9", "year-10"]
+    for index, (audience, provider, day) in enumerate(
+            [("pupils", "theatre", "2025-11-12"), ("parents", "in-house", "2026-01-20"),
+             ("teaching-staff", "police", "2026-03-02")]):
+        if index > 0:
+            press("add:cse.sessions")
+            focused = active()
+            key_check(focused["id"].startswith(f"cse-sessions-{index}-"),
+                      f"after 'Add another session', focus is in session {index + 1} (was {focused['id']})")
+            if index == 1:
+                examine(role, "CSE, after Add another", "cse-add-another")
+        fill(f"cse.sessions.{index}.audience", audience)
+        if audience == "pupils":
+            fill(f"cse.sessions.{index}.year_groups", years)
+        fill(f"cse.sessions.{index}.provider_type", provider)
+        if provider != "in-house":
+            fill(f"cse.sessions.{index}.provider_name", "Alter Ego Theatre" if index == 0 else "The RISE team")
+        date(f"cse.sessions.{index}.date", day)
+        fill(f"cse.sessions.{index}.quality_assured", "no")
+    examine(role, "CSE, three sessions", "cse-three-sessions")
+    driver.find_element(By.NAME, "cse.sessions.0.provider_name").send_keys(Keys.ENTER)
+    WebDriverWait(driver, 20).until(lambda d: "/pages/cse" not in d.current_url)
+    key_check(driver.current_url.endswith("/pages/missing"), "Enter in a text box continues to the next page")
+    go(f"/forms/{SCHOOL_FORM}/pages/cse")
+    sessions = len(driver.find_elements(By.CSS_SELECTOR, ".govuk-repeat-item"))
+    key_check(sessions == 3, f"and removes nothing: 3 sessions are still there (found {sessions})")
+    press("remove:cse.sessions:2")
+    examine(role, "CSE, a session removed", "cse-removed")
+    undo = driver.find_elements(By.CSS_SELECTOR, 'main button[value="undo"]')
+    step(undo, "removing a session offers to undo it")
+    if undo:
+        press(undo[0].get_attribute("value"))
+        sessions = len(driver.find_elements(By.CSS_SELECTOR, ".govuk-repeat-item"))
+        step(sessions == 3, f"undo brings the session back ({sessions} sessions)")
+    press("continue")
+
+    examine(role, "Missing")
+    fill("missing.delivered", "no")
+    press("continue")
+    examine(role, "staff training")
+    fill("staff.induction_covers_cse", "yes")
+    date("staff.last_all_staff_update", "2026-09-03")
+    fill("staff.staff_total", "60")
+    fill("staff.staff_trained", "55")
+    press("continue")
+    examine(role, "parents, carers and governors")
+    fill("reach.parents_informed", "yes")
+    fill("reach.parents_how", "A parents' evening with the police team")
+    fill("reach.governors_trained", "yes")
+    date("reach.governors_training_date", "2026-01-14")
+    press("continue")
+    examine(role, "next year")
+    fill("plans.next_year", "Chelsea's Choice again for Year 9, and Missing education for Year 10")
+    press("continue")
+    examine(role, "declaration")
+    press("save")
+    examine(role, "home, draft saved")
+    driver.find_element(By.CSS_SELECTOR, "main a.govuk-button").click()
+    step("/pages/declaration" in driver.current_url, "carry on where you left off opens the declaration")
+    fill("declaration.name", "Alex Morgan")
+    fill("declaration.role", "headteacher")
+    for box in driver.find_elements(By.CSS_SELECTOR, 'input[name="declaration.confirmed"]'):
+        if box.get_attribute("value") in ("yes", "true") and not box.is_selected():
+            driver.execute_script("arguments[0].click()", box)
+    for name in ("declaration.date.day", "declaration.date.month", "declaration.date.year"):
+        if driver.find_elements(By.NAME, name):
+            date("declaration.date", "2026-09-20")
+            break
+    press("continue")
+
+    step(driver.current_url.endswith(f"/forms/{SCHOOL_FORM}/check"), "the last page leads to check your answers")
+    step("Fix these before you submit" not in driver.page_source, "with nothing left to fix")
+    examine(role, "check your answers", "check-your-answers")
+    save("check-your-answers", narrow=True)
+    press("submit")
+    panel = driver.find_elements(By.CSS_SELECTOR, ".govuk-panel--confirmation")
+    step(panel and "Return submitted" in panel[0].text, "the confirmation is shown")
+    examine(role, "confirmation", "confirmation")
+    driver.find_element(By.CSS_SELECTOR, "main a[href^='/submissions/']").click()
+    examine(role, "the stored return")
+    go("/")
+    examine(role, "home, return received")
+    go("/submissions")
+    examine(role, "returns sent")
+
+
+def sent_back_journey(sent_back_token):
+    """A school whose return was sent back: its home, and the corrected return opening at the mistake."""
+    role = "school"
+    sign_in(sent_back_token)
+    step("Sent back to correct" in driver.page_source, "the home page says the return was sent back")
+    examine(role, "home, return sent back", "school-sent-back")
+    driver.find_element(By.CSS_SELECTOR, "main a.govuk-button").click()
+    step("errors=shown" in driver.current_url, "the corrected return opens at the page with the mistake")
+    step(driver.find_elements(By.CSS_SELECTOR, ".govuk-error-message"), "with the mistake marked on its field")
+    examine(role, "corrected return, mistake marked", "corrected-return")
+
+
+def licensing_journey(officer_token):
+    """A district licensing officer: lists, a driver's page, a refused decision and check, history, reports."""
+    role = "licensing"
+    sign_in(officer_token)
+    examine(role, "home")
+    go("/submissions")
+    examine(role, "applications", "licensing-list")
+    save("licensing-list", narrow=True)
+    application_id = re.search(r'href="/submissions/(\d+)"', driver.page_source).group(1)
+    go("/submissions?decision=referred&q=a&show=1")
+    examine(role, "applications, filtered")
+    go(f"/submissions/{application_id}")
+    examine(role, "a driver's application", "driver-application")
+    press("decide")
+    step(driver.title.startswith("Error: "), "a refused decision says so in the title")
+    focused = active()
+    key_check("govuk-error-summary" in focused["cls"], "a refused decision puts focus on its error summary")
+    examine(role, "a decision refused")
+    go(f"/submissions/{application_id}")
+    press("check")
+    examine(role, "a DBS check refused")
+    go(f"/submissions/{application_id}/history")
+    examine(role, "a driver's history")
+    go("/licensing/actions")
+    examine(role, "drivers needing action")
+    go("/reports/licensing")
+    examine(role, "licensing report")
+    go(f"/forms/{DRIVER_FORM}/pages/application")
+    examine(role, "a new application, first page")
+    press("continue")
+    examine(role, "a new application, with errors")
+    go(f"/forms/{DRIVER_FORM}/pages/convictions")
+    examine(role, "convictions")
+    press("add:convictions.offences") if driver.find_elements(
+        By.CSS_SELECTOR, 'button[value="add:convictions.offences"]') else None
+    examine(role, "convictions, after Add another")
+    go(f"/forms/{DRIVER_FORM}/check")
+    examine(role, "a new application, check your answers")
+
+
+def policy_journey(policy_token, return_id):
+    role = "policy"
+    sign_in(policy_token)
+    examine(role, "home")
+    go("/submissions")
+    examine(role, "every school return")
+    go(f"/submissions/{return_id}")
+    examine(role, "a school's return")
+    go(f"/submissions/{return_id}/history")
+    examine(role, "a school's history")
+    go("/reports/schools")
+    examine(role, "schools report", "policy-schools-report")
+    go("/reports/chase")
+    examine(role, "schools to chase")
+    go("/reports/licensing")
+    examine(role, "licensing report")
+    go("/audit")
+    examine(role, "audit log", "audit-log")
+    go("/audit?action=read&show=1")
+    examine(role, "audit log, filtered")
+
+
+def admin_journey(admin_token):
+    role = "admin"
+    sign_in(admin_token)
+    examine(role, "home")
+    go("/admin/users")
+    examine(role, "accounts", "admin-accounts")
+    press("add")
+    examine(role, "accounts, an account refused")
+    go("/admin/transfers")
+    examine(role, "transfers")
+    press("transfer")
+    examine(role, "transfers, a transfer refused")
+    go("/admin/lockouts")
+    examine(role, "sign-in lockouts")
+
+
+def summary():
+    """The table of page states and what was found; True when everything passed."""
+    lines = [f"browser-check: {len(states)} page states with axe-core {AXE_VERSION} ({', '.join(AXE_TAGS)}), "
+             f"reflow at {NARROW} CSS pixels, {len(keyboard)} keyboard checks", ""]
+    lines.append(f"{'role':<10} {'page state':<42} {'axe':>4} {'reflow':<7} path")
+    for role, name, url, violations, reflow in states:
+        lines.append(f"{role:<10} {name:<42} {len(violations):>4} {'ok' if not reflow else 'FAILED':<7} {url}")
+        lines += [f"{'':<10}   axe {rule} ({impact}): {targets}" for rule, impact, targets in violations]
+        lines += [f"{'':<10}   reflow: {reflow}"] if reflow else []
+    violations = sum(len(state[3]) for state in states)
+    reflows = sum(1 for state in states if state[4])
+    passed = sum(1 for _, ok in keyboard if ok)
+    lines += ["", f"axe violations: {violations}; reflow failures: {reflows}; keyboard checks passed: "
+                  f"{passed} of {len(keyboard)}; steps that failed: {len(failures)}"]
+    lines += [f"  keyboard FAILED: {what}" for what, ok in keyboard if not ok]
+    lines += [f"  step FAILED: {what}" for what in failures]
+    text = "\n".join(lines)
+    print(text)
+    with open(os.path.join(OUT, "summary.txt"), "w") as out:
+        out.write(text + "\n")
+    return violations == 0 and reflows == 0 and passed == len(keyboard) and not failures
 
 
 print(f"Making a sample county in {WORK}")
-safeguard("demo", "--schools", "12", "--drivers", "10", "--out", os.path.join(WORK, "county"))
+safeguard("demo", "--schools", "40", "--drivers", "40", "--out", os.path.join(WORK, "county"))
 with open(os.path.join(WORK, "county", "register.csv"), newline="") as register:
-    schools = [row for row in csv.DictReader(register) if row["EstablishmentStatus (name)"] == "Open"]
-school = next(row for row in schools if row["PhaseOfEducation (name)"] in ("Primary", "Secondary"))
-years = ["year-5", "year-6"] if school["PhaseOfEducation (name)"] == "Primary" else ["year-9", "year-10"]
-school_token = safeguard("users", "add", "--role", "school", "--scope", school["URN"]).strip().splitlines()[-1]
-policy_token = safeguard("users", "add", "--role", "policy", "--name", "Board policy officer").strip().splitlines()[-1]
+    schools = {row["URN"]: row for row in csv.DictReader(register)}
+chase = json.loads(safeguard("report", "chase", "--format", "json"))["tables"][0]["rows"]
+not_returned = next(schools[row["URN"]] for row in chase if row["Status"] == "not returned"
+                    and schools[row["URN"]]["PhaseOfEducation (name)"] in ("Primary", "Secondary"))
+round_folder = sorted(os.scandir(os.path.join(WORK, "county", "returns")), key=lambda entry: entry.name)[-1].path
+returned = sorted(name for name in os.listdir(round_folder) if name.endswith(".yaml"))
+returned_urn = returned[0][:-5]
+with open(os.path.join(round_folder, returned[1])) as source:
+    mistaken = re.sub(r"dsl_email: .*", 'dsl_email: "not an address"', source.read())
+with open(os.path.join(WORK, "sent-back.yaml"), "w") as out:
+    out.write(mistaken)
+safeguard("submit", os.path.join(WORK, "sent-back.yaml"))
+applications = sorted(os.scandir(os.path.join(WORK, "county", "applications")), key=lambda entry: entry.name)
+district = re.search(r"^\s+district: (\S+)$", open(applications[0].path).read(), re.M).group(1)
+tokens = {
+    "school": token("--role", "school", "--scope", not_returned["URN"], "--name", "DSL"),
+    "sent-back": token("--role", "school", "--scope", returned[1][:-5], "--name", "DSL"),
+    "licensing": token("--role", "licensing", "--scope", district, "--name", "Licensing officer"),
+    "policy": token("--role", "policy", "--name", "Board policy officer"),
+    "admin": token("--role", "admin", "--name", "Administrator"),
+}
+with open(AXE, encoding="utf8") as script:
+    AXE_VERSION = re.search(r"axe v([\d.]+)", script.read(300)).group(1)
 
 server = subprocess.Popen(
-    [BINARY, "serve", "--port", "0", *COMMON], cwd=WORK, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-)
+    [BINARY, "serve", "--port", "0", *COMMON], cwd=WORK, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 line = server.stdout.readline()
 match = re.search(r"serving on (http://127\.0\.0\.1:\d+)/", line)
 if not match:
     server.kill()
     sys.exit(f"browser-check FAILED: the server did not start: {line}{server.stderr.read()}")
 BASE = match.group(1)
-print(f"The portal is at {BASE}; {school['EstablishmentName']} (URN {school['URN']}) signs in")
+print(f"The portal is at {BASE}; {not_returned['EstablishmentName']} (URN {not_returned['URN']}) signs in")
 
 options = webdriver.ChromeOptions()
 options.binary_location = "/usr/bin/chromium"
@@ -120,108 +494,28 @@ for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-s
     options.add_argument(flag)
 options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
 driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+driver.set_script_timeout(60)
 try:
-    sign_in(driver, BASE, school_token)
-    check(school["EstablishmentName"] in driver.page_source, "the school's home page names the school")
-    screenshot(driver, "school-home")
-
-    driver.find_element(By.CSS_SELECTOR, "a.govuk-button").click()
-    check(driver.current_url.endswith(f"/forms/{FORM}/pages/school"), "the return starts on its first page")
-    urn = driver.find_element(By.ID, "school-urn")
-    check(urn.get_attribute("value") == school["URN"], "the URN is filled in from the register")
-    check(urn.get_attribute("readonly") is not None, "and cannot be changed")
-    fill(driver, "school.type", "academy")
-    fill(driver, "school.dsl_name", "Jo Smith")
-    fill(driver, "school.dsl_email", "jo.smith at school")
-    date(driver, "school.dsl_last_training", "2025-06-10")
-    fill(driver, "school.safeguarding_governor", "Sam Patel")
-    screenshot(driver, "first-page-with-a-mistake")
-    press(driver, "continue")
-
-    summary = driver.find_element(By.CSS_SELECTOR, ".govuk-error-summary")
-    check(summary.is_displayed(), "the error summary is shown at the top")
-    link = summary.find_element(By.CSS_SELECTOR, "a")
-    check("email" in link.text.lower(), f"it names the mistake: {link.text}")
-    check(driver.find_element(By.ID, "school-dsl_email-error").is_displayed(), "the error is beside the field")
-    check(driver.find_element(By.ID, "school-dsl_email").get_attribute("value") == "jo.smith at school",
-          "the answer is kept to be corrected")
-    check(driver.find_element(By.NAME, "school.dsl_name").get_attribute("value") == "Jo Smith",
-          "the other answers are kept")
-    screenshot(driver, "error-summary")
-    link.click()
-    check(driver.switch_to.active_element.get_attribute("id") == "school-dsl_email",
-          "the summary's link takes the cursor to the field")
-
-    fill(driver, "school.dsl_email", "jo.smith@school.example.org")
-    press(driver, "continue")
-    check(driver.current_url.endswith("/pages/cse"), "fixed, the return moves on to CSE")
-
-    fill(driver, "cse.delivered", "yes")
-    fill(driver, "cse.sessions.0.audience", "pupils")
-    fill(driver, "cse.sessions.0.year_groups", years)
-    fill(driver, "cse.sessions.0.provider_type", "theatre")
-    fill(driver, "cse.sessions.0.provider_name", "Alter Ego Theatre")
-    fill(driver, "cse.sessions.0.programme", "Chelsea's Choice")
-    date(driver, "cse.sessions.0.date", "2025-11-12")
-    fill(driver, "cse.sessions.0.number_reached", "180")
-    fill(driver, "cse.sessions.0.quality_assured", "yes")
-    fill(driver, "cse.sessions.0.quality_assured_by", "The board's CSE officer watched it")
-    press(driver, "add:cse.sessions")
-    check("Session 2" in driver.page_source, "add another session gives a second one")
-    fill(driver, "cse.sessions.1.audience", "parents")
-    fill(driver, "cse.sessions.1.provider_type", "in-house")
-    date(driver, "cse.sessions.1.date", "2026-01-20")
-    fill(driver, "cse.sessions.1.quality_assured", "no")
-    screenshot(driver, "cse-two-sessions")
-    press(driver, "continue")
-
-    fill(driver, "missing.delivered", "no")
-    press(driver, "continue")
-    fill(driver, "staff.induction_covers_cse", "yes")
-    date(driver, "staff.last_all_staff_update", "2026-09-03")
-    fill(driver, "staff.staff_total", "60")
-    fill(driver, "staff.staff_trained", "55")
-    press(driver, "continue")
-    fill(driver, "reach.parents_informed", "yes")
-    fill(driver, "reach.parents_how", "A parents' evening with the police team")
-    fill(driver, "reach.governors_trained", "yes")
-    date(driver, "reach.governors_training_date", "2026-01-14")
-    press(driver, "continue")
-    fill(driver, "plans.next_year", "Chelsea's Choice again for Year 9, and Missing education for Year 10")
-    press(driver, "continue")
-    fill(driver, "declaration.name", "Alex Morgan")
-    fill(driver, "declaration.role", "headteacher")
-    date(driver, "declaration.date", "2026-09-20")
-    fill(driver, "declaration.confirmed", "yes")
-    press(driver, "continue")
-
-    check(driver.current_url.endswith(f"/forms/{FORM}/check"), "the last page leads to check your answers")
-    check("Check your answers before submitting your return" in driver.page_source, "check your answers is shown")
-    check("Fix these before you submit" not in driver.page_source, "with nothing left to fix")
-    check("Alter Ego Theatre" in driver.page_source, "every answer is listed")
-    screenshot(driver, "check-your-answers")
-    press(driver, "submit")
-
-    panel = driver.find_element(By.CSS_SELECTOR, ".govuk-panel--confirmation")
-    number = panel.find_element(By.TAG_NAME, "strong").text
-    check("Return submitted" in panel.text and number.isdigit(), f"the confirmation gives submission number {number}")
-    screenshot(driver, "confirmation")
-
+    go("/sign-in")
+    examine("no one", "sign in", "sign-in")
+    fill("token", "sg_not-a-real-token")
+    press("sign-in")
+    examine("no one", "sign in, token refused")
+    school_journey(not_returned, tokens["school"])
+    sent_back_journey(tokens["sent-back"])
+    return_id = json.loads(safeguard("history", returned_urn, "--format", "json"))["versions"][-1]["submission"]
+    licensing_journey(tokens["licensing"])
+    policy_journey(tokens["policy"], return_id)
+    admin_journey(tokens["admin"])
     messages = [entry["message"] for entry in driver.get_log("browser")]
-    check(not any("Content Security Policy" in message for message in messages),
-          "no page broke the Content-Security-Policy")
-
-    driver.delete_all_cookies()
-    sign_in(driver, BASE, policy_token)
-    driver.get(BASE + "/reports/schools")
-    check(driver.find_elements(By.CSS_SELECTOR, "figure svg"), "the policy officer's schools report has its charts")
-    screenshot(driver, "policy-schools-report")
+    step(not any("Content Security Policy" in message for message in messages),
+         "no page broke the Content-Security-Policy")
 finally:
     driver.quit()
     server.send_signal(signal.SIGTERM)
     stopped = server.wait(timeout=20)
-    print(f"The server stopped on SIGTERM with status {stopped}")
 
-if stopped != 0:
-    sys.exit("browser-check FAILED: the server did not stop cleanly")
-print(f"browser-check passed: {steps} screenshots in {OUT}")
+step(stopped == 0, "the server stopped cleanly on SIGTERM")
+passed = summary()
+print(f"{shots} screenshots in {OUT}")
+sys.exit(0 if passed else 1)

@@ -8,6 +8,18 @@ struct DraftAnswers: Sendable, Equatable {
     var values: [String: [String]] = [:]
     /// How many items each repeat (by key) has.
     var counts: [String: Int] = [:]
+    /// The item removed last, kept until the next change so that its removal can be undone.
+    var removed: RemovedItem?
+
+    /// An item taken out of a repeat: where it stood, and its answers.
+    struct RemovedItem: Sendable, Equatable {
+        /// The repeat's key, such as `cse.sessions`.
+        let repeatKey: String
+        /// Where the item stood, from 0.
+        let index: Int
+        /// Its answers, by key below the item (`date`, `year_groups`).
+        let values: [String: [String]]
+    }
 
     init() {}
 
@@ -20,14 +32,37 @@ struct DraftAnswers: Sendable, Equatable {
         for entry in root["counts"]?.entries ?? [] {
             counts[entry.key] = entry.value.scalar.flatMap { Int($0.text) }
         }
+        if let removed = root["removed"], let key = removed["repeat"]?.scalar?.text,
+            let index = removed["index"]?.scalar.flatMap({ Int($0.text) })
+        {
+            var values: [String: [String]] = [:]
+            for entry in removed["values"]?.entries ?? [] {
+                values[entry.key] = (entry.value.items ?? []).compactMap { $0.scalar?.text }
+            }
+            self.removed = RemovedItem(repeatKey: key, index: index, values: values)
+        }
     }
 
     /// The answers as a draft stores them.
     var stored: String {
-        JSONValue.object([
-            ("values", .object(values.keys.sorted().map { ($0, .array(values[$0]!.map(JSONValue.string))) })),
+        func object(_ values: [String: [String]]) -> JSONValue {
+            .object(values.keys.sorted().map { ($0, .array(values[$0]!.map(JSONValue.string))) })
+        }
+        var members: [(String, JSONValue)] = [
+            ("values", object(values)),
             ("counts", .object(counts.keys.sorted().map { ($0, .number(Double(counts[$0]!))) })),
-        ]).text
+        ]
+        if let removed {
+            members.append(
+                (
+                    "removed",
+                    .object([
+                        ("repeat", .string(removed.repeatKey)), ("index", .number(Double(removed.index))),
+                        ("values", object(removed.values)),
+                    ])
+                ))
+        }
+        return JSONValue.object(members).text
     }
 
     /// Sets answers by key, one value each: the answers a form starts with, and those the account may not change.
@@ -121,6 +156,36 @@ struct DraftAnswers: Sendable, Equatable {
             }
         }
         counts[key] = count - 1
+    }
+
+    /// Removes an item as a person asks to, keeping it so that "Undo" can put it back.
+    mutating func removeItemKeepingIt(_ index: Int, from key: String) {
+        guard index >= 0, index < counts[key] ?? 0 else { return }
+        let prefix = "\(key).\(index)."
+        var kept: [String: [String]] = [:]
+        for (name, value) in values where name.hasPrefix(prefix) { kept[String(name.dropFirst(prefix.count))] = value }
+        removeItem(index, from: key)
+        removed = RemovedItem(repeatKey: key, index: index, values: kept)
+    }
+
+    /// Puts the item removed last back where it stood, moving the later items down; returns its key.
+    mutating func undoRemoval() -> String? {
+        guard let removed else { return nil }
+        self.removed = nil
+        let key = removed.repeatKey
+        let count = counts[key] ?? 0
+        let index = min(removed.index, count)
+        for item in stride(from: count - 1, through: index, by: -1) {
+            let from = "\(key).\(item)."
+            let to = "\(key).\(item + 1)."
+            for old in values.keys where old.hasPrefix(from) {
+                values[to + old.dropFirst(from.count)] = values[old]
+                values[old] = nil
+            }
+        }
+        for (name, value) in removed.values { values["\(key).\(index).\(name)"] = value }
+        counts[key] = count + 1
+        return "\(key).\(index)"
     }
 
     /// Drops the items of a repeat that have no answer at all (an "Add another" left empty).

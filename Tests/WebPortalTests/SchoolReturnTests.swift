@@ -235,7 +235,9 @@ struct SchoolReturnTests {
         }
     }
 
-    @Test("a repeat has add another and remove, and an item left empty is dropped on continue")
+    @Test(
+        "a repeat has add another (focus on the new item) and remove (undoable), and an item left empty is dropped on continue"
+    )
     func repeats() async throws {
         let fixture = try await PortalFixture()
         try await fixture.test { client in
@@ -252,6 +254,10 @@ struct SchoolReturnTests {
             #expect(added.text.contains("Session 2</legend>"))
             #expect(added.text.contains("name=\"cse.sessions#count\" value=\"2\""))
             #expect(added.text.contains("value=\"remove:cse.sessions:1\""))
+            #expect(
+                added.text.contains(
+                    "<div class=\"govuk-repeat-item\" id=\"cse-sessions-1-item\" tabindex=\"-1\" autofocus>"),
+                "focus lands on the new session")
             // Enter in a text box presses the form's first submit button: it must be Continue, not "Remove session 1".
             let form = added.text.components(separatedBy: "<form method=\"post\" action=\"\(uri)\"")[1]
             let firstButton = form.components(separatedBy: "type=\"submit\"")[1].prefix(60)
@@ -269,6 +275,39 @@ struct SchoolReturnTests {
             #expect(removed.text.contains("name=\"cse.sessions#count\" value=\"1\""))
             #expect(!removed.text.contains("Session 2</legend>"))
             #expect(removed.text.contains("value=\"governors\" checked"), "the second session moved up to be the first")
+            #expect(removed.text.contains("Session 1 removed."), "the page says what was removed")
+            #expect(removed.text.contains("value=\"undo\""), "and offers to put it back")
+            let undone = try await lead.post(
+                uri,
+                [
+                    ("cse.delivered", "yes"), ("cse.sessions#count", "1"), ("cse.sessions.0.audience", "governors"),
+                    ("action", "undo"),
+                ])
+            #expect(undone.text.contains("name=\"cse.sessions#count\" value=\"2\""), "undo puts the session back")
+            let sessions = undone.text.components(separatedBy: "class=\"govuk-repeat-item\"")
+            #expect(sessions.count == 3)
+            #expect(sessions[1].contains("value=\"parents\" checked"), "where it stood, with its answers")
+            #expect(sessions[2].contains("value=\"governors\" checked"), "the other session moved back down")
+            #expect(sessions[1].contains("id=\"cse-sessions-0-item\" tabindex=\"-1\" autofocus"), "focus on it")
+            #expect(!undone.text.contains("removed."), "the note is gone once undone")
+            let removedAgain = try await lead.post(uri, second)
+            #expect(removedAgain.text.contains("Session 1 removed."))
+            let moved = try await lead.post(
+                uri,
+                [
+                    ("cse.delivered", "yes"), ("cse.sessions#count", "1"), ("cse.sessions.0.audience", "governors"),
+                    ("action", "add:cse.sessions"),
+                ])
+            #expect(!moved.text.contains("removed."), "any other change ends the chance to undo")
+            let stale = try await lead.post(
+                uri,
+                [
+                    ("cse.delivered", "yes"), ("cse.sessions#count", "2"), ("cse.sessions.0.audience", "governors"),
+                    ("action", "undo"),
+                ])
+            #expect(
+                stale.text.contains("name=\"cse.sessions#count\" value=\"2\""),
+                "an undo with nothing to undo changes nothing")
             let withEmpty = first.map { $0.0 == "cse.sessions#count" ? ($0.0, "2") : $0 } + [("action", "continue")]
             let next = try await lead.post(uri, withEmpty)
             #expect(next.status == .seeOther, "an empty second session is dropped, not an error")

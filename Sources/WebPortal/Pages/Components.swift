@@ -213,10 +213,17 @@ enum Components {
 
     /// A simple table.
     static func table(caption: String, columns: [String], rows: [[String]], rawColumns: Set<Int> = []) -> String {
+        // A wide table scrolls sideways inside its own region, reachable by keyboard, and the page does not
+        // (WCAG 1.4.10 and 2.1.1), as the reports' tables do.
         var html =
-            "<table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--s\">\(escape(caption))</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+            "<div class=\"table\" role=\"region\" aria-label=\"\(escape(caption))\" tabindex=\"0\">"
+            + "<table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--s\">\(escape(caption))</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+        // A column of buttons has no heading people see, but one a screen reader says.
         html +=
-            columns.map { "<th scope=\"col\" class=\"govuk-table__header\">\(escape($0))</th>" }.joined()
+            columns.map {
+                "<th scope=\"col\" class=\"govuk-table__header\">"
+                    + ($0.isEmpty ? "<span class=\"govuk-visually-hidden\">Actions</span>" : escape($0)) + "</th>"
+            }.joined()
             + "</tr></thead><tbody class=\"govuk-table__body\">"
         for row in rows {
             html +=
@@ -225,6 +232,6 @@ enum Components {
                     "<td class=\"govuk-table__cell\">\(rawColumns.contains(index) ? cell : escape(cell))</td>"
                 }.joined() + "</tr>"
         }
-        return html + "</tbody></table>"
+        return html + "</tbody></table></div>"
     }
 }

@@ -16,9 +16,11 @@ struct FormPages {
         pointer.split(separator: "/").joined(separator: ".")
     }
 
-    /// A section's page.
+    /// A section's page: focus on `focusedItem` (a repeat item's key) when one was just added or put back, or on
+    /// the note that one was removed, with its "Undo".
     func section(
-        _ index: Int, answers: DraftAnswers, errors: [String: String], csrf: String, stepLabel: String
+        _ index: Int, answers: DraftAnswers, errors: [String: String], csrf: String, stepLabel: String,
+        focusedItem: String? = nil
     ) -> String {
         let section = form.sections[index]
         var html =
@@ -32,9 +34,13 @@ struct FormPages {
             "<form method=\"post\" action=\"/forms/\(form.id)/pages/\(section.id)\" novalidate>" + Components.csrf(csrf)
             + "<button class=\"govuk-visually-hidden\" type=\"submit\" name=\"action\" value=\"continue\" tabindex=\"-1\" "
             + "aria-hidden=\"true\">Continue</button>"
+        if let removed = answers.removed, removed.repeatKey.hasPrefix(section.id + ".") {
+            html += removalNote(removed)
+        }
         for field in section.fields {
             html += render(
-                field, key: "\(section.id).\(field.id)", answers: answers, errors: errors, siblings: section.fields)
+                field, key: "\(section.id).\(field.id)", answers: answers, errors: errors, siblings: section.fields,
+                focusedItem: focusedItem)
         }
         html +=
             "<div class=\"govuk-button-group\">"
@@ -47,6 +53,17 @@ struct FormPages {
                 + html
         }
         return html
+    }
+
+    /// "Session 3 removed", with a button to put it back; it takes focus, so a screen reader says it at once.
+    private func removalNote(_ removed: DraftAnswers.RemovedItem) -> String {
+        let noun = field(forKey: removed.repeatKey)?.itemLabel ?? "item"
+        return
+            "<div class=\"govuk-notification-banner govuk-notification-banner--success\" role=\"alert\" tabindex=\"-1\" autofocus>"
+            + "<div class=\"govuk-notification-banner__content\"><p class=\"govuk-notification-banner__heading\">"
+            + "\(Components.escape(noun.capitalizedFirst)) \(removed.index + 1) removed.</p>"
+            + Components.button("Undo: put \(noun) \(removed.index + 1) back", value: "undo", secondary: true)
+            + "</div></div>"
     }
 
     /// The id of the input an error links to: the day input of a date.
@@ -88,7 +105,7 @@ struct FormPages {
 
     private func render(
         _ field: FieldDefinition, key: String, answers: DraftAnswers, errors: [String: String],
-        siblings: [FieldDefinition]
+        siblings: [FieldDefinition], focusedItem: String? = nil
     ) -> String {
         let id = Self.id(key)
         let error = errors[key]
@@ -99,7 +116,8 @@ struct FormPages {
         let html: String
         switch field.type {
         case .repeat:
-            html = renderRepeat(field, key: key, answers: answers, errors: errors, hint: hintText)
+            html = renderRepeat(
+                field, key: key, answers: answers, errors: errors, hint: hintText, focusedItem: focusedItem)
         case .longText:
             html = Components.textarea(
                 id: id, name: key, label: label, hint: hintText, value: answers.value(key), error: error)
@@ -137,7 +155,8 @@ struct FormPages {
     }
 
     private func renderRepeat(
-        _ field: FieldDefinition, key: String, answers: DraftAnswers, errors: [String: String], hint: String?
+        _ field: FieldDefinition, key: String, answers: DraftAnswers, errors: [String: String], hint: String?,
+        focusedItem: String?
     ) -> String {
         let noun = field.itemLabel ?? "item"
         let count = max(answers.counts[key] ?? 0, 1)
@@ -149,8 +168,11 @@ struct FormPages {
             + Components.errorMessage(errors[key], id: Self.id(key))
         for index in 0..<count {
             let itemKey = "\(key).\(index)"
+            // The item just added or put back takes focus: its legend ("Session 3") is what a screen reader says.
+            let focus =
+                itemKey == focusedItem ? " id=\"\(Self.id(itemKey))-item\" tabindex=\"-1\" autofocus" : ""
             html +=
-                "<div class=\"govuk-repeat-item\"><fieldset class=\"govuk-fieldset\"><legend class=\"govuk-fieldset__legend govuk-fieldset__legend--m\">"
+                "<div class=\"govuk-repeat-item\"\(focus)><fieldset class=\"govuk-fieldset\"><legend class=\"govuk-fieldset__legend govuk-fieldset__legend--m\">"
                 + "\(Components.escape(noun.capitalizedFirst)) \(index + 1)</legend>"
             for subfield in field.fields {
                 html += render(

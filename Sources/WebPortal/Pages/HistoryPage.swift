@@ -18,7 +18,8 @@ enum HistoryPage {
             var facts: [(String, String, String?)] = [
                 (
                     "Received",
-                    "\(submission.receivedAt) from \(submission.source.rawValue) by \(submission.submitter)", nil
+                    "\(Components.when(submission.receivedAt)) from \(submission.source.rawValue) by \(submission.submitter)",
+                    nil
                 )
             ]
             if let collection = entry.collection { facts.append(("Collection", collection, nil)) }
@@ -26,7 +27,8 @@ enum HistoryPage {
             if let later = entry.supersededBy { facts.append(("Replaced by", "submission \(later)", nil)) }
             html += Components.summaryList(facts)
             html += Components.table(
-                caption: "Evaluations", columns: ["When", "Why", "As of", "Result", "Findings"],
+                caption: "Evaluations of submission \(submission.id!)",
+                columns: ["When", "Why", "As of", "Result", "Findings"],
                 rows: entry.evaluations.map { evaluation, counts in
                     [
                         Components.when(evaluation.evaluatedAt), evaluation.reason.rawValue,
@@ -39,7 +41,7 @@ enum HistoryPage {
                 })
             if !entry.decisions.isEmpty {
                 html += Components.table(
-                    caption: "Decisions",
+                    caption: "Decisions on submission \(submission.id!)",
                     columns: ["When", "By", "Outcome", "Licence", "Grounds", "Appeal by", "Note"],
                     rows: entry.decisions.map { decision in
                         [

@@ -15,7 +15,7 @@ enum Stylesheet {
         .govuk-width-container{max-width:960px;margin:0 15px}@media(min-width:40.0625em){.govuk-width-container{margin:0 30px}}
         @media(min-width:1020px){.govuk-width-container{margin:0 auto}}
         .govuk-header{background:#0b0c0c;border-bottom:10px solid #1d70b8;color:#fff}
-        .govuk-header__container{display:flex;justify-content:space-between;align-items:center;padding:10px 0}
+        .govuk-header__container{display:flex;flex-wrap:wrap;gap:5px 15px;justify-content:space-between;align-items:center;padding:10px 0}
         .govuk-header__service-name{color:#fff !important;font-weight:bold;font-size:24px;text-decoration:none}
         .govuk-header__account{display:flex;gap:15px;align-items:center;font-size:16px}
         .govuk-header__account form{margin:0}.govuk-header__sign-out{background:none;border:0;color:#fff;text-decoration:underline;font-size:16px;cursor:pointer;padding:0}
@@ -27,7 +27,7 @@ enum Stylesheet {
         .govuk-form-group{margin-bottom:30px}.govuk-form-group .govuk-form-group:last-of-type{margin-bottom:0}
         .govuk-form-group--error{padding-left:15px;border-left:5px solid #d4351c}
         .govuk-label{display:block;margin-bottom:5px;font-weight:normal}
-        .govuk-fieldset{margin:0;padding:0;border:0}.govuk-fieldset__legend{font-weight:bold;margin-bottom:10px;padding:0}
+        .govuk-fieldset{margin:0;padding:0;border:0;min-width:0}.govuk-fieldset__legend{font-weight:bold;margin-bottom:10px;padding:0}
         .govuk-hint{color:#505a5f;margin-bottom:15px}
         .govuk-error-message{color:#d4351c;font-weight:bold;margin-bottom:15px}
         .govuk-visually-hidden{position:absolute !important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
@@ -52,6 +52,10 @@ enum Stylesheet {
         .govuk-summary-list{margin:0 0 30px}.govuk-summary-list__row{display:flex;border-bottom:1px solid #b1b4b6;padding:10px 0}
         .govuk-summary-list__key{font-weight:bold;flex:0 0 40%;margin:0;padding-right:20px}.govuk-summary-list__value{flex:1;margin:0}
         .govuk-summary-list__actions{margin:0;text-align:right;flex:0 0 15%}
+        .govuk-summary-list__value,.govuk-table__cell{overflow-wrap:anywhere}.govuk-select{max-width:100%}
+        .table{position:relative}.govuk-report-options .govuk-form-group{min-width:0;max-width:100%}
+        @media(max-width:40.0525em){.govuk-summary-list__row{display:block}.govuk-summary-list__actions{text-align:left}
+        .govuk-date-input{flex-wrap:wrap}h1,.govuk-heading-l{font-size:28px}.govuk-panel__title{font-size:32px}}
         .govuk-panel--confirmation{background:#00703c;color:#fff;padding:35px;text-align:center;margin-bottom:30px}
         .govuk-panel__title{font-size:48px;margin:0 0 20px}.govuk-panel__body{font-size:36px}
         .govuk-tag{display:inline-block;padding:2px 8px;font-weight:bold;font-size:16px;background:#cce2d8;color:#005a30}
@@ -60,7 +64,8 @@ enum Stylesheet {
         .govuk-warning-text__icon{display:inline-block;min-width:35px;height:35px;border-radius:50%;background:#0b0c0c;color:#fff;text-align:center;font-weight:bold;font-size:28px;line-height:35px}
         .govuk-inset-text{border-left:10px solid #b1b4b6;padding:15px;margin:20px 0}
         .govuk-notification-banner{border:5px solid #1d70b8;margin-bottom:30px}.govuk-notification-banner__content{padding:15px}
-        .govuk-notification-banner__heading{margin:0;font-weight:bold}
+        .govuk-notification-banner__heading{margin:0;font-weight:bold}.govuk-notification-banner--success{border-color:#00703c}
+        .govuk-notification-banner--success .govuk-notification-banner__heading{margin-bottom:15px}
         .govuk-conditional{border-left:4px solid #b1b4b6;padding-left:18px;margin-left:18px}
         .govuk-repeat-item{border:1px solid #b1b4b6;padding:20px 20px 0;margin-bottom:20px}
         .govuk-table{border-collapse:collapse;width:100%;margin-bottom:30px;font-size:16px}

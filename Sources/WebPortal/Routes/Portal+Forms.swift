@@ -43,12 +43,22 @@ extension Portal {
             let repeats = form.sections[index].fields.filter { $0.type == .repeat }.map {
                 "\(form.sections[index].id).\($0.id)"
             }
+            // Where focus goes on the page shown again: the item just added or put back.
+            var focusedItem: String?
+            let removed = answers.removed
+            answers.removed = nil
             if action.hasPrefix("add:") {
-                answers.addItem(to: String(action.dropFirst(4)))
+                let key = String(action.dropFirst(4))
+                answers.addItem(to: key)
+                focusedItem = "\(key).\(answers.counts[key]! - 1)"
             } else if action.hasPrefix("remove:"), let colon = action.lastIndex(of: ":"),
                 let item = Int(action[action.index(after: colon)...])
             {
-                answers.removeItem(item, from: String(action[action.index(action.startIndex, offsetBy: 7)..<colon]))
+                answers.removeItemKeepingIt(
+                    item, from: String(action[action.index(action.startIndex, offsetBy: 7)..<colon]))
+            } else if action == "undo" {
+                answers.removed = removed
+                focusedItem = answers.undoRemoval()
             } else {
                 for key in repeats { answers.dropEmptyItems(of: key) }
             }
@@ -67,7 +77,9 @@ extension Portal {
                     ? "/forms/\(form.id)/pages/\(form.sections[index + 1].id)" : "/forms/\(form.id)/check"
                 return Self.redirect(next)
             default:
-                return sectionPage(form, index, answers: answers, errors: [:], sender: sender, context: context)
+                return sectionPage(
+                    form, index, answers: answers, errors: [:], sender: sender, context: context,
+                    focusedItem: focusedItem)
             }
         }
         routes.people(.get, "/forms/{form}/check", [.school, .licensing]) { _, context, sender in
@@ -137,14 +149,15 @@ extension Portal {
         return answers
     }
 
+    /// A section's page; after "Add another" or "Undo", focus on the item (`cse.sessions.2`) it brought.
     private func sectionPage(
         _ form: FormDefinition, _ index: Int, answers: DraftAnswers, errors: [String: String], sender: Sender,
-        context: PortalContext
+        context: PortalContext, focusedItem: String? = nil
     ) -> Response {
         let pages = FormPages(form: form, lockedKeys: Set(safeguarding.lockedAnswers(by: sender).keys))
         let body = pages.section(
             index, answers: answers, errors: errors, csrf: context.session?.csrfToken ?? "",
-            stepLabel: "part \(index + 1) of \(form.sections.count)")
+            stepLabel: "part \(index + 1) of \(form.sections.count)", focusedItem: focusedItem)
         return page(
             form.sections[index].title, body, context: context, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
