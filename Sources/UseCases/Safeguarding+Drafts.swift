@@ -62,10 +62,16 @@ extension Safeguarding {
         return latest.submission.bound
     }
 
-    /// The answers an account may not change, by `section.field` key: a school's URN, a licensing officer's district.
+    /// The answers an account may not change, by `section.field` key: a school's URN and the day it declares (today),
+    /// a licensing officer's district.
     public func lockedAnswers(by sender: Sender) -> [String: String] {
         guard let form = form(for: sender), let scope = sender.scope else { return [:] }
         let location = form.subject == .school ? form.subjectKey : form.districtKey
-        return location.map { [form.key(of: $0): scope] } ?? [:]
+        var answers = location.map { [form.key(of: $0): scope] } ?? [:]
+        // A school declares on the day it sends its return: the server records the date, not the school.
+        if form.subject == .school, let declared = form.meanings.location(of: .declaredOn) {
+            answers[form.key(of: declared)] = today().iso
+        }
+        return answers
     }
 }

@@ -43,6 +43,8 @@ final class PortalFixture: Sendable {
     /// The school account's URN, and another open school's.
     let schoolURN: String
     let otherURN: String
+    /// The school account's school's name, as the register has it.
+    let schoolName: String
 
     init(sessionSeconds: Int = 3600, secureCookies: Bool = false, behindProxy: Bool = false) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-\(UUID().uuidString)")
@@ -56,6 +58,7 @@ final class PortalFixture: Sendable {
         let open = try await store.schools(status: .open)
         schoolURN = open[0].urn
         otherURN = open[1].urn
+        schoolName = open[0].name
         var tokens: [String: String] = [:]
         var accounts: [String: AccountRecord] = [:]
         for (name, role, scope) in [

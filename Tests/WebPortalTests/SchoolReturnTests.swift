@@ -58,7 +58,8 @@ struct SchoolReturnTests {
             #expect(page.text.contains("<a href=\"#school-dsl_email\">"))
             #expect(
                 page.text.contains("<a href=\"#school-dsl_last_training-day\">"), "a date's error links to its day box")
-            #expect(page.text.contains("must be a real date, with a day, a month and a year"))
+            #expect(
+                page.text.contains(">Date the DSL last completed formal safeguarding training must be a real date<"))
             #expect(page.text.contains("id=\"school-dsl_email-error\""))
             #expect(page.text.contains("govuk-input--error\" id=\"school-dsl_email\""))
             #expect(page.text.contains("value=\"darren at school\""), "the wrong answer is shown again to be corrected")
@@ -72,15 +73,18 @@ struct SchoolReturnTests {
             let training = summary.range(of: "school-dsl_last_training")!.lowerBound
             #expect(email < training, "the summary lists the errors in the order of the page")
 
-            // Questions left unanswered are worded from what the check found, not from its message: a choice to
-            // select, a text to enter.
+            // Questions left unanswered are worded from what the check found, in the Design System's words: a
+            // choice to select, a text to enter, "the" before a label that names a thing.
             let empty = try await lead.post(
                 "/forms/\(schoolForm.id)/pages/school",
-                fields.filter { !["school.type", "school.dsl_name"].contains($0.0) } + [("action", "continue")])
-            #expect(empty.text.contains("<a href=\"#school-type\">Select type of school</a>"))
+                fields.filter { !["school.type", "school.dsl_name", "school.dsl_email"].contains($0.0) } + [
+                    ("action", "continue")
+                ])
+            #expect(empty.text.contains("<a href=\"#school-type\">Select the type of school</a>"))
             #expect(
                 empty.text.contains(
-                    "<a href=\"#school-dsl_name\">Enter name of the designated safeguarding lead (DSL)</a>"))
+                    "<a href=\"#school-dsl_name\">Enter the name of the designated safeguarding lead (DSL)</a>"))
+            #expect(empty.text.contains("<a href=\"#school-dsl_email\">Enter the DSL&#39;s email address</a>"))
 
             // A date of something done that is still to come.
             let later = fixture.today.adding(months: 1).components
@@ -122,8 +126,16 @@ struct SchoolReturnTests {
             let check = try await lead.get("/forms/\(schoolForm.id)/check")
             #expect(check.text.contains("Check your answers before submitting your return"))
             #expect(check.text.contains("<dt class=\"govuk-summary-list__key\">Unique reference number (URN)</dt>"))
-            #expect(check.text.contains("href=\"/forms/\(schoolForm.id)/pages/school#school-dsl_email\">Change"))
+            #expect(
+                check.text.contains(
+                    "href=\"/forms/\(schoolForm.id)/pages/school?from=check#school-dsl_email\">Change"))
             #expect(!check.text.contains("Fix these before you submit"))
+            // A change made from check your answers goes back there, not on through every page.
+            let change = try await lead.get("/forms/\(schoolForm.id)/pages/staff?from=check")
+            #expect(change.text.contains("<a class=\"govuk-back-link\" href=\"/forms/\(schoolForm.id)/check\">"))
+            let changed = try await lead.post(
+                "/forms/\(schoolForm.id)/pages/staff", answers["staff"]! + [("from", "check"), ("action", "continue")])
+            #expect(changed.location == "/forms/\(schoolForm.id)/check")
             let sent = try await lead.post("/forms/\(schoolForm.id)/submit", [:])
             #expect(sent.status == .seeOther)
             let location = try #require(sent.location)
@@ -136,6 +148,9 @@ struct SchoolReturnTests {
             #expect(stored.subjectKey == fixture.schoolURN)
             #expect(stored.source == .portal)
             #expect(stored.submitter == "school account")
+            let declared = try #require(StoredJSON.read(stored.bound)?["declaration"]?["date"]?.scalar?.text)
+            #expect(
+                declared == fixture.today.iso, "the server records the day the return was sent as its declaration's")
             #expect(stored.supersedes == before.first?.id, "a second return replaces the first, which is kept")
             #expect(
                 try await fixture.store.draft(accountID: fixture.accounts["school"]!.id!, formID: schoolForm.id) == nil)
@@ -316,6 +331,61 @@ struct SchoolReturnTests {
         }
     }
 
+    @Test("the declaration is a box to tick, dated by the server; the home page names the school and the round's years")
+    func declarationAndHome() async throws {
+        let fixture = try await PortalFixture()
+        try await fixture.test { client in
+            var lead = try await Visitor.signedIn(client, token: fixture.tokens["school"]!)
+            let page = try await lead.get("/forms/\(schoolForm.id)/pages/declaration")
+            #expect(
+                page.text.contains(
+                    "id=\"declaration-confirmed\" name=\"declaration.confirmed\" type=\"checkbox\" value=\"yes\">"
+                        + "<label class=\"govuk-label govuk-checkboxes__label\" for=\"declaration-confirmed\">I confirm that "
+                        + "this return is accurate and complete</label>"))
+            #expect(!page.text.contains("value=\"no\""), "one box, not yes and no")
+            #expect(!page.text.contains("name=\"declaration.date.day\""), "the date is not asked")
+            #expect(page.text.contains("\(fixture.today.spoken): the day you send it is recorded."))
+            let unticked = try await lead.post(
+                "/forms/\(schoolForm.id)/pages/declaration",
+                [("declaration.name", "Alex Morgan"), ("declaration.role", "headteacher"), ("action", "continue")])
+            #expect(unticked.status == .unprocessableContent)
+            #expect(
+                unticked.text.contains(
+                    "<a href=\"#declaration-confirmed\">Confirm that the return is accurate and complete before it is "
+                        + "submitted.</a>"))
+            let ticked = try await lead.post(
+                "/forms/\(schoolForm.id)/pages/declaration",
+                [
+                    ("declaration.name", "Alex Morgan"), ("declaration.role", "headteacher"),
+                    ("declaration.confirmed", "yes"), ("action", "continue"),
+                ])
+            #expect(ticked.location == "/forms/\(schoolForm.id)/check")
+            let home = try await lead.get("/")
+            #expect(home.text.contains("<h1 class=\"govuk-heading-l\">\(HTMLRenderer.escape(fixture.schoolName))</h1>"))
+            #expect(home.text.contains("Your return for 2025 to 2026</h2>"))
+        }
+    }
+
+    @Test("a rule's error about a page's answers is shown on that page: a session dated outside the period")
+    func ruleErrorsOnTheirPage() async throws {
+        let fixture = try await PortalFixture()
+        try await fixture.test { client in
+            var lead = try await Visitor.signedIn(client, token: fixture.tokens["school"]!)
+            let page = try await lead.post(
+                "/forms/\(schoolForm.id)/pages/cse",
+                [
+                    ("cse.delivered", "yes"), ("cse.sessions#count", "1"), ("cse.sessions.0.audience", "parents"),
+                    ("cse.sessions.0.provider_type", "in-house"), ("cse.sessions.0.date.day", "3"),
+                    ("cse.sessions.0.date.month", "2"), ("cse.sessions.0.date.year", "2019"),
+                    ("cse.sessions.0.quality_assured", "no"), ("action", "continue"),
+                ])
+            #expect(page.status == .unprocessableContent, "the page is not left with the mistake in it")
+            #expect(page.text.contains("<a href=\"#cse-sessions-0-date-day\">"), "the summary links to the date")
+            #expect(page.text.contains("id=\"cse-sessions-0-date-error\""), "the error stands beside it")
+            #expect(page.text.contains("it is dated 3 February 2019, outside"), "and says which date")
+        }
+    }
+
     @Test("a return with errors cannot be sent: check your answers lists them, each linked to its question")
     func blockedWithErrors() async throws {
         let fixture = try await PortalFixture()
@@ -324,7 +394,13 @@ struct SchoolReturnTests {
             _ = try await lead.post("/forms/\(schoolForm.id)/pages/school", [("action", "save")])
             let check = try await lead.get("/forms/\(schoolForm.id)/check")
             #expect(check.text.contains("Fix these before you submit"))
-            #expect(check.text.contains("href=\"/forms/\(schoolForm.id)/pages/school#school-dsl_name\""))
+            #expect(
+                check.text.contains(
+                    "href=\"/forms/\(schoolForm.id)/pages/school?errors=shown&amp;from=check#school-dsl_name\""))
+            // Following the link marks the field in error on its page.
+            let page = try await lead.get("/forms/\(schoolForm.id)/pages/school?errors=shown&from=check")
+            #expect(page.text.contains("id=\"school-dsl_name-error\""))
+            #expect(page.text.contains("<input type=\"hidden\" name=\"from\" value=\"check\">"))
             let before = try await fixture.store.latestSubmissionIDs(formID: nil).count
             let refused = try await lead.post("/forms/\(schoolForm.id)/submit", [:])
             #expect(refused.status == .unprocessableContent)

@@ -41,6 +41,8 @@ public enum Meaning: String, Sendable, CaseIterable {
     case sessionProvider = "session-provider"
     /// Whether a session was quality-assured.
     case sessionQualityAssured = "session-quality-assured"
+    /// The day the return was declared: the portal records it as the day the return is sent.
+    case declaredOn = "declared-on"
     /// The driver's name.
     case driverName = "driver-name"
     /// The DBS certificate's number.
@@ -80,7 +82,8 @@ public enum Meaning: String, Sendable, CaseIterable {
         case .dfeNumber: return [.dfeNumber]
         case .phase, .schoolType, .sessionAudience, .sessionProvider: return [.choice]
         case .sessionYearGroups: return [.multiChoice]
-        case .dslLastTraining, .staffLastUpdate, .dbsIssueDate, .dbsSubscriptionDate, .dbsLastStatusCheck, .trainingDate:
+        case .dslLastTraining, .staffLastUpdate, .declaredOn, .dbsIssueDate, .dbsSubscriptionDate, .dbsLastStatusCheck,
+            .trainingDate:
             return [.date]
         case .cseDelivered, .missingDelivered, .parentsInformed, .governorsTrained, .sessionQualityAssured,
             .dbsUpdateService, .trainingCompleted, .registerSearched:
@@ -106,6 +109,7 @@ public enum Meaning: String, Sendable, CaseIterable {
         case .schoolName, .dfeNumber, .schoolType: return "the portal, to start a school's return from the register"
         case .phase: return "the register import and the portal"
         case .dslName, .dslEmail: return "the chase list, its reminders and the receipts"
+        case .declaredOn: return "the portal, which records the day a return is sent"
         case .driverName, .dbsCertificate, .dbsIssueDate, .dbsUpdateService, .dbsSubscriptionDate, .dbsLastStatusCheck,
             .trainingCompleted, .trainingDate, .registerSearched:
             return "the licensing report"

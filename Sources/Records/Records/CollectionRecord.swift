@@ -36,6 +36,18 @@ public struct CollectionRecord: Codable, Sendable, Equatable {
 }
 
 extension CollectionRecord {
+    /// The round as people name it, from its period: "2025 to 2026" for a school year, or the one year it covers.
+    public var title: String {
+        let start = periodStart.prefix(4)
+        let end = periodEnd.prefix(4)
+        return start == end ? String(start) : "\(start) to \(end)"
+    }
+
+    /// Each round's title by its name, for pages that hold only the name: `s11-2025-26` is "2025 to 2026".
+    public static func titles(_ collections: [CollectionRecord]) -> [String: String] {
+        Dictionary(collections.map { ($0.name, $0.title) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The rule parameters a collection replaces: its period, as `period_start` and `period_end`.
     public var ruleParameters: [String: Value] {
         var parameters: [String: Value] = [:]

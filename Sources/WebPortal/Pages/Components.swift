@@ -146,6 +146,17 @@ enum Components {
         return fieldset(legend: legend, id: id, hint: hint, error: error, content: items + "</div>")
     }
 
+    /// One box to tick to confirm a statement (a declaration); ticked, it sends `yes`.
+    static func confirmation(id: String, name: String, label: String, checked: Bool, error: String?) -> String {
+        group(
+            errorMessage(error, id: id)
+                + "<div class=\"govuk-checkboxes\"><div class=\"govuk-checkboxes__item\"><input class=\"govuk-checkboxes__input\" "
+                + "id=\"\(escape(id))\" name=\"\(escape(name))\" type=\"checkbox\" value=\"yes\"\(checked ? " checked" : "")"
+                + (error == nil ? "" : " aria-describedby=\"\(escape(id))-error\"")
+                + "><label class=\"govuk-label govuk-checkboxes__label\" for=\"\(escape(id))\">\(escape(label))</label></div></div>",
+            error: error)
+    }
+
     /// A select, for a choice from a long list.
     static func select(
         id: String, name: String, label: String, hint: String?, options: [(value: String, label: String)],

@@ -10,9 +10,16 @@ enum ErrorMessages {
         let label = field.label
         switch check {
         case .type(.date):
-            return "\"\(label)\" must be a real date, with a day, a month and a year, like 27 3 2026."
+            return "\(label) must be a real date"
+        case .required where field.type == .yesNo && field.constraint != nil && !label.hasSuffix("?"):
+            // A statement to confirm, asked as one box: its own message, or the Design System's.
+            return field.message ?? "Tick the box to confirm: \(label)"
         case .required where label.hasSuffix("?"):
-            return "Answer the question \"\(label)\""
+            switch field.type {
+            case .yesNo: return "Select yes or no for “\(label)”"
+            case .choice, .multiChoice: return "Select an answer for “\(label)”"
+            default: return "Enter an answer for “\(label)”"
+            }
         case .required:
             let choosing = [.choice, .multiChoice, .yesNo].contains(field.type)
             return (choosing ? "Select " : "Enter ") + phrase(label)
@@ -25,13 +32,15 @@ enum ErrorMessages {
         }
     }
 
-    /// A label as the object of a sentence: its first letter in lower case, unless it starts an abbreviation.
-    private static func phrase(_ label: String) -> String {
+    /// A label as the object of a sentence, as the Design System words it: "Type of school" becomes "the type of
+    /// school", "Your name" "your name"; an abbreviation at the start keeps its capitals ("the DSL's email address").
+    static func phrase(_ label: String) -> String {
         let first = label.prefix { $0 != " " }
-        guard first.count > 1, first.allSatisfy({ !$0.isLowercase }) else {
-            return label.prefix(1).lowercased() + label.dropFirst()
-        }
-        return label
+        let lowered =
+            first.count > 1 && first.allSatisfy({ !$0.isLowercase })
+            ? label : label.prefix(1).lowercased() + label.dropFirst()
+        let determiners = ["the ", "your ", "a ", "an ", "any ", "each ", "every "]
+        return determiners.contains { lowered.hasPrefix($0) } ? lowered : "the " + lowered
     }
 
     /// The field (or a repeat's sub-field) a finding's JSON Pointer is about.

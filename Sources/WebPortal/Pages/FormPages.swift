@@ -18,9 +18,10 @@ struct FormPages {
 
     /// A section's page: focus on `focusedItem` (a repeat item's key) when one was just added or put back, or on
     /// the note that one was removed, with its "Undo".
+    /// With `fromCheck`, the page was opened from "Check your answers": its Back link and Continue return there.
     func section(
         _ index: Int, answers: DraftAnswers, errors: [String: String], csrf: String, stepLabel: String,
-        focusedItem: String? = nil
+        focusedItem: String? = nil, fromCheck: Bool = false
     ) -> String {
         let section = form.sections[index]
         var html =
@@ -34,6 +35,7 @@ struct FormPages {
             "<form method=\"post\" action=\"/forms/\(form.id)/pages/\(section.id)\" novalidate>" + Components.csrf(csrf)
             + "<button class=\"govuk-visually-hidden\" type=\"submit\" name=\"action\" value=\"continue\" tabindex=\"-1\" "
             + "aria-hidden=\"true\">Continue</button>"
+        if fromCheck { html += "<input type=\"hidden\" name=\"from\" value=\"check\">" }
         if let removed = answers.removed, removed.repeatKey.hasPrefix(section.id + ".") {
             html += removalNote(removed)
         }
@@ -44,10 +46,12 @@ struct FormPages {
         }
         html +=
             "<div class=\"govuk-button-group\">"
-            + Components.button(index + 1 < form.sections.count ? "Continue" : "Check your answers")
+            + Components.button(index + 1 < form.sections.count && !fromCheck ? "Continue" : "Check your answers")
             + Components.button("Save and come back later", value: "save", secondary: true) + "</div></form>"
-        if index > 0 {
-            // The Back link at the top, as GOV.UK pages have it.
+        // The Back link at the top, as GOV.UK pages have it: to the page before, or to the check it came from.
+        if fromCheck {
+            html = "<a class=\"govuk-back-link\" href=\"/forms/\(form.id)/check\">Back to check your answers</a>" + html
+        } else if index > 0 {
             html =
                 "<a class=\"govuk-back-link\" href=\"/forms/\(form.id)/pages/\(form.sections[index - 1].id)\">Back to \(Components.escape(form.sections[index - 1].title))</a>"
                 + html
@@ -121,6 +125,14 @@ struct FormPages {
         case .longText:
             html = Components.textarea(
                 id: id, name: key, label: label, hint: hintText, value: answers.value(key), error: error)
+        case .date where lockedKeys.contains(key):
+            // A date the server records (the day a return is declared) is shown, not asked.
+            html =
+                "<div class=\"govuk-form-group\" id=\"\(Components.escape(id))\"><p><strong>\(Components.escape(field.label))"
+                + "</strong><br>\(Day(iso: answers.value(key))?.spoken ?? "Today"): the day you send it is recorded.</p></div>"
+        case .yesNo where isConfirmation(field, key: key):
+            html = Components.confirmation(
+                id: id, name: key, label: field.label, checked: answers.value(key).lowercased() == "yes", error: error)
         case .date:
             html = Components.dateInput(
                 id: id, name: key, legend: label, hint: hintText ?? "For example, 27 3 2026",
@@ -213,6 +225,12 @@ struct FormPages {
             guard let maximum = field.maxLength else { return (nil, "text", nil) }
             return (maximum <= 10 ? "10" : maximum <= 40 ? "20" : nil, "text", nil)
         }
+    }
+
+    /// True for a statement to confirm: a yes/no whose answer must be yes (its constraint is itself), asked as one
+    /// box to tick, as GOV.UK declarations are.
+    func isConfirmation(_ field: FieldDefinition, key: String) -> Bool {
+        field.type == .yesNo && field.constraint?.text.collapsingWhitespace == key
     }
 
     /// True when the field can be left empty: not required, and its answer does not depend on another.

@@ -5,7 +5,9 @@ import Records
 /// driver's Update Service checks.
 enum HistoryPage {
     /// The page; `from` is the submission the reader came from, linked back to.
-    static func html(_ entries: [HistoryEntry], form: FormDefinition, from id: Int64) -> String {
+    static func html(
+        _ entries: [HistoryEntry], form: FormDefinition, from id: Int64, titles: [String: String]
+    ) -> String {
         var html =
             "<a class=\"govuk-back-link\" href=\"/submissions/\(id)\">Back to submission \(id)</a>"
             + "<h1 class=\"govuk-heading-l\">History of \(Components.escape(entries.last?.submission.subjectKey ?? ""))</h1>"
@@ -22,7 +24,7 @@ enum HistoryPage {
                     nil
                 )
             ]
-            if let collection = entry.collection { facts.append(("Collection", collection, nil)) }
+            if let collection = entry.collection { facts.append(("Year", titles[collection] ?? collection, nil)) }
             if let earlier = submission.supersedes { facts.append(("Replaces", "submission \(earlier)", nil)) }
             if let later = entry.supersededBy { facts.append(("Replaced by", "submission \(later)", nil)) }
             html += Components.summaryList(facts)

@@ -5,14 +5,15 @@ import UseCases
 /// Each role's start page: what it can do, and for a school, its return in the round open.
 enum HomePages {
     /// A school's start page: the round open and the one action that fits, and what it has sent.
-    static func school(_ home: SchoolHome, form: FormDefinition?, today: Day) -> String {
-        guard let form else { return "<p>There is no school return form.</p>" }
+    /// Its heading is the school's name; rounds are named by their years ("2025 to 2026"), not their ids.
+    static func school(_ home: SchoolHome, form: FormDefinition?, today: Day, titles: [String: String]) -> String {
         var body =
-            "<p class=\"govuk-body-l\">\(Components.escape(home.school?.name ?? "Your school")), URN "
-            + "\(Components.escape(home.urn))</p>"
+            "<h1 class=\"govuk-heading-l\">\(Components.escape(home.school?.name ?? "Your school"))</h1>"
+            + "<p class=\"govuk-body-l\">URN \(Components.escape(home.urn))</p>"
+        guard let form else { return body + "<p>There is no school return form.</p>" }
         if let collection = home.collection, let due = Day(iso: collection.due), let status = home.status(on: today) {
             body +=
-                "<h2 class=\"govuk-heading-m\">Your return for \(Components.escape(collection.name))</h2>"
+                "<h2 class=\"govuk-heading-m\">Your return for \(Components.escape(collection.title))</h2>"
                 + "<p>It covers \(Day(iso: collection.periodStart)?.spoken ?? "") to "
                 + "\(Day(iso: collection.periodEnd)?.spoken ?? "") and is due by \(due.spoken).</p>"
             body += statusAndAction(status, form: form)
@@ -24,7 +25,7 @@ enum HomePages {
             let decision = entry.evaluations.last?.record.decision
             return [
                 "<a class=\"govuk-link\" href=\"/submissions/\(entry.submission.id!)\">\(entry.submission.id!)</a>",
-                Components.escape(entry.collection ?? ""),
+                Components.escape(entry.collection.map { titles[$0] ?? $0 } ?? ""),
                 Components.escape(Components.when(entry.submission.receivedAt)),
                 decision.map { Components.tag(form.decisions.label(for: $0), decision: $0.rawValue) } ?? "",
             ]
@@ -32,7 +33,7 @@ enum HomePages {
         return body + "<h2 class=\"govuk-heading-m\">What you have sent</h2>"
             + Components.table(
                 caption: "Your school's returns, newest first",
-                columns: ["Submission", "Collection", "Received", "Result"],
+                columns: ["Submission", "Year", "Received", "Result"],
                 rows: rows, rawColumns: [0, 1, 2, 3])
     }
 

@@ -7,7 +7,8 @@ import UseCases
 enum ReportPage {
     /// The page's content; the download links carry the same date and round, so they give the same figures.
     static func html(
-        _ document: ReportDocument, kind: ReportKind, asOf: String, collection: String?, collections: [String]
+        _ document: ReportDocument, kind: ReportKind, asOf: String, collection: String?,
+        collections: [(name: String, title: String)]
     ) -> String {
         var html =
             "<span class=\"govuk-caption-l\">\(Components.escape(document.subtitle))</span>"
@@ -16,7 +17,7 @@ enum ReportPage {
         if kind != .licensing {
             html += Components.select(
                 id: "collection", name: "collection", label: "Round of returns", hint: "Blank for the newest",
-                options: collections.map { ($0, $0) }, selected: collection, error: nil)
+                options: collections.map { ($0.name, $0.title) }, selected: collection, error: nil)
         }
         html +=
             Components.textInput(

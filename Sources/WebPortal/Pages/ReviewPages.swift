@@ -14,7 +14,7 @@ struct ReviewPages {
         return form.sections.map { section in
             var rows: [(String, String, String?)] = []
             func link(_ key: String) -> String? {
-                changeLinks ? "/forms/\(form.id)/pages/\(section.id)#\(pages.inputID(key))" : nil
+                changeLinks ? "/forms/\(form.id)/pages/\(section.id)?from=check#\(pages.inputID(key))" : nil
             }
             for field in section.fields {
                 let key = "\(section.id).\(field.id)"
@@ -64,7 +64,7 @@ struct ReviewPages {
             let key = FormPages.key(ofPointer: finding.path)
             let section = key.split(separator: ".").first.map(String.init) ?? form.sections[0].id
             return Components.FieldError(
-                id: "/forms/\(form.id)/pages/\(section)#\(pages.inputID(key))",
+                id: "/forms/\(form.id)/pages/\(section)?errors=shown&from=check#\(pages.inputID(key))",
                 message: ErrorMessages.message(for: finding, in: form))
         }
         if form.subject == .school {
@@ -116,7 +116,7 @@ struct ReviewPages {
             ("Form version", record.formVersion, nil),
             ("Checked", "as of \(Components.when(evaluation.asOf)), \(evaluation.reason.rawValue)", nil),
         ]
-        if let collection { facts.insert(("Collection", collection, nil), at: 1) }
+        if let collection { facts.insert(("Year", collection, nil), at: 1) }
         if let supersedes = record.supersedes { facts.append(("Replaces", "submission \(supersedes)", nil)) }
         html += Components.summaryList(facts)
         html +=

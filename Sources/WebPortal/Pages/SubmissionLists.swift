@@ -5,15 +5,15 @@ import Records
 /// The lists of stored submissions each role sees, and the district's drivers needing action.
 enum SubmissionLists {
     /// A school's own returns, every version, newest first.
-    static func schoolReturns(_ rows: [SubmissionSummary], form: FormDefinition?) -> String {
+    static func schoolReturns(_ rows: [SubmissionSummary], form: FormDefinition?, titles: [String: String]) -> String {
         var html = "<h1 class=\"govuk-heading-l\">Your school's returns</h1>"
         guard !rows.isEmpty else { return html + "<p>Your school has not sent a return yet.</p>" }
         html += Components.table(
             caption: "Every return your school has sent, newest first",
-            columns: ["Submission", "Collection", "Received", "Result", "Status"],
+            columns: ["Submission", "Year", "Received", "Result", "Status"],
             rows: rows.map { row in
                 [
-                    link(row.id), Components.escape(row.collection ?? ""),
+                    link(row.id), Components.escape(row.collection.map { titles[$0] ?? $0 } ?? ""),
                     Components.escape(Components.when(row.receivedAt)),
                     result(row, form), row.supersededBy.map { "Replaced by \(link($0))" } ?? "Current",
                 ]
@@ -45,7 +45,9 @@ enum SubmissionLists {
     }
 
     /// Every school's latest return, for the policy officer.
-    static func allReturns(_ all: [SubmissionSummary], form: FormDefinition?, filter: ListFilter) -> String {
+    static func allReturns(
+        _ all: [SubmissionSummary], form: FormDefinition?, filter: ListFilter, titles: [String: String]
+    ) -> String {
         var html = "<h1 class=\"govuk-heading-l\">School returns</h1>"
         guard !all.isEmpty else { return html + "<p>No school has sent a return yet.</p>" }
         html += filter.html(path: "/submissions", searchLabel: "School name or URN", outcomes: false)
@@ -54,12 +56,13 @@ enum SubmissionLists {
         let districts = form.flatMap { form in form.districtKey.map { form.field(at: $0) } }?.choices
         html += Components.table(
             caption: "The latest return of each school, newest first",
-            columns: ["Submission", "School", "District", "Collection", "Received", "Result"],
+            columns: ["Submission", "School", "District", "Year", "Received", "Result"],
             rows: rows.map { row in
                 [
                     link(row.id), Components.escape("\(row.schoolName ?? "") (\(row.subjectKey))"),
                     Components.escape(districts?.label(for: row.district ?? "") ?? row.district ?? ""),
-                    Components.escape(row.collection ?? ""), Components.escape(Components.when(row.receivedAt)),
+                    Components.escape(row.collection.map { titles[$0] ?? $0 } ?? ""),
+                    Components.escape(Components.when(row.receivedAt)),
                     result(row, form),
                 ]
             }, rawColumns: [0, 1, 2, 3, 4, 5])

@@ -29,7 +29,9 @@ extension Portal {
                 let evaluation = try await safeguarding.check(answers.document(for: form), file: "portal", by: sender)
                 errors = evaluation.fieldErrors(inSection: form.sections[index].id, of: form)
             }
-            return sectionPage(form, index, answers: answers, errors: errors, sender: sender, context: context)
+            return sectionPage(
+                form, index, answers: answers, errors: errors, sender: sender, context: context,
+                fromCheck: request.uri.queryParameters["from"] == "check")
         }
         routes.people(.post, "/forms/{form}/pages/{section}", [.school, .licensing]) { request, context, sender in
             var request = request
@@ -40,6 +42,7 @@ extension Portal {
             answers.replace(section: form.sections[index], with: posted.fields)
             answers.fill(safeguarding.lockedAnswers(by: sender))
             let action = posted["action"] ?? "continue"
+            let fromCheck = posted["from"] == "check"
             let repeats = form.sections[index].fields.filter { $0.type == .repeat }.map {
                 "\(form.sections[index].id).\($0.id)"
             }
@@ -70,16 +73,18 @@ extension Portal {
                 let evaluation = try await safeguarding.check(answers.document(for: form), file: "portal", by: sender)
                 let errors = evaluation.fieldErrors(inSection: form.sections[index].id, of: form)
                 guard errors.isEmpty else {
-                    return sectionPage(form, index, answers: answers, errors: errors, sender: sender, context: context)
+                    return sectionPage(
+                        form, index, answers: answers, errors: errors, sender: sender, context: context,
+                        fromCheck: fromCheck)
                 }
                 let next =
-                    index + 1 < form.sections.count
+                    index + 1 < form.sections.count && !fromCheck
                     ? "/forms/\(form.id)/pages/\(form.sections[index + 1].id)" : "/forms/\(form.id)/check"
                 return Self.redirect(next)
             default:
                 return sectionPage(
                     form, index, answers: answers, errors: [:], sender: sender, context: context,
-                    focusedItem: focusedItem)
+                    focusedItem: focusedItem, fromCheck: fromCheck)
             }
         }
         routes.people(.get, "/forms/{form}/check", [.school, .licensing]) { _, context, sender in
@@ -94,7 +99,8 @@ extension Portal {
             var request = request
             let form = try formFor(context, sender)
             _ = try await self.form(&request, context)
-            let answers = try await draft(sender, form)
+            var answers = try await draft(sender, form)
+            answers.fill(safeguarding.lockedAnswers(by: sender))
             // A school's return with errors is not sent: the school is at the form and can put them right first.
             let options = SubmitOptions(source: .portal, keepsRejected: form.subject != .school)
             let result = try await safeguarding.submit(
@@ -152,24 +158,24 @@ extension Portal {
     /// A section's page; after "Add another" or "Undo", focus on the item (`cse.sessions.2`) it brought.
     private func sectionPage(
         _ form: FormDefinition, _ index: Int, answers: DraftAnswers, errors: [String: String], sender: Sender,
-        context: PortalContext, focusedItem: String? = nil
+        context: PortalContext, focusedItem: String? = nil, fromCheck: Bool = false
     ) -> Response {
         let pages = FormPages(form: form, lockedKeys: Set(safeguarding.lockedAnswers(by: sender).keys))
         let body = pages.section(
             index, answers: answers, errors: errors, csrf: context.session?.csrfToken ?? "",
-            stepLabel: "part \(index + 1) of \(form.sections.count)", focusedItem: focusedItem)
+            stepLabel: "part \(index + 1) of \(form.sections.count)", focusedItem: focusedItem, fromCheck: fromCheck)
         return page(
             form.sections[index].title, body, context: context, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }
 
 extension Evaluation {
-    /// The errors of the field checks in one section, by answer key, in the words of the page (see
-    /// `ErrorMessages`).
+    /// The errors about answers in one section, by answer key, in the words of the page (see `ErrorMessages`): the
+    /// field checks and the rules' errors (a session dated outside the collection period), shown where they are
+    /// made rather than first at "Check your answers".
     func fieldErrors(inSection section: String, of form: FormDefinition) -> [String: String] {
         var errors: [String: String] = [:]
-        for finding in findings
-        where finding.severity == .error && finding.isBuiltIn && finding.path.hasPrefix("/\(section)/") {
+        for finding in findings where finding.severity == .error && finding.path.hasPrefix("/\(section)/") {
             let key = FormPages.key(ofPointer: finding.path)
             if errors[key] == nil { errors[key] = ErrorMessages.message(for: finding, in: form) }
         }

@@ -15,7 +15,7 @@ extension Portal {
                 let body = ReportPage.html(
                     document, kind: kind, asOf: query["as-of"].map(String.init) ?? safeguarding.today().iso,
                     collection: query["collection"].map(String.init).flatMap { $0.isEmpty ? nil : $0 },
-                    collections: collections.map(\.name).reversed())
+                    collections: collections.map { ($0.name, $0.title) }.reversed())
                 return page(document.title, body, context: context)
             }
             routes.people(.get, "/reports/\(kind.rawValue).csv", kind.readers) { request, context, sender in

@@ -90,12 +90,12 @@ extension Portal {
         let flash =
             request.uri.queryParameters["saved"] != nil
             ? "Your answers are saved. Sign in again at any time to carry on where you left off." : nil
-        var body = "<h1 class=\"govuk-heading-l\">\(Components.escape(sender.name))</h1>"
+        var body = sender.role == .school ? "" : "<h1 class=\"govuk-heading-l\">\(Components.escape(sender.name))</h1>"
         switch sender.role {
         case .school:
             body += HomePages.school(
                 try await safeguarding.schoolHome(by: sender), form: configuration.schoolForm,
-                today: safeguarding.today())
+                today: safeguarding.today(), titles: CollectionRecord.titles(try await safeguarding.collections()))
         case .licensing:
             body += HomePages.licensing(
                 district: safeguarding.districtLabel(context.account?.scope ?? ""), form: configuration.driverForm)

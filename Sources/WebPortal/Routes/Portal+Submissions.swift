@@ -9,13 +9,15 @@ extension Portal {
         routes.people(.get, "/submissions", [.school, .licensing, .policy]) { request, context, sender in
             let filter = ListFilter(query: FormBody.query(request))
             let body: String
+            let titles = CollectionRecord.titles(try await safeguarding.collections())
             switch try await safeguarding.submissions(by: sender) {
-            case .schoolReturns(let rows): body = SubmissionLists.schoolReturns(rows, form: configuration.schoolForm)
+            case .schoolReturns(let rows):
+                body = SubmissionLists.schoolReturns(rows, form: configuration.schoolForm, titles: titles)
             case .applications(let rows, let district):
                 body = SubmissionLists.applications(
                     rows, district: district, form: configuration.driverForm, filter: filter)
             case .allReturns(let rows):
-                body = SubmissionLists.allReturns(rows, form: configuration.schoolForm, filter: filter)
+                body = SubmissionLists.allReturns(rows, form: configuration.schoolForm, filter: filter, titles: titles)
             }
             return page("Submissions", body, context: context)
         }
@@ -85,7 +87,10 @@ extension Portal {
             guard let form = safeguarding.catalog.forms[detail.record.formID] else { throw PortalError.notFound() }
             let entries = try await safeguarding.history(of: detail.record.subjectKey, by: sender)
             return page(
-                "History of \(detail.record.subjectKey)", HistoryPage.html(entries, form: form, from: id),
+                "History of \(detail.record.subjectKey)",
+                HistoryPage.html(
+                    entries, form: form, from: id, titles: CollectionRecord.titles(try await safeguarding.collections())
+                ),
                 context: context)
         }
         routes.people(.get, "/licensing/actions", [.licensing]) { _, context, sender in
@@ -114,7 +119,8 @@ extension Portal {
                 + "<a class=\"govuk-link\" href=\"/submissions/\(replacement)\">submission \(replacement)</a>.</div>"
         }
         body += ReviewPages(form: form).submission(
-            detail.record, evaluation: detail.evaluation, findings: detail.findings, collection: detail.collection,
+            detail.record, evaluation: detail.evaluation, findings: detail.findings,
+            collection: try await collectionTitle(detail.collection),
             decisions: detail.decisions)
         if sender.role != .school {
             body +=
@@ -129,5 +135,11 @@ extension Portal {
                 submissionID: id, csrf: csrf, errors: check == nil ? [] : errors)
         }
         return page("Submission \(id)", body, context: context, flash: flash, status: status)
+    }
+
+    /// A round's title ("2025 to 2026") from its name, or the name when no round has it.
+    func collectionTitle(_ name: String?) async throws -> String? {
+        guard let name else { return nil }
+        return CollectionRecord.titles(try await safeguarding.collections())[name] ?? name
     }
 }
