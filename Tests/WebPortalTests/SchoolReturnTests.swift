@@ -267,6 +267,15 @@ struct SchoolReturnTests {
             let added = try await lead.post(uri, first + [("action", "add:cse.sessions")])
             #expect(added.status == .ok)
             #expect(added.text.contains("Session 2</legend>"))
+            // The question's hint and the note of when it applies stand apart.
+            #expect(
+                added.text.contains(
+                    "<div class=\"govuk-conditional\"><p class=\"govuk-conditional__note\">Only if “Who was it for?” is "
+                        + "pupils.</p>"))
+            #expect(
+                added.text.contains(
+                    "<div class=\"govuk-hint\" id=\"cse-sessions-1-year_groups-hint\">Choose every year group that took part</div>"
+                ))
             #expect(added.text.contains("name=\"cse.sessions#count\" value=\"2\""))
             #expect(added.text.contains("value=\"remove:cse.sessions:1\""))
             #expect(

@@ -113,8 +113,7 @@ struct FormPages {
     ) -> String {
         let id = Self.id(key)
         let error = errors[key]
-        let hint = [field.hint, relevanceHint(field, siblings: siblings)].compactMap { $0 }.joined(separator: " ")
-        let hintText: String? = hint.isEmpty ? nil : hint
+        let hintText = field.hint
         let optional = isOptional(field) ? " (optional)" : ""
         let label = field.label + optional
         let html: String
@@ -163,7 +162,10 @@ struct FormPages {
                 type: type,
                 inputMode: mode, readOnly: lockedKeys.contains(key), autocomplete: Self.autocomplete(field))
         }
-        return field.relevant == nil ? html : "<div class=\"govuk-conditional\">\(html)</div>"
+        // "Only if you answered ..." stands apart from the question's own hint, above the question it qualifies.
+        guard let condition = relevanceHint(field, siblings: siblings) else { return html }
+        return "<div class=\"govuk-conditional\"><p class=\"govuk-conditional__note\">\(Components.escape(condition))</p>"
+            + "\(html)</div>"
     }
 
     private func renderRepeat(

@@ -67,6 +67,7 @@ enum Stylesheet {
         .govuk-notification-banner__heading{margin:0;font-weight:bold}.govuk-notification-banner--success{border-color:#00703c}
         .govuk-notification-banner--success .govuk-notification-banner__heading{margin-bottom:15px}
         .govuk-conditional{border-left:4px solid #b1b4b6;padding-left:18px;margin-left:18px}
+        .govuk-conditional__note{color:#505a5f;font-size:16px;font-style:italic;margin-bottom:10px}
         .govuk-repeat-item{border:1px solid #b1b4b6;padding:20px 20px 0;margin-bottom:20px}
         .govuk-table{border-collapse:collapse;width:100%;margin-bottom:30px;font-size:16px}
         .govuk-table__header,.govuk-table__cell{border-bottom:1px solid #b1b4b6;padding:10px 20px 10px 0;text-align:left;vertical-align:top}
