@@ -101,7 +101,7 @@ struct ExampleDecisionTests {
         #expect(values["params.violence_years"] == .number(10))
         #expect(
             violence.message
-                == "Convictions, cautions and charges, record 1: Violence (Caution) ending on 14 February 2020, less than 10 years before the application. A caution counts as a conviction; periods run from the end of the sentence."
+                == "Convictions, cautions and charges, record 1: Violence (Caution) on 14 February 2020: the 10-year period, from the end of any sentence, ends on 14 February 2030, after this application of 8 October 2026. A caution counts as a conviction."
         )
     }
 
