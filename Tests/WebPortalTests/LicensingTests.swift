@@ -255,6 +255,15 @@ struct LicensingTests {
             #expect(page.text.contains("<a class=\"govuk-link\" href=\"/submissions/\(corby)\">\(corby)</a>"))
             #expect(page.text.contains("No national register search"))
             #expect(page.text.contains(fullName), "the district's own drivers, named in full to their officer")
+            #expect(
+                page.text.contains("<td class=\"govuk-table__cell\">\(fixture.today.spoken)</td>"),
+                "dates as people read them")
+            // Filtered by when the action falls due: a search missing is due now, so it is in every window.
+            for window in ["overdue", "7", "30"] {
+                let due = try await officer.get("/licensing/actions?due=\(window)")
+                #expect(due.text.contains("href=\"/submissions/\(corby)\""), "\(window)")
+                #expect(due.text.contains("<option value=\"\(window)\" selected>"), "the filter keeps what was asked")
+            }
             var policy = try await Visitor.signedIn(client, token: fixture.tokens["policy"]!)
             let report = try await policy.get("/reports/licensing")
             #expect(report.text.contains(masked), "in the county's report names are masked")

@@ -116,6 +116,13 @@ struct PolicyAndAdminTests {
                     rejected.text.contains("href=\"/submissions/\(row.id)\"") == (row.decision == .rejected),
                     "submission \(row.id), \(String(describing: row.decision))")
             }
+            // By the round (the year a return answers, with its due date).
+            let round = try #require(returns.compactMap(\.collection).first)
+            let inRound = try await policy.get("/submissions?round=\(round)")
+            for row in returns {
+                #expect(inRound.text.contains("href=\"/submissions/\(row.id)\"") == (row.collection == round))
+            }
+            #expect(inRound.text.contains(", due 30 September"), "each round offered with its due date")
             let nothing = try await policy.get("/submissions?q=no+such+school")
             #expect(nothing.text.contains("No return matches."))
         }

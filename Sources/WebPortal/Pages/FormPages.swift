@@ -164,7 +164,8 @@ struct FormPages {
         }
         // "Only if you answered ..." stands apart from the question's own hint, above the question it qualifies.
         guard let condition = relevanceHint(field, siblings: siblings) else { return html }
-        return "<div class=\"govuk-conditional\"><p class=\"govuk-conditional__note\">\(Components.escape(condition))</p>"
+        return
+            "<div class=\"govuk-conditional\"><p class=\"govuk-conditional__note\">\(Components.escape(condition))</p>"
             + "\(html)</div>"
     }
 

@@ -2,7 +2,7 @@ import FormEngine
 import Records
 
 /// What a list of submissions is narrowed to: text searched in the URN, driver number or school name, the checks'
-/// result, and an application's decision.
+/// result, an application's decision, a return's round (whose due date it answers).
 struct ListFilter: Sendable, Equatable {
     /// Text to find, in any case.
     var search = ""
@@ -10,12 +10,15 @@ struct ListFilter: Sendable, Equatable {
     var result = ""
     /// The officer's decision (an outcome, or `awaiting`), or "" for any.
     var outcome = ""
+    /// A return's round (`s11-2025-26`), or "" for any.
+    var round = ""
 
     /// The filter a list's query asks for.
     init(query: [String: String]) {
         search = (query["q"] ?? "").trimmingWhitespace
         result = query["result"] ?? ""
         outcome = query["outcome"] ?? ""
+        round = query["round"] ?? ""
     }
 
     /// True when the row is one the filter keeps.
@@ -27,11 +30,15 @@ struct ListFilter: Sendable, Equatable {
         }
         if !result.isEmpty, row.decision?.rawValue != result { return false }
         if !outcome.isEmpty, (row.officerOutcome?.rawValue ?? "awaiting") != outcome { return false }
+        if !round.isEmpty, row.collection != round { return false }
         return true
     }
 
-    /// The filter's form, GET to `path`, keeping what was asked; with `outcomes`, the decision too.
-    func html(path: String, searchLabel: String, outcomes: Bool) -> String {
+    /// The filter's form, GET to `path`, keeping what was asked; with `outcomes`, the decision too; with `rounds`
+    /// (name, title and due date of each), the round.
+    func html(
+        path: String, searchLabel: String, outcomes: Bool, rounds: [(name: String, title: String, due: String)] = []
+    ) -> String {
         var html = "<form method=\"get\" action=\"\(path)\" novalidate class=\"govuk-report-options\">"
         html += Components.textInput(
             id: "q", name: "q", label: searchLabel, hint: nil, value: search, error: nil, width: "20")
@@ -45,6 +52,12 @@ struct ListFilter: Sendable, Equatable {
                 options: [("awaiting", "Awaiting decision")]
                     + LicensingOutcome.allCases.map { ($0.rawValue, $0.label) },
                 selected: outcome.isEmpty ? nil : outcome, error: nil)
+        }
+        if !rounds.isEmpty {
+            html += Components.select(
+                id: "round", name: "round", label: "Year", hint: nil,
+                options: rounds.map { ($0.name, "\($0.title), due \(Day(iso: $0.due)?.spoken ?? $0.due)") },
+                selected: round.isEmpty ? nil : round, error: nil)
         }
         return html + Components.button("Filter", name: "show", value: "1", secondary: true) + "</form>"
     }

@@ -46,11 +46,14 @@ enum SubmissionLists {
 
     /// Every school's latest return, for the policy officer.
     static func allReturns(
-        _ all: [SubmissionSummary], form: FormDefinition?, filter: ListFilter, titles: [String: String]
+        _ all: [SubmissionSummary], form: FormDefinition?, filter: ListFilter, rounds: [CollectionRecord]
     ) -> String {
+        let titles = CollectionRecord.titles(rounds)
         var html = "<h1 class=\"govuk-heading-l\">School returns</h1>"
         guard !all.isEmpty else { return html + "<p>No school has sent a return yet.</p>" }
-        html += filter.html(path: "/submissions", searchLabel: "School name or URN", outcomes: false)
+        html += filter.html(
+            path: "/submissions", searchLabel: "School name or URN", outcomes: false,
+            rounds: rounds.reversed().map { ($0.name, $0.title, $0.due) })
         let rows = all.filter(filter.keeps)
         guard !rows.isEmpty else { return html + "<p>No return matches.</p>" }
         let districts = form.flatMap { form in form.districtKey.map { form.field(at: $0) } }?.choices
@@ -69,22 +72,42 @@ enum SubmissionLists {
         return html
     }
 
-    /// The district's drivers needing action, the most urgent first, each linked to their application.
-    static func actions(_ analysis: LicensingAnalysis) -> String {
-        let table = LicensingReport.actionTable(analysis)
+    /// How soon the actions a list keeps fall due: `overdue` (due today or before), or within 7 or 30 days.
+    static let dueWindows: [(value: String, label: String, days: Int)] = [
+        ("overdue", "Due now or overdue", 0), ("7", "Due within 7 days", 7), ("30", "Due within 30 days", 30),
+    ]
+
+    /// The district's drivers needing action, the most urgent first, each linked to their application; with `due`
+    /// (one of `dueWindows`), only those whose first action falls due within it.
+    static func actions(_ analysis: LicensingAnalysis, due: String = "") -> String {
+        var table = LicensingReport.actionTable(analysis)
+        let dueColumn = table.columns.firstIndex(of: "First due")
+        if let window = dueWindows.first(where: { $0.value == due }), let dueColumn {
+            let last = Day(daysSinceEpoch: analysis.asOf.daysSinceEpoch + window.days)
+            table.rows = table.rows.filter { Day(iso: $0[dueColumn].text).map { $0 <= last } ?? true }
+        }
         var html =
             "<h1 class=\"govuk-heading-l\">Drivers needing action</h1>"
             + "<p>As of \(analysis.asOf.spoken): DBS re-checks overdue or due within \(LicensingAnalysis.dueSoonDays) days, "
             + "new information from the Update Service, safeguarding training expired or expiring, and drivers granted "
             + "without a search of the national register. They are your district's drivers, so their names are shown; DBS "
             + "certificate numbers are masked.</p>"
-        guard !table.rows.isEmpty else { return html + "<p>No driver needs action today.</p>" }
+        html +=
+            "<form method=\"get\" action=\"/licensing/actions\" novalidate class=\"govuk-report-options\">"
+            + Components.select(
+                id: "due", name: "due", label: "When", hint: nil,
+                options: dueWindows.map { ($0.value, $0.label) }, selected: due.isEmpty ? nil : due, error: nil)
+            + Components.button("Filter", name: "show", value: "1", secondary: true) + "</form>"
+        guard !table.rows.isEmpty else { return html + "<p>No driver needs action in that time.</p>" }
         let submission = table.columns.firstIndex(of: "Submission")
         html += Components.table(
             caption: table.caption, columns: table.columns,
             rows: table.rows.map { cells in
                 cells.enumerated().map { index, cell in
-                    index == submission ? (Int64(cell.text).map(link) ?? "") : Components.escape(cell.text)
+                    if index == submission { return Int64(cell.text).map(link) ?? "" }
+                    // Dates as people read them: "2 December 2026".
+                    if index == dueColumn, let day = Day(iso: cell.text) { return day.spoken }
+                    return Components.escape(cell.text)
                 }
             }, rawColumns: Set(table.columns.indices))
         return html

@@ -9,7 +9,8 @@ extension Portal {
         routes.people(.get, "/submissions", [.school, .licensing, .policy]) { request, context, sender in
             let filter = ListFilter(query: FormBody.query(request))
             let body: String
-            let titles = CollectionRecord.titles(try await safeguarding.collections())
+            let rounds = try await safeguarding.collections().filter { $0.formID == configuration.schoolForm?.id }
+            let titles = CollectionRecord.titles(rounds)
             switch try await safeguarding.submissions(by: sender) {
             case .schoolReturns(let rows):
                 body = SubmissionLists.schoolReturns(rows, form: configuration.schoolForm, titles: titles)
@@ -17,7 +18,7 @@ extension Portal {
                 body = SubmissionLists.applications(
                     rows, district: district, form: configuration.driverForm, filter: filter)
             case .allReturns(let rows):
-                body = SubmissionLists.allReturns(rows, form: configuration.schoolForm, filter: filter, titles: titles)
+                body = SubmissionLists.allReturns(rows, form: configuration.schoolForm, filter: filter, rounds: rounds)
             }
             return page("Submissions", body, context: context)
         }
@@ -93,9 +94,10 @@ extension Portal {
                 ),
                 context: context)
         }
-        routes.people(.get, "/licensing/actions", [.licensing]) { _, context, sender in
+        routes.people(.get, "/licensing/actions", [.licensing]) { request, context, sender in
             let analysis = try await safeguarding.driversNeedingAction(by: sender)
-            return page("Drivers needing action", SubmissionLists.actions(analysis), context: context)
+            let due = request.uri.queryParameters["due"].map(String.init) ?? ""
+            return page("Drivers needing action", SubmissionLists.actions(analysis, due: due), context: context)
         }
     }
 
