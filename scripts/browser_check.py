@@ -32,6 +32,9 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 BINARY, ROOT, OUT, AXE = sys.argv[1], os.path.abspath(sys.argv[2]), os.path.abspath(sys.argv[3]), sys.argv[4]
 os.makedirs(OUT, exist_ok=True)
+for old in os.listdir(OUT):
+    if old.endswith(".png"):
+        os.remove(os.path.join(OUT, old))
 WORK = tempfile.mkdtemp(prefix="safeguard-browser-")
 DATABASE = os.path.join(WORK, "portal.sqlite")
 COMMON = ["--database", DATABASE, "--forms", os.path.join(ROOT, "Forms"), "--rules", os.path.join(ROOT, "Rules")]
@@ -350,6 +353,19 @@ def sent_back_journey(sent_back_token):
     examine(role, "corrected return, mistake marked", "corrected-return")
 
 
+def last_year_journey(last_year_token):
+    """A school that returned last year starts this year's return from those answers, each page to confirm."""
+    role = "school"
+    sign_in(last_year_token)
+    examine(role, "home, last year's answers offered")
+    press("start")
+    step("These answers are from your return for" in driver.page_source, "the first page says its answers are last year's")
+    examine(role, "about the school, carried from last year", "carried-from-last-year")
+    go(f"/forms/{SCHOOL_FORM}/check")
+    step("Check the answers carried from" in driver.page_source, "check your answers lists the pages to confirm")
+    examine(role, "check your answers, pages to confirm")
+
+
 def licensing_journey(officer_token):
     """A district licensing officer: lists, a driver's page, a refused decision and check, history, reports."""
     role = "licensing"
@@ -460,6 +476,9 @@ not_returned = next(schools[row["URN"]] for row in chase if row["Status"] == "no
                     and schools[row["URN"]]["PhaseOfEducation (name)"] in ("Primary", "Secondary"))
 round_folder = sorted(os.scandir(os.path.join(WORK, "county", "returns")), key=lambda entry: entry.name)[-1].path
 returned = sorted(name for name in os.listdir(round_folder) if name.endswith(".yaml"))
+earlier_folder = sorted(os.scandir(os.path.join(WORK, "county", "returns")), key=lambda entry: entry.name)[-2].path
+last_year_only = sorted(name[:-5] for name in os.listdir(earlier_folder)
+                        if name.endswith(".yaml") and name not in returned and name[:-5] != not_returned["URN"])
 returned_urn = returned[0][:-5]
 with open(os.path.join(round_folder, returned[1])) as source:
     mistaken = re.sub(r"dsl_email: .*", 'dsl_email: "not an address"', source.read())
@@ -471,6 +490,7 @@ district = re.search(r"^\s+district: (\S+)$", open(applications[0].path).read(),
 tokens = {
     "school": token("--role", "school", "--scope", not_returned["URN"], "--name", "DSL"),
     "sent-back": token("--role", "school", "--scope", returned[1][:-5], "--name", "DSL"),
+    "last-year": token("--role", "school", "--scope", last_year_only[0], "--name", "DSL"),
     "licensing": token("--role", "licensing", "--scope", district, "--name", "Licensing officer"),
     "policy": token("--role", "policy", "--name", "Board policy officer"),
     "admin": token("--role", "admin", "--name", "Administrator"),
@@ -503,6 +523,7 @@ try:
     examine("no one", "sign in, token refused")
     school_journey(not_returned, tokens["school"])
     sent_back_journey(tokens["sent-back"])
+    last_year_journey(tokens["last-year"])
     return_id = json.loads(safeguard("history", returned_urn, "--format", "json"))["versions"][-1]["submission"]
     licensing_journey(tokens["licensing"])
     policy_journey(tokens["policy"], return_id)

@@ -10,6 +10,10 @@ struct DraftAnswers: Sendable, Equatable {
     var counts: [String: Int] = [:]
     /// The item removed last, kept until the next change so that its removal can be undone.
     var removed: RemovedItem?
+    /// The sections whose answers were carried from last year's return and are not yet confirmed, in form order.
+    var carried: [String] = []
+    /// The year the carried answers come from ("2024 to 2025").
+    var carriedFrom = ""
 
     /// An item taken out of a repeat: where it stood, and its answers.
     struct RemovedItem: Sendable, Equatable {
@@ -32,6 +36,8 @@ struct DraftAnswers: Sendable, Equatable {
         for entry in root["counts"]?.entries ?? [] {
             counts[entry.key] = entry.value.scalar.flatMap { Int($0.text) }
         }
+        carried = (root["carried"]?.items ?? []).compactMap { $0.scalar?.text }
+        carriedFrom = root["carried_from"]?.scalar?.text ?? ""
         if let removed = root["removed"], let key = removed["repeat"]?.scalar?.text,
             let index = removed["index"]?.scalar.flatMap({ Int($0.text) })
         {
@@ -52,6 +58,10 @@ struct DraftAnswers: Sendable, Equatable {
             ("values", object(values)),
             ("counts", .object(counts.keys.sorted().map { ($0, .number(Double(counts[$0]!))) })),
         ]
+        if !carried.isEmpty {
+            members.append(("carried", .array(carried.map(JSONValue.string))))
+            members.append(("carried_from", .string(carriedFrom)))
+        }
         if let removed {
             members.append(
                 (

@@ -105,6 +105,10 @@ struct AccessMatrixTests {
                     "/forms/\(driver)/pages/\(driverForm.sections[0].id)", [("action", "save")],
                     [303, 404, 303, 303, 403, 403]),
             ],
+            "POST /forms/{form}/start-from-last-year": [
+                Row("/forms/\(school)/start-from-last-year", [303, 303, 403, 403, 403, 403]),
+                Row("/forms/\(driver)/start-from-last-year", [303, 404, 403, 403, 403, 403]),
+            ],
             "GET /forms/{form}/check": [
                 Row("/forms/\(school)/check", [303, 200, 404, 404, 403, 403]),
                 Row("/forms/\(driver)/check", [303, 404, 200, 200, 403, 403]),

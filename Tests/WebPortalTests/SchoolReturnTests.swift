@@ -375,6 +375,55 @@ struct SchoolReturnTests {
         }
     }
 
+    @Test("a new year's return starts from last year's answers, each page to confirm before it can be sent")
+    func fromLastYear() async throws {
+        let fixture = try await PortalFixture()
+        let rounds = try await fixture.store.collections().filter { $0.formID == schoolForm.id }
+        let newest = try #require(rounds.last)
+        var found: (urn: String, entry: HistoryEntry)?
+        for school in try await fixture.store.schools(status: .open) where found == nil {
+            let last = try await fixture.store.history(subjectKey: school.urn).last
+            if let last, let round = last.collection, round != newest.name { found = (school.urn, last) }
+        }
+        let (urn, lastYear) = try #require(found, "the sample has a school that returned last year, not yet this year")
+        let year = try #require(rounds.first { $0.name == lastYear.collection }).title
+        let token = try await fixture.safeguarding.addAccount(
+            role: .school, scope: urn, name: "DSL", by: .commandLine("test")
+        ).token
+        let sent = FormFields.bySection(lastYear.submission.bound, form: schoolForm)
+        try await fixture.test { client in
+            var lead = try await Visitor.signedIn(client, token: token)
+            let home = try await lead.get("/")
+            #expect(home.text.contains("Start your return"), "a blank return is still the first offer")
+            #expect(home.text.contains("Start from your \(year) answers"))
+            let started = try await lead.post("/forms/\(schoolForm.id)/start-from-last-year", [("action", "start")])
+            #expect(started.location == "/forms/\(schoolForm.id)/pages/school")
+            let first = try await lead.get("/forms/\(schoolForm.id)/pages/school")
+            #expect(first.text.contains("These answers are from your return for \(year)."))
+            let dslName = try #require(sent["school"]?.first { $0.0 == "school.dsl_name" }?.1)
+            #expect(first.text.contains("value=\"\(HTMLRenderer.escape(dslName))\""), "last year's answer is in place")
+            let sessions = try await lead.get("/forms/\(schoolForm.id)/pages/cse")
+            #expect(
+                !sessions.text.contains(
+                    "name=\"cse.sessions.0.date.year\" type=\"text\" inputmode=\"numeric\" value=\"2"),
+                "last year's sessions, dated in last year's period, are not carried")
+            let declaration = try await lead.get("/forms/\(schoolForm.id)/pages/declaration")
+            #expect(!declaration.text.contains("These answers are from"), "the declaration is this year's to make")
+            let check = try await lead.get("/forms/\(schoolForm.id)/check")
+            #expect(check.text.contains("Check the answers carried from \(year) on “About the school”, then continue"))
+            let refused = try await lead.post("/forms/\(schoolForm.id)/submit", [:])
+            #expect(refused.status == .unprocessableContent, "not sent until each page is confirmed")
+            #expect(try await fixture.store.history(subjectKey: urn).last?.submission.id == lastYear.submission.id)
+            let confirmed = try await lead.post(
+                "/forms/\(schoolForm.id)/pages/school", sent["school"]! + [("action", "continue")])
+            #expect(confirmed.location == "/forms/\(schoolForm.id)/pages/cse")
+            let after = try await lead.get("/forms/\(schoolForm.id)/check")
+            #expect(!after.text.contains("on “About the school”"), "a page continued is confirmed")
+            let again = try await lead.get("/forms/\(schoolForm.id)/pages/school")
+            #expect(!again.text.contains("These answers are from"))
+        }
+    }
+
     @Test("a rule's error about a page's answers is shown on that page: a session dated outside the period")
     func ruleErrorsOnTheirPage() async throws {
         let fixture = try await PortalFixture()

@@ -30,6 +30,12 @@ struct FormPages {
         let ordered = errors.sorted { order(of: $0.key).lexicographicallyPrecedes(order(of: $1.key)) }
         html += Components.errorSummary(ordered.map { Components.FieldError(id: inputID($0.key), message: $0.value) })
         if let hint = section.hint { html += "<p class=\"govuk-hint\">\(Components.escape(hint))</p>" }
+        if answers.carried.contains(section.id) {
+            html +=
+                "<div class=\"govuk-inset-text\">These answers are from your return for "
+                + "\(Components.escape(answers.carriedFrom)). Check each one and change what is different this year, "
+                + "then continue.</div>"
+        }
         // The form's first submit button is what Enter in a text box presses: Continue, never "Remove session 1".
         html +=
             "<form method=\"post\" action=\"/forms/\(form.id)/pages/\(section.id)\" novalidate>" + Components.csrf(csrf)

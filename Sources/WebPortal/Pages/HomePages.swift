@@ -6,7 +6,9 @@ import UseCases
 enum HomePages {
     /// A school's start page: the round open and the one action that fits, and what it has sent.
     /// Its heading is the school's name; rounds are named by their years ("2025 to 2026"), not their ids.
-    static func school(_ home: SchoolHome, form: FormDefinition?, today: Day, titles: [String: String]) -> String {
+    static func school(
+        _ home: SchoolHome, form: FormDefinition?, today: Day, titles: [String: String], csrf: String
+    ) -> String {
         var body =
             "<h1 class=\"govuk-heading-l\">\(Components.escape(home.school?.name ?? "Your school"))</h1>"
             + "<p class=\"govuk-body-l\">URN \(Components.escape(home.urn))</p>"
@@ -17,6 +19,19 @@ enum HomePages {
                 + "<p>It covers \(Day(iso: collection.periodStart)?.spoken ?? "") to "
                 + "\(Day(iso: collection.periodEnd)?.spoken ?? "") and is due by \(due.spoken).</p>"
             body += statusAndAction(status, form: form)
+            // A school that sent a return last year can start this year's from it, each page to confirm.
+            if case .notStarted = status,
+                let earlier = home.sent.last(where: { $0.collection != nil && $0.collection != collection.name })?
+                    .collection
+            {
+                body +=
+                    "<form method=\"post\" action=\"/forms/\(form.id)/start-from-last-year\">\(Components.csrf(csrf))"
+                    + "<p>Or start from the answers you sent for \(Components.escape(titles[earlier] ?? earlier)), "
+                    + "and check each page.</p>"
+                    + Components.button(
+                        "Start from your \(titles[earlier] ?? earlier) answers", value: "start", secondary: true)
+                    + "</form>"
+            }
         } else {
             body += "<p>No round of returns is open at the moment.</p>"
         }

@@ -20,6 +20,20 @@ extension Portal {
             else { return Self.redirect("/forms/\(form.id)/check") }
             return Self.redirect("/forms/\(form.id)/pages/\(first.id)?errors=shown")
         }
+        // A new year's return from last year's answers, each page to confirm; a form already begun carries on.
+        routes.people(.post, "/forms/{form}/start-from-last-year", [.school]) { request, context, sender in
+            var request = request
+            let form = try formFor(context, sender)
+            _ = try await self.form(&request, context)
+            guard try await safeguarding.draft(by: sender) == nil,
+                let last = try await safeguarding.lastYearsReturn(by: sender),
+                let root = StoredJSON.read(last.answers)
+            else { return Self.redirect("/forms/\(form.id)") }
+            var answers = DraftAnswers(lastYear: root, from: last.round.title, form: form)
+            answers.fill(try await safeguarding.startingAnswers(by: sender))
+            try await safeguarding.saveDraft(answers.stored, by: sender)
+            return Self.redirect("/forms/\(form.id)/pages/\(form.sections[0].id)")
+        }
         routes.people(.get, "/forms/{form}/pages/{section}", [.school, .licensing]) { request, context, sender in
             let form = try formFor(context, sender)
             let index = try sectionIndex(form, context)
@@ -77,6 +91,11 @@ extension Portal {
                         form, index, answers: answers, errors: errors, sender: sender, context: context,
                         fromCheck: fromCheck)
                 }
+                // Continue on a page carried from last year confirms its answers.
+                if answers.carried.contains(form.sections[index].id) {
+                    answers.carried.removeAll { $0 == form.sections[index].id }
+                    try await safeguarding.saveDraft(answers.stored, by: sender)
+                }
                 let next =
                     index + 1 < form.sections.count && !fromCheck
                     ? "/forms/\(form.id)/pages/\(form.sections[index + 1].id)" : "/forms/\(form.id)/check"
@@ -92,7 +111,8 @@ extension Portal {
             let answers = try await draft(sender, form)
             let evaluation = try await safeguarding.check(answers.document(for: form), file: "portal", by: sender)
             let body = ReviewPages(form: form).check(
-                answers, evaluation: evaluation, csrf: context.session?.csrfToken ?? "", refused: [])
+                answers, evaluation: evaluation, csrf: context.session?.csrfToken ?? "",
+                refused: unconfirmed(answers, form))
             return page("Check your answers", body, context: context)
         }
         routes.people(.post, "/forms/{form}/submit", [.school, .licensing]) { request, context, sender in
@@ -101,6 +121,14 @@ extension Portal {
             _ = try await self.form(&request, context)
             var answers = try await draft(sender, form)
             answers.fill(safeguarding.lockedAnswers(by: sender))
+            // Answers carried from last year are sent only once the school has looked at each page of them.
+            let carried = unconfirmed(answers, form)
+            guard carried.isEmpty else {
+                let evaluation = try await safeguarding.check(answers.document(for: form), file: "portal", by: sender)
+                let body = ReviewPages(form: form).check(
+                    answers, evaluation: evaluation, csrf: context.session?.csrfToken ?? "", refused: carried)
+                return page("Check your answers", body, context: context, status: .unprocessableContent)
+            }
             // A school's return with errors is not sent: the school is at the form and can put them right first.
             let options = SubmitOptions(source: .portal, keepsRejected: form.subject != .school)
             let result = try await safeguarding.submit(
@@ -122,6 +150,15 @@ extension Portal {
                     answers, evaluation: result.evaluation, csrf: context.session?.csrfToken ?? "", refused: refused)
                 return page("Check your answers", body, context: context, status: .unprocessableContent)
             }
+        }
+    }
+
+    /// "Check the answers carried from last year" for each page not yet confirmed, linked to it.
+    private func unconfirmed(_ answers: DraftAnswers, _ form: FormDefinition) -> [Components.FieldError] {
+        form.sections.filter { answers.carried.contains($0.id) }.map { section in
+            Components.FieldError(
+                id: "/forms/\(form.id)/pages/\(section.id)",
+                message: "Check the answers carried from \(answers.carriedFrom) on “\(section.title)”, then continue")
         }
     }
 

@@ -95,7 +95,8 @@ extension Portal {
         case .school:
             body += HomePages.school(
                 try await safeguarding.schoolHome(by: sender), form: configuration.schoolForm,
-                today: safeguarding.today(), titles: CollectionRecord.titles(try await safeguarding.collections()))
+                today: safeguarding.today(), titles: CollectionRecord.titles(try await safeguarding.collections()),
+                csrf: context.session?.csrfToken ?? "")
         case .licensing:
             body += HomePages.licensing(
                 district: safeguarding.districtLabel(context.account?.scope ?? ""), form: configuration.driverForm)
