@@ -94,6 +94,14 @@ struct FormDefinitionLintTests {
             ),
             ("title: Test", "title: Test\nsurprise: 1", "surprise", "Unknown key 'surprise' in a form"),
             (
+                "label: Checked?}", "label: Checked?, autocomplete: nmae}", "autocomplete",
+                "Unknown autocomplete 'nmae'. Did you mean 'name'?"
+            ),
+            (
+                "label: Points, min", "label: Points, autocomplete: name, min", "autocomplete",
+                "'autocomplete' only applies to text, email and phone fields"
+            ),
+            (
                 "relevant: dbs.checked", "relevant: max(dbs.check_date, dbs.check_date) > dbs.check_date",
                 ", dbs.check_date) >", "put the expression in quotes"
             ),

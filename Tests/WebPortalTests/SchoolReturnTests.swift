@@ -353,6 +353,9 @@ struct SchoolReturnTests {
                         + "this return is accurate and complete</label>"))
             #expect(!page.text.contains("value=\"no\""), "one box, not yes and no")
             #expect(!page.text.contains("name=\"declaration.date.day\""), "the date is not asked")
+            #expect(
+                page.text.contains("name=\"declaration.name\" type=\"text\" value=\"\" autocomplete=\"name\""),
+                "the person's own name offers the browser's autofill (WCAG 1.3.5)")
             #expect(page.text.contains("\(fixture.today.spoken): the day you send it is recorded."))
             let unticked = try await lead.post(
                 "/forms/\(schoolForm.id)/pages/declaration",

@@ -70,6 +70,8 @@ public struct FieldDefinition: Sendable {
     public var source: String? { storage.parts.source }
     /// Why the answer is kept although nothing reads it (for the record, for a person to read), if it is.
     public var kept: String? { storage.parts.kept }
+    /// The browser's autofill purpose of a text answer that is the person's own (`name`, WCAG 1.3.5), if it has one.
+    public var autocomplete: String? { storage.parts.autocomplete }
     /// The item shape of a repeat, shared with the expressions that read it.
     public var shape: RecordShape? { storage.parts.shape }
     /// Where the field is defined.
@@ -112,6 +114,7 @@ public struct FieldDefinition: Sendable {
         let itemLabel: String?
         let source: String?
         let kept: String?
+        let autocomplete: String?
         let shape: RecordShape?
         let mark: SourceMark
     }

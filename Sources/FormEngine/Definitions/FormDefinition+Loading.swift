@@ -11,7 +11,16 @@ extension FormDefinition {
         "id", "type", "label", "hint", "required", "relevant", "min", "max", "past", "min-length", "max-length",
         "pattern",
         "list", "constraint", "message", "fields", "min-items", "max-items", "item-label", "source", "kept",
+        "autocomplete",
     ]
+
+    /// The autofill purposes a person's own answer can have (the HTML tokens WCAG 1.3.5 names for text answers).
+    static let autocompletePurposes = [
+        "name", "honorific-prefix", "given-name", "additional-name", "family-name", "nickname", "organization-title",
+        "organization", "street-address", "address-line1", "address-line2", "address-level2", "postal-code",
+        "country-name", "bday", "tel", "email",
+    ]
+
 
     /// Loads and lints a form file, reporting every problem in it at once.
     public static func load(bytes: [UInt8], file: String) -> Result<FormDefinition, DefinitionErrors> {
@@ -310,12 +319,27 @@ private struct FormLoader {
                 choices: list.flatMap { lists[$0] }, fields: subfields,
                 minItems: minItems, maxItems: maxItems, itemLabel: keyed.text("item-label"),
                 source: keyed.text("source"), kept: keyed.text("kept"),
-                shape: shape, mark: reader.mark(node.start)))
+                autocomplete: autocomplete(keyed), shape: shape, mark: reader.mark(node.start)))
     }
 
     private mutating func queue(_ section: Int, _ location: (field: Int, subfield: Int?), _ key: String, _ node: Node) {
         pending.append(
             PendingLogic(section: section, field: location.field, subfield: location.subfield, key: key, node: node))
+    }
+
+    /// The field's `autocomplete`, when it is one of the purposes; a problem at its line when it is not.
+    private func autocomplete(_ keyed: KeyedNode) -> String? {
+        guard let text = keyed.text("autocomplete") else { return nil }
+        guard FormDefinition.autocompletePurposes.contains(text) else {
+            if let position = keyed.keyStart("autocomplete") {
+                reader.problem(
+                    position,
+                    "Unknown autocomplete '\(text)'.\(Suggestion.didYouMean(text, in: FormDefinition.autocompletePurposes)) "
+                        + "The purposes are: \(FormDefinition.autocompletePurposes.joined(separator: ", ")).")
+            }
+            return nil
+        }
+        return text
     }
 
     /// Records a problem for each key that the field's type does not use.
@@ -325,6 +349,7 @@ private struct FormLoader {
             (["min", "max"], type.isOrdered, "integer, decimal and date fields"),
             (["past"], type == .date, "date fields"),
             (["min-length", "max-length", "pattern"], type.isFreeText, "text and long-text fields"),
+            (["autocomplete"], type == .text || type == .email || type == .phone, "text, email and phone fields"),
             (["fields", "item-label"], type == .repeat, "repeats"),
             (["min-items", "max-items"], type == .repeat || type == .multiChoice, "repeats and multi-choice fields"),
         ]

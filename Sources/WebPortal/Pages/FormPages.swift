@@ -210,9 +210,10 @@ struct FormPages {
         return html + "</div>"
     }
 
-    /// The browser's autofill for a field that asks for the person's own contact details (WCAG 1.3.5): an email
-    /// address, a telephone number; nil (autofill off) for anything else.
+    /// The browser's autofill for a field that asks for the person's own details (WCAG 1.3.5): what the form's
+    /// `autocomplete` says (`name` for "Your name"), else an email address, a telephone number; nil for anything else.
     static func autocomplete(_ field: FieldDefinition) -> String? {
+        if let purpose = field.autocomplete { return purpose }
         switch field.type {
         case .email: return "email"
         case .phone: return "tel"
