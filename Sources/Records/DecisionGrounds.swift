@@ -16,6 +16,19 @@ public enum DecisionGrounds: String, Sendable, Codable, CaseIterable {
     /// Anything else, which the note states.
     case other
 
+    /// The category as people read it: "Road safety".
+    public var label: String {
+        switch self {
+        case .safeguarding: return "Safeguarding"
+        case .roadSafety: return "Road safety"
+        case .dishonesty: return "Dishonesty"
+        case .violence: return "Violence"
+        case .drugs: return "Drugs"
+        case .conduct: return "Conduct"
+        case .other: return "Other"
+        }
+    }
+
     /// True for the grounds the JOF and NR3S share with other authorities: safeguarding and road safety.
     public var shared: Bool { self == .safeguarding || self == .roadSafety }
 }

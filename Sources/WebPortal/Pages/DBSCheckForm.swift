@@ -49,11 +49,8 @@ struct DBSCheckForm {
                 parts: date, error: error("checked-day"))
             + Components.radios(
                 id: "result", name: "result", legend: "What the check found", hint: nil,
-                options: [
-                    (DBSCheckResult.noChange.rawValue, "No change: the certificate is still current"),
-                    (DBSCheckResult.newInformation.rawValue, "New information: the certificate is no longer current"),
-                    (DBSCheckResult.notSubscribed.rawValue, "The driver is not, or no longer, subscribed"),
-                ], selected: result, error: error("result"))
+                options: DBSCheckResult.allCases.map { ($0.rawValue, $0.label) }, selected: result,
+                error: error("result"))
             + Components.textarea(
                 id: "check-note", name: "note", label: "A note (optional)", hint: nil, value: note, error: nil)
             + Components.button("Record the check", value: "check") + "</form>"

@@ -92,15 +92,9 @@ struct DecisionForm {
             (LicensingOutcome.revoke.rawValue, "Revoke the licence granted"),
             (LicensingOutcome.refuseToRenew.rawValue, "Refuse to renew the licence"),
         ]
-        let groundOptions: [(value: String, label: String)] = [
-            (DecisionGrounds.safeguarding.rawValue, "Safeguarding"),
-            (DecisionGrounds.roadSafety.rawValue, "Road safety"),
-            (DecisionGrounds.dishonesty.rawValue, "Dishonesty"),
-            (DecisionGrounds.violence.rawValue, "Violence"),
-            (DecisionGrounds.drugs.rawValue, "Drugs"),
-            (DecisionGrounds.conduct.rawValue, "Conduct"),
-            (DecisionGrounds.other.rawValue, "Other (say which in the reasons)"),
-        ]
+        let groundOptions = DecisionGrounds.allCases.map {
+            ($0.rawValue, $0 == .other ? "Other (say which in the reasons)" : $0.label)
+        }
         var html =
             "<h2 class=\"govuk-heading-m\" id=\"decision\">Record your decision</h2>"
             + "<form method=\"post\" action=\"/submissions/\(submissionID)/decision\" novalidate>"

@@ -33,7 +33,7 @@ enum HistoryPage {
                 columns: ["When", "Why", "As of", "Result", "Findings"],
                 rows: entry.evaluations.map { evaluation, counts in
                     [
-                        Components.when(evaluation.evaluatedAt), evaluation.reason.rawValue,
+                        Components.when(evaluation.evaluatedAt), evaluation.reason.rawValue.capitalizedFirst,
                         Components.when(evaluation.asOf),
                         form.decisions.label(for: evaluation.decision),
                         Severity.allCases.compactMap { severity in
@@ -48,9 +48,11 @@ enum HistoryPage {
                     rows: entry.decisions.map { decision in
                         [
                             Components.when(decision.decidedAt), decision.decidedBy, decision.outcome.label,
-                            decision.licenceStart.map { "\($0) to \(decision.licenceEnd ?? "")" } ?? "",
-                            (decision.grounds?.rawValue ?? "")
-                                + (decision.effectiveOn.map { ", effective \($0)" } ?? ""),
+                            decision.licenceStart.map {
+                                "\(Components.when($0)) to \(decision.licenceEnd.map(Components.when) ?? "")"
+                            } ?? "",
+                            (decision.grounds?.label ?? "")
+                                + (decision.effectiveOn.map { ", effective \(Components.when($0))" } ?? ""),
                             decision.appealBy?.spoken ?? "", decision.note ?? "",
                         ]
                     })
@@ -61,7 +63,7 @@ enum HistoryPage {
             html += Components.table(
                 caption: "DBS Update Service checks", columns: ["Checked on", "Result", "Recorded by", "Note"],
                 rows: checks.reversed().map {
-                    [Components.when($0.checkedOn), $0.result.rawValue, $0.recordedBy, $0.note ?? ""]
+                    [Components.when($0.checkedOn), $0.result.label, $0.recordedBy, $0.note ?? ""]
                 })
         }
         return html

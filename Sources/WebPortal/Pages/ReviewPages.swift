@@ -139,8 +139,10 @@ struct ReviewPages {
                     rows: decisions.map {
                         [
                             $0.outcome.label,
-                            [$0.licenceStart, $0.licenceEnd].compactMap { $0 }.joined(separator: " to "),
-                            ($0.grounds?.rawValue ?? "") + ($0.effectiveOn.map { ", effective \($0)" } ?? ""),
+                            [$0.licenceStart, $0.licenceEnd].compactMap { $0.map(Components.when) }
+                                .joined(separator: " to "),
+                            ($0.grounds?.label ?? "")
+                                + ($0.effectiveOn.map { ", effective \(Components.when($0))" } ?? ""),
                             $0.appealBy?.spoken ?? "", $0.note ?? "", $0.decidedBy, Components.when($0.decidedAt),
                         ]
                     })
