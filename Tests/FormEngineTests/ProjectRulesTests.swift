@@ -119,7 +119,8 @@ struct ExampleDecisionTests {
         #expect(finding.mark == SourceMark(file: "a.yaml", line: 3, column: 19))
         #expect(
             finding.message
-                == "The DBS certificate is 7 months old at the application, and the applicant is not on the DBS "
+                == "The DBS certificate issued on 1 August 2016 is 7 months old at the application of 1 March 2017, "
+                + "and the applicant is not on the DBS "
                 + "Update Service, so no status check can keep it current: a certificate more than 6 months old needs "
                 + "replacing. Ask for a new certificate.", "one not subscribed is not asked about status checks")
         let values = Dictionary(finding.values.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
