@@ -195,4 +195,25 @@ struct MailTests {
         #expect(listed.stdout.contains("7 schools to chase: 7 not returned"))
         #expect(listed.stdout.contains("Give --send to email each DSL a reminder."))
     }
+
+    @Test("a return sent back with a DSL email that is not an address keeps the address an earlier return gave")
+    func chasedAtTheLastGoodAddress() throws {
+        let folder = try Safeguard.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try Self.run(["register", "import", "Examples/register/gias-extract.csv"], in: folder)
+        _ = try Self.run(Safeguard.openRound, in: folder)
+        let corrected = try String(contentsOfFile: "Examples/returns/riverside-corrected.yaml", encoding: .utf8)
+        let address = try #require(corrected.firstMatch(of: /dsl_email: "?([^"\n]+)"?/).map { String($0.1) })
+        let mistaken = folder.appendingPathComponent("riverside-mistaken.yaml")
+        try corrected.replacing(/dsl_email: .*/, with: "dsl_email: \"dsl at riverside\"").write(
+            to: mistaken, atomically: true, encoding: .utf8)
+        _ = try Self.run(
+            ["submit", "--quiet", "--as-of", "2026-07-15", "Examples/returns/riverside-corrected.yaml"], in: folder)
+        let sentBack = try Self.run(["submit", "--quiet", "--as-of", "2026-07-16", mistaken.path], in: folder)
+        #expect(sentBack.status == 1, "the second return is sent back: \(sentBack.stdout)")
+        let listed = try Self.run(["chase", "--as-of", "2026-10-31"], in: folder)
+        let riverside = try #require(listed.stdout.split(separator: "\n").first { $0.contains("Riverside") })
+        #expect(riverside.contains("sent back, not corrected"))
+        #expect(riverside.contains(address), "the address the earlier return gave: \(riverside)")
+    }
 }

@@ -53,7 +53,18 @@ public struct ChaseList: Sendable {
         guard let form = catalog.forms.values.first(where: { $0.subject == .school }) else {
             throw Refusal.noFormAbout(.school)
         }
-        let contacts = try await latestContacts(store: store, form: form)
+        var contacts = try await latestContacts(store: store, form: form)
+        // A school to chase whose latest returns give no address that is one: its earlier versions may.
+        for school in analysis.schools where school.decision == .rejected && contacts[school.urn]?.email == nil {
+            for entry in try await store.history(subjectKey: school.urn).reversed() {
+                guard let root = StoredJSON.read(entry.submission.bound),
+                    let email = form.path(of: .dslEmail).flatMap(root.text(at:)).flatMap(
+                        IdentifierFormat.email.normalize)
+                else { continue }
+                contacts[school.urn, default: (nil, nil)].email = email
+                break
+            }
+        }
         let register = Dictionary(
             try await store.schools(status: .open).map { ($0.urn, $0) }, uniquingKeysWith: { first, _ in first })
         let due = Day(iso: analysis.collection.due) ?? asOf
@@ -79,7 +90,8 @@ public struct ChaseList: Sendable {
             })
     }
 
-    /// The DSL's name and email in each school's latest return, the later rounds' over the earlier ones'.
+    /// The DSL's name and email from each school's returns, the later rounds' over the earlier ones', each from the
+    /// latest return that gives it: a return whose address is not one keeps the address an earlier return gave.
     private static func latestContacts(store: any ReturnStore, form: FormDefinition) async throws
         -> [String: (name: String?, email: String?)]
     {
@@ -90,9 +102,10 @@ public struct ChaseList: Sendable {
         for collection in try await store.collections() where collection.formID == form.id {
             for latest in try await store.latestSubmissions(formID: form.id, collectionID: collection.id) {
                 guard let root = StoredJSON.read(latest.bound) else { continue }
-                let name = text(root, namePath)
-                let email = text(root, emailPath)
-                if name != nil || email != nil { contacts[latest.subjectKey] = (name, email) }
+                if let name = text(root, namePath) { contacts[latest.subjectKey, default: (nil, nil)].name = name }
+                if let email = text(root, emailPath).flatMap(IdentifierFormat.email.normalize) {
+                    contacts[latest.subjectKey, default: (nil, nil)].email = email
+                }
             }
         }
         return contacts

@@ -14,7 +14,7 @@ public enum ChaseReport {
         if !noEmail.isEmpty {
             summary +=
                 " \(Wording.count(noEmail.count, "school")) \(noEmail.count == 1 ? "has" : "have") no DSL email on "
-                + "record (no return of any round yet): telephone \(noEmail.count == 1 ? "it" : "them")."
+                + "record (no return of any round gave one): telephone \(noEmail.count == 1 ? "it" : "them")."
         }
         return ReportDocument(
             id: "chase", title: "Schools to chase: Section 11 returns",
