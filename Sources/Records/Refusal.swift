@@ -91,6 +91,9 @@ public enum Refusal: Error, Sendable, Equatable {
     case groundsNeeded(LicensingOutcome)
     /// Immediate effect was asked for an outcome that is not a suspension or revocation.
     case immediateNotFor(LicensingOutcome)
+    /// A licence granted to a driver the JOF's shared register holds an entry about (described), without a referral
+    /// to the sub-committee first.
+    case sharedRegisterMatch(String)
     /// A suspension or revocation of an application whose latest decision left no licence in force.
     case noLicenceInForce(submission: Int64, outcome: LicensingOutcome)
     /// The database (this file) was made by an earlier version, and cannot be brought up to date by a process that

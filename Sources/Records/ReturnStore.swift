@@ -83,8 +83,11 @@ public protocol ReturnStore: Sendable {
 
     /// Records an officer's decision, checked against what is stored at that moment: the submission is a driver's
     /// application, its latest version, not rejected when a licence is granted, and not decided before unless the
-    /// decision says it replaces that. Audited.
+    /// decision says it replaces that; with its shared register entry, when it makes one. Audited.
     func recordDecision(_ decision: NewDecision, actor: String) async throws -> OfficerDecisionRecord
+
+    /// The shared register's entries decided on or after `since`, oldest first.
+    func sharedRegister(since: Day) async throws -> [SharedRegisterEntry]
 
     /// Hands a driver's versions to another district: the next version from it continues them. Refused when the
     /// driver has no application, or the latest is already in that district. Audited.

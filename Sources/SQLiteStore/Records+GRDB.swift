@@ -32,6 +32,13 @@ extension DBSCheckRecord: FetchableRecord, MutablePersistableRecord {
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
+extension SharedRegisterEntry: FetchableRecord, MutablePersistableRecord {
+    /// The table.
+    public static let databaseTableName = "sharedRegisterEntry"
+    /// Records the row id after an insert.
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
 extension DefinitionRecord: FetchableRecord, PersistableRecord {
     /// The table.
     public static let databaseTableName = "definition"

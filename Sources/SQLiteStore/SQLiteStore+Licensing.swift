@@ -40,12 +40,21 @@ extension SQLiteStore {
                 licenceEnd: decision.licenceEnd?.iso, note: decision.note, decidedBy: actor, decidedAt: Self.now(),
                 grounds: decision.grounds, effectiveOn: decision.effectiveOn?.iso)
             try record.insert(db)
+            if var entry = decision.registerEntry { try entry.insert(db) }
             var detail = decision.outcome.rawValue + (decision.licenceEnd.map { ", licence to \($0.iso)" } ?? "")
             if let grounds = decision.grounds { detail += ", \(grounds.rawValue) grounds" }
             if let effective = decision.effectiveOn { detail += ", effective \(effective.iso)" }
+            if decision.registerEntry != nil { detail += ", entered in the shared register" }
             if let earlier { detail += "; replaces the decision of \(earlier.decidedAt) (\(earlier.outcome.rawValue))" }
             try Self.audit(db, actor: actor, action: .decide, target: "submission \(id)", detail: detail)
             return record
+        }
+    }
+
+    /// The shared register's entries decided on or after `since`, oldest first.
+    public func sharedRegister(since: Day) async throws -> [SharedRegisterEntry] {
+        try await pool.read { db in
+            try SharedRegisterEntry.filter(Column("decidedOn") >= since.iso).order(Column("id")).fetchAll(db)
         }
     }
 

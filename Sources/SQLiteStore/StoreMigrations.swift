@@ -101,6 +101,27 @@ enum StoreMigrations {
                 db, table: "officerDecision", column: "grounds",
                 to: ["safeguarding", "road-safety", "dishonesty", "violence", "drugs", "conduct", "other"])
         }
+        migrator.registerMigration("v10: the JOF's shared register of refusals, suspensions and revocations") { db in
+            try db.create(table: "sharedRegisterEntry") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("driverNumber", .text).notNull().indexed()
+                t.column("niNumber", .text).indexed()
+                t.column("name", .text)
+                t.column("dateOfBirth", .text)
+                t.column("authority", .text).notNull()
+                t.column("outcome", .text).notNull()
+                t.column("grounds", .text).notNull()
+                t.column("decidedOn", .text).notNull().indexed()
+                t.column("effectiveOn", .text)
+                t.column("submissionID", .integer).notNull()  // no reference: the entry outlives the version (11 years)
+            }
+            try constrain(
+                db, table: "sharedRegisterEntry", column: "outcome",
+                to: ["refuse", "suspend", "revoke", "refuse-to-renew"])
+            try constrain(db, table: "sharedRegisterEntry", column: "grounds", to: ["safeguarding", "road-safety"])
+            try forbidChanges(
+                db, table: "sharedRegisterEntry", because: "a register entry is never changed: record a new decision")
+        }
         return migrator
     }
 

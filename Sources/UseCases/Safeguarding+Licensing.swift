@@ -6,7 +6,9 @@ extension Safeguarding {
     /// runs `years` unless an end is given, after the start); every outcome but a plain grant needs its conditions
     /// or reasons; a licence cannot be granted on an incomplete application, nor on a version that has been
     /// replaced; and a decision over an earlier one (not a deferral) must say it replaces it. A licensing
-    /// officer decides only on their own district's applications. Audited.
+    /// officer decides only on their own district's applications. A grant to a driver the JOF's shared register
+    /// holds an entry about needs a referral to the sub-committee first; a refusal, suspension or revocation on
+    /// safeguarding or road-safety grounds enters the register. Audited.
     public func decide(_ request: DecisionRequest, by sender: Sender) async throws -> OfficerDecisionRecord {
         try sender.require([.licensing])
         let note = request.note.map(\.trimmingWhitespace).flatMap { $0.isEmpty ? nil : $0 }
@@ -24,10 +26,18 @@ extension Safeguarding {
         let effective =
             request.outcome.actsOnLicence
             ? (request.immediate ? now : LicensingOutcome.takesEffect(decidedOn: now)) : nil
+        guard let submission = try await store.submission(request.submissionID) else {
+            throw Refusal.noSuchSubmission(request.submissionID)
+        }
         if case .account(let account) = sender {
-            guard let submission = try await store.submission(request.submissionID),
-                submission.subjectKind == .driver, submission.district == account.scope
-            else { throw Refusal.noSuchSubmission(request.submissionID) }
+            guard submission.subjectKind == .driver, submission.district == account.scope else {
+                throw Refusal.noSuchSubmission(request.submissionID)
+            }
+        }
+        // The shared register is searched again when a licence is granted: an entry made since the application
+        // was checked counts too.
+        if request.outcome.grantsLicence, submission.subjectKind == .driver {
+            try await checkGrantAgainstRegister(submission)
         }
         return try await store.recordDecision(
             NewDecision(
@@ -35,7 +45,9 @@ extension Safeguarding {
                 licenceStart: request.outcome.grantsLicence ? request.start : nil,
                 licenceEnd: request.outcome.grantsLicence ? end : nil, note: note,
                 replacesEarlier: request.replacesEarlier, grounds: request.outcome.endsLicence ? request.grounds : nil,
-                effectiveOn: effective),
+                effectiveOn: effective,
+                registerEntry: submission.subjectKind == .driver
+                    ? registerEntry(for: request, on: submission, decidedOn: now, effectiveOn: effective) : nil),
             actor: sender.name)
     }
 

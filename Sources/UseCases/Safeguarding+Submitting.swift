@@ -46,8 +46,9 @@ extension Safeguarding {
     /// Checks one submission's bytes exactly as `submit` would (the same form, round and date), and stores nothing.
     public func check(_ bytes: [UInt8], file: String, by sender: Sender) async throws -> Evaluation {
         let plan = try await SubmissionPlan(self, options: SubmitOptions(source: .portal), sender: sender)
-        return validator.evaluate(
+        let evaluation = validator.evaluate(
             bytes, file: file, asOf: plan.asOf, formID: plan.expectedForm, parametersFor: plan.parameters)
+        return try await withSharedRegister([PreparedSubmission(evaluation)])[0].evaluation
     }
 
     /// The form an account fills in: a school's return, or a licensing officer's driver application.
@@ -69,7 +70,7 @@ extension Safeguarding {
         _ checked: [PreparedSubmission], receivedOn days: [Day]?, plan: SubmissionPlan, options: SubmitOptions,
         sender: Sender
     ) async throws -> [SubmitResult] {
-        var chunk = try await withRegisterDistricts(checked)
+        var chunk = try await withSharedRegister(try await withRegisterDistricts(checked))
         if let days, options.receivedOn == nil {
             for index in chunk.indices { chunk[index].receivedAt = Self.receivedTime(days[index]) }
         }

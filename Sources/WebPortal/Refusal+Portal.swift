@@ -77,6 +77,11 @@ extension Refusal {
             return .unprocessable("Select the grounds for your decision")
         case .immediateNotFor:
             return .unprocessable("Only a suspension or a revocation can take effect at once")
+        case .sharedRegisterMatch(let entry):
+            return PortalError(
+                status: .conflict,
+                message: "The JOF's shared register records \(entry). Refer the application to the licensing "
+                    + "sub-committee first; record the grant after its decision. Nothing was recorded.")
         case .noLicenceInForce(_, let outcome):
             return PortalError(
                 status: .conflict,

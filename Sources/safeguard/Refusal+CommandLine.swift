@@ -72,6 +72,9 @@ extension Refusal {
         case .immediateNotFor(let outcome):
             return "Only a suspension or a revocation can take effect at once; '\(outcome.rawValue)' cannot: leave out "
                 + "--immediate."
+        case .sharedRegisterMatch(let entry):
+            return "The JOF's shared register records \(entry). Refer the application to the licensing "
+                + "sub-committee first ('safeguard decide N --outcome refer-to-committee --note ...'); record the grant after its decision."
         case .noLicenceInForce(let id, let outcome):
             return "Submission \(id) has no licence in force to \(outcome.rawValue): its latest decision is not a "
                 + "grant. See 'safeguard history' for the driver's decisions."

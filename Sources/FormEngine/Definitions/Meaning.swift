@@ -62,12 +62,16 @@ public enum Meaning: String, Sendable, CaseIterable {
     case trainingDate = "training-date"
     /// Whether the national register (NR3S) was searched.
     case registerSearched = "register-searched"
+    /// The driver's date of birth, which the JOF's shared register records and searches with.
+    case driverDateOfBirth = "driver-date-of-birth"
+    /// The driver's National Insurance number, which the JOF's shared register records and searches with.
+    case driverNINumber = "driver-ni-number"
 
     /// The kind of form the meaning belongs to.
     public var subject: Subject {
         switch self {
         case .driverName, .dbsCertificate, .dbsIssueDate, .dbsUpdateService, .dbsSubscriptionDate, .dbsLastStatusCheck,
-            .trainingCompleted, .trainingDate, .registerSearched:
+            .trainingCompleted, .trainingDate, .registerSearched, .driverDateOfBirth, .driverNINumber:
             return .driver
         default:
             return .school
@@ -82,7 +86,8 @@ public enum Meaning: String, Sendable, CaseIterable {
         case .dfeNumber: return [.dfeNumber]
         case .phase, .schoolType, .sessionAudience, .sessionProvider: return [.choice]
         case .sessionYearGroups: return [.multiChoice]
-        case .dslLastTraining, .staffLastUpdate, .declaredOn, .dbsIssueDate, .dbsSubscriptionDate, .dbsLastStatusCheck,
+        case .dslLastTraining, .staffLastUpdate, .declaredOn, .driverDateOfBirth, .dbsIssueDate, .dbsSubscriptionDate,
+            .dbsLastStatusCheck,
             .trainingDate:
             return [.date]
         case .cseDelivered, .missingDelivered, .parentsInformed, .governorsTrained, .sessionQualityAssured,
@@ -90,6 +95,7 @@ public enum Meaning: String, Sendable, CaseIterable {
             return [.yesNo]
         case .cseSessions, .missingSessions: return [.repeat]
         case .dbsCertificate: return [.dbsCertificate]
+        case .driverNINumber: return [.niNumber]
         }
     }
 
@@ -110,6 +116,7 @@ public enum Meaning: String, Sendable, CaseIterable {
         case .phase: return "the register import and the portal"
         case .dslName, .dslEmail: return "the chase list, its reminders and the receipts"
         case .declaredOn: return "the portal, which records the day a return is sent"
+        case .driverDateOfBirth, .driverNINumber: return "the JOF's shared register, which records and searches them"
         case .driverName, .dbsCertificate, .dbsIssueDate, .dbsUpdateService, .dbsSubscriptionDate, .dbsLastStatusCheck,
             .trainingCompleted, .trainingDate, .registerSearched:
             return "the licensing report"

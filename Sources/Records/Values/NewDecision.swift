@@ -18,11 +18,14 @@ public struct NewDecision: Sendable, Equatable {
     public let grounds: DecisionGrounds?
     /// The day a suspension or revocation takes effect.
     public let effectiveOn: Day?
+    /// The shared register's entry the decision makes (safeguarding or road-safety grounds), stored with it.
+    public let registerEntry: SharedRegisterEntry?
 
     /// Creates a decision.
     public init(
         submissionID: Int64, outcome: LicensingOutcome, licenceStart: Day?, licenceEnd: Day?, note: String?,
-        replacesEarlier: Bool, grounds: DecisionGrounds? = nil, effectiveOn: Day? = nil
+        replacesEarlier: Bool, grounds: DecisionGrounds? = nil, effectiveOn: Day? = nil,
+        registerEntry: SharedRegisterEntry? = nil
     ) {
         self.submissionID = submissionID
         self.outcome = outcome
@@ -32,5 +35,6 @@ public struct NewDecision: Sendable, Equatable {
         self.replacesEarlier = replacesEarlier
         self.grounds = grounds
         self.effectiveOn = effectiveOn
+        self.registerEntry = registerEntry
     }
 }

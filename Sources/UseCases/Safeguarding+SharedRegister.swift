@@ -1,0 +1,116 @@
+import FormEngine
+import Records
+
+/// The Joint Operating Framework's shared register: every district's refusals, suspensions and revocations on
+/// safeguarding or road-safety grounds, entered when the decision is recorded, with the data NR3S records, and
+/// searched for every application when it is checked or stored and when a licence is granted.
+extension Safeguarding {
+    /// The rule of the shared register's findings.
+    static let sharedRegisterRule = "jof.register-match"
+
+    /// Who an application is about, as the register records and searches people, read through the form's meanings.
+    struct RegisterPerson {
+        let driverNumber: String?
+        let niNumber: String?
+        let name: String?
+        let dateOfBirth: String?
+
+        init(bound root: Node, form: FormDefinition) {
+            func text(_ meaning: Meaning) -> String? { form.path(of: meaning).flatMap(root.text(at:)) }
+            let key = form.subjectKey
+            driverNumber = root.text(at: [form.sections[key.section].id, form.field(at: key).id])
+            niNumber = text(.driverNINumber)
+            name = text(.driverName)
+            dateOfBirth = text(.driverDateOfBirth)
+        }
+
+        /// The entries of `register` about this person.
+        func matches(in register: [SharedRegisterEntry]) -> [SharedRegisterEntry] {
+            register.filter {
+                $0.matches(driverNumber: driverNumber, niNumber: niNumber, name: name, dateOfBirth: dateOfBirth)
+            }
+        }
+    }
+
+    /// The entries the register still holds on `day`: those decided in the 11 years before it.
+    func sharedRegister(on day: Day) async throws -> [SharedRegisterEntry] {
+        try await store.sharedRegister(since: day.adding(months: -12 * SharedRegisterEntry.keptYears))
+    }
+
+    /// The drivers' applications among `submissions`, each with a referral for every register entry about its
+    /// driver: the authority, what it decided, when and on what grounds, never the reasons' text.
+    func withSharedRegister(_ submissions: [PreparedSubmission]) async throws -> [PreparedSubmission] {
+        guard submissions.contains(where: { $0.evaluation.form?.subject == .driver }) else { return submissions }
+        let register = try await sharedRegister(on: today())
+        guard !register.isEmpty else { return submissions }
+        return submissions.map { prepared in
+            let evaluation = prepared.evaluation
+            guard let form = evaluation.form, form.subject == .driver,
+                let root = prepared.bound.flatMap(StoredJSON.read)
+            else { return prepared }
+            let matches = RegisterPerson(bound: root, form: form).matches(in: register)
+            guard !matches.isEmpty else { return prepared }
+            let key = form.subjectKey
+            var referred = evaluation
+            for entry in matches {
+                referred = referred.adding(
+                    Finding(
+                        rule: Self.sharedRegisterRule, severity: .refer,
+                        path: "/" + [form.sections[key.section].id, form.field(at: key).id].joined(separator: "/"),
+                        message: "The JOF's shared register records \(describe(entry)). The sub-committee must "
+                            + "consider it: ask \(districtLabel(entry.authority))'s licensing team for the reasons.",
+                        mark: evaluation.mark(of: key),
+                        values: [
+                            ("authority", .string(entry.authority)), ("outcome", .string(entry.outcome.rawValue)),
+                            ("decided_on", .string(entry.decidedOn)), ("grounds", .string(entry.grounds.rawValue)),
+                        ],
+                        source: "NR3S and the Joint Operating Framework: search before every grant (DOMAIN.md 3)"))
+            }
+            return PreparedSubmission(referred)
+        }
+    }
+
+    /// An entry in words: "a revocation by Corby on 3 March 2026 (effective 24 March 2026), on road-safety grounds".
+    func describe(_ entry: SharedRegisterEntry) -> String {
+        let what: String
+        switch entry.outcome {
+        case .refuse: what = "a refusal"
+        case .suspend: what = "a suspension"
+        case .revoke: what = "a revocation"
+        default: what = "a refusal to renew"
+        }
+        let decided = Day(iso: entry.decidedOn)?.spoken ?? entry.decidedOn
+        let effective = entry.effectiveOn.flatMap { Day(iso: $0)?.spoken }.map { " (effective \($0))" } ?? ""
+        return "\(what) by \(districtLabel(entry.authority)) on \(decided)\(effective), on "
+            + "\(entry.grounds.label.lowercased()) grounds"
+    }
+
+    /// The register entry a decision makes: a refusal, refusal to renew, suspension or revocation on safeguarding
+    /// or road-safety grounds; nil for any other.
+    func registerEntry(
+        for request: DecisionRequest, on submission: SubmissionRecord, decidedOn day: Day, effectiveOn: Day?
+    ) -> SharedRegisterEntry? {
+        guard request.outcome.endsLicence, let grounds = request.grounds, grounds.shared,
+            let form = catalog.forms[submission.formID], let root = StoredJSON.read(submission.bound)
+        else { return nil }
+        let person = RegisterPerson(bound: root, form: form)
+        return SharedRegisterEntry(
+            id: nil, driverNumber: person.driverNumber ?? submission.subjectKey, niNumber: person.niNumber,
+            name: person.name, dateOfBirth: person.dateOfBirth, authority: submission.district ?? "",
+            outcome: request.outcome, grounds: grounds, decidedOn: day.iso, effectiveOn: effectiveOn?.iso,
+            submissionID: submission.id!)
+    }
+
+    /// Refuses a grant to a driver the register holds an entry about, unless the application was referred to the
+    /// sub-committee first: its decision is what a grant then records.
+    func checkGrantAgainstRegister(_ submission: SubmissionRecord) async throws {
+        guard let form = catalog.forms[submission.formID], let root = StoredJSON.read(submission.bound) else { return }
+        let matches = RegisterPerson(bound: root, form: form).matches(in: try await sharedRegister(on: today()))
+        guard let entry = matches.last else { return }
+        let decisions = try await store.officerDecisions(formID: submission.formID)
+        if decisions.contains(where: { $0.submissionID == submission.id && $0.outcome == .referToCommittee }) {
+            return
+        }
+        throw Refusal.sharedRegisterMatch(describe(entry))
+    }
+}

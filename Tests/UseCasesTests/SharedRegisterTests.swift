@@ -1,0 +1,117 @@
+import FormEngine
+import Foundation
+import Records
+import SQLiteStore
+import Testing
+import UseCases
+
+@Suite("The JOF's shared register: entered with a decision on shared grounds, searched for every application")
+struct SharedRegisterTests {
+    /// Today as the store dates decisions.
+    let today = Day(iso: Date().formatted(.iso8601.year().month().day()))!
+
+    func day(_ days: Int) -> Day { Day(daysSinceEpoch: today.daysSinceEpoch + days) }
+
+    /// Amir Patel's renewal, with some of its answers changed.
+    func application(_ changes: [(String, String)]) throws -> [UInt8] {
+        var text = try String(contentsOfFile: Paths.examples + "/applications/amir-patel-renewal.yaml", encoding: .utf8)
+        for (old, new) in changes { text = text.replacingOccurrences(of: old, with: new) }
+        return Array(text.utf8)
+    }
+
+    func submit(_ bytes: [UInt8], _ cases: Safeguarding) async throws -> SubmitResult {
+        try await cases.submit(
+            bytes, file: "application.yaml", options: SubmitOptions(source: .file, asOf: Day(iso: "2026-10-20")!),
+            by: tester)
+    }
+
+    @Test(
+        "a road-safety revocation enters the register; the driver's next application is referred, never told the reasons"
+    )
+    func enteredAndSearched() async throws {
+        let temporary = try TemporaryCounty()
+        let cases = temporary.cases(today: today.iso)
+        let officer = Sender.commandLine("officer")
+        let patel = try #require(storedID(try await submit(try application([]), cases).outcome))
+        _ = try await cases.decide(
+            DecisionRequest(submissionID: patel, outcome: .grant, start: day(-30)), by: officer)
+        let reasons = "Three hand-held phone offences while carrying passengers"
+        _ = try await cases.decide(
+            DecisionRequest(submissionID: patel, outcome: .revoke, note: reasons, grounds: .roadSafety), by: officer)
+
+        let register = try await temporary.store.sharedRegister(since: Day(iso: "2000-01-01")!)
+        #expect(register.count == 1)
+        let entry = try #require(register.first)
+        #expect(entry.driverNumber == "PATEL702238AP9AB" && entry.name == "Amir Patel")
+        #expect(
+            entry.dateOfBirth == "1978-02-23" && entry.niNumber?.replacingOccurrences(of: " ", with: "") == "JG103681C")
+        #expect(entry.authority == "kettering" && entry.outcome == .revoke && entry.grounds == .roadSafety)
+        #expect(entry.decidedOn == today.iso && entry.effectiveOn == day(21).iso && entry.submissionID == patel)
+
+        // The same driver applies in Corby under the same driver number; another with only the same NI number;
+        // another with only the same name and date of birth; and someone else.
+        let elsewhere = try await submit(try application([("district: kettering", "district: corby")]), cases)
+        let sameNI = try await submit(
+            try application([("district: kettering", "district: corby"), ("PATEL702238AP9AB", "PATEL702238AP9AC")]), cases)
+        let sameNameAndBirth = try await submit(
+            try application([
+                ("district: kettering", "district: corby"), ("PATEL702238AP9AB", "PATEL702238AP9AD"),
+                ("JG 10 36 81 C", "JG 10 36 82 C"),
+            ]), cases)
+        let someoneElse = try await submit(
+            try application([
+                ("district: kettering", "district: corby"), ("PATEL702238AP9AB", "PATEL702238AP9AE"),
+                ("JG 10 36 81 C", "JG 10 36 83 C"), ("full_name: Amir Patel", "full_name: Omar Shah"),
+            ]), cases)
+        for result in [elsewhere, sameNI, sameNameAndBirth] {
+            let finding = try #require(result.evaluation.findings.first { $0.rule == "jof.register-match" })
+            #expect(finding.severity == .refer && result.evaluation.decision == .referred)
+            #expect(
+                finding.message.contains(
+                    "a revocation by Kettering on \(today.spoken) (effective \(day(21).spoken)), on road safety grounds"
+                ),
+                "\(finding.message)")
+            #expect(!finding.message.contains(reasons), "the reasons are not shared with another district")
+            #expect(finding.path == "/licence/driver_number")
+        }
+        #expect(!someoneElse.evaluation.findings.contains { $0.rule == "jof.register-match" })
+
+        // A grant to the driver is refused until the application has been referred to the sub-committee.
+        let corby = try #require(storedID(sameNI.outcome))
+        do {
+            _ = try await cases.decide(
+                DecisionRequest(submissionID: corby, outcome: .grant, start: today), by: officer)
+            Issue.record("a grant with a register entry and no referral was recorded")
+        } catch let refusal as Refusal {
+            guard case .sharedRegisterMatch(let described) = refusal else {
+                Issue.record("refused for another reason: \(refusal)")
+                return
+            }
+            #expect(described.hasPrefix("a revocation by Kettering"))
+        }
+        _ = try await cases.decide(
+            DecisionRequest(submissionID: corby, outcome: .referToCommittee, note: "NR3S entry from Kettering"),
+            by: officer)
+        let granted = try await cases.decide(
+            DecisionRequest(
+                submissionID: corby, outcome: .grantWithConditions, start: today, note: "Committee: 1 year"),
+            by: officer)
+        #expect(granted.outcome == .grantWithConditions)
+
+        // Eleven years on, the entry is no longer kept in the search.
+        let later = temporary.cases(today: today.adding(months: 12 * 11 + 1).iso)
+        let afterwards = try await submit(try application([("district: kettering", "district: corby")]), later)
+        #expect(!afterwards.evaluation.findings.contains { $0.rule == "jof.register-match" })
+    }
+
+    @Test("a refusal on grounds not shared (dishonesty) does not enter the register")
+    func notShared() async throws {
+        let temporary = try TemporaryCounty()
+        let cases = temporary.cases(today: today.iso)
+        let patel = try #require(storedID(try await submit(try application([]), cases).outcome))
+        _ = try await cases.decide(
+            DecisionRequest(submissionID: patel, outcome: .refuse, note: "False statement", grounds: .dishonesty),
+            by: Sender.commandLine("officer"))
+        #expect(try await temporary.store.sharedRegister(since: Day(iso: "2000-01-01")!).isEmpty)
+    }
+}
