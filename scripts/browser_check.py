@@ -23,12 +23,11 @@ import sys
 import tempfile
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.chrome.service import Service
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 BINARY, ROOT, OUT, AXE = sys.argv[1], os.path.abspath(sys.argv[2]), os.path.abspath(sys.argv[3]), sys.argv[4]
@@ -157,20 +156,43 @@ def date(name, iso):
     fill(f"{name}.year", year)
 
 
+def wait_until(condition):
+    """Waits up to 20 seconds for `condition(driver)`; an error from a page in the middle of loading (Chromium's
+    "Node ... does not belong to the document", say) counts as not yet."""
+    WebDriverWait(driver, 20, ignored_exceptions=[WebDriverException]).until(condition)
+
+
+def leaving():
+    """Marks the page shown, so that `arrived` can tell when another one has loaded in its place."""
+    driver.execute_script("window.browserCheckLeft = true")
+
+
+def arrived(d):
+    """True once a page other than the one marked by `leaving` has loaded."""
+    return d.execute_script("return window.browserCheckLeft === undefined && document.readyState === 'complete'")
+
+
+def follow(selector):
+    """Follows the link `selector` finds in the page, and waits for the page it leads to."""
+    leaving()
+    driver.find_element(By.CSS_SELECTOR, selector).click()
+    wait_until(arrived)
+
+
 def press(value, within="main"):
     """Presses the visible button that sends `value`, and waits for the next page. A click the browser dropped
-    (seen once in about ten runs here, signing in) is made again through the form, once."""
-    page = driver.find_element(By.TAG_NAME, "html")
+    (seen once in about ten runs here, signing in) is made again through the button's form, once."""
     selector = f'{within} button[value="{value}"]:not(.govuk-visually-hidden)'
     buttons = [button for button in driver.find_elements(By.CSS_SELECTOR, selector) if button.is_displayed()]
     if not step(buttons, f"there is a button to {value}"):
         return
+    leaving()
     buttons[0].click()
     try:
-        WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
+        wait_until(arrived)
     except TimeoutException:
         driver.execute_script("arguments[0].form.requestSubmit(arguments[0])", buttons[0])
-        WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
+        wait_until(arrived)
 
 
 def go(path):
@@ -233,7 +255,7 @@ def school_journey(school, school_token):
     ActionChains(driver).send_keys(Keys.ENTER).perform()
     key_check(driver.current_url.endswith("#main"), "Enter on the skip link goes to the main content")
 
-    driver.find_element(By.CSS_SELECTOR, "main a.govuk-button").click()
+    follow("main a.govuk-button")
     step(driver.current_url.endswith(f"/forms/{SCHOOL_FORM}/pages/school"), "the return starts on its first page")
     examine(role, "about the school")
     tab_order_follows_page("about the school")
@@ -242,8 +264,9 @@ def school_journey(school, school_token):
     fill("school.dsl_email", "jo.smith at school")
     date("school.dsl_last_training", "2025-06-10")
     fill("school.safeguarding_governor", "Sam Patel")
+    leaving()
     driver.find_element(By.NAME, "school.dsl_name").send_keys(Keys.ENTER)
-    WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".govuk-error-summary"))
+    wait_until(lambda d: arrived(d) and d.find_elements(By.CSS_SELECTOR, ".govuk-error-summary"))
     step(driver.title.startswith("Error: "), "a page with errors says so first in its title")
     focused = active()
     key_check("govuk-error-summary" in focused["cls"], f"after Continue with a mistake, focus is on the error "
@@ -281,8 +304,9 @@ def school_journey(school, school_token):
         date(f"cse.sessions.{index}.date", day)
         fill(f"cse.sessions.{index}.quality_assured", "no")
     examine(role, "CSE, three sessions", "cse-three-sessions")
+    leaving()
     driver.find_element(By.NAME, "cse.sessions.0.provider_name").send_keys(Keys.ENTER)
-    WebDriverWait(driver, 20).until(lambda d: "/pages/cse" not in d.current_url)
+    wait_until(lambda d: arrived(d) and "/pages/cse" not in d.current_url)
     key_check(driver.current_url.endswith("/pages/missing"), "Enter in a text box continues to the next page")
     go(f"/forms/{SCHOOL_FORM}/pages/cse")
     sessions = len(driver.find_elements(By.CSS_SELECTOR, ".govuk-repeat-item"))
@@ -318,7 +342,7 @@ def school_journey(school, school_token):
     examine(role, "declaration")
     press("save")
     examine(role, "home, draft saved")
-    driver.find_element(By.CSS_SELECTOR, "main a.govuk-button").click()
+    follow("main a.govuk-button")
     step("/pages/declaration" in driver.current_url, "carry on where you left off opens the declaration")
     fill("declaration.name", "Alex Morgan")
     fill("declaration.role", "headteacher")
@@ -339,7 +363,7 @@ def school_journey(school, school_token):
     panel = driver.find_elements(By.CSS_SELECTOR, ".govuk-panel--confirmation")
     step(panel and "Return submitted" in panel[0].text, "the confirmation is shown")
     examine(role, "confirmation", "confirmation")
-    driver.find_element(By.CSS_SELECTOR, "main a[href^='/submissions/']").click()
+    follow("main a[href^='/submissions/']")
     examine(role, "the stored return")
     go("/")
     examine(role, "home, return received")
@@ -353,7 +377,7 @@ def sent_back_journey(sent_back_token):
     sign_in(sent_back_token)
     step("Sent back to correct" in driver.page_source, "the home page says the return was sent back")
     examine(role, "home, return sent back", "school-sent-back")
-    driver.find_element(By.CSS_SELECTOR, "main a.govuk-button").click()
+    follow("main a.govuk-button")
     step("errors=shown" in driver.current_url, "the corrected return opens at the page with the mistake")
     step(driver.find_elements(By.CSS_SELECTOR, ".govuk-error-message"), "with the mistake marked on its field")
     examine(role, "corrected return, mistake marked", "corrected-return")

@@ -87,7 +87,9 @@ struct LicensingTests {
             #expect(granted.location == "/submissions/\(referred)?decided=1#decision")
             let after = try await officer.get(try #require(granted.location))
             #expect(after.text.contains("Your decision is recorded."))
-            #expect(after.text.contains("1 November 2026 to 31 October 2029"), "a licence runs 3 years unless told otherwise")
+            #expect(
+                after.text.contains("1 November 2026 to 31 October 2029"),
+                "a licence runs 3 years unless told otherwise")
             let decided = try await fixture.decisions(referred)
             #expect(decided.map(\.outcome) == [.grant])
             #expect(decided.first?.decidedBy == "corby account")
@@ -196,7 +198,9 @@ struct LicensingTests {
             #expect(history.status == .ok)
             #expect(history.text.contains("History of BEGUM805176B99PG"))
             #expect(history.text.contains("DBS Update Service checks"))
-            #expect(history.text.contains("20 October 2026") && history.text.contains("New information: the certificate is no longer current"))
+            #expect(
+                history.text.contains("20 October 2026")
+                    && history.text.contains("New information: the certificate is no longer current"))
             #expect(history.text.contains("Police information"))
             var other = try await Visitor.signedIn(client, token: fixture.tokens["kettering"]!)
             #expect(try await other.get("/submissions/\(id)/history").status == .notFound, "another district's driver")
@@ -259,11 +263,20 @@ struct LicensingTests {
                 page.text.contains("<td class=\"govuk-table__cell\">\(fixture.today.spoken)</td>"),
                 "dates as people read them")
             // Filtered by when the action falls due: a search missing is due now, so it is in every window.
+            func links(_ page: String) -> Set<String> {
+                Set(page.matches(of: /href="\/submissions\/(\d+)"/).map { String($0.1) })
+            }
             for window in ["overdue", "7", "30"] {
                 let due = try await officer.get("/licensing/actions?due=\(window)")
                 #expect(due.text.contains("href=\"/submissions/\(corby)\""), "\(window)")
                 #expect(due.text.contains("<option value=\"\(window)\" selected>"), "the filter keeps what was asked")
+                // The applications list filters the same way: the applications whose driver's action is due.
+                let applications = try await officer.get("/submissions?due=\(window)")
+                #expect(applications.text.contains("href=\"/submissions/\(corby)\""), "\(window)")
+                #expect(links(applications.text) == links(due.text), "\(window): the same drivers in both lists")
             }
+            let all = try await officer.get("/submissions")
+            #expect(links(all.text).count > links(try await officer.get("/submissions?due=overdue").text).count)
             var policy = try await Visitor.signedIn(client, token: fixture.tokens["policy"]!)
             let report = try await policy.get("/reports/licensing")
             #expect(report.text.contains(masked), "in the county's report names are masked")

@@ -2,7 +2,8 @@ import FormEngine
 import Records
 
 /// What a list of submissions is narrowed to: text searched in the URN, driver number or school name, the checks'
-/// result, an application's decision, a return's round (whose due date it answers).
+/// result, an application's decision and when its driver's first action falls due, a return's round (whose due
+/// date it answers).
 struct ListFilter: Sendable, Equatable {
     /// Text to find, in any case.
     var search = ""
@@ -12,6 +13,13 @@ struct ListFilter: Sendable, Equatable {
     var outcome = ""
     /// A return's round (`s11-2025-26`), or "" for any.
     var round = ""
+    /// How soon a driver's first action falls due (one of `dueWindows`), or "" for any.
+    var due = ""
+
+    /// How soon an action falls due: `overdue` (due today or before), or within 7 or 30 days.
+    static let dueWindows: [(value: String, label: String, days: Int)] = [
+        ("overdue", "Due now or overdue", 0), ("7", "Due within 7 days", 7), ("30", "Due within 30 days", 30),
+    ]
 
     /// The filter a list's query asks for.
     init(query: [String: String]) {
@@ -19,6 +27,19 @@ struct ListFilter: Sendable, Equatable {
         result = query["result"] ?? ""
         outcome = query["outcome"] ?? ""
         round = query["round"] ?? ""
+        due = query["due"] ?? ""
+    }
+
+    /// The last day a driver's first action may fall due to be kept, counted from `today`; nil for any.
+    func lastDueDay(from today: Day) -> Day? {
+        Self.dueWindows.first { $0.value == due }.map { Day(daysSinceEpoch: today.daysSinceEpoch + $0.days) }
+    }
+
+    /// The select of `dueWindows`, keeping what was asked.
+    func dueSelect() -> String {
+        Components.select(
+            id: "due", name: "due", label: "Action due", hint: nil,
+            options: Self.dueWindows.map { ($0.value, $0.label) }, selected: due.isEmpty ? nil : due, error: nil)
     }
 
     /// True when the row is one the filter keeps.
@@ -52,6 +73,7 @@ struct ListFilter: Sendable, Equatable {
                 options: [("awaiting", "Awaiting decision")]
                     + LicensingOutcome.allCases.map { ($0.rawValue, $0.label) },
                 selected: outcome.isEmpty ? nil : outcome, error: nil)
+            html += dueSelect()
         }
         if !rounds.isEmpty {
             html += Components.select(

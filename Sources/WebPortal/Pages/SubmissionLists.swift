@@ -21,16 +21,18 @@ enum SubmissionLists {
         return html
     }
 
-    /// A district's drivers' applications, the latest version of each, newest first.
+    /// A district's drivers' applications, the latest version of each, newest first; with `dueSubmissions`, only
+    /// those (the applications whose driver's first action falls due within the filter's window).
     static func applications(
-        _ all: [SubmissionSummary], district: String, form: FormDefinition?, filter: ListFilter
+        _ all: [SubmissionSummary], district: String, form: FormDefinition?, filter: ListFilter,
+        dueSubmissions: Set<Int64>? = nil
     ) -> String {
         var html =
             "<h1 class=\"govuk-heading-l\">Applications in \(Components.escape(district))</h1>"
             + "<p><a class=\"govuk-link\" href=\"/forms/\(Components.escape(form?.id ?? ""))\">Enter a driver's application</a></p>"
         guard !all.isEmpty else { return html + "<p>No application has been entered for this district yet.</p>" }
         html += filter.html(path: "/submissions", searchLabel: "Driver's licence number", outcomes: true)
-        let rows = all.filter(filter.keeps)
+        let rows = all.filter { row in filter.keeps(row) && (dueSubmissions?.contains(row.id) ?? true) }
         guard !rows.isEmpty else { return html + "<p>No application matches.</p>" }
         html += Components.table(
             caption: "The latest application of each driver, newest first",
@@ -72,18 +74,12 @@ enum SubmissionLists {
         return html
     }
 
-    /// How soon the actions a list keeps fall due: `overdue` (due today or before), or within 7 or 30 days.
-    static let dueWindows: [(value: String, label: String, days: Int)] = [
-        ("overdue", "Due now or overdue", 0), ("7", "Due within 7 days", 7), ("30", "Due within 30 days", 30),
-    ]
-
-    /// The district's drivers needing action, the most urgent first, each linked to their application; with `due`
-    /// (one of `dueWindows`), only those whose first action falls due within it.
-    static func actions(_ analysis: LicensingAnalysis, due: String = "") -> String {
+    /// The district's drivers needing action, the most urgent first, each linked to their application; with the
+    /// filter's `due`, only those whose first action falls due within it.
+    static func actions(_ analysis: LicensingAnalysis, filter: ListFilter) -> String {
         var table = LicensingReport.actionTable(analysis)
         let dueColumn = table.columns.firstIndex(of: "First due")
-        if let window = dueWindows.first(where: { $0.value == due }), let dueColumn {
-            let last = Day(daysSinceEpoch: analysis.asOf.daysSinceEpoch + window.days)
+        if let last = filter.lastDueDay(from: analysis.asOf), let dueColumn {
             table.rows = table.rows.filter { Day(iso: $0[dueColumn].text).map { $0 <= last } ?? true }
         }
         var html =
@@ -94,10 +90,7 @@ enum SubmissionLists {
             + "certificate numbers are masked.</p>"
         html +=
             "<form method=\"get\" action=\"/licensing/actions\" novalidate class=\"govuk-report-options\">"
-            + Components.select(
-                id: "due", name: "due", label: "When", hint: nil,
-                options: dueWindows.map { ($0.value, $0.label) }, selected: due.isEmpty ? nil : due, error: nil)
-            + Components.button("Filter", name: "show", value: "1", secondary: true) + "</form>"
+            + filter.dueSelect() + Components.button("Filter", name: "show", value: "1", secondary: true) + "</form>"
         guard !table.rows.isEmpty else { return html + "<p>No driver needs action in that time.</p>" }
         let submission = table.columns.firstIndex(of: "Submission")
         html += Components.table(

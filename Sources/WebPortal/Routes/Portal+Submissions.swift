@@ -15,8 +15,17 @@ extension Portal {
             case .schoolReturns(let rows):
                 body = SubmissionLists.schoolReturns(rows, form: configuration.schoolForm, titles: titles)
             case .applications(let rows, let district):
+                // By when the driver's first action falls due, as "Drivers needing action" works it out.
+                var due: Set<Int64>?
+                if let last = filter.lastDueDay(from: safeguarding.today()) {
+                    let analysis = try await safeguarding.driversNeedingAction(by: sender)
+                    due = Set(
+                        analysis.drivers.filter { driver in
+                            DriverAction.all(for: driver, asOf: analysis.asOf).first.map { $0.due <= last } ?? false
+                        }.map(\.submission))
+                }
                 body = SubmissionLists.applications(
-                    rows, district: district, form: configuration.driverForm, filter: filter)
+                    rows, district: district, form: configuration.driverForm, filter: filter, dueSubmissions: due)
             case .allReturns(let rows):
                 body = SubmissionLists.allReturns(rows, form: configuration.schoolForm, filter: filter, rounds: rounds)
             }
@@ -96,8 +105,8 @@ extension Portal {
         }
         routes.people(.get, "/licensing/actions", [.licensing]) { request, context, sender in
             let analysis = try await safeguarding.driversNeedingAction(by: sender)
-            let due = request.uri.queryParameters["due"].map(String.init) ?? ""
-            return page("Drivers needing action", SubmissionLists.actions(analysis, due: due), context: context)
+            let filter = ListFilter(query: FormBody.query(request))
+            return page("Drivers needing action", SubmissionLists.actions(analysis, filter: filter), context: context)
         }
     }
 
