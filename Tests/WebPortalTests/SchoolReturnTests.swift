@@ -422,6 +422,9 @@ struct SchoolReturnTests {
             #expect(confirmed.location == "/forms/\(schoolForm.id)/pages/cse")
             let after = try await lead.get("/forms/\(schoolForm.id)/check")
             #expect(!after.text.contains("on “About the school”"), "a page continued is confirmed")
+            let carryOn = try await lead.get("/forms/\(schoolForm.id)")
+            #expect(
+                carryOn.location == "/forms/\(schoolForm.id)/pages/cse?errors=shown", "on to the next page to confirm")
             let again = try await lead.get("/forms/\(schoolForm.id)/pages/school")
             #expect(!again.text.contains("These answers are from"))
         }

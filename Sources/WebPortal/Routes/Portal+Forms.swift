@@ -7,7 +7,8 @@ import UseCases
 extension Portal {
     func addFormsRoutes(to routes: PortalRoutes) {
         // Carry on where you left off: a form begun (a draft, or a return sent back to correct) opens at the first
-        // page with something left to do, its errors marked; a new one at its first page; one complete at the check.
+        // page with something left to do (errors, or last year's answers to confirm), its errors marked; a new one
+        // at its first page; one complete at the check.
         routes.people(.get, "/forms/{form}", [.school, .licensing]) { _, context, sender in
             let form = try formFor(context, sender)
             var begun = try await safeguarding.draft(by: sender) != nil
@@ -16,7 +17,9 @@ extension Portal {
             let answers = try await draft(sender, form)
             let evaluation = try await safeguarding.check(answers.document(for: form), file: "portal", by: sender)
             guard
-                let first = form.sections.first(where: { !evaluation.fieldErrors(inSection: $0.id, of: form).isEmpty })
+                let first = form.sections.first(where: {
+                    answers.carried.contains($0.id) || !evaluation.fieldErrors(inSection: $0.id, of: form).isEmpty
+                })
             else { return Self.redirect("/forms/\(form.id)/check") }
             return Self.redirect("/forms/\(form.id)/pages/\(first.id)?errors=shown")
         }
