@@ -9,6 +9,9 @@ public enum RetentionKind: String, Sendable, Codable, CaseIterable {
     case supersededVersions = "superseded-versions"
     /// A driver's application with a refusal recorded on it, and the versions before it, from the refusal.
     case refusedApplications = "refused-applications"
+    /// An entry of the JOF's shared register (a refusal, suspension or revocation on safeguarding or road-safety
+    /// grounds), from the decision.
+    case registerEntries = "register-entries"
     /// A line of the audit log, from when it was written.
     case auditEntries = "audit-entries"
 
@@ -19,6 +22,7 @@ public enum RetentionKind: String, Sendable, Codable, CaseIterable {
         case .sessions: return "from when it ended"
         case .supersededVersions: return "from when a later version arrived"
         case .refusedApplications: return "from the refusal"
+        case .registerEntries: return "from the decision"
         case .auditEntries: return "from when it was written"
         }
     }

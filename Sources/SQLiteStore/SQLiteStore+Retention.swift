@@ -56,7 +56,8 @@ private struct RetentionPass {
     var items: [RetentionItem] = []
     /// The submissions to erase.
     private var submissions: Set<Int64> = []
-    /// The drafts, sessions and audit lines to erase, by row id.
+    /// The drafts, sessions, register entries and audit lines to erase, by row id.
+    private var registerEntries: [Int64] = []
     private var drafts: [Int64] = []
     private var sessions: [Int64] = []
     private var auditLines: [Int64] = []
@@ -133,6 +134,18 @@ private struct RetentionPass {
                     RetentionItem(kind: .sessions, target: "session \(row["id"] as Int64)", since: row["expiresAt"]))
             }
         }
+        if let cutoff = cutoffs[.registerEntries] {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT id, decidedOn FROM sharedRegisterEntry WHERE decidedOn < ? ORDER BY id",
+                arguments: [cutoff])
+            {
+                registerEntries.append(row["id"])
+                items.append(
+                    RetentionItem(
+                        kind: .registerEntries, target: "register entry \(row["id"] as Int64)", since: row["decidedOn"])
+                )
+            }
+        }
         if let cutoff = cutoffs[.auditEntries] {
             let resting = Set(live.map { "submission \($0)" })
             for row in try Row.fetchAll(
@@ -153,7 +166,10 @@ private struct RetentionPass {
     func erase(_ db: Database) throws {
         try db.execute(sql: "INSERT INTO erasure (startedAt) VALUES (?)", arguments: [SQLiteStore.now()])
         try eraseSubmissions(db)
-        for (table, ids) in [("draft", drafts), ("session", sessions), ("audit", auditLines)] where !ids.isEmpty {
+        let tables = [
+            ("draft", drafts), ("session", sessions), ("sharedRegisterEntry", registerEntries), ("audit", auditLines),
+        ]
+        for (table, ids) in tables where !ids.isEmpty {
             try db.execute(sql: "DELETE FROM \(table) WHERE id IN (\(Self.list(ids)))")
         }
         try db.execute(sql: "DELETE FROM erasure")

@@ -119,8 +119,14 @@ enum StoreMigrations {
                 db, table: "sharedRegisterEntry", column: "outcome",
                 to: ["refuse", "suspend", "revoke", "refuse-to-renew"])
             try constrain(db, table: "sharedRegisterEntry", column: "grounds", to: ["safeguarding", "road-safety"])
-            try forbidChanges(
-                db, table: "sharedRegisterEntry", because: "a register entry is never changed: record a new decision")
+            // Never changed; deleted only by a retention erasure (see `erasable`), once its 11 years have run.
+            let reason = "a register entry is never changed: record a new decision"
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER sharedRegisterEntryKeepUpdate BEFORE UPDATE ON sharedRegisterEntry
+                    BEGIN SELECT RAISE(ABORT, '\(reason)'); END
+                    """)
+            try forbidDeleteUnlessErasing(db, table: "sharedRegisterEntry", because: reason)
         }
         return migrator
     }
@@ -153,12 +159,7 @@ enum StoreMigrations {
         }
         for (table, reason) in erasable {
             try db.execute(sql: "DROP TRIGGER \(table)KeepDelete")
-            try db.execute(
-                sql: """
-                    CREATE TRIGGER \(table)KeepDelete BEFORE DELETE ON \(table)
-                    WHEN NOT EXISTS (SELECT 1 FROM erasure)
-                    BEGIN SELECT RAISE(ABORT, '\(reason)'); END
-                    """)
+            try forbidDeleteUnlessErasing(db, table: table, because: reason)
         }
         try db.execute(sql: "DROP TRIGGER submissionKeepUpdate")
         try db.execute(
@@ -383,6 +384,16 @@ enum StoreMigrations {
     }
 
     /// Triggers that refuse any UPDATE or DELETE on a table whose rows are a permanent record.
+    /// Refuses a delete from the table unless a retention erasure is under way (a row of `erasure` exists).
+    private static func forbidDeleteUnlessErasing(_ db: Database, table: String, because reason: String) throws {
+        try db.execute(
+            sql: """
+                CREATE TRIGGER \(table)KeepDelete BEFORE DELETE ON \(table)
+                WHEN NOT EXISTS (SELECT 1 FROM erasure)
+                BEGIN SELECT RAISE(ABORT, '\(reason)'); END
+                """)
+    }
+
     private static func forbidChanges(_ db: Database, table: String, because reason: String) throws {
         for (operation, name) in [("UPDATE", "Update"), ("DELETE", "Delete")] {
             try db.execute(

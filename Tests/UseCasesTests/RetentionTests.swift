@@ -116,7 +116,7 @@ struct RetentionTests {
         #expect(
             log.last?.detail
                 == "as of 2033-06-01: erased 1 drafts, 0 sessions, 1 superseded-versions, 0 refused-applications, "
-                + "\(listed.items.filter { $0.kind == .auditEntries }.count - 1) audit-entries")
+                + "0 register-entries, \(listed.items.filter { $0.kind == .auditEntries }.count - 1) audit-entries")
 
         let decade = try await cases.retention(Self.schedule, asOf: Day(iso: "2038-01-01")!, apply: true, by: tester)
         #expect(
@@ -192,8 +192,9 @@ struct RetentionTests {
         #expect(
             lines == [
                 "\(path):2:3: error: The schedule has no period for sessions (from when it ended): add one under 'periods:'.",
+                "\(path):2:3: error: The schedule has no period for register-entries (from the decision): add one under 'periods:'.",
                 "\(path):3:11: error: Say how long to keep drafts with 'keep:', a number of days, months or years, like 'keep: 6 years'.",
-                "\(path):5:3: error: 'sesions' is not a kind of record the schedule covers. Did you mean 'sessions'? The kinds are: drafts, sessions, superseded-versions, refused-applications, audit-entries.",
+                "\(path):5:3: error: 'sesions' is not a kind of record the schedule covers. Did you mean 'sessions'? The kinds are: drafts, sessions, superseded-versions, refused-applications, register-entries, audit-entries.",
                 "\(path):9:5: error: Say where the period for superseded-versions comes from with 'source:' (the law, the guidance or the decision).",
                 "\(path):14:11: error: Say how long to keep audit-entries with 'keep:', a number of days, months or years, like 'keep: 6 years'.",
             ])

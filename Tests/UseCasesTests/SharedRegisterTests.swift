@@ -52,7 +52,8 @@ struct SharedRegisterTests {
         // another with only the same name and date of birth; and someone else.
         let elsewhere = try await submit(try application([("district: kettering", "district: corby")]), cases)
         let sameNI = try await submit(
-            try application([("district: kettering", "district: corby"), ("PATEL702238AP9AB", "PATEL702238AP9AC")]), cases)
+            try application([("district: kettering", "district: corby"), ("PATEL702238AP9AB", "PATEL702238AP9AC")]),
+            cases)
         let sameNameAndBirth = try await submit(
             try application([
                 ("district: kettering", "district: corby"), ("PATEL702238AP9AB", "PATEL702238AP9AD"),
@@ -102,6 +103,27 @@ struct SharedRegisterTests {
         let later = temporary.cases(today: today.adding(months: 12 * 11 + 1).iso)
         let afterwards = try await submit(try application([("district: kettering", "district: corby")]), later)
         #expect(!afterwards.evaluation.findings.contains { $0.rule == "jof.register-match" })
+    }
+
+    @Test("the retention schedule erases a register entry once its 11 years from the decision have run, not before")
+    func keptElevenYears() async throws {
+        let temporary = try TemporaryCounty()
+        let cases = temporary.cases(today: today.iso)
+        let patel = try #require(storedID(try await submit(try application([]), cases).outcome))
+        _ = try await cases.decide(
+            DecisionRequest(submissionID: patel, outcome: .refuse, note: "Sexual offence", grounds: .safeguarding),
+            by: Sender.commandLine("officer"))
+        let entry = try #require(try await temporary.store.sharedRegister(since: Day(iso: "2000-01-01")!).first)
+        let schedule = try RetentionSchedule.load(path: Paths.root + "/Policies/retention.yaml").get()
+        let tenYears = try await cases.retention(schedule, asOf: today.adding(months: 120), apply: true, by: tester)
+        #expect(!tenYears.items.contains { $0.kind == .registerEntries })
+        let elevenYears = today.adding(months: 132)
+        let listed = try await cases.retention(
+            schedule, asOf: Day(daysSinceEpoch: elevenYears.daysSinceEpoch + 1), apply: true, by: tester)
+        #expect(
+            listed.items.filter { $0.kind == .registerEntries }.map(\.target) == ["register entry \(entry.id!)"],
+            "listed by number only")
+        #expect(try await temporary.store.sharedRegister(since: Day(iso: "2000-01-01")!).isEmpty, "and erased")
     }
 
     @Test("a refusal on grounds not shared (dishonesty) does not enter the register")
