@@ -31,7 +31,9 @@ extension SQLiteStore {
                 .fetchAll(db)
             let checks = try DBSCheckRecord.filter(Column("driverNumber") == subjectKey).order(Column("id"))
                 .fetchAll(db)
-            guard !submissions.isEmpty || !checks.isEmpty else { return nil }
+            let entries = try SharedRegisterEntry.filter(Column("driverNumber") == subjectKey).order(Column("id"))
+                .fetchAll(db)
+            guard !submissions.isEmpty || !checks.isEmpty || !entries.isEmpty else { return nil }
             let ids = submissions.compactMap(\.id)
             let evaluations = try EvaluationRecord.filter(ids.contains(Column("submissionID"))).order(Column("id"))
                 .fetchAll(db)
@@ -44,6 +46,7 @@ extension SQLiteStore {
                 dbsChecks: checks,
                 transfers: try TransferRecord.filter(Column("subjectKey") == subjectKey).order(Column("id"))
                     .fetchAll(db),
+                registerEntries: entries,
                 audit: try AuditRecord.filter(ids.map { "submission \($0)" }.contains(Column("target")))
                     .order(Column("id")).fetchAll(db))
         }

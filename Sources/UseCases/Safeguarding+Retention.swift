@@ -51,7 +51,7 @@ extension Safeguarding {
             target: versions.isEmpty ? "Update Service checks" : "submissions \(versions)",
             detail: "\(records.submissions.count) versions, \(records.evaluations.count) evaluations, "
                 + "\(records.decisions.count) decisions, \(records.dbsChecks.count) checks, "
-                + "\(records.audit.count) audit lines")
+                + "\(records.registerEntries.count) register entries, \(records.audit.count) audit lines")
         return text + "\n"
     }
 }

@@ -41,6 +41,9 @@ struct SharedRegisterTests {
 
         let register = try await temporary.store.sharedRegister(since: Day(iso: "2000-01-01")!)
         #expect(register.count == 1)
+        // A subject access request for the driver includes what the register holds about them.
+        let export = try await cases.subjectExport("PATEL702238AP9AB", by: tester)
+        #expect(export.contains("\"register_entries\" : [") && export.contains("\"grounds\" : \"road-safety\""))
         let entry = try #require(register.first)
         #expect(entry.driverNumber == "PATEL702238AP9AB" && entry.name == "Amir Patel")
         #expect(

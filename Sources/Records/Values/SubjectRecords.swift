@@ -1,6 +1,6 @@
 /// Everything held about one school (URN) or driver (licence number), for a subject access request: every
-/// version as received and bound, every evaluation and finding, every decision, Update Service check and transfer,
-/// and every audit line about one of its versions.
+/// version as received and bound, every evaluation and finding, every decision, Update Service check, transfer and
+/// shared register entry, and every audit line about one of its versions.
 public struct SubjectRecords: Sendable, Codable {
     /// The URN or driver number.
     public var subjectKey: String
@@ -16,6 +16,8 @@ public struct SubjectRecords: Sendable, Codable {
     public var dbsChecks: [DBSCheckRecord]
     /// Every transfer of the driver between districts.
     public var transfers: [TransferRecord]
+    /// Every entry of the JOF's shared register about the driver's licence number.
+    public var registerEntries: [SharedRegisterEntry]
     /// Every audit line about one of the versions.
     public var audit: [AuditRecord]
 
@@ -23,7 +25,7 @@ public struct SubjectRecords: Sendable, Codable {
     public init(
         subjectKey: String, submissions: [SubmissionRecord], evaluations: [EvaluationRecord],
         findings: [FindingRecord], decisions: [OfficerDecisionRecord], dbsChecks: [DBSCheckRecord],
-        transfers: [TransferRecord], audit: [AuditRecord]
+        transfers: [TransferRecord], registerEntries: [SharedRegisterEntry], audit: [AuditRecord]
     ) {
         self.subjectKey = subjectKey
         self.submissions = submissions
@@ -32,6 +34,7 @@ public struct SubjectRecords: Sendable, Codable {
         self.decisions = decisions
         self.dbsChecks = dbsChecks
         self.transfers = transfers
+        self.registerEntries = registerEntries
         self.audit = audit
     }
 }
