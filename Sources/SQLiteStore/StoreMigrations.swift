@@ -114,6 +114,7 @@ enum StoreMigrations {
                 t.column("decidedOn", .text).notNull().indexed()
                 t.column("effectiveOn", .text)
                 t.column("submissionID", .integer).notNull()  // no reference: the entry outlives the version (11 years)
+                t.column("reasons", .text)
             }
             try constrain(
                 db, table: "sharedRegisterEntry", column: "outcome",

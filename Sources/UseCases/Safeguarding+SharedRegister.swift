@@ -38,7 +38,8 @@ extension Safeguarding {
     }
 
     /// The drivers' applications among `submissions`, each with a referral for every register entry about its
-    /// driver: the authority, what it decided, when and on what grounds, never the reasons' text.
+    /// driver: the authority, what it decided, when and on what grounds; the reasons only to the district that
+    /// decided, or to any where the rules' `share_register_reasons` is true.
     func withSharedRegister(_ submissions: [PreparedSubmission]) async throws -> [PreparedSubmission] {
         guard submissions.contains(where: { $0.evaluation.form?.subject == .driver }) else { return submissions }
         let register = try await sharedRegister(on: today())
@@ -51,14 +52,20 @@ extension Safeguarding {
             let matches = RegisterPerson(bound: root, form: form).matches(in: register)
             guard !matches.isEmpty else { return prepared }
             let key = form.subjectKey
+            let shared = sharesRegisterReasons(form)
             var referred = evaluation
             for entry in matches {
+                // The reasons go to the district that decided, and to others only where the districts agreed.
+                let reasons =
+                    entry.reasons.flatMap { shared || entry.authority == evaluation.district ? $0 : nil }
+                    .map { ": “\($0)”. The sub-committee must consider it." }
+                    ?? ". The sub-committee must consider it: ask \(districtLabel(entry.authority))'s licensing team "
+                    + "for the reasons."
                 referred = referred.adding(
                     Finding(
                         rule: Self.sharedRegisterRule, severity: .refer,
                         path: "/" + [form.sections[key.section].id, form.field(at: key).id].joined(separator: "/"),
-                        message: "The JOF's shared register records \(describe(entry)). The sub-committee must "
-                            + "consider it: ask \(districtLabel(entry.authority))'s licensing team for the reasons.",
+                        message: "The JOF's shared register records \(describe(entry))" + reasons,
                         mark: evaluation.mark(of: key),
                         values: [
                             ("authority", .string(entry.authority)), ("outcome", .string(entry.outcome.rawValue)),
@@ -68,6 +75,11 @@ extension Safeguarding {
             }
             return PreparedSubmission(referred)
         }
+    }
+
+    /// True when the rules' `share_register_reasons` says the districts share a decision's reasons in the register.
+    func sharesRegisterReasons(_ form: FormDefinition) -> Bool {
+        catalog.ruleSets[form.id]?.parameters.first { $0.name == "share_register_reasons" }?.value == .boolean(true)
     }
 
     /// An entry in words: "a revocation by Corby on 3 March 2026 (effective 24 March 2026), on road-safety grounds".
@@ -98,7 +110,7 @@ extension Safeguarding {
             id: nil, driverNumber: person.driverNumber ?? submission.subjectKey, niNumber: person.niNumber,
             name: person.name, dateOfBirth: person.dateOfBirth, authority: submission.district ?? "",
             outcome: request.outcome, grounds: grounds, decidedOn: day.iso, effectiveOn: effectiveOn?.iso,
-            submissionID: submission.id!)
+            submissionID: submission.id!, reasons: request.note)
     }
 
     /// Refuses a grant to a driver the register holds an entry about, unless the application was referred to the

@@ -129,6 +129,29 @@ struct SharedRegisterTests {
         #expect(try await temporary.store.sharedRegister(since: Day(iso: "2000-01-01")!).isEmpty, "and erased")
     }
 
+    @Test("the reasons go to the district that decided, and to others only where the rules say they are shared")
+    func reasons() async throws {
+        let temporary = try TemporaryCounty()
+        let cases = temporary.cases(today: today.iso)
+        let patel = try #require(storedID(try await submit(try application([]), cases).outcome))
+        let reasons = "Grooming offence disclosed by the police"
+        _ = try await cases.decide(
+            DecisionRequest(submissionID: patel, outcome: .refuse, note: reasons, grounds: .safeguarding),
+            by: Sender.commandLine("officer"))
+        func message(_ district: String, _ cases: Safeguarding) async throws -> String {
+            let result = try await submit(try application([("district: kettering", "district: \(district)")]), cases)
+            return try #require(result.evaluation.findings.first { $0.rule == "jof.register-match" }).message
+        }
+        let own = try await message("kettering", cases)
+        #expect(own.hasSuffix("on safeguarding grounds: “\(reasons)”. The sub-committee must consider it."), "\(own)")
+        #expect(!(try await message("corby", cases)).contains(reasons), "not to another district")
+        let sharing = try catalogWith(
+            rules: "taxi-driver-application", replacing: "  share_register_reasons:\n    value: false",
+            with: "  share_register_reasons:\n    value: true")
+        let agreed = try await message("corby", temporary.cases(catalog: sharing, today: today.iso))
+        #expect(agreed.contains("“\(reasons)”"), "where the districts agreed: \(agreed)")
+    }
+
     @Test("a refusal on grounds not shared (dishonesty) does not enter the register")
     func notShared() async throws {
         let temporary = try TemporaryCounty()

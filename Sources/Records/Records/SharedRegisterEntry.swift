@@ -24,6 +24,9 @@ public struct SharedRegisterEntry: Codable, Sendable, Equatable {
     public var effectiveOn: String?
     /// The application decided on.
     public var submissionID: Int64
+    /// The decision's reasons, as the deciding officer wrote them: shown to another district only where the
+    /// districts have agreed to share them.
+    public var reasons: String?
 
     /// How long an entry is kept and searched, in years from its decision: NR3S's 11.
     public static let keptYears = 11
@@ -32,7 +35,7 @@ public struct SharedRegisterEntry: Codable, Sendable, Equatable {
     public init(
         id: Int64?, driverNumber: String, niNumber: String?, name: String?, dateOfBirth: String?, authority: String,
         outcome: LicensingOutcome, grounds: DecisionGrounds, decidedOn: String, effectiveOn: String?,
-        submissionID: Int64
+        submissionID: Int64, reasons: String?
     ) {
         self.id = id
         self.driverNumber = driverNumber
@@ -45,6 +48,7 @@ public struct SharedRegisterEntry: Codable, Sendable, Equatable {
         self.decidedOn = decidedOn
         self.effectiveOn = effectiveOn
         self.submissionID = submissionID
+        self.reasons = reasons
     }
 
     /// True when the entry is about the same person: the same driver number, or National Insurance number, or name
