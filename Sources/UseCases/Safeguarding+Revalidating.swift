@@ -14,13 +14,14 @@ extension Safeguarding {
             let page = Array(ids[start..<min(start + 500, ids.count)])
             var evaluated: [(submissionID: Int64, prepared: PreparedSubmission, parameters: [String: Value])] = []
             let storedPage = try await store.storedEvaluations(submissionIDs: page)
-            let checked = try await withRegisterDistricts(
-                storedPage.map { stored in
-                    PreparedSubmission(
-                        validator.evaluate(
-                            [UInt8](stored.submission.received), file: stored.submission.fileName, asOf: report.asOf,
-                            formID: stored.submission.formID, parameters: stored.parameters))
-                })
+            let checked = try await withSharedRegister(
+                try await withRegisterDistricts(
+                    storedPage.map { stored in
+                        PreparedSubmission(
+                            validator.evaluate(
+                                [UInt8](stored.submission.received), file: stored.submission.fileName,
+                                asOf: report.asOf, formID: stored.submission.formID, parameters: stored.parameters))
+                    }), stored: storedPage.map { $0.submission.id! })
             for (stored, prepared) in zip(storedPage, checked) {
                 let submission = stored.submission
                 let evaluation = prepared.evaluation

@@ -40,16 +40,22 @@ extension Safeguarding {
     /// The drivers' applications among `submissions`, each with a referral for every register entry about its
     /// driver: the authority, what it decided, when and on what grounds; the reasons only to the district that
     /// decided, or to any where the rules' `share_register_reasons` is true.
-    func withSharedRegister(_ submissions: [PreparedSubmission]) async throws -> [PreparedSubmission] {
+    /// `stored` gives each one's submission number when it is a version already stored (revalidation): an entry
+    /// made by a decision on that very version is not news about it.
+    func withSharedRegister(_ submissions: [PreparedSubmission], stored: [Int64]? = nil) async throws
+        -> [PreparedSubmission]
+    {
         guard submissions.contains(where: { $0.evaluation.form?.subject == .driver }) else { return submissions }
         let register = try await sharedRegister(on: today())
         guard !register.isEmpty else { return submissions }
-        return submissions.map { prepared in
+        return submissions.enumerated().map { index, prepared in
             let evaluation = prepared.evaluation
             guard let form = evaluation.form, form.subject == .driver,
                 let root = prepared.bound.flatMap(StoredJSON.read)
             else { return prepared }
-            let matches = RegisterPerson(bound: root, form: form).matches(in: register)
+            let matches = RegisterPerson(bound: root, form: form).matches(in: register).filter {
+                $0.submissionID != stored?[index]
+            }
             guard !matches.isEmpty else { return prepared }
             let key = form.subjectKey
             let shared = sharesRegisterReasons(form)

@@ -152,6 +152,26 @@ struct SharedRegisterTests {
         #expect(agreed.contains("“\(reasons)”"), "where the districts agreed: \(agreed)")
     }
 
+    @Test("revalidation searches the register too: a match stays; a version's own decision is not news about it")
+    func revalidated() async throws {
+        let temporary = try TemporaryCounty()
+        let cases = temporary.cases(today: today.iso)
+        let officer = Sender.commandLine("officer")
+        let patel = try #require(storedID(try await submit(try application([]), cases).outcome))
+        _ = try await cases.decide(DecisionRequest(submissionID: patel, outcome: .grant, start: day(-30)), by: officer)
+        _ = try await cases.decide(
+            DecisionRequest(submissionID: patel, outcome: .revoke, note: "Road safety", grounds: .roadSafety),
+            by: officer)
+        let corby = try await submit(
+            try application([("district: kettering", "district: corby"), ("PATEL702238AP9AB", "PATEL702238AP9AC")]),
+            cases)
+        #expect(corby.evaluation.decision == .referred)
+        let report = try await cases.revalidate(
+            formID: "taxi-driver-application", asOf: Day(iso: "2026-10-20")!, by: tester)
+        #expect(report.evaluated == 2)
+        #expect(report.decisionsChanged == 0 && report.findingsChanged.isEmpty, "\(report)")
+    }
+
     @Test("a refusal on grounds not shared (dishonesty) does not enter the register")
     func notShared() async throws {
         let temporary = try TemporaryCounty()
