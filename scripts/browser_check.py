@@ -196,10 +196,19 @@ def press(value, within="main"):
 
 
 def go(path):
+    """Opens a page of the portal by its path."""
     driver.get(BASE + path)
 
 
+def tour(role, pages):
+    """Opens each page (path, name, and a screenshot's name or None) and examines it."""
+    for path, name, shot in pages:
+        go(path)
+        examine(role, name, shot)
+
+
 def sign_in(account):
+    """Signs in with an account's token, as a new visitor."""
     driver.delete_all_cookies()
     go("/sign-in")
     fill("token", account)
@@ -214,6 +223,7 @@ def active():
 
 
 def tab(times=1, shift=False):
+    """Presses Tab (or Shift+Tab) and returns what has the focus."""
     chain = ActionChains(driver)
     for _ in range(times):
         chain = chain.key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT) if shift else chain.send_keys(
@@ -365,10 +375,7 @@ def school_journey(school, school_token):
     examine(role, "confirmation", "confirmation")
     follow("main a[href^='/submissions/']")
     examine(role, "the stored return")
-    go("/")
-    examine(role, "home, return received")
-    go("/submissions")
-    examine(role, "returns sent")
+    tour(role, [("/", "home, return received", None), ("/submissions", "returns sent", None)])
 
 
 def sent_back_journey(sent_back_token):
@@ -436,13 +443,6 @@ def licensing_journey(officer_token):
     examine(role, "a new application, check your answers")
 
 
-def tour(role, pages):
-    """Opens each page (path, name, and a screenshot's name or None) and examines it."""
-    for path, name, shot in pages:
-        go(path)
-        examine(role, name, shot)
-
-
 def policy_journey(policy_token, return_id):
     """The board's policy officer: the returns, a school's history, the three reports, the audit log."""
     sign_in(policy_token)
@@ -457,19 +457,16 @@ def policy_journey(policy_token, return_id):
 
 
 def admin_journey(admin_token):
+    """The administrator: accounts, a refused account and transfer, lockouts."""
     role = "admin"
     sign_in(admin_token)
-    examine(role, "home")
-    go("/admin/users")
-    examine(role, "accounts", "admin-accounts")
+    tour(role, [("/", "home", None), ("/admin/users", "accounts", "admin-accounts")])
     press("add")
     examine(role, "accounts, an account refused")
-    go("/admin/transfers")
-    examine(role, "transfers")
+    tour(role, [("/admin/transfers", "transfers", None)])
     press("transfer")
     examine(role, "transfers, a transfer refused")
-    go("/admin/lockouts")
-    examine(role, "sign-in lockouts")
+    tour(role, [("/admin/lockouts", "sign-in lockouts", None)])
 
 
 def summary():
