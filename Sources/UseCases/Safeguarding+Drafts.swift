@@ -65,13 +65,9 @@ extension Safeguarding {
     /// The school's latest return to a round before the newest, as bound JSON, with that round: what a new year's
     /// return can start from. Nil for anyone but a school, or a school with no return to an earlier round.
     public func lastYearsReturn(by sender: Sender) async throws -> (answers: String, round: CollectionRecord)? {
-        guard sender.role == .school, let urn = sender.scope, let form = form(about: .school) else { return nil }
-        let rounds = try await store.collections().filter { $0.formID == form.id }
-        guard let newest = rounds.last else { return nil }
-        let earlier = try await store.history(subjectKey: urn).last {
-            $0.collection != nil && $0.collection != newest.name
-        }
-        guard let earlier, let round = rounds.first(where: { $0.name == earlier.collection }) else { return nil }
+        guard sender.role == .school, let earlier = try await schoolHome(by: sender).lastYearsReturn,
+            let round = try await store.collections().first(where: { $0.name == earlier.collection })
+        else { return nil }
         return (earlier.submission.bound, round)
     }
 

@@ -21,7 +21,7 @@ extension Safeguarding {
             let label = { (value: String) in form.field(at: key).choices?.label(for: value) ?? value }
             let finding = Finding(
                 rule: Self.registerDistrictRule, severity: .warning,
-                path: "/" + [form.sections[key.section].id, form.field(at: key).id].joined(separator: "/"),
+                path: JSONPointer.make(form.path(at: key)),
                 message: "This return names the district \(label(named)), but the register holds URN \(urn) in "
                     + "\(label(held)): the return is filed under \(label(held)). If the register is wrong, tell the "
                     + "board.",

@@ -17,8 +17,7 @@ extension Safeguarding {
 
         init(bound root: Node, form: FormDefinition) {
             func text(_ meaning: Meaning) -> String? { form.path(of: meaning).flatMap(root.text(at:)) }
-            let key = form.subjectKey
-            driverNumber = root.text(at: [form.sections[key.section].id, form.field(at: key).id])
+            driverNumber = root.text(at: form.path(at: form.subjectKey))
             niNumber = text(.driverNINumber)
             name = text(.driverName)
             dateOfBirth = text(.driverDateOfBirth)
@@ -70,7 +69,7 @@ extension Safeguarding {
                 referred = referred.adding(
                     Finding(
                         rule: Self.sharedRegisterRule, severity: .refer,
-                        path: "/" + [form.sections[key.section].id, form.field(at: key).id].joined(separator: "/"),
+                        path: JSONPointer.make(form.path(at: key)),
                         message: "The JOF's shared register records \(describe(entry))" + reasons,
                         mark: evaluation.mark(of: key),
                         values: [

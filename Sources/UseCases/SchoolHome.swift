@@ -13,3 +13,10 @@ public struct SchoolHome: Sendable {
     /// Every version the school has sent, oldest first.
     public let sent: [HistoryEntry]
 }
+
+extension SchoolHome {
+    /// The latest version the school sent to a round before the newest: what a new year's return can start from.
+    public var lastYearsReturn: HistoryEntry? {
+        sent.last { $0.collection != nil && $0.collection != collection?.name }
+    }
+}

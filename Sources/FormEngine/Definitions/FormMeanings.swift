@@ -37,7 +37,12 @@ extension FormDefinition {
 
     /// The keys from the top of a submission to the answer of a meaning: `["reach", "parents_informed"]`.
     public func path(of meaning: Meaning) -> [String]? {
-        meanings.location(of: meaning).map { [sections[$0.section].id, field(at: $0).id] }
+        meanings.location(of: meaning).map(path(at:))
+    }
+
+    /// The keys from the top of a submission to a field's answer: `["licence", "driver_number"]`.
+    public func path(at location: FieldLocation) -> [String] {
+        [sections[location.section].id, field(at: location).id]
     }
 
     /// The `section.field` key of a field, as drafts and pages name it.

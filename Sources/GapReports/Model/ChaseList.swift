@@ -57,9 +57,7 @@ public struct ChaseList: Sendable {
         // A school to chase whose latest returns give no address that is one: its earlier versions may.
         for school in analysis.schools where school.decision == .rejected && contacts[school.urn]?.email == nil {
             for entry in try await store.history(subjectKey: school.urn).reversed() {
-                guard let root = StoredJSON.read(entry.submission.bound),
-                    let email = form.path(of: .dslEmail).flatMap(root.text(at:)).flatMap(
-                        IdentifierFormat.email.normalize)
+                guard let root = StoredJSON.read(entry.submission.bound), let email = dslEmail(in: root, form: form)
                 else { continue }
                 contacts[school.urn, default: (nil, nil)].email = email
                 break
@@ -96,18 +94,23 @@ public struct ChaseList: Sendable {
         -> [String: (name: String?, email: String?)]
     {
         let namePath = form.path(of: .dslName)
-        let emailPath = form.path(of: .dslEmail)
-        func text(_ root: Node, _ path: [String]?) -> String? { path.flatMap(root.text(at:)) }
         var contacts: [String: (name: String?, email: String?)] = [:]
         for collection in try await store.collections() where collection.formID == form.id {
             for latest in try await store.latestSubmissions(formID: form.id, collectionID: collection.id) {
                 guard let root = StoredJSON.read(latest.bound) else { continue }
-                if let name = text(root, namePath) { contacts[latest.subjectKey, default: (nil, nil)].name = name }
-                if let email = text(root, emailPath).flatMap(IdentifierFormat.email.normalize) {
+                if let name = namePath.flatMap(root.text(at:)) {
+                    contacts[latest.subjectKey, default: (nil, nil)].name = name
+                }
+                if let email = dslEmail(in: root, form: form) {
                     contacts[latest.subjectKey, default: (nil, nil)].email = email
                 }
             }
         }
         return contacts
+    }
+
+    /// The DSL's email address in a return's answers, when it is one.
+    private static func dslEmail(in root: Node, form: FormDefinition) -> String? {
+        form.path(of: .dslEmail).flatMap(root.text(at:)).flatMap(IdentifierFormat.email.normalize)
     }
 }

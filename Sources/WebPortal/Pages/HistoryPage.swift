@@ -48,12 +48,8 @@ enum HistoryPage {
                     rows: entry.decisions.map { decision in
                         [
                             Components.when(decision.decidedAt), decision.decidedBy, decision.outcome.label,
-                            decision.licenceStart.map {
-                                "\(Components.when($0)) to \(decision.licenceEnd.map(Components.when) ?? "")"
-                            } ?? "",
-                            (decision.grounds?.label ?? "")
-                                + (decision.effectiveOn.map { ", effective \(Components.when($0))" } ?? ""),
-                            decision.appealBy?.spoken ?? "", decision.note ?? "",
+                            decision.licenceText, decision.groundsText, decision.appealBy?.spoken ?? "",
+                            decision.note ?? "",
                         ]
                     })
             }

@@ -20,10 +20,7 @@ enum HomePages {
                 + "\(Day(iso: collection.periodEnd)?.spoken ?? "") and is due by \(due.spoken).</p>"
             body += statusAndAction(status, form: form)
             // A school that sent a return last year can start this year's from it, each page to confirm.
-            if case .notStarted = status,
-                let earlier = home.sent.last(where: { $0.collection != nil && $0.collection != collection.name })?
-                    .collection
-            {
+            if case .notStarted = status, let earlier = home.lastYearsReturn?.collection {
                 body +=
                     "<form method=\"post\" action=\"/forms/\(form.id)/start-from-last-year\">\(Components.csrf(csrf))"
                     + "<p>Or start from the answers you sent for \(Components.escape(titles[earlier] ?? earlier)), "

@@ -138,12 +138,8 @@ struct ReviewPages {
                     columns: ["Outcome", "Licence", "Grounds", "Appeal by", "Note", "By", "When"],
                     rows: decisions.map {
                         [
-                            $0.outcome.label,
-                            [$0.licenceStart, $0.licenceEnd].compactMap { $0.map(Components.when) }
-                                .joined(separator: " to "),
-                            ($0.grounds?.label ?? "")
-                                + ($0.effectiveOn.map { ", effective \(Components.when($0))" } ?? ""),
-                            $0.appealBy?.spoken ?? "", $0.note ?? "", $0.decidedBy, Components.when($0.decidedAt),
+                            $0.outcome.label, $0.licenceText, $0.groundsText, $0.appealBy?.spoken ?? "", $0.note ?? "",
+                            $0.decidedBy, Components.when($0.decidedAt),
                         ]
                     })
         }

@@ -95,7 +95,7 @@ extension Portal {
         case .school:
             body += HomePages.school(
                 try await safeguarding.schoolHome(by: sender), form: configuration.schoolForm,
-                today: safeguarding.today(), titles: CollectionRecord.titles(try await safeguarding.collections()),
+                today: safeguarding.today(), titles: try await collectionTitles(),
                 csrf: context.session?.csrfToken ?? "")
         case .licensing:
             body += HomePages.licensing(

@@ -99,7 +99,7 @@ extension Portal {
             return page(
                 "History of \(detail.record.subjectKey)",
                 HistoryPage.html(
-                    entries, form: form, from: id, titles: CollectionRecord.titles(try await safeguarding.collections())
+                    entries, form: form, from: id, titles: try await collectionTitles()
                 ),
                 context: context)
         }
@@ -151,6 +151,11 @@ extension Portal {
     /// A round's title ("2025 to 2026") from its name, or the name when no round has it.
     func collectionTitle(_ name: String?) async throws -> String? {
         guard let name else { return nil }
-        return CollectionRecord.titles(try await safeguarding.collections())[name] ?? name
+        return try await collectionTitles()[name] ?? name
+    }
+
+    /// Every round's title ("2025 to 2026") by its name.
+    func collectionTitles() async throws -> [String: String] {
+        CollectionRecord.titles(try await safeguarding.collections())
     }
 }
