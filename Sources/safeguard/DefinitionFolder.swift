@@ -34,8 +34,11 @@ enum DefinitionFolder {
 
     /// The places a shipped folder may be, the nearest first.
     static func shipped(_ name: String) -> [String] {
-        let binary = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]))
-            .resolvingSymlinksInPath().deletingLastPathComponent()
+        // The running binary, from the kernel's link to it (`Bundle.main` crashes when the binary's folder cannot be
+        // read, as for a user the checkout is not shared with), or else as it was invoked.
+        let executable =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let binary = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
         // This file is Sources/safeguard/DefinitionFolder.swift in the checkout safeguard was built from.
         let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
