@@ -28,6 +28,10 @@ struct ReadOnlyDatabaseTests {
             print("skipped: the tests run as root, and \(Safeguard.setpriv) (util-linux) is not there to run as nobody")
             return
         }
+        if asRoot && !Self.othersCanReach(Safeguard.root + "/Forms") {
+            print("skipped: nobody cannot reach the checkout at \(Safeguard.root) (a folder above it is private)")
+            return
+        }
         let auditBefore = try Safeguard.run(["audit", "--database", database]).stdout
         chmod(database, 0o444)
         chmod(folder.path, 0o555)
@@ -59,5 +63,21 @@ struct ReadOnlyDatabaseTests {
         chmod(folder.path, 0o755)
         chmod(database, 0o644)
         #expect(try Safeguard.run(["audit", "--database", database]).stdout == auditBefore, "nothing was written")
+    }
+
+    /// True when a user other than the owner can reach the path: every folder above it can be passed through, and
+    /// it can be read.
+    static func othersCanReach(_ path: String) -> Bool {
+        var url = URL(fileURLWithPath: path).standardizedFileURL
+        guard let mode = try? FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int,
+            mode & 0o004 != 0
+        else { return false }
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            guard let mode = try? FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int,
+                mode & 0o001 != 0
+            else { return false }
+        }
+        return true
     }
 }
