@@ -101,18 +101,21 @@ public protocol ReturnStore: Sendable {
 
     // MARK: What the reports read
 
-    /// The latest version of each subject's submission to a form, in one collection (or none), with its latest
-    /// evaluation.
-    func latestSubmissions(formID: String, collectionID: Int64?) async throws -> [LatestSubmission]
+    /// The latest version of each school's return to a form in one collection (or none), with its facts (kept when
+    /// it was stored) and its latest evaluation's decision, by submission number.
+    func latestReturns(formID: String, collectionID: Int64?) async throws -> [LatestReturn]
 
-    /// The latest version of each subject's submission to a form (in one collection, or none), with only the
-    /// answers at `paths` (each a list of keys from the top: `["dbs", "issue_date"]`), in `district` only when
-    /// given, in the order they were received, each turned into what the caller needs by `transform` as it is
-    /// read: a report over many submissions never holds them all as read.
-    func latestAnswers<Output: Sendable>(
-        formID: String, collectionID: Int64?, district: String?, paths: [[String]],
-        transform: @escaping @Sendable (LatestAnswers) -> Output
-    ) async throws -> [Output]
+    /// The latest version of each driver's application to a form, with its facts and its latest evaluation's
+    /// decision, in `district` (a value) only when given, by submission number.
+    func latestApplications(formID: String, district: String?) async throws -> [LatestApplication]
+
+    /// Submissions stored before facts were kept (by an older version of Safeguard) whose facts are still to be
+    /// filled, the oldest first, at most `limit`; none once all are.
+    func unfilledSubmissions(limit: Int) async throws -> [UnfilledSubmission]
+
+    /// Keeps the facts filled from stored answers for submissions stored before facts were kept, and notes that
+    /// every such submission up to `through` is done.
+    func fillFacts(_ facts: [(submissionID: Int64, facts: ReportFacts)], through: Int64) async throws
 
     /// How many findings of each rule and severity the latest evaluations of these latest submissions hold; those
     /// filed under one district (a value) when given.

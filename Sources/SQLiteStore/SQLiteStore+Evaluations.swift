@@ -54,6 +54,8 @@ extension SQLiteStore {
                     item.prepared, submissionID: item.submissionID,
                     parametersJSON: SubmissionWriter.json(of: item.parameters), reason: reason, actor: actor, at: now,
                     db)
+                // A new evaluation, of answers read again with the forms of today: the facts follow both.
+                if let facts = item.prepared.facts { try Self.keepFacts(db, facts, submissionID: item.submissionID) }
             }
         }
     }

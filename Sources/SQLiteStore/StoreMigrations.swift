@@ -129,7 +129,47 @@ enum StoreMigrations {
                     """)
             try forbidDeleteUnlessErasing(db, table: "sharedRegisterEntry", because: reason)
         }
+        migrator.registerMigration("v11: the facts the reports count, kept as typed columns when a version is stored") {
+            db in try createReportFacts(db)
+        }
         return migrator
+    }
+
+    /// The report facts' tables (`SQLiteStore+Facts.swift` writes and reads them): one row a stored version, with
+    /// its subject, district, whether it is its subject's latest and its latest evaluation's decision beside what its
+    /// answers say, so a report reads these narrow rows and never a stored answer. What was stored before them is
+    /// listed in `factBackfill` for the application layer to fill from the stored answers (it needs the forms).
+    private static func createReportFacts(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE returnFact (
+                  submissionID INTEGER PRIMARY KEY REFERENCES submission(id) ON DELETE CASCADE,
+                  formID TEXT NOT NULL, collectionID INTEGER, subjectKey TEXT NOT NULL, district TEXT,
+                  latest INTEGER NOT NULL, decision TEXT NOT NULL, firstReceivedAt TEXT NOT NULL,
+                  cseDelivered INTEGER NOT NULL, missingDelivered INTEGER NOT NULL, parentsInformed INTEGER NOT NULL,
+                  governorsTrained INTEGER NOT NULL, dslLastTraining TEXT, staffLastUpdate TEXT, dslName TEXT,
+                  dslEmail TEXT);
+                CREATE INDEX returnFactLatest ON returnFact(formID, collectionID, latest);
+                CREATE TABLE sessionFact (
+                  submissionID INTEGER NOT NULL REFERENCES returnFact(submissionID) ON DELETE CASCADE,
+                  position INTEGER NOT NULL, topic TEXT NOT NULL CHECK (topic IN ('cse', 'missing')), audience TEXT,
+                  provider TEXT, qualityAssured INTEGER NOT NULL,
+                  PRIMARY KEY (submissionID, position)) WITHOUT ROWID;
+                CREATE TABLE sessionYearGroupFact (
+                  submissionID INTEGER NOT NULL, position INTEGER NOT NULL, yearGroup TEXT NOT NULL,
+                  PRIMARY KEY (submissionID, position, yearGroup),
+                  FOREIGN KEY (submissionID, position) REFERENCES sessionFact(submissionID, position) ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                CREATE TABLE driverFact (
+                  submissionID INTEGER PRIMARY KEY REFERENCES submission(id) ON DELETE CASCADE,
+                  formID TEXT NOT NULL, subjectKey TEXT NOT NULL, district TEXT, latest INTEGER NOT NULL,
+                  decision TEXT NOT NULL, driverName TEXT, dbsCertificate TEXT, dbsIssueDate TEXT,
+                  dbsUpdateService INTEGER NOT NULL, dbsSubscriptionDate TEXT, dbsLastStatusCheck TEXT,
+                  trainingCompleted INTEGER NOT NULL, trainingDate TEXT, registerSearched INTEGER NOT NULL);
+                CREATE INDEX driverFactLatest ON driverFact(formID, latest, district);
+                CREATE TABLE factBackfill (after INTEGER NOT NULL, through INTEGER NOT NULL);
+                INSERT INTO factBackfill SELECT 0, max(id) FROM submission HAVING count(*) > 0;
+                """)
     }
 
     /// The audit actions migration v5 allowed (fixed: it has shipped); later migrations add to them.

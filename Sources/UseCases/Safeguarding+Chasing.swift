@@ -18,6 +18,7 @@ extension Safeguarding {
         -> ChaseList
     {
         try sender.require(ReportKind.chase.readers)
+        try await fillReportFacts()
         return try await ChaseList.make(
             store: store, catalog: catalog, collection: collection, asOf: asOf ?? today(),
             district: try district.map { try districtValue($0) })

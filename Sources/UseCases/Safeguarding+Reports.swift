@@ -8,6 +8,7 @@ extension Safeguarding {
     /// audited.
     public func report(_ kind: ReportKind, options: ReportOptions, by sender: Sender) async throws -> ReportDocument {
         try sender.require(kind.readers)
+        try await fillReportFacts()
         let district = sender.role == .licensing ? sender.scope : try options.district.map { try districtValue($0) }
         let document: ReportDocument
         let asOf: Day
@@ -37,6 +38,7 @@ extension Safeguarding {
     /// The drivers of a licensing officer's district who need action today, the most urgent first.
     public func driversNeedingAction(by sender: Sender) async throws -> LicensingAnalysis {
         try sender.require([.licensing])
+        try await fillReportFacts()
         return try await licensingAnalysis(asOf: today(), district: sender.scope, namesShown: true)
     }
 

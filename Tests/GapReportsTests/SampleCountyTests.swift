@@ -62,7 +62,7 @@ struct SampleCountyTests {
         #expect(load.register.added > 110 && load.register.added < 120, "a few schools in the extract are closed")
         let collections = try await store.collections()
         #expect(collections.map(\.name) == ["s11-2024-25", "s11-2025-26"])
-        let returns = try await store.latestSubmissions(
+        let returns = try await store.latestReturns(
             formID: "section11-school-return", collectionID: collections[1].id)
         let share = Double(returns.count) / Double(load.register.added)
         #expect(share > 0.75 && share < 0.97, "most schools return, not all (\(share))")

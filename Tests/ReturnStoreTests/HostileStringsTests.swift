@@ -189,7 +189,7 @@ struct HostileStringsTests {
         }
     }
 
-    @Test("answers read out for a report by SQLite come back byte for byte")
+    @Test("the facts a report reads, kept when a return is stored, come back byte for byte")
     func reportAnswers() async throws {
         let temporary = try TemporaryStore()
         var sent: [Int64: String] = [:]
@@ -202,25 +202,20 @@ struct HostileStringsTests {
                 catalog: catalog)[0]
             if let id = storedID(outcome) { sent[id] = text }
         }
-        let read = try await temporary.store.latestAnswers(
-            formID: "section11-school-return", collectionID: nil, district: nil,
-            paths: [
-                ["school", "name"], ["cse", "delivered"], ["cse", "sessions", "0", "number_reached"],
-                ["plans", "gaps"],
-            ],
-            transform: { $0 })
+        let read = try await temporary.store.latestReturns(formID: "section11-school-return", collectionID: nil)
         #expect(read.count == sent.count)
         for row in read {
             let text = try #require(sent[row.id])
-            #expect(row.answers[0].map { Array($0.utf8) } == Array(text.utf8), "\(text.debugDescription)")
-            #expect(row.answers[1] == "true")
-            #expect(row.answers[2] == "30")
-            #expect(row.answers[3].map { Array($0.utf8) } == Array(text.utf8))
+            #expect(row.facts.sessions.count == 2, "\(text.debugDescription)")
+            // A name is stored as the form keeps it (trimmed, one space between words): the fact holds that answer.
+            let stored = try #require(try await temporary.store.submission(row.id)).bound
+            let answer = StoredJSON.read(stored)?.text(at: ["school", "dsl_name"])
+            #expect(row.facts.dslName.map { Array($0.utf8) } == answer.map { Array($0.utf8) })
+            #expect(row.facts.cseDelivered && row.facts.missingDelivered)
+            #expect(row.facts.sessions.map(\.topic) == [.cse, .missing])
+            #expect(row.facts.sessions.allSatisfy { $0.yearGroups == ["year-5"] && $0.qualityAssured })
+            #expect(row.facts.dslLastTraining == Day(iso: "2026-01-10"))
         }
-        let one = try await temporary.store.latestAnswers(
-            formID: "section11-school-return", collectionID: nil, district: nil, paths: [["missing", "delivered"]],
-            transform: { $0 })
-        #expect(one.allSatisfy { $0.answers == ["true"] })
     }
 
     @Test("text that looks like SQL is stored as text and touches nothing else")

@@ -21,7 +21,7 @@ struct MigrationTests {
             try db.execute(sql: "DROP INDEX evaluationLatestDecision")
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v3:%'")
         }
-        let before = try await temporary.store.latestSubmissions(
+        let before = try await temporary.store.latestReturns(
             formID: "section11-school-return", collectionID: collection.id)
 
         let reopened = try SQLiteStore.open(path: path)
@@ -30,7 +30,7 @@ struct MigrationTests {
                 db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'evaluation'")
         }
         #expect(indexes.contains("evaluationLatestDecision"))
-        let after = try await reopened.latestSubmissions(
+        let after = try await reopened.latestReturns(
             formID: "section11-school-return", collectionID: collection.id)
         #expect(after.map(\.id) == [stored])
         #expect(after.map(\.id) == before.map(\.id))

@@ -21,7 +21,6 @@ extension FormDefinition {
         "country-name", "bday", "tel", "email",
     ]
 
-
     /// Loads and lints a form file, reporting every problem in it at once.
     public static func load(bytes: [UInt8], file: String) -> Result<FormDefinition, DefinitionErrors> {
         switch DefinitionReader.open(bytes: bytes, file: file) {

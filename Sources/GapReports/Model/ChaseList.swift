@@ -57,7 +57,8 @@ public struct ChaseList: Sendable {
         // A school to chase whose latest returns give no address that is one: its earlier versions may.
         for school in analysis.schools where school.decision == .rejected && contacts[school.urn]?.email == nil {
             for entry in try await store.history(subjectKey: school.urn).reversed() {
-                guard let root = StoredJSON.read(entry.submission.bound), let email = dslEmail(in: root, form: form)
+                guard let root = StoredJSON.read(entry.submission.bound),
+                    case .school(let facts) = ReportFacts(answers: root, form: form), let email = facts.dslEmail
                 else { continue }
                 contacts[school.urn, default: (nil, nil)].email = email
                 break
@@ -93,24 +94,13 @@ public struct ChaseList: Sendable {
     private static func latestContacts(store: any ReturnStore, form: FormDefinition) async throws
         -> [String: (name: String?, email: String?)]
     {
-        let namePath = form.path(of: .dslName)
         var contacts: [String: (name: String?, email: String?)] = [:]
         for collection in try await store.collections() where collection.formID == form.id {
-            for latest in try await store.latestSubmissions(formID: form.id, collectionID: collection.id) {
-                guard let root = StoredJSON.read(latest.bound) else { continue }
-                if let name = namePath.flatMap(root.text(at:)) {
-                    contacts[latest.subjectKey, default: (nil, nil)].name = name
-                }
-                if let email = dslEmail(in: root, form: form) {
-                    contacts[latest.subjectKey, default: (nil, nil)].email = email
-                }
+            for latest in try await store.latestReturns(formID: form.id, collectionID: collection.id) {
+                if let name = latest.facts.dslName { contacts[latest.subjectKey, default: (nil, nil)].name = name }
+                if let email = latest.facts.dslEmail { contacts[latest.subjectKey, default: (nil, nil)].email = email }
             }
         }
         return contacts
-    }
-
-    /// The DSL's email address in a return's answers, when it is one.
-    private static func dslEmail(in root: Node, form: FormDefinition) -> String? {
-        form.path(of: .dslEmail).flatMap(root.text(at:)).flatMap(IdentifierFormat.email.normalize)
     }
 }

@@ -126,27 +126,19 @@ public struct LicensingAnalysis: Sendable {
         }
         let checks = Dictionary(grouping: try await store.dbsChecks(), by: \.driverNumber)
         let districts = form.districtKey.map { form.field(at: $0) }?.choices
-        // Each answer the report reads, found through the form's meanings, by its place in what the store reads.
-        let read: [Meaning] = [
-            .driverName, .dbsCertificate, .dbsIssueDate, .dbsLastStatusCheck, .dbsUpdateService, .dbsSubscriptionDate,
-            .trainingCompleted, .trainingDate, .registerSearched,
-        ]
-        let paths = read.map { form.path(of: $0) ?? [] }
-        @Sendable func figures(_ latest: LatestAnswers) -> DriverFigures {
-            func text(_ meaning: Meaning) -> String? { latest.answers[read.firstIndex(of: meaning)!] }
-            func day(_ meaning: Meaning) -> Day? { text(meaning).flatMap { Day(iso: $0) } }
-            func flag(_ meaning: Meaning) -> Bool { text(meaning) == "true" }
+        func figures(_ latest: LatestApplication) -> DriverFigures {
+            let facts = latest.facts
             let driverChecks = checks[latest.subjectKey] ?? []
             let lastCheck = driverChecks.last
             let cleared = driverChecks.filter { $0.result == .noChange }.compactMap { Day(iso: $0.checkedOn) }
             // A status check keeps the certificate current only if it was added to the Update Service within
             // `subscriptionDays` of its issue; otherwise its own age decides (as the rules say).
             var checkable = false
-            if flag(.dbsUpdateService), let issued = day(.dbsIssueDate), let subscribed = day(.dbsSubscriptionDate) {
+            if facts.dbsUpdateService, let issued = facts.dbsIssueDate, let subscribed = facts.dbsSubscriptionDate {
                 checkable = subscribed.daysSinceEpoch - issued.daysSinceEpoch <= subscriptionDays
             }
-            let checked = checkable ? [day(.dbsLastStatusCheck)].compactMap { $0 } + cleared : []
-            let evidence = ([day(.dbsIssueDate)].compactMap { $0 } + checked).max()
+            let checked = checkable ? [facts.dbsLastStatusCheck].compactMap { $0 } + cleared : []
+            let evidence = ([facts.dbsIssueDate].compactMap { $0 } + checked).max()
             let outcome = decisionsBySubmission[latest.id]?.last?.outcome
             let allDecisions = decisionsByDriver[latest.subjectKey] ?? []
             let lastGrant = allDecisions.last { $0.outcome.grantsLicence }
@@ -166,24 +158,23 @@ public struct LicensingAnalysis: Sendable {
                     else { return false }
                     return start <= asOf && asOf <= end
                 } ?? false
-            let trainingDate = flag(.trainingCompleted) ? day(.trainingDate) : nil
+            let trainingDate = facts.trainingCompleted ? facts.trainingDate : nil
             return DriverFigures(
                 submission: latest.id,
                 district: districts?.label(for: latest.district ?? "") ?? latest.district ?? "",
-                driver: namesShown ? (text(.driverName) ?? "") : mask(name: text(.driverName)),
-                dbsCertificate: mask(certificate: text(.dbsCertificate)),
+                driver: namesShown ? (facts.driverName ?? "") : mask(name: facts.driverName),
+                dbsCertificate: mask(certificate: facts.dbsCertificate),
                 evaluation: latest.decision, officerOutcome: outcome, licensed: licensed,
                 dbsDue: evidence.map { $0.adding(months: recheckMonths) },
                 dbsNewInformation: lastCheck?.result == .newInformation,
-                onUpdateService: flag(.dbsUpdateService) && lastCheck?.result != .notSubscribed,
+                onUpdateService: facts.dbsUpdateService && lastCheck?.result != .notSubscribed,
                 trainingExpires: trainingDate.map { $0.adding(months: trainingMonths) },
-                registerSearched: flag(.registerSearched),
+                registerSearched: facts.registerSearched,
                 referralOpen: latest.decision == .referred && (outcome == nil || outcome?.waits == true))
         }
-        // Each driver's figures worked out on every core as the store reads the applications, then gathered by
-        // district, each district's drivers in the order of their applications (the order the store gives).
-        let worked = try await store.latestAnswers(
-            formID: form.id, collectionID: nil, district: district, paths: paths, transform: figures)
+        // Each driver's figures from the facts kept when the application was stored, gathered by district, each
+        // district's drivers in the order of their applications (the order the store gives).
+        let worked = try await store.latestApplications(formID: form.id, district: district).map(figures)
         var driversByDistrict: [String: [DriverFigures]] = [:]
         for driver in worked {
             driversByDistrict[driver.district, default: []].append(driver)

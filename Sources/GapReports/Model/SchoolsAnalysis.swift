@@ -211,7 +211,6 @@ public struct SchoolsAnalysis: Sendable {
     struct Context {
         let store: any ReturnStore
         let form: FormDefinition
-        let reading: ReturnReading
         let asOf: Day
         let districtNames: [Int64: String]
         /// The register's district the report is limited to, when it is.
@@ -227,7 +226,6 @@ public struct SchoolsAnalysis: Sendable {
         {
             self.store = store
             self.form = form
-            reading = ReturnReading(form: form)
             self.asOf = asOf
             let districts = try await store.districts()
             districtNames = Dictionary(districts.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -265,7 +263,7 @@ public struct SchoolsAnalysis: Sendable {
         _ collection: CollectionRecord, context: Context
     ) async throws -> (schools: [SchoolFigures], unregistered: [String]) {
         let returns = Dictionary(
-            try await context.store.latestSubmissions(formID: context.form.id, collectionID: collection.id).map {
+            try await context.store.latestReturns(formID: context.form.id, collectionID: collection.id).map {
                 ($0.subjectKey, $0)
             },
             uniquingKeysWith: { first, _ in first })
@@ -276,7 +274,7 @@ public struct SchoolsAnalysis: Sendable {
         where !context.limited || school.districtID == context.onlyDistrict {
             let latest = returns[school.urn]
             let rejected = latest?.decision == .rejected
-            let facts = latest.flatMap { rejected ? nil : ReturnFacts(bound: $0.bound, reading: context.reading) }
+            let facts = rejected ? nil : latest?.facts
             let firstDay = latest.flatMap { Day(iso: String($0.firstReceivedAt.prefix(10))) }
             func inDate(_ day: Day?, months: Int) -> Bool? {
                 guard facts != nil else { return nil }

@@ -9,6 +9,8 @@ public struct PreparedSubmission: Sendable {
     public let bound: String?
     /// Each finding as JSON, in order.
     public let findingDetails: [String]
+    /// What the reports need from its answers, when it could be read.
+    public let facts: ReportFacts?
     /// When it was received (ISO 8601), when that is its own and not the whole batch's (`SubmissionContext`).
     public var receivedAt: String?
 
@@ -17,5 +19,8 @@ public struct PreparedSubmission: Sendable {
         self.evaluation = evaluation
         bound = evaluation.form.flatMap { form in evaluation.answers.map { form.json(of: $0).text } }
         findingDetails = evaluation.findings.map(\.json.text)
+        // Read back from the JSON stored, so that facts kept now and facts filled later from stored answers agree.
+        let form = evaluation.form
+        facts = bound.flatMap(StoredJSON.read).flatMap { root in form.map { ReportFacts(answers: root, form: $0) } }
     }
 }

@@ -1,6 +1,6 @@
 import FormEngine
 
-/// Where the schools report finds each answer it reads in a return: the paths of the form's meanings.
+/// Where the facts of a return are found in its answers: the paths of the form's meanings.
 struct ReturnReading: Sendable {
     let cseDelivered: [String]?
     let missingDelivered: [String]?
@@ -8,6 +8,8 @@ struct ReturnReading: Sendable {
     let governorsTrained: [String]?
     let dslLastTraining: [String]?
     let staffLastUpdate: [String]?
+    let dslName: [String]?
+    let dslEmail: [String]?
     /// The sessions repeats, each with its topic.
     let sessionRepeats: [(topic: ReturnFacts.Topic, path: [String])]
     /// The sub-fields of each session.
@@ -24,6 +26,8 @@ struct ReturnReading: Sendable {
         governorsTrained = form.path(of: .governorsTrained)
         dslLastTraining = form.path(of: .dslLastTraining)
         staffLastUpdate = form.path(of: .staffLastUpdate)
+        dslName = form.path(of: .dslName)
+        dslEmail = form.path(of: .dslEmail)
         sessionRepeats = [(ReturnFacts.Topic.cse, Meaning.cseSessions), (.missing, .missingSessions)].compactMap {
             topic, meaning in form.path(of: meaning).map { (topic, $0) }
         }

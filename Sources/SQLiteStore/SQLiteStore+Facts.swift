@@ -1,0 +1,208 @@
+import FormEngine
+import Foundation
+import GRDB
+import Records
+
+extension SQLiteStore {
+    /// Keeps a stored version's facts, replacing any it had, with its subject, district, latest decision and (for a
+    /// return) its subject's first receipt in the collection read from the store; the version it supersedes, if
+    /// any, is then no longer its subject's latest. Called in the transaction that stores the version or its new
+    /// evaluation.
+    static func keepFacts(_ db: Database, _ facts: ReportFacts, submissionID: Int64) throws {
+        switch facts {
+        case .school(let school): try keepReturnFacts(db, school, submissionID: submissionID)
+        case .driver(let driver): try keepDriverFacts(db, driver, submissionID: submissionID)
+        }
+    }
+
+    /// What every fact row begins with, read from the submission and its evaluations.
+    private static let factHeader = """
+        s.id, s.formID, s.subjectKey, s.district,
+          NOT EXISTS (SELECT 1 FROM submission later WHERE later.supersedes = s.id),
+          (SELECT decision FROM evaluation WHERE submissionID = s.id ORDER BY id DESC LIMIT 1)
+        """
+
+    private static func keepReturnFacts(_ db: Database, _ facts: ReturnFacts, submissionID: Int64) throws {
+        try db.cachedStatement(sql: "DELETE FROM returnFact WHERE submissionID = ?").execute(arguments: [submissionID])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO returnFact (submissionID, formID, subjectKey, district, latest, decision, collectionID,
+                  firstReceivedAt, cseDelivered, missingDelivered, parentsInformed, governorsTrained, dslLastTraining,
+                  staffLastUpdate, dslName, dslEmail)
+                SELECT \(factHeader), s.collectionID,
+                  (SELECT min(first.receivedAt) FROM submission first
+                     WHERE first.formID = s.formID AND first.subjectKey = s.subjectKey
+                       AND first.collectionID IS s.collectionID),
+                  ?, ?, ?, ?, ?, ?, ?, ?
+                FROM submission s WHERE s.id = ?
+                """
+        ).execute(arguments: [
+            facts.cseDelivered, facts.missingDelivered, facts.parentsInformed, facts.governorsTrained,
+            facts.dslLastTraining?.iso, facts.lastStaffUpdate?.iso, Self.bytes(facts.dslName), facts.dslEmail,
+            submissionID,
+        ])
+        let session = try db.cachedStatement(
+            sql: """
+                INSERT INTO sessionFact (submissionID, position, topic, audience, provider, qualityAssured)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """)
+        let yearGroup = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO sessionYearGroupFact (submissionID, position, yearGroup) VALUES (?, ?, ?)")
+        for (position, item) in facts.sessions.enumerated() {
+            try session.execute(arguments: [
+                submissionID, position, item.topic.rawValue, item.audience, item.providerType, item.qualityAssured,
+            ])
+            for year in item.yearGroups { try yearGroup.execute(arguments: [submissionID, position, year]) }
+        }
+        try db.cachedStatement(
+            sql:
+                "UPDATE returnFact SET latest = 0 WHERE submissionID = (SELECT supersedes FROM submission WHERE id = ?)"
+        ).execute(arguments: [submissionID])
+    }
+
+    private static func keepDriverFacts(_ db: Database, _ facts: DriverFacts, submissionID: Int64) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO driverFact (submissionID, formID, subjectKey, district, latest, decision,
+                  driverName, dbsCertificate, dbsIssueDate, dbsUpdateService, dbsSubscriptionDate, dbsLastStatusCheck,
+                  trainingCompleted, trainingDate, registerSearched)
+                SELECT \(factHeader), ?, ?, ?, ?, ?, ?, ?, ?, ? FROM submission s WHERE s.id = ?
+                """
+        ).execute(arguments: [
+            Self.bytes(facts.driverName), facts.dbsCertificate, facts.dbsIssueDate?.iso, facts.dbsUpdateService,
+            facts.dbsSubscriptionDate?.iso, facts.dbsLastStatusCheck?.iso, facts.trainingCompleted,
+            facts.trainingDate?.iso, facts.registerSearched, submissionID,
+        ])
+        try db.cachedStatement(
+            sql:
+                "UPDATE driverFact SET latest = 0 WHERE submissionID = (SELECT supersedes FROM submission WHERE id = ?)"
+        ).execute(arguments: [submissionID])
+    }
+
+    /// The latest version of each school's return to a form in one collection (or none), with its facts, by
+    /// submission number.
+    public func latestReturns(formID: String, collectionID: Int64?) async throws -> [LatestReturn] {
+        try await pool.read { db in
+            var sessions: [Int64: [ReturnFacts.Session]] = [:]
+            var years: [Int64: [Int: [String]]] = [:]
+            let yearRows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT y.submissionID, y.position, y.yearGroup FROM returnFact f
+                    JOIN sessionYearGroupFact y ON y.submissionID = f.submissionID
+                    WHERE f.formID = ? AND f.collectionID IS ? AND f.latest
+                    """, arguments: [formID, collectionID])
+            while let row = try yearRows.next() { years[row[0], default: [:]][row[1], default: []].append(row[2]) }
+            let sessionRows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT s.submissionID, s.position, s.topic, s.audience, s.provider, s.qualityAssured
+                    FROM returnFact f JOIN sessionFact s ON s.submissionID = f.submissionID
+                    WHERE f.formID = ? AND f.collectionID IS ? AND f.latest ORDER BY s.submissionID, s.position
+                    """, arguments: [formID, collectionID])
+            while let row = try sessionRows.next() {
+                let id: Int64 = row[0]
+                let position: Int = row[1]
+                guard let topic = ReturnFacts.Topic(rawValue: row[2]) else {
+                    throw Refusal.damaged("submission \(id)'s session facts name a topic Safeguard does not know")
+                }
+                sessions[id, default: []].append(
+                    ReturnFacts.Session(
+                        topic: topic, audience: row[3], yearGroups: years[id]?[position] ?? [], providerType: row[4],
+                        qualityAssured: row[5]))
+            }
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT submissionID, subjectKey, district, decision, firstReceivedAt, cseDelivered,
+                      missingDelivered, parentsInformed, governorsTrained, dslLastTraining, staffLastUpdate, dslName,
+                      dslEmail
+                    FROM returnFact WHERE formID = ? AND collectionID IS ? AND latest ORDER BY submissionID
+                    """, arguments: [formID, collectionID])
+            var result: [LatestReturn] = []
+            while let row = try rows.next() {
+                let id: Int64 = row[0]
+                let facts = ReturnFacts(
+                    cseDelivered: row[5], missingDelivered: row[6], sessions: sessions[id] ?? [],
+                    parentsInformed: row[7], governorsTrained: row[8], dslLastTraining: Self.day(row[9]),
+                    lastStaffUpdate: Self.day(row[10]), dslName: Self.text(row[11]), dslEmail: row[12])
+                result.append(
+                    LatestReturn(
+                        id: id, subjectKey: row[1], district: row[2], decision: try Self.decision(row[3], of: id),
+                        firstReceivedAt: row[4], facts: facts))
+            }
+            return result
+        }
+    }
+
+    /// The latest version of each driver's application to a form, with its facts, in `district` only when given,
+    /// by submission number.
+    public func latestApplications(formID: String, district: String?) async throws -> [LatestApplication] {
+        try await pool.read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT submissionID, subjectKey, district, decision, driverName, dbsCertificate, dbsIssueDate,
+                      dbsUpdateService, dbsSubscriptionDate, dbsLastStatusCheck, trainingCompleted, trainingDate,
+                      registerSearched
+                    FROM driverFact WHERE formID = ? AND latest AND (? IS NULL OR district = ?) ORDER BY submissionID
+                    """, arguments: [formID, district, district])
+            var result: [LatestApplication] = []
+            while let row = try rows.next() {
+                // Columns by position: looking them up by name, for each of 360,000 rows, took a tenth of the report.
+                let id: Int64 = row[0]
+                let facts = DriverFacts(
+                    driverName: Self.text(row[4]), dbsCertificate: row[5], dbsIssueDate: Self.day(row[6]),
+                    dbsUpdateService: row[7], dbsSubscriptionDate: Self.day(row[8]),
+                    dbsLastStatusCheck: Self.day(row[9]), trainingCompleted: row[10], trainingDate: Self.day(row[11]),
+                    registerSearched: row[12])
+                result.append(
+                    LatestApplication(
+                        id: id, subjectKey: row[1], district: row[2], decision: try Self.decision(row[3], of: id),
+                        facts: facts))
+            }
+            return result
+        }
+    }
+
+    /// Submissions stored before facts were kept whose facts are still to be filled, the oldest first, at most
+    /// `limit`; none once every one is filled.
+    public func unfilledSubmissions(limit: Int) async throws -> [UnfilledSubmission] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.id, s.formID, s.bound FROM factBackfill b
+                    JOIN submission s ON s.id > b.after AND s.id <= b.through ORDER BY s.id LIMIT ?
+                    """, arguments: [limit]
+            ).map { UnfilledSubmission(id: $0[0], formID: $0[1], bound: $0[2]) }
+        }
+    }
+
+    /// Keeps the facts filled for submissions stored before facts were kept, up to and including `through`.
+    public func fillFacts(_ facts: [(submissionID: Int64, facts: ReportFacts)], through: Int64) async throws {
+        try await write { db in
+            for (id, fact) in facts { try Self.keepFacts(db, fact, submissionID: id) }
+            try db.execute(sql: "UPDATE factBackfill SET after = ?", arguments: [through])
+            try db.execute(sql: "DELETE FROM factBackfill WHERE after >= through")
+        }
+    }
+
+    /// A name's UTF-8 bytes, kept as a blob: GRDB binds and reads text as C strings, which end at a NUL, and a name
+    /// is free text that may hold one.
+    private static func bytes(_ text: String?) -> Data? { text.map { Data($0.utf8) } }
+
+    /// A name kept as its UTF-8 bytes.
+    private static func text(_ bytes: Data?) -> String? { bytes.map { String(decoding: $0, as: UTF8.self) } }
+
+    /// A stored ISO date as a day.
+    private static func day(_ text: String?) -> Day? { text.flatMap { Day(iso: $0) } }
+
+    /// A stored decision, or a refusal naming the submission whose facts hold one Safeguard does not know.
+    private static func decision(_ text: String, of id: Int64) throws -> Decision {
+        guard let decision = Decision(rawValue: text) else {
+            throw Refusal.damaged("submission \(id)'s facts hold a decision Safeguard does not know")
+        }
+        return decision
+    }
+}
