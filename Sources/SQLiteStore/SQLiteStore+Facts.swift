@@ -90,7 +90,7 @@ extension SQLiteStore {
                 sql: """
                     SELECT y.submissionID, y.position, y.yearGroup FROM returnFact f
                     JOIN sessionYearGroupFact y ON y.submissionID = f.submissionID
-                    WHERE f.formID = ? AND f.collectionID IS ? AND f.latest
+                    WHERE f.formID = ? AND f.collectionID IS ? AND f.latest = 1
                     """, arguments: [formID, collectionID])
             while let row = try yearRows.next() { years[row[0], default: [:]][row[1], default: []].append(row[2]) }
             let sessionRows = try Row.fetchCursor(
@@ -98,7 +98,7 @@ extension SQLiteStore {
                 sql: """
                     SELECT s.submissionID, s.position, s.topic, s.audience, s.provider, s.qualityAssured
                     FROM returnFact f JOIN sessionFact s ON s.submissionID = f.submissionID
-                    WHERE f.formID = ? AND f.collectionID IS ? AND f.latest ORDER BY s.submissionID, s.position
+                    WHERE f.formID = ? AND f.collectionID IS ? AND f.latest = 1 ORDER BY s.submissionID, s.position
                     """, arguments: [formID, collectionID])
             while let row = try sessionRows.next() {
                 let id: Int64 = row[0]
@@ -117,7 +117,7 @@ extension SQLiteStore {
                     SELECT submissionID, subjectKey, district, decision, firstReceivedAt, cseDelivered,
                       missingDelivered, parentsInformed, governorsTrained, dslLastTraining, staffLastUpdate, dslName,
                       dslEmail
-                    FROM returnFact WHERE formID = ? AND collectionID IS ? AND latest ORDER BY submissionID
+                    FROM returnFact WHERE formID = ? AND collectionID IS ? AND latest = 1 ORDER BY submissionID
                     """, arguments: [formID, collectionID])
             var result: [LatestReturn] = []
             while let row = try rows.next() {
@@ -139,13 +139,16 @@ extension SQLiteStore {
     /// by submission number.
     public func latestApplications(formID: String, district: String?) async throws -> [LatestApplication] {
         try await pool.read { db in
+            // The county's drivers are read in the order the rows are stored (through the index, each row was a
+            // seek); one district's through the index by district.
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT submissionID, subjectKey, district, decision, driverName, dbsCertificate, dbsIssueDate,
                       dbsUpdateService, dbsSubscriptionDate, dbsLastStatusCheck, trainingCompleted, trainingDate,
                       registerSearched
-                    FROM driverFact WHERE formID = ? AND latest AND (? IS NULL OR district = ?) ORDER BY submissionID
+                    FROM driverFact \(district == nil ? "NOT INDEXED" : "")
+                    WHERE formID = ? AND latest = 1 AND (? IS NULL OR district = ?) ORDER BY submissionID
                     """, arguments: [formID, district, district])
             var result: [LatestApplication] = []
             while let row = try rows.next() {

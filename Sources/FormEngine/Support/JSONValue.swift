@@ -57,6 +57,12 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// those raw, so stored answers holding them could not be read again.
     static func writeString(_ string: String, to output: inout String) {
         output += "\""
+        // Printable ASCII without a quote or backslash, most text a report writes, goes in whole.
+        if string.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+            output += string
+            output += "\""
+            return
+        }
         for scalar in string.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

@@ -1,8 +1,9 @@
 import FormEngine
 import Records
 
-/// One school's place in a collection: did it return, on time, and what its return says.
-public struct SchoolFigures: Sendable {
+/// One school's place in a collection: did it return, on time, and what its return says. A class, so that the
+/// report's tables, which go over 24,000 schools several times, share each school rather than copy it.
+public final class SchoolFigures: Sendable {
     /// URN.
     public let urn: String
     /// Name, from the register.
@@ -27,6 +28,25 @@ public struct SchoolFigures: Sendable {
     public let dslInDate: Bool?
     /// Whole-staff update in date on the report's date; nil without a usable return.
     public let staffUpdateInDate: Bool?
+
+    init(
+        urn: String, name: String, district: String, phase: String, submission: Int64?, decision: Decision?,
+        onTime: Bool?, facts: ReturnFacts?, expectsPupilCSE: Bool, taughtYearGroups: [String], dslInDate: Bool?,
+        staffUpdateInDate: Bool?
+    ) {
+        self.urn = urn
+        self.name = name
+        self.district = district
+        self.phase = phase
+        self.submission = submission
+        self.decision = decision
+        self.onTime = onTime
+        self.facts = facts
+        self.expectsPupilCSE = expectsPupilCSE
+        self.taughtYearGroups = taughtYearGroups
+        self.dslInDate = dslInDate
+        self.staffUpdateInDate = staffUpdateInDate
+    }
 
     /// True when a return was made.
     public var returned: Bool { decision != nil }
@@ -171,13 +191,16 @@ public struct SchoolsAnalysis: Sendable {
         let asOf = measureDay.day
         let ruleSet = catalog.ruleSets[form.id]
         let totalLabel = district == nil ? countyLabel : limitedTotalLabel
-        let context = try await Context(store: store, form: form, ruleSet: ruleSet, asOf: asOf, district: district)
+        let register = try await store.schools(status: .open)
+        let context = try await Context(
+            store: store, form: form, ruleSet: ruleSet, asOf: asOf, district: district, register: register)
         let (schools, unregistered) = try await figures(collection, context: context)
         // Earlier rounds' "in date" measures are taken on their own due dates, not today, so the years compare.
         var rounds: [RoundFigures] = []
         for earlier in collections where earlier.periodEnd < collection.periodStart {
             let then = try await Context(
-                store: store, form: form, ruleSet: ruleSet, asOf: Day(iso: earlier.due) ?? asOf, district: district)
+                store: store, form: form, ruleSet: ruleSet, asOf: Day(iso: earlier.due) ?? asOf, district: district,
+                register: register)
             let earlierSchools = try await figures(earlier, context: then).schools
             rounds.append(
                 RoundFigures(
@@ -213,6 +236,8 @@ public struct SchoolsAnalysis: Sendable {
         let form: FormDefinition
         let asOf: Day
         let districtNames: [Int64: String]
+        /// The open schools in the register, read once for every round.
+        let register: [SchoolRecord]
         /// The register's district the report is limited to, when it is.
         let onlyDistrict: Int64?
         /// True when a district was asked for (which the register may not hold: then no school is in it).
@@ -222,9 +247,12 @@ public struct SchoolsAnalysis: Sendable {
         let dslMonths: Int
         let staffMonths: Int
 
-        init(store: any ReturnStore, form: FormDefinition, ruleSet: RuleSet?, asOf: Day, district: String?) async throws
-        {
+        init(
+            store: any ReturnStore, form: FormDefinition, ruleSet: RuleSet?, asOf: Day, district: String?,
+            register: [SchoolRecord]
+        ) async throws {
             self.store = store
+            self.register = register
             self.form = form
             self.asOf = asOf
             let districts = try await store.districts()
@@ -270,7 +298,7 @@ public struct SchoolsAnalysis: Sendable {
         let due = Day(iso: collection.due)
         let phases = context.form.field(for: .phase)?.choices
         var schools: [SchoolFigures] = []
-        for school in try await context.store.schools(status: .open)
+        for school in context.register
         where !context.limited || school.districtID == context.onlyDistrict {
             let latest = returns[school.urn]
             let rejected = latest?.decision == .rejected
@@ -292,7 +320,7 @@ public struct SchoolsAnalysis: Sendable {
                     staffUpdateInDate: inDate(facts?.lastStaffUpdate, months: context.staffMonths)))
         }
         // A return for a URN that is no open school has no district to be limited to: listed for the county only.
-        let open = Set(try await context.store.schools(status: .open).map(\.urn))
+        let open = Set(context.register.map(\.urn))
         let unregistered = context.limited ? [] : returns.keys.filter { !open.contains($0) }.sorted()
         return (schools.sorted { ($0.district, $0.name) < ($1.district, $1.name) }, unregistered)
     }
@@ -304,7 +332,12 @@ public struct SchoolsAnalysis: Sendable {
     }
 
     private static func groups(_ schools: [SchoolFigures], by key: KeyPath<SchoolFigures, String>) -> [SchoolsRollup] {
-        let labels = Set(schools.map { $0[keyPath: key] }).sorted()
-        return labels.map { label in rollup(schools.filter { $0[keyPath: key] == label }, label: label) }
+        // One pass over the schools, each counted into its group's rollup in place.
+        var rollups: [String: SchoolsRollup] = [:]
+        for school in schools {
+            let label = school[keyPath: key]
+            rollups[label, default: SchoolsRollup(label: label)].add(school)
+        }
+        return rollups.keys.sorted().map { rollups[$0]! }
     }
 }

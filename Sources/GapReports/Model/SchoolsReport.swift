@@ -142,13 +142,26 @@ public enum SchoolsReport {
     }
 
     static func gapTable(_ analysis: SchoolsAnalysis) -> ReportTable {
-        let districts = Set(analysis.schools.map(\.district)).sorted()
+        // Each usable school's answer to each gap, worked out once; then counted for the county and each district.
+        let answers = analysis.schools.map { school in gaps.map { school.usable ? $0.has(school) : nil } }
+        let schoolsByDistrict = Dictionary(grouping: analysis.schools.indices, by: { analysis.schools[$0].district })
+        let districts = schoolsByDistrict.keys.sorted()
         var ranked: [(cells: [ReportCell], share: Double, order: Int)] = []
         for (order, gap) in gaps.enumerated() {
-            let county = gapCount(analysis.schools, gap.has)
+            func count(_ indices: some Sequence<Int>) -> (part: Int, whole: Int) {
+                var part = 0
+                var whole = 0
+                for index in indices {
+                    guard let has = answers[index][order] else { continue }
+                    whole += 1
+                    if has { part += 1 }
+                }
+                return (part, whole)
+            }
+            let county = count(analysis.schools.indices)
             var worst: (district: String, count: (part: Int, whole: Int))?
             for district in districts {
-                let count = gapCount(analysis.schools.filter { $0.district == district }, gap.has)
+                let count = count(schoolsByDistrict[district]!)
                 guard count.whole > 0 else { continue }
                 let share = Double(count.part) / Double(count.whole)
                 if worst.map({ share > Double($0.count.part) / Double($0.count.whole) }) ?? true {
@@ -165,12 +178,6 @@ public enum SchoolsReport {
         return ReportTable(
             id: "gaps", caption: "Gaps in provision, the most common first",
             columns: ["Gap", "Schools", "Of", "Share", "Worst district", "Its share"], rows: ranked.map(\.cells))
-    }
-
-    /// How many usable returns have a gap, of those it is counted for.
-    static func gapCount(_ schools: [SchoolFigures], _ has: (SchoolFigures) -> Bool?) -> (part: Int, whole: Int) {
-        let answers = schools.compactMap { $0.usable ? has($0) : nil }
-        return (answers.filter { $0 }.count, answers.count)
     }
 
     static func changeTable(now: SchoolsRollup, before: SchoolsRollup, previousName: String, _ name: String)
@@ -217,6 +224,14 @@ public enum SchoolsReport {
     static func schoolTable(_ analysis: SchoolsAnalysis) -> ReportTable {
         let providers = analysis.providers
         func yesNo(_ flag: Bool?) -> ReportCell { flag.map { .text($0 ? "yes" : "no") } ?? .empty }
+        // Each provider's label without its note in brackets, worked out once a provider, not once a school.
+        var shortLabels: [String: String] = [:]
+        func shortLabel(_ value: String) -> String {
+            if let known = shortLabels[value] { return known }
+            let label = providers?.label(for: value).split(separator: " (").first.map(String.init) ?? value
+            shortLabels[value] = label
+            return label
+        }
         return ReportTable(
             id: "schools", caption: "Every open school in \(analysis.collection.name)",
             columns: [
@@ -238,9 +253,7 @@ public enum SchoolsReport {
                 if facts.reachedStaff { reached.append("staff") }
                 if facts.reachedGovernors { reached.append("governors") }
                 if facts.reachedParents { reached.append("parents") }
-                let providerLabels = Set(facts.sessions.compactMap(\.providerType)).sorted().map {
-                    providers?.label(for: $0).split(separator: " (").first.map(String.init) ?? $0
-                }
+                let providerLabels = Set(facts.sessions.compactMap(\.providerType)).sorted().map(shortLabel)
                 return [
                     .text(school.urn), .text(school.name), .text(school.district), .text(school.phase),
                     .text(school.decision?.rawValue ?? ""), yesNo(school.onTime), yesNo(facts.cseDelivered),
