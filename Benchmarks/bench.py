@@ -8,6 +8,7 @@ import argparse
 import csv
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -19,37 +20,47 @@ AS_OF = "2026-10-31"
 
 
 def run(command, **options):
-    """Runs a command, output thrown away unless asked for; returns its seconds and its result."""
+    """Runs a command, output thrown away unless asked for; returns its wall seconds, its CPU seconds (user and
+    system, of it and every process it waited for) and its result."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(command, **options)
-    return time.perf_counter() - started, done
+    elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu, done
+
+
+def summary(label, seconds, cpu):
+    """Median, min and max wall seconds and the median CPU seconds of a step's runs, printed as they were."""
+    print(f"  {label}: {', '.join(f'{s:.2f}' for s in seconds)} s; CPU {', '.join(f'{c:.2f}' for c in cpu)} s",
+          file=sys.stderr)
+    return statistics.median(seconds), min(seconds), max(seconds), statistics.median(cpu)
 
 
 def timed(label, runs, command, prepare=None, **options):
-    """Median, min and max seconds of `runs` runs of a command."""
-    seconds = []
+    """Median, min and max wall seconds, and median CPU seconds, of `runs` runs of a command."""
+    seconds, cpu = [], []
     for _ in range(runs):
         if prepare:
             prepare()
-        elapsed, done = run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **options)
+        elapsed, used, _ = run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **options)
         seconds.append(elapsed)
-    print(f"  {label}: {', '.join(f'{s:.2f}' for s in seconds)} s", file=sys.stderr)
-    return statistics.median(seconds), min(seconds), max(seconds)
+        cpu.append(used)
+    return summary(label, seconds, cpu)
 
 
 def timed_in_turn(labelled_commands, runs):
-    """Median, min and max seconds of each command, run in turn (a, b, a, b, ...) so that a busy moment on a
-    shared machine falls on both alike: for the floor and validate, whose ratio is the target."""
+    """`timed` for each command, run in turn (a, b, a, b, ...) so that a busy moment on a shared machine falls on
+    both alike: for the floor and validate, whose ratio is the target."""
     seconds = {label: [] for label, _ in labelled_commands}
+    cpu = {label: [] for label, _ in labelled_commands}
     for _ in range(runs):
         for label, command in labelled_commands:
-            elapsed, _ = run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            elapsed, used, _ = run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             seconds[label].append(elapsed)
-    results = []
-    for label, _ in labelled_commands:
-        print(f"  {label}: {', '.join(f'{s:.2f}' for s in seconds[label])} s", file=sys.stderr)
-        results.append((statistics.median(seconds[label]), min(seconds[label]), max(seconds[label])))
-    return results
+            cpu[label].append(used)
+    return [summary(label, seconds[label], cpu[label]) for label, _ in labelled_commands]
 
 
 def main():
@@ -98,14 +109,6 @@ def main():
             if os.path.exists(template + suffix):
                 shutil.copyfile(template + suffix, database + suffix)
 
-    # Safeguard's decisions, for the peers to agree with (not timed).
-    _, done = run([safeguard, "validate", "--as-of", AS_OF, "--format", "json", *common, *folders],
-                  capture_output=True, text=True)
-    decisions, field_verdicts = {}, {}
-    for submission in json.loads(done.stdout)["submissions"]:
-        decisions[submission["file"]] = submission["decision"]
-        field_verdicts[submission["file"]] = field_verdict(submission)
-
     rows = []
     print("Timing...", file=sys.stderr)
     floor, validate = timed_in_turn([
@@ -131,6 +134,36 @@ def main():
     rows.append(("validate a return of 100,000 items (refused)", 1,
                  *timed("hostile", runs, [safeguard, "validate", *common, hostile])))
 
+    peer_rows = [] if arguments.national else compare_peers(arguments, work, runs, folders, files, common)
+    rows += peer_rows
+
+    peers_note = " (the peers skipped at this scale)" if arguments.national else ""
+    print(f"\n{files} files ({return_files} returns, {application_files} applications), {cores} cores, "
+          f"median of {runs} runs{peers_note}\n")
+    print("| step | files | median s | min s | max s | median CPU s | files/s |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for label, n, median, low, high, cpu in rows:
+        rate = f"{n / median:,.0f}" if n and n > 1 else ""
+        print(f"| {label} | {n if n else ''} | {median:.3f} | {low:.3f} | {high:.3f} | {cpu:.3f} | {rate} |")
+    floor, validate = rows[0], rows[1]
+    ratios = [f"validate takes {validate[2] / floor[2]:.1f}x the floor in wall time and "
+              f"{validate[5] / floor[5]:.1f}x in CPU time"]
+    for label, _, median, _, _, _ in peer_rows:
+        ratios.append(f"{median / validate[2]:.1f}x faster than {label}")
+    print("\nRatios: " + "; ".join(ratios) + ".")
+
+
+def compare_peers(arguments, work, runs, folders, files, common):
+    """Each peer's rows, after checking it decides every file as Safeguard does (its label says how many it does
+    not)."""
+    # Safeguard's decisions, for the peers to agree with (not timed).
+    _, _, done = run([arguments.safeguard, "validate", "--as-of", AS_OF, "--format", "json", *common, *folders],
+                  capture_output=True, text=True)
+    decisions, field_verdicts = {}, {}
+    for submission in json.loads(done.stdout)["submissions"]:
+        decisions[submission["file"]] = submission["decision"]
+        field_verdicts[submission["file"]] = field_verdict(submission)
+
     peers = os.path.join(ROOT, "Benchmarks", "peers")
     peer_rows = []
     for name, command, compare in [
@@ -153,20 +186,7 @@ def main():
             print(f"    {path}: safeguard {compare[path]}, peer {theirs.get(path)}", file=sys.stderr)
         label = name if not different else f"{name} ({len(different)} differ)"
         peer_rows.append((label, files, *timed(name, runs, [*command, *options, *folders])))
-    rows += peer_rows
-
-    print(f"\n{files} files ({return_files} returns, {application_files} applications), {cores} cores, "
-          f"median of {runs} runs\n")
-    print("| step | files | median s | min s | max s | files/s |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for label, n, median, low, high in rows:
-        rate = f"{n / median:,.0f}" if n and n > 1 else ""
-        print(f"| {label} | {n if n else ''} | {median:.3f} | {low:.3f} | {high:.3f} | {rate} |")
-    floor, validate = rows[0][2], rows[1][2]
-    ratios = [f"validate takes {validate / floor:.1f}x the floor"]
-    for label, _, median, _, _ in peer_rows:
-        ratios.append(f"{median / validate:.1f}x faster than {label}")
-    print("\nRatios: " + "; ".join(ratios) + ".")
+    return peer_rows
 
 
 def field_verdict(submission):

@@ -38,7 +38,8 @@ extension SQLiteStore {
                 """
         ).execute(arguments: [
             facts.cseDelivered, facts.missingDelivered, facts.parentsInformed, facts.governorsTrained,
-            facts.dslLastTraining?.iso, facts.lastStaffUpdate?.iso, Self.bytes(facts.dslName), facts.dslEmail,
+            facts.dslLastTraining?.daysSinceEpoch, facts.lastStaffUpdate?.daysSinceEpoch, Self.bytes(facts.dslName),
+            facts.dslEmail,
             submissionID,
         ])
         let session = try db.cachedStatement(
@@ -69,9 +70,11 @@ extension SQLiteStore {
                 SELECT \(factHeader), ?, ?, ?, ?, ?, ?, ?, ?, ? FROM submission s WHERE s.id = ?
                 """
         ).execute(arguments: [
-            Self.bytes(facts.driverName), facts.dbsCertificate, facts.dbsIssueDate?.iso, facts.dbsUpdateService,
-            facts.dbsSubscriptionDate?.iso, facts.dbsLastStatusCheck?.iso, facts.trainingCompleted,
-            facts.trainingDate?.iso, facts.registerSearched, submissionID,
+            Self.bytes(facts.driverName), facts.dbsCertificate, facts.dbsIssueDate?.daysSinceEpoch,
+            facts.dbsUpdateService,
+            facts.dbsSubscriptionDate?.daysSinceEpoch, facts.dbsLastStatusCheck?.daysSinceEpoch,
+            facts.trainingCompleted,
+            facts.trainingDate?.daysSinceEpoch, facts.registerSearched, submissionID,
         ])
         try db.cachedStatement(
             sql:
@@ -136,36 +139,66 @@ extension SQLiteStore {
     }
 
     /// The latest version of each driver's application to a form, with its facts, in `district` only when given,
-    /// by submission number.
+    /// by submission number. The rows are read in as many ranges as there are cores, at once, each range as the
+    /// store stood when the read began (a version stored since does not hide the one it replaces).
     public func latestApplications(formID: String, district: String?) async throws -> [LatestApplication] {
-        try await pool.read { db in
-            // The county's drivers are read in the order the rows are stored (through the index, each row was a
-            // seek); one district's through the index by district.
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT submissionID, subjectKey, district, decision, driverName, dbsCertificate, dbsIssueDate,
-                      dbsUpdateService, dbsSubscriptionDate, dbsLastStatusCheck, trainingCompleted, trainingDate,
-                      registerSearched
-                    FROM driverFact \(district == nil ? "NOT INDEXED" : "")
-                    WHERE formID = ? AND latest = 1 AND (? IS NULL OR district = ?) ORDER BY submissionID
-                    """, arguments: [formID, district, district])
-            var result: [LatestApplication] = []
-            while let row = try rows.next() {
-                // Columns by position: looking them up by name, for each of 360,000 rows, took a tenth of the report.
-                let id: Int64 = row[0]
-                let facts = DriverFacts(
-                    driverName: Self.text(row[4]), dbsCertificate: row[5], dbsIssueDate: Self.day(row[6]),
-                    dbsUpdateService: row[7], dbsSubscriptionDate: Self.day(row[8]),
-                    dbsLastStatusCheck: Self.day(row[9]), trainingCompleted: row[10], trainingDate: Self.day(row[11]),
-                    registerSearched: row[12])
-                result.append(
-                    LatestApplication(
-                        id: id, subjectKey: row[1], district: row[2], decision: try Self.decision(row[3], of: id),
-                        facts: facts))
+        let last: Int64 =
+            try await pool.read { db in try Int64.fetchOne(db, sql: "SELECT max(submissionID) FROM driverFact") } ?? 0
+        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let size = last / Int64(parts) + 1
+        return try await withThrowingTaskGroup(of: (Int, [LatestApplication]).self) { group in
+            for part in 0..<parts {
+                let lower = Int64(part) * size + 1
+                let upper = min(Int64(part + 1) * size, last)
+                guard lower <= upper else { continue }
+                let range = lower...upper
+                group.addTask {
+                    let read = try await pool.read { db in
+                        try Self.latestApplications(db, formID: formID, district: district, ids: range, last: last)
+                    }
+                    return (part, read)
+                }
             }
-            return result
+            var results = [[LatestApplication]](repeating: [], count: parts)
+            for try await (part, read) in group { results[part] = read }
+            return results.flatMap { $0 }
         }
+    }
+
+    /// `latestApplications` for the submissions whose numbers are in `ids`, as the store stood when its last
+    /// application was `last`.
+    private static func latestApplications(
+        _ db: Database, formID: String, district: String?, ids: ClosedRange<Int64>, last: Int64
+    ) throws -> [LatestApplication] {
+        // The county's drivers are read in the order the rows are stored (through the index, each row was a seek);
+        // one district's through the index by district.
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT submissionID, subjectKey, district, decision, driverName, dbsCertificate, dbsIssueDate,
+                  dbsUpdateService, dbsSubscriptionDate, dbsLastStatusCheck, trainingCompleted, trainingDate,
+                  registerSearched
+                FROM driverFact f \(district == nil ? "NOT INDEXED" : "")
+                WHERE submissionID BETWEEN ? AND ? AND formID = ? AND (? IS NULL OR district = ?)
+                  AND (latest = 1 OR EXISTS (
+                    SELECT 1 FROM submission later WHERE later.supersedes = f.submissionID AND later.id > ?))
+                ORDER BY submissionID
+                """, arguments: [ids.lowerBound, ids.upperBound, formID, district, district, last])
+        var result: [LatestApplication] = []
+        while let row = try rows.next() {
+            // Columns by position: looking them up by name, for each of 360,000 rows, took a tenth of the report.
+            let id: Int64 = row[0]
+            let facts = DriverFacts(
+                driverName: Self.text(row[4]), dbsCertificate: row[5], dbsIssueDate: Self.day(row[6]),
+                dbsUpdateService: row[7], dbsSubscriptionDate: Self.day(row[8]),
+                dbsLastStatusCheck: Self.day(row[9]), trainingCompleted: row[10], trainingDate: Self.day(row[11]),
+                registerSearched: row[12])
+            result.append(
+                LatestApplication(
+                    id: id, subjectKey: row[1], district: row[2], decision: try Self.decision(row[3], of: id),
+                    facts: facts))
+        }
+        return result
     }
 
     /// Submissions stored before facts were kept whose facts are still to be filled, the oldest first, at most
@@ -198,8 +231,8 @@ extension SQLiteStore {
     /// A name kept as its UTF-8 bytes.
     private static func text(_ bytes: Data?) -> String? { bytes.map { String(decoding: $0, as: UTF8.self) } }
 
-    /// A stored ISO date as a day.
-    private static func day(_ text: String?) -> Day? { text.flatMap { Day(iso: $0) } }
+    /// A stored day, kept as its number of days since 1 January 1970.
+    private static func day(_ number: Int?) -> Day? { number.map { Day(daysSinceEpoch: $0) } }
 
     /// A stored decision, or a refusal naming the submission whose facts hold one Safeguard does not know.
     private static func decision(_ text: String, of id: Int64) throws -> Decision {

@@ -23,13 +23,15 @@ extension SQLiteStore {
         }
     }
 
-    /// Every officer decision recorded on the submissions of a form, oldest first.
+    /// Every officer decision recorded on the submissions of a form, oldest first. The decisions lead the join
+    /// (`CROSS JOIN` keeps SQLite's order): led by the form's 360,000 applications, a national report spent a
+    /// tenth of a second finding there were none.
     public func officerDecisions(formID: String) async throws -> [OfficerDecisionRecord] {
         try await pool.read { db in
             try OfficerDecisionRecord.fetchAll(
                 db,
                 sql: """
-                    SELECT d.* FROM officerDecision d JOIN submission s ON s.id = d.submissionID
+                    SELECT d.* FROM officerDecision d CROSS JOIN submission s ON s.id = d.submissionID
                     WHERE s.formID = ? ORDER BY d.id
                     """, arguments: [formID])
         }
@@ -43,7 +45,7 @@ extension SQLiteStore {
                     db,
                     sql: """
                         SELECT DISTINCT s.id, s.subjectKey FROM officerDecision d
-                        JOIN submission s ON s.id = d.submissionID WHERE s.formID = ?
+                        CROSS JOIN submission s ON s.id = d.submissionID WHERE s.formID = ?
                         """, arguments: [formID]
                 ).map { ($0[0], $0[1]) }, uniquingKeysWith: { first, _ in first })
         }

@@ -147,7 +147,7 @@ enum StoreMigrations {
                   formID TEXT NOT NULL, collectionID INTEGER, subjectKey TEXT NOT NULL, district TEXT,
                   latest INTEGER NOT NULL, decision TEXT NOT NULL, firstReceivedAt TEXT NOT NULL,
                   cseDelivered INTEGER NOT NULL, missingDelivered INTEGER NOT NULL, parentsInformed INTEGER NOT NULL,
-                  governorsTrained INTEGER NOT NULL, dslLastTraining TEXT, staffLastUpdate TEXT, dslName TEXT,
+                  governorsTrained INTEGER NOT NULL, dslLastTraining INTEGER, staffLastUpdate INTEGER, dslName TEXT,
                   dslEmail TEXT);
                 CREATE INDEX returnFactLatest ON returnFact(formID, collectionID, latest);
                 CREATE TABLE sessionFact (
@@ -163,9 +163,9 @@ enum StoreMigrations {
                 CREATE TABLE driverFact (
                   submissionID INTEGER PRIMARY KEY REFERENCES submission(id) ON DELETE CASCADE,
                   formID TEXT NOT NULL, subjectKey TEXT NOT NULL, district TEXT, latest INTEGER NOT NULL,
-                  decision TEXT NOT NULL, driverName TEXT, dbsCertificate TEXT, dbsIssueDate TEXT,
-                  dbsUpdateService INTEGER NOT NULL, dbsSubscriptionDate TEXT, dbsLastStatusCheck TEXT,
-                  trainingCompleted INTEGER NOT NULL, trainingDate TEXT, registerSearched INTEGER NOT NULL);
+                  decision TEXT NOT NULL, driverName TEXT, dbsCertificate TEXT, dbsIssueDate INTEGER,
+                  dbsUpdateService INTEGER NOT NULL, dbsSubscriptionDate INTEGER, dbsLastStatusCheck INTEGER,
+                  trainingCompleted INTEGER NOT NULL, trainingDate INTEGER, registerSearched INTEGER NOT NULL);
                 CREATE INDEX driverFactLatest ON driverFact(formID, latest, district);
                 CREATE TABLE factBackfill (after INTEGER NOT NULL, through INTEGER NOT NULL);
                 INSERT INTO factBackfill SELECT 0, max(id) FROM submission HAVING count(*) > 0;

@@ -192,25 +192,33 @@ public struct SchoolsAnalysis: Sendable {
         let ruleSet = catalog.ruleSets[form.id]
         let totalLabel = district == nil ? countyLabel : limitedTotalLabel
         let register = try await store.schools(status: .open)
-        let context = try await Context(
-            store: store, form: form, ruleSet: ruleSet, asOf: asOf, district: district, register: register)
-        let (schools, unregistered) = try await figures(collection, context: context)
-        // Earlier rounds' "in date" measures are taken on their own due dates, not today, so the years compare.
-        var rounds: [RoundFigures] = []
-        for earlier in collections where earlier.periodEnd < collection.periodStart {
-            let then = try await Context(
-                store: store, form: form, ruleSet: ruleSet, asOf: Day(iso: earlier.due) ?? asOf, district: district,
-                register: register)
-            let earlierSchools = try await figures(earlier, context: then).schools
-            rounds.append(
-                RoundFigures(
-                    collection: earlier, asOf: then.asOf, byDistrict: groups(earlierSchools, by: \.district),
-                    total: rollup(earlierSchools, label: totalLabel)))
+        // Every round up to this one, each worked out on its own core as the store reads it; earlier rounds'
+        // "in date" measures are taken on their own due dates, not today, so the years compare.
+        let earlier = collections.filter { $0.periodEnd < collection.periodStart }
+        let worked = try await withThrowingTaskGroup(of: (Int, Context, [SchoolFigures], [String]).self) { group in
+            for (index, round) in (earlier + [collection]).enumerated() {
+                group.addTask {
+                    let context = try await Context(
+                        store: store, form: form, ruleSet: ruleSet,
+                        asOf: index == earlier.count ? asOf : Day(iso: round.due) ?? asOf, district: district,
+                        register: register)
+                    let (schools, unregistered) = try await figures(round, context: context)
+                    return (index, context, schools, unregistered)
+                }
+            }
+            var results: [(Int, Context, [SchoolFigures], [String])] = []
+            for try await result in group { results.append(result) }
+            return results.sorted { $0.0 < $1.0 }
         }
-        let previous = rounds.last.map { ($0.collection, $0.total) }
-        let byDistrict = groups(schools, by: \.district)
-        let total = rollup(schools, label: totalLabel)
-        rounds.append(RoundFigures(collection: collection, asOf: asOf, byDistrict: byDistrict, total: total))
+        let rounds = zip(earlier + [collection], worked).map { round, result in
+            RoundFigures(
+                collection: round, asOf: result.1.asOf, byDistrict: groups(result.2, by: \.district),
+                total: rollup(result.2, label: totalLabel))
+        }
+        let (_, context, schools, unregistered) = worked[earlier.count]
+        let previous = rounds.dropLast().last.map { ($0.collection, $0.total) }
+        let byDistrict = rounds[earlier.count].byDistrict
+        let total = rounds[earlier.count].total
         let ruleCounts = try await store.ruleCounts(formID: form.id, collectionID: collection.id, district: district)
         return SchoolsAnalysis(
             collection: collection, measureDay: measureDay, schools: schools,
