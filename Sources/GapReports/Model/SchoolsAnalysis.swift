@@ -42,6 +42,7 @@ public final class SchoolFigures: Sendable {
         self.decision = decision
         self.onTime = onTime
         self.facts = facts
+        reach = facts.map { Reach($0, taughtYearGroups: taughtYearGroups) }
         self.expectsPupilCSE = expectsPupilCSE
         self.taughtYearGroups = taughtYearGroups
         self.dslInDate = dslInDate
@@ -52,8 +53,33 @@ public final class SchoolFigures: Sendable {
     public var returned: Bool { decision != nil }
     /// True when the latest return can be counted: made, and not rejected.
     public var usable: Bool { facts != nil }
+    /// What the return reached, worked out once from its facts, when it is usable.
+    let reach: Reach?
     /// The taught year groups that CSE sessions for pupils reached.
-    public var yearGroupsCovered: Int { facts.map { $0.cseYearGroups.intersection(taughtYearGroups).count } ?? 0 }
+    public var yearGroupsCovered: Int { reach?.yearGroupsCovered ?? 0 }
+
+    /// What a usable return reached: worked out once a school, as every rollup and table counts it.
+    struct Reach: Sendable {
+        let pupilCSE: Bool
+        let missingEducation: Bool
+        let staff: Bool
+        let parents: Bool
+        let governors: Bool
+        let sessions: Int
+        let sessionsQualityAssured: Int
+        let yearGroupsCovered: Int
+
+        init(_ facts: ReturnFacts, taughtYearGroups: [String]) {
+            pupilCSE = facts.hasPupilCSE
+            missingEducation = facts.missingDelivered
+            staff = facts.reachedStaff
+            parents = facts.reachedParents
+            governors = facts.reachedGovernors
+            sessions = facts.sessions.count
+            sessionsQualityAssured = facts.sessions.filter(\.qualityAssured).count
+            yearGroupsCovered = facts.cseYearGroups.intersection(taughtYearGroups).count
+        }
+    }
 }
 
 /// Counts for a group of schools (a district, a phase, the county): returns and the coverage of each measure.
@@ -105,22 +131,21 @@ public struct SchoolsRollup: Sendable, Equatable {
         returned += 1
         if school.onTime == true { onTime += 1 } else { late += 1 }
         if school.decision == .rejected { rejected += 1 }
-        guard let facts = school.facts else { return }
+        guard let reach = school.reach else { return }
         usable += 1
         if school.expectsPupilCSE {
             pupilCSE.whole += 1
-            if facts.hasPupilCSE { pupilCSE.part += 1 }
+            if reach.pupilCSE { pupilCSE.part += 1 }
             yearGroups.whole += school.taughtYearGroups.count
-            yearGroups.part += school.yearGroupsCovered
+            yearGroups.part += reach.yearGroupsCovered
         }
-        if facts.missingDelivered { missingEducation += 1 }
-        if facts.reachedStaff { staff += 1 }
-        if facts.reachedParents { parents += 1 }
-        if facts.reachedGovernors { governors += 1 }
-        let assured = facts.sessions.filter(\.qualityAssured).count
-        if assured > 0 { anyQualityAssured += 1 }
-        sessionsQualityAssured.part += assured
-        sessionsQualityAssured.whole += facts.sessions.count
+        if reach.missingEducation { missingEducation += 1 }
+        if reach.staff { staff += 1 }
+        if reach.parents { parents += 1 }
+        if reach.governors { governors += 1 }
+        if reach.sessionsQualityAssured > 0 { anyQualityAssured += 1 }
+        sessionsQualityAssured.part += reach.sessionsQualityAssured
+        sessionsQualityAssured.whole += reach.sessions
         if school.dslInDate == true { dslInDate += 1 }
         if school.staffUpdateInDate == true { staffUpdateInDate += 1 }
     }

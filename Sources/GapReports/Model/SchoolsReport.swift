@@ -7,12 +7,12 @@ public enum SchoolsReport {
     static let gaps: [(name: String, has: @Sendable (SchoolFigures) -> Bool?)] = [
         (
             "No CSE education for pupils (phases expected to have it)",
-            { $0.expectsPupilCSE ? !($0.facts?.hasPupilCSE ?? true) : nil }
+            { $0.expectsPupilCSE ? !($0.reach?.pupilCSE ?? true) : nil }
         ),
-        ("No Missing education", { !($0.facts?.missingDelivered ?? true) }),
-        ("No parents or carers reached", { !($0.facts?.reachedParents ?? true) }),
-        ("No governors reached", { !($0.facts?.reachedGovernors ?? true) }),
-        ("Nothing quality-assured", { $0.facts.map { !$0.sessions.contains(where: \.qualityAssured) } }),
+        ("No Missing education", { !($0.reach?.missingEducation ?? true) }),
+        ("No parents or carers reached", { !($0.reach?.parents ?? true) }),
+        ("No governors reached", { !($0.reach?.governors ?? true) }),
+        ("Nothing quality-assured", { $0.reach.map { $0.sessionsQualityAssured == 0 } }),
         ("DSL training out of date", { $0.dslInDate.map(!) }),
         ("Whole-staff update out of date", { $0.staffUpdateInDate.map(!) }),
     ]
