@@ -23,7 +23,8 @@ extension Safeguarding {
         var handed = 0
         try await validator.evaluate(
             paths: paths, asOfEach: asOfEach ?? Array(repeating: plan.asOf, count: paths.count),
-            formID: plan.expectedForm, parametersFor: plan.parameters, transform: PreparedSubmission.init
+            formID: plan.expectedForm, parametersFor: plan.parameters, chunkSize: Self.submitChunkSize,
+            transform: PreparedSubmission.init
         ) { chunk in
             let received = days.map { Array($0[handed..<handed + chunk.count]) }
             handed += chunk.count
@@ -31,6 +32,10 @@ extension Safeguarding {
                 try await keep(chunk, receivedOn: received, plan: plan, options: options, sender: sender))
         }
     }
+
+    /// How many files `submit` stores in one transaction: each commit waits for the disk (the store syncs every
+    /// commit), so a chunk eight times the checking's (1,024 files on 2 cores) spends an eighth of the waits.
+    static var submitChunkSize: Int { Validator.defaultChunkSize * 8 }
 
     /// Checks and stores one submission's bytes (a portal form, an API request), for the sender.
     public func submit(_ bytes: [UInt8], file: String, options: SubmitOptions, by sender: Sender) async throws
