@@ -33,6 +33,7 @@ struct Chase: AsyncParsableCommand {
 
     func run() async throws {
         let safeguarding = try common.safeguarding(mailer: mail.mailer)
+        try await fillReportFactsSayingSo(safeguarding)
         let asOfDay = try asOf.map { try day($0, option: "--as-of") }
         let list = try await carryOut {
             try await safeguarding.chaseList(collection: collection, asOf: asOfDay, district: district, by: by.sender)

@@ -52,6 +52,7 @@ struct Report: AsyncParsableCommand {
         let options = ReportOptions(
             collection: collection, asOf: try asOf.map { try day($0, option: "--as-of") }, district: district,
             format: format.rawValue)
+        try await fillReportFactsSayingSo(safeguarding)
         let document = try await carryOut { try await safeguarding.report(kind, options: options, by: by.sender) }
         try await carryOut { try write(document) }
     }

@@ -58,6 +58,8 @@ struct Serve: AsyncParsableCommand {
                 "note: there are no accounts yet, so no one can sign in. Add one with 'safeguard users add --role admin'."
             )
         }
+        // Before the first request, not in it: a report page would otherwise wait for the whole fill.
+        try await fillReportFactsSayingSo(safeguarding)
         var logger = Logger(label: "safeguard.portal")
         logger.logLevel = .info
         let portal = Portal(

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @Suite("safeguard demo and report, in a new folder")
@@ -178,6 +179,31 @@ struct DemoAndReportCommandTests {
             missing.stderr.contains(
                 "The forms folder 'nowhere' was not found. Give the folder that holds them with --forms."))
         #expect(!missing.stderr.contains("broken"))
+    }
+
+    @Test("an older database's report facts are kept once, with a note first, and its reports come out the same")
+    func reportFactsFilled() throws {
+        let folder = try Safeguard.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try Self.run(["demo"], in: folder).status == 0)
+        let asked = ["report", "schools", "--as-of", "2026-10-31", "--format", "json"]
+        let kept = try Self.run(asked, in: folder)
+        #expect(kept.status == 0 && !kept.stderr.contains("report facts"), "\(kept.stderr)")
+        // The database as Safeguarding left it before it kept report facts: none, and every version to fill.
+        let database = try DatabaseQueue(path: folder.appendingPathComponent("safeguard.sqlite").path)
+        try database.write { db in
+            try db.execute(sql: "DELETE FROM returnFact; DELETE FROM driverFact")
+            try db.execute(sql: "INSERT INTO factBackfill SELECT 0, max(id) FROM submission")
+        }
+        try database.close()
+        let filled = try Self.run(asked, in: folder)
+        #expect(filled.status == 0, "\(filled.stderr)")
+        #expect(
+            filled.stderr.contains(
+                "note: keeping the report facts of the versions stored before this version of Safeguarding kept them"))
+        #expect(filled.stdout == kept.stdout, "the same report from the facts filled from the stored answers")
+        let again = try Self.run(["report", "licensing", "--as-of", "2026-10-31"], in: folder)
+        #expect(again.status == 0 && !again.stderr.contains("report facts"), "once: \(again.stderr)")
     }
 
     @Test("demo leaves a database that is not the demo's alone")
