@@ -11,7 +11,8 @@ public struct ReplayResult: Sendable {
     public let replayed: Evaluation
 
     /// True when the replay reached the same decision and the same findings. What the register said (a school's
-    /// district) is left aside: the register of the day is not kept, and a warning does not change a decision.
+    /// district) is left aside: the register of the day is not kept, and a warning does not change a decision. The
+    /// JOF's shared register's referrals are carried into the replay as stored (`replay`).
     public var matches: Bool {
         original.decision == replayed.decision
             && originalFindings.filter { !$0.hasPrefix("register.") }.sorted()
@@ -51,9 +52,15 @@ extension Safeguarding {
         guard let asOf = Day(iso: original.asOf) else {
             throw Refusal.damaged("evaluation \(id) has no valid date")
         }
-        let replayed = Validator(catalog: FormCatalog(forms: [form], ruleSets: ruleSets)).evaluate(
+        let evaluated = Validator(catalog: FormCatalog(forms: [form], ruleSets: ruleSets)).evaluate(
             [UInt8](stored.submission.received), file: stored.submission.fileName, asOf: asOf,
             formID: stored.submission.formID, parameters: Self.parameters(fromJSON: original.parameters))
+        // What the JOF's shared register said is taken as stored, as the school register's is: the register of the
+        // moment is not kept (an entry made since, the same day included, was not news then), and its referrals
+        // decide as they did.
+        let replayed = stored.findings.filter { $0.rule == Self.sharedRegisterRule }.reduce(evaluated) {
+            $0.adding(Finding(rule: $1.rule, severity: $1.severity, path: $1.path, message: $1.message, mark: nil))
+        }
         return ReplayResult(original: original, originalFindings: stored.findings.map(Self.key), replayed: replayed)
     }
 

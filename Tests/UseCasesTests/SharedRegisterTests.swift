@@ -172,6 +172,32 @@ struct SharedRegisterTests {
         #expect(report.decisionsChanged == 0 && report.findingsChanged.isEmpty, "\(report)")
     }
 
+    @Test("a replay takes what the shared register said as stored: a match then stays, an entry made since is no news")
+    func replayed() async throws {
+        let temporary = try TemporaryCounty()
+        let cases = temporary.cases(today: today.iso)
+        let officer = Sender.commandLine("officer")
+        let before = try await submit(
+            try application([("district: kettering", "district: corby"), ("PATEL702238AP9AB", "PATEL702238AP9AC")]),
+            cases)
+        let patel = try #require(storedID(try await submit(try application([]), cases).outcome))
+        _ = try await cases.decide(DecisionRequest(submissionID: patel, outcome: .grant, start: day(-30)), by: officer)
+        _ = try await cases.decide(
+            DecisionRequest(submissionID: patel, outcome: .revoke, note: "Road safety", grounds: .roadSafety),
+            by: officer)
+        let after = try await submit(
+            try application([("district: kettering", "district: corby"), ("PATEL702238AP9AB", "PATEL702238AP9AD")]),
+            cases)
+        #expect(after.evaluation.decision == .referred)
+        for (result, searched) in [(before, false), (after, true)] {
+            let id = try #require(storedID(result.outcome))
+            let evaluation = try #require(try await temporary.store.submissionDetail(id)).evaluation
+            let replay = try await cases.replay(evaluationID: evaluation.id!, by: tester)
+            #expect(replay.matches, "\(replay.originalFindings) against \(replay.replayed.findings.map(\.rule))")
+            #expect(replay.replayed.findings.contains { $0.rule == "jof.register-match" } == searched)
+        }
+    }
+
     @Test("a refusal on grounds not shared (dishonesty) does not enter the register")
     func notShared() async throws {
         let temporary = try TemporaryCounty()
