@@ -429,6 +429,7 @@ def licensing_journey(officer_token):
         (f"/submissions/{application_id}/history", "a driver's history", None),
         ("/licensing/actions", "drivers needing action", None),
         ("/licensing/actions?due=30&show=1", "drivers needing action, within 30 days", None),
+        ("/licensing/register", "the JOF's shared register", None),
         ("/reports/licensing", "licensing report", None),
         (f"/forms/{DRIVER_FORM}/pages/application", "a new application, first page", None),
     ])

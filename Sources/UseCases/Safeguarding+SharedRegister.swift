@@ -82,6 +82,25 @@ extension Safeguarding {
         }
     }
 
+    /// The shared register as a licensing officer reads it: every entry kept today, the newest decision first, each
+    /// with its reasons only where the officer's district made the decision or the districts share reasons.
+    /// Reading it is audited.
+    public func sharedRegisterEntries(by sender: Sender) async throws -> [SharedRegisterEntry] {
+        try sender.require([.licensing])
+        let shared = form(about: .driver).map(sharesRegisterReasons) ?? false
+        let entries = try await sharedRegister(on: today()).sorted {
+            ($0.decidedOn, $0.id ?? 0) > ($1.decidedOn, $1.id ?? 0)
+        }
+        try await store.audit(
+            actor: sender.name, action: .view, target: "shared register", detail: "\(entries.count) entries")
+        return entries.map { entry in
+            guard !shared, entry.authority != sender.scope else { return entry }
+            var withheld = entry
+            withheld.reasons = nil
+            return withheld
+        }
+    }
+
     /// True when the rules' `share_register_reasons` says the districts share a decision's reasons in the register.
     func sharesRegisterReasons(_ form: FormDefinition) -> Bool {
         catalog.ruleSets[form.id]?.parameters.first { $0.name == "share_register_reasons" }?.value == .boolean(true)

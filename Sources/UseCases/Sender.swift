@@ -24,7 +24,7 @@ public enum Sender: Sendable {
     }
 
     /// The account's scope (a URN, a district); nil at the command line and for the county-wide roles.
-    var scope: String? {
+    public var scope: String? {
         if case .account(let account) = self { return account.scope }
         return nil
     }

@@ -71,6 +71,7 @@ struct AccessMatrixTests {
                 Row("/submissions/\(corbyApplication)/decision", [303, 403, 422, 404, 403, 403])
             ],
             "GET /licensing/actions": [Row("/licensing/actions", [303, 403, 200, 200, 403, 403])],
+            "GET /licensing/register": [Row("/licensing/register", [303, 403, 200, 200, 403, 403])],
             "GET /reports/schools": [Row("/reports/schools", [303, 403, 403, 403, 200, 403])],
             "GET /reports/licensing": [Row("/reports/licensing", [303, 403, 200, 200, 200, 403])],
             "GET /reports/schools.csv": [

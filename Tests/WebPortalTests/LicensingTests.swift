@@ -285,4 +285,36 @@ struct LicensingTests {
             #expect(!page.text.contains("<td class=\"govuk-table__cell\">Kettering</td>"))
         }
     }
+    @Test("every district's officer reads the shared register; a decision's reasons only in the district that made it")
+    func sharedRegister() async throws {
+        let fixture = try await PortalFixture()
+        let kettering = try await fixture.stored(
+            try fixture.application(district: "kettering", driverNumber: "BEGUM805176B99PE", changes: [:]),
+            as: driverForm)
+        let reasons = "New information from the police"
+        try await fixture.test { client in
+            var ketteringOfficer = try await Visitor.signedIn(client, token: fixture.tokens["kettering"]!)
+            let empty = try await ketteringOfficer.get("/licensing/register")
+            #expect(empty.text.contains("The register holds no entry."))
+            _ = try await ketteringOfficer.get("/submissions/\(kettering)")
+            let refused = try await ketteringOfficer.post(
+                "/submissions/\(kettering)/decision",
+                ["outcome": "refuse", "note": reasons, "grounds": "safeguarding"])
+            #expect(refused.status == .seeOther)
+            let own = try await ketteringOfficer.get("/licensing/register")
+            #expect(own.text.contains("BEGUM805176B99PE") && own.text.contains(reasons), "its own reasons")
+            #expect(own.text.contains("<td class=\"govuk-table__cell\">Refused</td>"))
+            #expect(own.text.contains("<td class=\"govuk-table__cell\">Safeguarding</td>"))
+
+            var corbyOfficer = try await Visitor.signedIn(client, token: fixture.tokens["corby"]!)
+            let home = try await corbyOfficer.get("/")
+            #expect(home.text.contains("href=\"/licensing/register\""))
+            let other = try await corbyOfficer.get("/licensing/register")
+            #expect(other.text.contains("BEGUM805176B99PE") && other.text.contains("Kettering"))
+            #expect(!other.text.contains(reasons), "another district's reasons are not shown")
+            #expect(other.text.contains("Ask Kettering&#39;s licensing team"))
+        }
+        let audit = try await fixture.store.auditLog(since: nil)
+        #expect(audit.contains { $0.target == "shared register" && $0.actor == "corby account" })
+    }
 }

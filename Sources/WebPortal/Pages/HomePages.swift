@@ -84,6 +84,7 @@ enum HomePages {
             + "<li><a class=\"govuk-link\" href=\"/forms/\(form?.id ?? "")\">Enter a driver's application</a></li>"
             + "<li><a class=\"govuk-link\" href=\"/submissions\">Applications in \(Components.escape(district))</a></li>"
             + "<li><a class=\"govuk-link\" href=\"/licensing/actions\">Drivers needing action</a></li>"
+            + "<li><a class=\"govuk-link\" href=\"/licensing/register\">The JOF's shared register</a></li>"
             + "<li><a class=\"govuk-link\" href=\"/reports/licensing\">Your district's licensing report</a></li></ul>"
     }
 

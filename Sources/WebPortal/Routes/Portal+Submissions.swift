@@ -103,6 +103,13 @@ extension Portal {
                 ),
                 context: context)
         }
+        routes.people(.get, "/licensing/register", [.licensing]) { _, context, sender in
+            let entries = try await safeguarding.sharedRegisterEntries(by: sender)
+            return page(
+                "The JOF's shared register",
+                SharedRegisterPage.html(entries, own: sender.scope, district: safeguarding.districtLabel),
+                context: context)
+        }
         routes.people(.get, "/licensing/actions", [.licensing]) { request, context, sender in
             let analysis = try await safeguarding.driversNeedingAction(by: sender)
             let filter = ListFilter(query: FormBody.query(request))
