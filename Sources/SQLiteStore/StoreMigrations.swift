@@ -132,6 +132,10 @@ enum StoreMigrations {
         migrator.registerMigration("v11: the facts the reports count, kept as typed columns when a version is stored") {
             db in try createReportFacts(db)
         }
+        migrator.registerMigration("v12: the shared register records the driver's current address, as NR3S does") {
+            db in
+            try db.alter(table: "sharedRegisterEntry") { t in t.add(column: "address", .text) }
+        }
         return migrator
     }
 

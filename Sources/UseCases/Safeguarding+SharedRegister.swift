@@ -130,9 +130,17 @@ extension Safeguarding {
             let form = catalog.forms[submission.formID], let root = StoredJSON.read(submission.bound)
         else { return nil }
         let person = RegisterPerson(bound: root, form: form)
+        // The current address: the first of the addresses (the form asks for it first), with its postcode.
+        let current = form.path(of: .driverAddresses).flatMap { root[path: $0]?.items?.first }
+        let address = current.map { item in
+            [Meaning.addressLines, .addressPostcode].compactMap { meaning in
+                form.meanings.itemField(of: meaning).flatMap { item[$0]?.scalar?.text }
+            }.joined(separator: ", ")
+        }
         return SharedRegisterEntry(
             id: nil, driverNumber: person.driverNumber ?? submission.subjectKey, niNumber: person.niNumber,
-            name: person.name, dateOfBirth: person.dateOfBirth, authority: submission.district ?? "",
+            name: person.name, dateOfBirth: person.dateOfBirth, address: address.flatMap { $0.isEmpty ? nil : $0 },
+            authority: submission.district ?? "",
             outcome: request.outcome, grounds: grounds, decidedOn: day.iso, effectiveOn: effectiveOn?.iso,
             submissionID: submission.id!, reasons: request.note)
     }

@@ -48,6 +48,7 @@ struct SharedRegisterTests {
         #expect(entry.driverNumber == "PATEL702238AP9AB" && entry.name == "Amir Patel")
         #expect(
             entry.dateOfBirth == "1978-02-23" && entry.niNumber?.replacingOccurrences(of: " ", with: "") == "JG103681C")
+        #expect(entry.address == "14 Rockingham Road, Kettering, NN16 8JX", "the current address, as NR3S records")
         #expect(entry.authority == "kettering" && entry.outcome == .revoke && entry.grounds == .roadSafety)
         #expect(entry.decidedOn == today.iso && entry.effectiveOn == day(21).iso && entry.submissionID == patel)
 

@@ -66,12 +66,19 @@ public enum Meaning: String, Sendable, CaseIterable {
     case driverDateOfBirth = "driver-date-of-birth"
     /// The driver's National Insurance number, which the JOF's shared register records and searches with.
     case driverNINumber = "driver-ni-number"
+    /// The driver's addresses, the current one first, which the JOF's shared register records (NR3S).
+    case driverAddresses = "driver-addresses"
+    /// An address's lines: a field of each item of the addresses repeat.
+    case addressLines = "address-lines"
+    /// An address's postcode: a field of each item of the addresses repeat.
+    case addressPostcode = "address-postcode"
 
     /// The kind of form the meaning belongs to.
     public var subject: Subject {
         switch self {
         case .driverName, .dbsCertificate, .dbsIssueDate, .dbsUpdateService, .dbsSubscriptionDate, .dbsLastStatusCheck,
-            .trainingCompleted, .trainingDate, .registerSearched, .driverDateOfBirth, .driverNINumber:
+            .trainingCompleted, .trainingDate, .registerSearched, .driverDateOfBirth, .driverNINumber, .driverAddresses,
+            .addressLines, .addressPostcode:
             return .driver
         default:
             return .school
@@ -81,7 +88,8 @@ public enum Meaning: String, Sendable, CaseIterable {
     /// The field types that can answer it.
     public var types: Set<FieldType> {
         switch self {
-        case .schoolName, .driverName, .dslName: return [.text]
+        case .schoolName, .driverName, .dslName, .addressLines: return [.text]
+        case .addressPostcode: return [.postcode]
         case .dslEmail: return [.email]
         case .dfeNumber: return [.dfeNumber]
         case .phase, .schoolType, .sessionAudience, .sessionProvider: return [.choice]
@@ -93,7 +101,7 @@ public enum Meaning: String, Sendable, CaseIterable {
         case .cseDelivered, .missingDelivered, .parentsInformed, .governorsTrained, .sessionQualityAssured,
             .dbsUpdateService, .trainingCompleted, .registerSearched:
             return [.yesNo]
-        case .cseSessions, .missingSessions: return [.repeat]
+        case .cseSessions, .missingSessions, .driverAddresses: return [.repeat]
         case .dbsCertificate: return [.dbsCertificate]
         case .driverNINumber: return [.niNumber]
         }
@@ -101,7 +109,11 @@ public enum Meaning: String, Sendable, CaseIterable {
 
     /// True for a meaning answered by a sub-field of each item of the repeats that repeat meanings name.
     public var isItem: Bool {
-        [.sessionAudience, .sessionYearGroups, .sessionProvider, .sessionQualityAssured].contains(self)
+        [
+            .sessionAudience, .sessionYearGroups, .sessionProvider, .sessionQualityAssured, .addressLines,
+            .addressPostcode,
+        ]
+        .contains(self)
     }
 
     /// The choices the code compares answers with, which the field's list must hold.
@@ -117,6 +129,7 @@ public enum Meaning: String, Sendable, CaseIterable {
         case .dslName, .dslEmail: return "the chase list, its reminders and the receipts"
         case .declaredOn: return "the portal, which records the day a return is sent"
         case .driverDateOfBirth, .driverNINumber: return "the JOF's shared register, which records and searches them"
+        case .driverAddresses, .addressLines, .addressPostcode: return "the JOF's shared register, which records them"
         case .driverName, .dbsCertificate, .dbsIssueDate, .dbsUpdateService, .dbsSubscriptionDate, .dbsLastStatusCheck,
             .trainingCompleted, .trainingDate, .registerSearched:
             return "the licensing report"

@@ -12,6 +12,8 @@ public struct SharedRegisterEntry: Codable, Sendable, Equatable {
     public var name: String?
     /// The driver's date of birth, `YYYY-MM-DD`.
     public var dateOfBirth: String?
+    /// The driver's current address (the first the application gave) with its postcode.
+    public var address: String?
     /// The authority that decided: its district's value, such as `corby`.
     public var authority: String
     /// What was decided: refuse, refuse to renew, suspend or revoke.
@@ -33,8 +35,8 @@ public struct SharedRegisterEntry: Codable, Sendable, Equatable {
 
     /// Creates an entry; `id` is nil until it is stored.
     public init(
-        id: Int64?, driverNumber: String, niNumber: String?, name: String?, dateOfBirth: String?, authority: String,
-        outcome: LicensingOutcome, grounds: DecisionGrounds, decidedOn: String, effectiveOn: String?,
+        id: Int64?, driverNumber: String, niNumber: String?, name: String?, dateOfBirth: String?, address: String?,
+        authority: String, outcome: LicensingOutcome, grounds: DecisionGrounds, decidedOn: String, effectiveOn: String?,
         submissionID: Int64, reasons: String?
     ) {
         self.id = id
@@ -42,6 +44,7 @@ public struct SharedRegisterEntry: Codable, Sendable, Equatable {
         self.niNumber = niNumber
         self.name = name
         self.dateOfBirth = dateOfBirth
+        self.address = address
         self.authority = authority
         self.outcome = outcome
         self.grounds = grounds

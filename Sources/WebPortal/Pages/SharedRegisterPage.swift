@@ -18,12 +18,14 @@ enum SharedRegisterPage {
         html += Components.table(
             caption: "Entries, the newest decision first (\(entries.count))",
             columns: [
-                "Driver number", "Name", "Date of birth", "District", "Decision", "Grounds", "Decided", "Takes effect",
+                "Driver number", "Name", "Date of birth", "Address", "District", "Decision", "Grounds", "Decided",
+                "Takes effect",
                 "Reasons",
             ],
             rows: entries.map { entry in
                 [
-                    entry.driverNumber, entry.name ?? "", day(entry.dateOfBirth), district(entry.authority),
+                    entry.driverNumber, entry.name ?? "", day(entry.dateOfBirth), entry.address ?? "",
+                    district(entry.authority),
                     entry.outcome.label, entry.grounds.label, day(entry.decidedOn), day(entry.effectiveOn),
                     entry.reasons
                         ?? (entry.authority == own
