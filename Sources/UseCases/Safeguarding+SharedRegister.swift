@@ -78,7 +78,7 @@ extension Safeguarding {
                         ],
                         source: "NR3S and the Joint Operating Framework: search before every grant (DOMAIN.md 3)"))
             }
-            return PreparedSubmission(referred)
+            return PreparedSubmission(referred, keepingFacts: prepared.facts != nil)
         }
     }
 

@@ -24,7 +24,7 @@ extension Safeguarding {
         try await validator.evaluate(
             paths: paths, asOfEach: asOfEach ?? Array(repeating: plan.asOf, count: paths.count),
             formID: plan.expectedForm, parametersFor: plan.parameters, chunkSize: Self.submitChunkSize,
-            transform: PreparedSubmission.init
+            transform: { PreparedSubmission($0) }
         ) { chunk in
             let received = days.map { Array($0[handed..<handed + chunk.count]) }
             handed += chunk.count
@@ -53,7 +53,7 @@ extension Safeguarding {
         let plan = try await SubmissionPlan(self, options: SubmitOptions(source: .portal), sender: sender)
         let evaluation = validator.evaluate(
             bytes, file: file, asOf: plan.asOf, formID: plan.expectedForm, parametersFor: plan.parameters)
-        return try await withSharedRegister([PreparedSubmission(evaluation)])[0].evaluation
+        return try await withSharedRegister([PreparedSubmission(evaluation, keepingFacts: false)])[0].evaluation
     }
 
     /// The form an account fills in: a school's return, or a licensing officer's driver application.

@@ -14,13 +14,15 @@ public struct PreparedSubmission: Sendable {
     /// When it was received (ISO 8601), when that is its own and not the whole batch's (`SubmissionContext`).
     public var receivedAt: String?
 
-    /// Prepares an evaluation.
-    public init(_ evaluation: Evaluation) {
+    /// Prepares an evaluation; with `keepingFacts` false (a check that stores nothing), without its report facts.
+    public init(_ evaluation: Evaluation, keepingFacts: Bool = true) {
         self.evaluation = evaluation
         bound = evaluation.form.flatMap { form in evaluation.answers.map { form.json(of: $0).text } }
         findingDetails = evaluation.findings.map(\.json.text)
         // Read back from the JSON stored, so that facts kept now and facts filled later from stored answers agree.
         let form = evaluation.form
-        facts = bound.flatMap(StoredJSON.read).flatMap { root in form.map { ReportFacts(answers: root, form: $0) } }
+        facts =
+            keepingFacts
+            ? bound.flatMap(StoredJSON.read).flatMap { root in form.map { ReportFacts(answers: root, form: $0) } } : nil
     }
 }
