@@ -9,10 +9,18 @@ extension SQLiteStore {
     /// any, is then no longer its subject's latest. Called in the transaction that stores the version or its new
     /// evaluation.
     static func keepFacts(_ db: Database, _ facts: ReportFacts, submissionID: Int64) throws {
+        let table: String
         switch facts {
-        case .school(let school): try keepReturnFacts(db, school, submissionID: submissionID)
-        case .driver(let driver): try keepDriverFacts(db, driver, submissionID: submissionID)
+        case .school(let school):
+            try keepReturnFacts(db, school, submissionID: submissionID)
+            table = "returnFact"
+        case .driver(let driver):
+            try keepDriverFacts(db, driver, submissionID: submissionID)
+            table = "driverFact"
         }
+        try db.cachedStatement(
+            sql: "UPDATE \(table) SET latest = 0 WHERE submissionID = (SELECT supersedes FROM submission WHERE id = ?)"
+        ).execute(arguments: [submissionID])
     }
 
     /// What every fact row begins with, read from the submission and its evaluations.
@@ -55,10 +63,6 @@ extension SQLiteStore {
             ])
             for year in item.yearGroups { try yearGroup.execute(arguments: [submissionID, position, year]) }
         }
-        try db.cachedStatement(
-            sql:
-                "UPDATE returnFact SET latest = 0 WHERE submissionID = (SELECT supersedes FROM submission WHERE id = ?)"
-        ).execute(arguments: [submissionID])
     }
 
     private static func keepDriverFacts(_ db: Database, _ facts: DriverFacts, submissionID: Int64) throws {
@@ -76,10 +80,6 @@ extension SQLiteStore {
             facts.trainingCompleted,
             facts.trainingDate?.daysSinceEpoch, facts.registerSearched, submissionID,
         ])
-        try db.cachedStatement(
-            sql:
-                "UPDATE driverFact SET latest = 0 WHERE submissionID = (SELECT supersedes FROM submission WHERE id = ?)"
-        ).execute(arguments: [submissionID])
     }
 
     /// The latest version of each school's return to a form in one collection (or none), with its facts, by
