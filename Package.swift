@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "FormEngine", targets: ["FormEngine"]),
         .library(name: "Records", targets: ["Records"]),
         .library(name: "SQLiteStore", targets: ["SQLiteStore"]),
+        .library(name: "PostgreSQLStore", targets: ["PostgreSQLStore"]),
         .library(name: "GapReports", targets: ["GapReports"]),
         .library(name: "UseCases", targets: ["UseCases"]),
         .library(name: "WebPortal", targets: ["WebPortal"]),
@@ -26,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -38,6 +40,14 @@ let package = Package(
         .target(
             name: "SQLiteStore",
             dependencies: ["FormEngine", "Records", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "PostgreSQLStore",
+            dependencies: [
+                "FormEngine", "Records", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(name: "GapReports", dependencies: ["FormEngine", "Records"], swiftSettings: swiftSettings),
@@ -67,12 +77,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "StoreKinds", dependencies: ["Records", "SQLiteStore", "PostgreSQLStore"], path: "Tests/StoreKinds",
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "FormEngineTests", dependencies: ["FormEngine"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ReturnStoreTests",
             dependencies: [
-                "SQLiteStore", "Records", "UseCases", "FormEngine", .product(name: "GRDB", package: "GRDB.swift"),
+                "SQLiteStore", "Records", "UseCases", "FormEngine", "StoreKinds", "PostgreSQLStore",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(
@@ -81,7 +95,9 @@ let package = Package(
             exclude: ["Expected"], swiftSettings: swiftSettings),
         .testTarget(
             name: "UseCasesTests",
-            dependencies: ["UseCases", "Records", "SQLiteStore", "FormEngine", "SampleCounty", "GapReports"],
+            dependencies: [
+                "UseCases", "Records", "SQLiteStore", "FormEngine", "SampleCounty", "GapReports", "StoreKinds",
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "WebPortalTests",

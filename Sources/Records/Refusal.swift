@@ -99,6 +99,8 @@ public enum Refusal: Error, Sendable, Equatable {
     /// The database (this file) was made by an earlier version, and cannot be brought up to date by a process that
     /// may only read it.
     case databaseOutOfDate(String)
+    /// A `postgresql://` URL that cannot be used (its password hidden), and why.
+    case badDatabaseURL(url: String, why: String)
     /// Nothing is held about this URN or driver number.
     case nothingHeldAbout(String)
 

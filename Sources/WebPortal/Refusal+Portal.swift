@@ -100,7 +100,7 @@ extension Refusal {
             return PortalError(
                 status: .serviceUnavailable,
                 message: "No mail can be sent from the portal: tell the board's administrator. Nothing was sent.")
-        case .readOnlyDatabase, .databaseOutOfDate:
+        case .readOnlyDatabase, .databaseOutOfDate, .badDatabaseURL:
             return PortalError(
                 status: .serviceUnavailable,
                 message:

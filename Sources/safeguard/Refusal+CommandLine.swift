@@ -105,6 +105,9 @@ extension Refusal {
         case .databaseOutOfDate(let path):
             return "\(path) was made by an earlier Safeguard and is read-only for you, so it cannot be brought up to "
                 + "date. Run any command on it once as someone who can write it, then read it again."
+        case .badDatabaseURL(let url, let why):
+            return "\(url) cannot be used as the database: \(why). Give a file path for SQLite, or a URL such as "
+                + "postgresql://safeguard:PASSWORD@db.example:5432/safeguard?sslmode=require."
         case .nothingHeldAbout(let subject):
             return "Nothing is held about '\(subject)': no submission names it and no check was recorded on it. "
                 + "Give a URN or a driver number exactly as submitted ('safeguard history' finds them)."

@@ -2,7 +2,7 @@ import FormEngine
 import Foundation
 import GRDB
 import Records
-import SQLiteStore
+import StoreKinds
 import Testing
 import UseCases
 
@@ -88,9 +88,11 @@ func textAt(_ pointer: String, in node: Node?) -> String? {
 
 @Suite("Hostile strings in every text answer: kept byte for byte, and SQL stays text")
 struct HostileStringsTests {
-    @Test("each naughty string is stored as received, exported byte for byte as JSON Lines and raw CSV, inert in CSV")
-    func byteForByte() async throws {
-        let temporary = try TemporaryStore()
+    @Test(
+        "each naughty string is stored as received, exported byte for byte as JSON Lines and raw CSV, inert in CSV",
+        arguments: StoreKind.available)
+    func byteForByte(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryStore(kind)
         let store = temporary.store
         let form = catalog.forms["section11-school-return"]!
         let pointers = textPointers(of: form)
@@ -189,9 +191,11 @@ struct HostileStringsTests {
         }
     }
 
-    @Test("the facts a report reads, kept when a return is stored, come back byte for byte")
-    func reportAnswers() async throws {
-        let temporary = try TemporaryStore()
+    @Test(
+        "the facts a report reads, kept when a return is stored, come back byte for byte",
+        arguments: StoreKind.available)
+    func reportAnswers(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryStore(kind)
         var sent: [Int64: String] = [:]
         for (index, text) in naughtyStrings.enumerated() where !text.trimmingWhitespace.isEmpty {
             let evaluation = Validator(catalog: catalog).evaluate(
@@ -218,9 +222,9 @@ struct HostileStringsTests {
         }
     }
 
-    @Test("text that looks like SQL is stored as text and touches nothing else")
-    func sqlStaysText() async throws {
-        let temporary = try TemporaryStore()
+    @Test("text that looks like SQL is stored as text and touches nothing else", arguments: StoreKind.available)
+    func sqlStaysText(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryStore(kind)
         let store = temporary.store
         let attacks = naughtyStrings.filter {
             $0.uppercased().contains("DROP TABLE") || $0.contains("' OR '") || $0.contains("UNION SELECT")

@@ -10,14 +10,14 @@ import Testing
 struct MigrationTests {
     @Test("a database from before v3 gains the decision index when opened, and keeps every submission")
     func upgradeToV3() async throws {
-        let temporary = try TemporaryStore()
+        let temporary = try await TemporaryStore()
         try await temporary.importRegister()
         let collection = try await temporary.openCollection()
         let stored = try #require(
             storedID(try await temporary.submit(example: "returns/oakfield-primary.yaml", collection: collection)))
         let path = temporary.folder.appendingPathComponent("test.sqlite").path
         // Make it a database as v2 left it: no index, and v3 not recorded as applied.
-        try await temporary.store.pool.write { db in
+        try await temporary.sqlite.pool.write { db in
             try db.execute(sql: "DROP INDEX evaluationLatestDecision")
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v3:%'")
         }
@@ -39,13 +39,13 @@ struct MigrationTests {
 
     @Test("v4 records a source typed in another case as the one it names, and any other as file, in the audit log")
     func upgradeToV4() async throws {
-        let temporary = try TemporaryStore()
+        let temporary = try await TemporaryStore()
         for file in ["amir-patel-renewal.yaml", "beth-jones-incomplete.yaml", "carl-mason-refer.json"] {
             _ = try await temporary.submit(example: "applications/" + file, asOf: "2026-10-20")
         }
         let path = temporary.folder.appendingPathComponent("test.sqlite").path
         // Make it a database as v3 left it: no typed columns, and sources as `submit --source` took them, any text.
-        try await temporary.store.pool.write { db in
+        try await temporary.sqlite.pool.write { db in
             let triggers = try String.fetchAll(
                 db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%Typed%'")
             for trigger in triggers { try db.execute(sql: "DROP TRIGGER \(trigger)") }
@@ -95,18 +95,18 @@ struct MigrationTests {
         "v7: outside a retention erasure nothing stored is deleted; inside one, a submission's answers still never change"
     )
     func erasureOnly() async throws {
-        let temporary = try TemporaryStore()
+        let temporary = try await TemporaryStore()
         _ = try await temporary.submit(example: "applications/amir-patel-renewal.yaml", asOf: "2026-10-20")
         for table in ["submission", "evaluation", "audit"] {
             #expect(throws: DatabaseError.self, "\(table) rows are not deleted outside an erasure") {
-                try temporary.store.pool.write { try $0.execute(sql: "DELETE FROM \(table)") }
+                try temporary.sqlite.pool.write { try $0.execute(sql: "DELETE FROM \(table)") }
             }
         }
         #expect(throws: DatabaseError.self, "nor is a submission changed") {
-            try temporary.store.pool.write { try $0.execute(sql: "UPDATE submission SET supersedes = NULL") }
+            try temporary.sqlite.pool.write { try $0.execute(sql: "UPDATE submission SET supersedes = NULL") }
         }
         #expect(throws: DatabaseError.self, "and within one, only which version it follows may change") {
-            try temporary.store.pool.write { db in
+            try temporary.sqlite.pool.write { db in
                 try db.execute(sql: "INSERT INTO erasure (startedAt) VALUES ('now')")
                 try db.execute(sql: "UPDATE submission SET received = 'other words'")
             }

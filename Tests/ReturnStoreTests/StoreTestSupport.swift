@@ -1,7 +1,11 @@
 import FormEngine
 import Foundation
+import GRDB
 import Records
-import SQLiteStore
+import PostgresNIO
+@testable import PostgreSQLStore
+@testable import SQLiteStore
+import StoreKinds
 import Testing
 import UseCases
 
@@ -20,18 +24,38 @@ let catalog: FormCatalog = try! FormCatalog.load(
     formsDirectory: Paths.root + "/Forms", rulesDirectory: Paths.root + "/Rules"
 ).get()
 
-/// A store in a new temporary folder, removed when the test ends.
+/// A new store of one kind (a file in a new temporary folder, removed when the test ends, or a new PostgreSQL
+/// database).
 final class TemporaryStore {
     let folder: URL
-    let store: SQLiteStore
+    let store: any ReturnStore
 
-    init() throws {
+    init(_ kind: StoreKind = .sqlite) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try SQLiteStore.open(path: folder.appendingPathComponent("test.sqlite").path)
+        store = try await kind.openStore(in: folder)
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }
+
+    /// The store as the SQLite store it is, for the tests that read its file.
+    var sqlite: SQLiteStore { store as! SQLiteStore }
+
+    /// Runs a statement on the store's database directly, as someone holding its file or its password could: what
+    /// the database itself refuses is thrown with the database's message.
+    func executeDirectly(_ sql: String) async throws {
+        do {
+            if let store = store as? PostgreSQLStore {
+                try await store.client.withConnection { try await $0.run(PostgresQuery(unsafeSQL: sql)) }
+            } else {
+                try await sqlite.pool.write { try $0.execute(sql: sql) }
+            }
+        } catch let error as DatabaseError {
+            throw DatabaseRefusal(message: error.message ?? "\(error)")
+        } catch let error as PSQLError {
+            throw DatabaseRefusal(message: error.serverInfo?[.message] ?? String(reflecting: error))
+        }
+    }
 
     /// The use cases over this store, on a given day.
     func cases(catalog: FormCatalog = catalog, today: String = "2026-07-20") -> Safeguarding {
@@ -90,4 +114,9 @@ func catalogWith(rules formID: String, replacing original: String, with replacem
     var ruleSets = Array(catalog.ruleSets.values.filter { $0.formID != formID })
     ruleSets.append(ruleSet)
     return FormCatalog(forms: Array(catalog.forms.values), ruleSets: ruleSets)
+}
+
+/// What the database said when it refused a statement.
+struct DatabaseRefusal: Error {
+    let message: String
 }

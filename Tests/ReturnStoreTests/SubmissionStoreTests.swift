@@ -1,16 +1,17 @@
 import FormEngine
 import Foundation
-import GRDB
 import Records
-@testable import SQLiteStore
+import StoreKinds
 import UseCases
 import Testing
 
 @Suite("Storing submissions: versions, supersession, refusals")
 struct SubmissionStoreTests {
-    @Test("a resubmission for the same school and collection supersedes the old version, which stays")
-    func supersession() async throws {
-        let temporary = try TemporaryStore()
+    @Test(
+        "a resubmission for the same school and collection supersedes the old version, which stays",
+        arguments: StoreKind.available)
+    func supersession(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryStore(kind)
         try await temporary.importRegister()
         let collection = try await temporary.openCollection()
         let first = try #require(
@@ -30,9 +31,9 @@ struct SubmissionStoreTests {
         #expect(history[1].collection == "s11-2025-26")
     }
 
-    @Test("a return to another collection, or no collection, does not supersede")
-    func collectionsKeepVersionsApart() async throws {
-        let temporary = try TemporaryStore()
+    @Test("a return to another collection, or no collection, does not supersede", arguments: StoreKind.available)
+    func collectionsKeepVersionsApart(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryStore(kind)
         try await temporary.importRegister()
         let collection = try await temporary.openCollection()
         let first = try await temporary.submit(example: "returns/oakfield-primary.yaml", collection: collection)
@@ -41,9 +42,11 @@ struct SubmissionStoreTests {
         #expect(second == .stored(id: 2, supersedes: nil))
     }
 
-    @Test("rejected returns are stored with every finding; the findings keep their values and rule location")
-    func rejectedStored() async throws {
-        let temporary = try TemporaryStore()
+    @Test(
+        "rejected returns are stored with every finding; the findings keep their values and rule location",
+        arguments: StoreKind.available)
+    func rejectedStored(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryStore(kind)
         try await temporary.importRegister()
         let id = try #require(storedID(try await temporary.submit(example: "returns/riverside-broken.yaml")))
         let detail = try #require(try await temporary.store.submissionDetail(id))
@@ -61,9 +64,9 @@ struct SubmissionStoreTests {
             findings[3].detail.contains("\"rule_location\":\"\(Paths.root)/Rules/section11-school-return.rules.yaml:"))
     }
 
-    @Test("a URN not in the register is refused unless allowed; a closed school's too")
-    func unregistered() async throws {
-        let temporary = try TemporaryStore()
+    @Test("a URN not in the register is refused unless allowed; a closed school's too", arguments: StoreKind.available)
+    func unregistered(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryStore(kind)
         #expect(
             try await temporary.submit(example: "returns/oakfield-primary.yaml")
                 == .refused(.notRegistered(urn: "121734", closed: false)))
@@ -79,9 +82,11 @@ struct SubmissionStoreTests {
         #expect(!register.contains { $0.urn == "121801" })
     }
 
-    @Test("a file that cannot be read, or names no subject, is refused and nothing is stored")
-    func unreadable() async throws {
-        let temporary = try TemporaryStore()
+    @Test(
+        "a file that cannot be read, or names no subject, is refused and nothing is stored",
+        arguments: StoreKind.available)
+    func unreadable(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryStore(kind)
         #expect(try await temporary.submit(text: "form: [") == .refused(.unreadable))
         #expect(
             try await temporary.submit(text: "form: taxi-driver-application\nlicence: {driver_number: nonsense}\n")
@@ -89,9 +94,9 @@ struct SubmissionStoreTests {
         #expect(try await temporary.store.latestSubmissionIDs(formID: nil).isEmpty)
     }
 
-    @Test("a return for another form than the collection's is refused")
-    func wrongCollection() async throws {
-        let temporary = try TemporaryStore()
+    @Test("a return for another form than the collection's is refused", arguments: StoreKind.available)
+    func wrongCollection(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryStore(kind)
         let collection = try await temporary.openCollection()
         let outcome = try await temporary.submit(
             example: "applications/amir-patel-renewal.yaml", collection: collection, asOf: "2026-10-20")
@@ -103,24 +108,26 @@ struct SubmissionStoreTests {
                         form: "taxi-driver-application")))
     }
 
-    @Test("a stored submission, evaluation, finding or audit line cannot be changed or deleted")
-    func immutable() async throws {
-        let temporary = try TemporaryStore()
+    @Test(
+        "a stored submission, evaluation, finding or audit line cannot be changed or deleted",
+        arguments: StoreKind.available)
+    func immutable(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryStore(kind)
         _ = try await temporary.submit(example: "applications/carl-mason-refer.json", asOf: "2026-10-20")
         for sql in [
             "UPDATE submission SET subjectKey = 'X'", "DELETE FROM submission",
             "UPDATE evaluation SET decision = 'accepted'",
-            "DELETE FROM finding", "DELETE FROM audit", "UPDATE definition SET content = x''",
+            "DELETE FROM finding", "DELETE FROM audit", "UPDATE definition SET fileName = 'x'",
         ] {
-            #expect(throws: DatabaseError.self, "\(sql)") {
-                try temporary.store.pool.write { try $0.execute(sql: sql) }
-            }
+            await #expect(throws: DatabaseRefusal.self, "\(sql)") { try await temporary.executeDirectly(sql) }
         }
     }
 
-    @Test("a typed column takes only its own values: a role, an outcome, a decision that does not exist is refused")
-    func typedColumns() async throws {
-        let temporary = try TemporaryStore()
+    @Test(
+        "a typed column takes only its own values: a role, an outcome, a decision that does not exist is refused",
+        arguments: StoreKind.available)
+    func typedColumns(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryStore(kind)
         try await temporary.importRegister()
         _ = try await temporary.submit(example: "applications/carl-mason-refer.json", asOf: "2026-10-20")
         for (sql, message) in [
@@ -139,17 +146,17 @@ struct SubmissionStoreTests {
             ("UPDATE school SET status = 'shut'", "school.status must be one of: open, closed"),
         ] {
             do {
-                try await temporary.store.pool.write { try $0.execute(sql: sql) }
+                try await temporary.executeDirectly(sql)
                 Issue.record("\(sql) was not refused")
-            } catch let error as DatabaseError {
-                #expect(error.message?.contains(message) == true, "\(error)")
+            } catch let error as DatabaseRefusal {
+                #expect(error.message.contains(message), "\(error)")
             }
         }
     }
 
-    @Test("each submission, decision, check and view is audited, without personal data")
-    func audited() async throws {
-        let temporary = try TemporaryStore()
+    @Test("each submission, decision, check and view is audited, without personal data", arguments: StoreKind.available)
+    func audited(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryStore(kind)
         let id = try #require(
             storedID(try await temporary.submit(example: "applications/amir-patel-renewal.yaml", asOf: "2026-10-20")))
         _ = try await temporary.store.recordDecision(

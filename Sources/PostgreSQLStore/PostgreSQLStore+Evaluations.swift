@@ -1,0 +1,108 @@
+import FormEngine
+import Foundation
+import PostgresNIO
+import Records
+
+extension PostgreSQLStore {
+    /// These submissions as stored, each with its latest evaluation and findings and its collection's parameters.
+    public func storedEvaluations(submissionIDs: [Int64]) async throws -> [StoredEvaluation] {
+        try await read { connection in
+            var found: [StoredEvaluation] = []
+            for id in submissionIDs {
+                if let stored = try await Self.storedEvaluation(connection, submissionID: id, evaluation: nil) {
+                    found.append(stored)
+                }
+            }
+            return found
+        }
+    }
+
+    /// One stored evaluation with its submission and findings.
+    public func storedEvaluation(_ id: Int64) async throws -> StoredEvaluation? {
+        try await read { connection in
+            guard
+                let evaluation = try await connection.record(
+                    EvaluationRecord.self, "SELECT * FROM evaluation WHERE id = \(id)")
+            else { return nil }
+            return try await Self.storedEvaluation(
+                connection, submissionID: evaluation.submissionID, evaluation: evaluation)
+        }
+    }
+
+    /// A submission with an evaluation of it (its latest when none is given), that evaluation's findings and the
+    /// submission's collection's parameters.
+    private static func storedEvaluation(
+        _ connection: PostgresConnection, submissionID: Int64, evaluation: EvaluationRecord?
+    ) async throws -> StoredEvaluation? {
+        guard
+            let submission = try await connection.record(
+                SubmissionRecord.self, "SELECT * FROM submission WHERE id = \(submissionID)")
+        else { return nil }
+        var chosen = evaluation
+        if chosen == nil { chosen = try await latestEvaluation(connection, of: submissionID) }
+        guard let chosen else { return nil }
+        let collection = try await connection.record(
+            CollectionRecord.self, "SELECT * FROM collection WHERE id = \(submission.collectionID)")
+        return StoredEvaluation(
+            submission: submission, evaluation: chosen, findings: try await findings(connection, of: chosen.id!),
+            parameters: collection?.ruleParameters ?? [:])
+    }
+
+    /// A kept form or rule file, by its SHA-256.
+    public func definition(hash: String) async throws -> DefinitionRecord? {
+        try await read { connection in
+            try await connection.record(DefinitionRecord.self, "SELECT * FROM definition WHERE hash = \(hash)")
+        }
+    }
+
+    /// Keeps the exact form and rule files an evaluation used, once each, by their hash.
+    static func keepDefinitions(_ connection: PostgresConnection, form: FormDefinition, ruleSet: RuleSet?) async throws
+    {
+        var kept = [
+            DefinitionRecord(
+                hash: form.hash, kind: .form, formID: form.id, fileName: form.file, content: Data(form.bytes),
+                firstUsedAt: now())
+        ]
+        if let ruleSet {
+            kept.append(
+                DefinitionRecord(
+                    hash: ruleSet.hash, kind: .rules, formID: ruleSet.formID, fileName: ruleSet.file,
+                    content: Data(ruleSet.bytes), firstUsedAt: now()))
+        }
+        for definition in kept {
+            try await connection.insert(definition, into: "definition", numbered: false, ignoringConflicts: true)
+        }
+    }
+
+    /// Adds an evaluation made again to each of these submissions, in one transaction.
+    public func addEvaluations(
+        _ evaluations: [(submissionID: Int64, prepared: PreparedSubmission, parameters: [String: Value])],
+        reason: EvaluationReason, catalog: FormCatalog, actor: String
+    ) async throws {
+        let items = evaluations.map {
+            Pending(submissionID: $0.submissionID, prepared: $0.prepared, parameters: $0.parameters)
+        }
+        try await write { connection in
+            let now = Self.now()
+            for item in items {
+                guard let form = item.prepared.evaluation.form else { continue }
+                try await Self.keepDefinitions(connection, form: form, ruleSet: catalog.ruleSets[form.id])
+                try await PostgreSQLSubmissionWriter.insertEvaluation(
+                    item.prepared, submissionID: item.submissionID,
+                    parametersJSON: PostgreSQLSubmissionWriter.json(of: item.parameters), reason: reason, actor: actor,
+                    at: now, connection)
+                // A new evaluation, of answers read again with the forms of today: the facts follow both.
+                if let facts = item.prepared.facts {
+                    try await Self.keepFacts(connection, facts, submissionID: item.submissionID)
+                }
+            }
+        }
+    }
+
+    /// An evaluation waiting to be added.
+    private struct Pending: Sendable {
+        let submissionID: Int64
+        let prepared: PreparedSubmission
+        let parameters: [String: Value]
+    }
+}

@@ -1,0 +1,224 @@
+import FormEngine
+import Foundation
+import PostgresNIO
+import Records
+
+extension PostgreSQLStore {
+    /// Keeps a stored version's facts, replacing any it had, as the SQLite store does (see its `keepFacts`); the
+    /// version it supersedes, if any, is then no longer its subject's latest.
+    static func keepFacts(_ connection: PostgresConnection, _ facts: ReportFacts, submissionID: Int64) async throws {
+        switch facts {
+        case .school(let school):
+            try await keepReturnFacts(connection, school, submissionID: submissionID)
+            try await connection.run(
+                """
+                UPDATE returnFact SET latest = false
+                WHERE submissionID = (SELECT supersedes FROM submission WHERE id = \(submissionID))
+                """)
+        case .driver(let driver):
+            try await keepDriverFacts(connection, driver, submissionID: submissionID)
+            try await connection.run(
+                """
+                UPDATE driverFact SET latest = false
+                WHERE submissionID = (SELECT supersedes FROM submission WHERE id = \(submissionID))
+                """)
+        }
+    }
+
+    private static func keepReturnFacts(_ connection: PostgresConnection, _ facts: ReturnFacts, submissionID: Int64)
+        async throws
+    {
+        try await connection.run("DELETE FROM returnFact WHERE submissionID = \(submissionID)")
+        try await connection.run(
+            """
+            INSERT INTO returnFact (submissionID, formID, subjectKey, district, latest, decision, collectionID,
+              firstReceivedAt, cseDelivered, missingDelivered, parentsInformed, governorsTrained, dslLastTraining,
+              staffLastUpdate, dslName, dslEmail)
+            SELECT s.id, s.formID, s.subjectKey, s.district,
+              NOT EXISTS (SELECT 1 FROM submission later WHERE later.supersedes = s.id),
+              (SELECT decision FROM evaluation WHERE submissionID = s.id ORDER BY id DESC LIMIT 1), s.collectionID,
+              (SELECT min(first.receivedAt) FROM submission first
+                 WHERE first.formID = s.formID AND first.subjectKey = s.subjectKey
+                   AND first.collectionID IS NOT DISTINCT FROM s.collectionID),
+              \(facts.cseDelivered), \(facts.missingDelivered), \(facts.parentsInformed), \(facts.governorsTrained),
+              \(facts.dslLastTraining.map { Int64($0.daysSinceEpoch) })::bigint,
+              \(facts.lastStaffUpdate.map { Int64($0.daysSinceEpoch) })::bigint,
+              \(facts.dslName.map { ByteBuffer(string: $0) })::bytea, \(facts.dslEmail)::text
+            FROM submission s WHERE s.id = \(submissionID)
+            """)
+        try await connection.insertRows(
+            into: "sessionFact",
+            columns: ["submissionID", "position", "topic", "audience", "provider", "qualityAssured"],
+            facts.sessions.enumerated().map { position, item in
+                [
+                    .integer(submissionID), .integer(Int64(position)), .text(item.topic.rawValue),
+                    item.audience.map { .text($0) }, item.providerType.map { .text($0) }, .boolean(item.qualityAssured),
+                ]
+            })
+        var years: [[ColumnEncoder.ColumnValue?]] = []
+        for (position, item) in facts.sessions.enumerated() {
+            for year in Set(item.yearGroups).sorted() {
+                years.append([.integer(submissionID), .integer(Int64(position)), .text(year)])
+            }
+        }
+        try await connection.insertRows(
+            into: "sessionYearGroupFact", columns: ["submissionID", "position", "yearGroup"], years)
+    }
+
+    private static func keepDriverFacts(_ connection: PostgresConnection, _ facts: DriverFacts, submissionID: Int64)
+        async throws
+    {
+        try await connection.run("DELETE FROM driverFact WHERE submissionID = \(submissionID)")
+        try await connection.run(
+            """
+            INSERT INTO driverFact (submissionID, formID, subjectKey, district, latest, decision, driverName,
+              dbsCertificate, dbsIssueDate, dbsUpdateService, dbsSubscriptionDate, dbsLastStatusCheck,
+              trainingCompleted, trainingDate, registerSearched)
+            SELECT s.id, s.formID, s.subjectKey, s.district,
+              NOT EXISTS (SELECT 1 FROM submission later WHERE later.supersedes = s.id),
+              (SELECT decision FROM evaluation WHERE submissionID = s.id ORDER BY id DESC LIMIT 1),
+              \(facts.driverName.map { ByteBuffer(string: $0) })::bytea, \(facts.dbsCertificate)::text,
+              \(facts.dbsIssueDate.map { Int64($0.daysSinceEpoch) })::bigint, \(facts.dbsUpdateService),
+              \(facts.dbsSubscriptionDate.map { Int64($0.daysSinceEpoch) })::bigint,
+              \(facts.dbsLastStatusCheck.map { Int64($0.daysSinceEpoch) })::bigint, \(facts.trainingCompleted),
+              \(facts.trainingDate.map { Int64($0.daysSinceEpoch) })::bigint, \(facts.registerSearched)
+            FROM submission s WHERE s.id = \(submissionID)
+            """)
+    }
+
+    /// The latest version of each school's return to a form in one collection (or none), with its facts.
+    public func latestReturns(formID: String, collectionID: Int64?) async throws -> [LatestReturn] {
+        try await read { connection in
+            var years: [Int64: [Int: [String]]] = [:]
+            for row in try await connection.rows(
+                """
+                SELECT y.submissionID, y.position, y.yearGroup FROM returnFact f
+                JOIN sessionYearGroupFact y ON y.submissionID = f.submissionID
+                WHERE f.formID = \(formID) AND f.collectionID IS NOT DISTINCT FROM \(collectionID) AND f.latest
+                ORDER BY y.submissionID, y.position, y.yearGroup
+                """)
+            {
+                years[try row[0].decode(Int64.self), default: [:]][try row[1].decode(Int.self), default: []].append(
+                    try row[2].decode(String.self))
+            }
+            var sessions: [Int64: [ReturnFacts.Session]] = [:]
+            for row in try await connection.rows(
+                """
+                SELECT s.submissionID, s.position, s.topic, s.audience, s.provider, s.qualityAssured
+                FROM returnFact f JOIN sessionFact s ON s.submissionID = f.submissionID
+                WHERE f.formID = \(formID) AND f.collectionID IS NOT DISTINCT FROM \(collectionID) AND f.latest
+                ORDER BY s.submissionID, s.position
+                """)
+            {
+                let id = try row[0].decode(Int64.self)
+                let position = try row[1].decode(Int.self)
+                guard let topic = ReturnFacts.Topic(rawValue: try row[2].decode(String.self)) else {
+                    throw Refusal.damaged("submission \(id)'s session facts name a topic Safeguard does not know")
+                }
+                sessions[id, default: []].append(
+                    ReturnFacts.Session(
+                        topic: topic, audience: try row[3].decode(String?.self),
+                        yearGroups: years[id]?[position] ?? [], providerType: try row[4].decode(String?.self),
+                        qualityAssured: try row[5].decode(Bool.self)))
+            }
+            return try await connection.rows(
+                """
+                SELECT submissionID, subjectKey, district, decision, firstReceivedAt, cseDelivered, missingDelivered,
+                  parentsInformed, governorsTrained, dslLastTraining, staffLastUpdate, dslName, dslEmail
+                FROM returnFact
+                WHERE formID = \(formID) AND collectionID IS NOT DISTINCT FROM \(collectionID) AND latest
+                ORDER BY submissionID
+                """
+            ).map { row in
+                let id = try row[0].decode(Int64.self)
+                let facts = ReturnFacts(
+                    cseDelivered: try row[5].decode(Bool.self), missingDelivered: try row[6].decode(Bool.self),
+                    sessions: sessions[id] ?? [], parentsInformed: try row[7].decode(Bool.self),
+                    governorsTrained: try row[8].decode(Bool.self), dslLastTraining: try Self.day(row[9]),
+                    lastStaffUpdate: try Self.day(row[10]), dslName: try Self.text(row[11]),
+                    dslEmail: try row[12].decode(String?.self))
+                return LatestReturn(
+                    id: id, subjectKey: try row[1].decode(String.self), district: try row[2].decode(String?.self),
+                    decision: try Self.decision(row[3], of: id), firstReceivedAt: try row[4].decode(String.self),
+                    facts: facts)
+            }
+        }
+    }
+
+    /// The latest version of each driver's application to a form, with its facts, in `district` only when given.
+    public func latestApplications(formID: String, district: String?) async throws -> [LatestApplication] {
+        try await read { connection in
+            try await connection.rows(
+                """
+                SELECT submissionID, subjectKey, district, decision, driverName, dbsCertificate, dbsIssueDate,
+                  dbsUpdateService, dbsSubscriptionDate, dbsLastStatusCheck, trainingCompleted, trainingDate,
+                  registerSearched
+                FROM driverFact
+                WHERE formID = \(formID) AND latest AND (\(district)::text IS NULL OR district = \(district))
+                ORDER BY submissionID
+                """
+            ).map { row in
+                let id = try row[0].decode(Int64.self)
+                let facts = DriverFacts(
+                    driverName: try Self.text(row[4]), dbsCertificate: try row[5].decode(String?.self),
+                    dbsIssueDate: try Self.day(row[6]), dbsUpdateService: try row[7].decode(Bool.self),
+                    dbsSubscriptionDate: try Self.day(row[8]), dbsLastStatusCheck: try Self.day(row[9]),
+                    trainingCompleted: try row[10].decode(Bool.self), trainingDate: try Self.day(row[11]),
+                    registerSearched: try row[12].decode(Bool.self))
+                return LatestApplication(
+                    id: id, subjectKey: try row[1].decode(String.self), district: try row[2].decode(String?.self),
+                    decision: try Self.decision(row[3], of: id), facts: facts)
+            }
+        }
+    }
+
+    /// Submissions stored before facts were kept whose facts are still to be filled, the oldest first.
+    public func unfilledSubmissions(limit: Int) async throws -> [UnfilledSubmission] {
+        try await read { connection in
+            try await connection.rows(
+                """
+                SELECT s.id, s.formID, s.bound FROM factBackfill b
+                JOIN submission s ON s.id > b.after AND s.id <= b.through ORDER BY s.id LIMIT \(Int64(limit))
+                """
+            ).map {
+                UnfilledSubmission(
+                    id: try $0[0].decode(Int64.self), formID: try $0[1].decode(String.self),
+                    bound: try $0[2].decode(String.self))
+            }
+        }
+    }
+
+    /// Keeps the facts filled for submissions stored before facts were kept, up to and including `through`.
+    public func fillFacts(_ facts: [(submissionID: Int64, facts: ReportFacts)], through: Int64) async throws {
+        let items = facts.map { FilledFacts(submissionID: $0.submissionID, facts: $0.facts) }
+        try await write { connection in
+            for item in items { try await Self.keepFacts(connection, item.facts, submissionID: item.submissionID) }
+            try await connection.run("UPDATE factBackfill SET after = \(through)")
+            try await connection.run("DELETE FROM factBackfill WHERE after >= through")
+        }
+    }
+
+    /// A version's facts waiting to be kept.
+    private struct FilledFacts: Sendable {
+        let submissionID: Int64
+        let facts: ReportFacts
+    }
+
+    /// A name kept as its UTF-8 bytes (PostgreSQL's text holds no NUL, and a name is free text that may).
+    private static func text(_ cell: PostgresCell) throws -> String? {
+        try cell.decode(ByteBuffer?.self).map { String(buffer: $0) }
+    }
+
+    /// A stored day, kept as its number of days since 1 January 1970.
+    private static func day(_ cell: PostgresCell) throws -> Day? {
+        try cell.decode(Int?.self).map { Day(daysSinceEpoch: $0) }
+    }
+
+    /// A stored decision, or a refusal naming the submission whose facts hold one Safeguard does not know.
+    private static func decision(_ cell: PostgresCell, of id: Int64) throws -> Decision {
+        guard let decision = Decision(rawValue: try cell.decode(String.self)) else {
+            throw Refusal.damaged("submission \(id)'s facts hold a decision Safeguard does not know")
+        }
+        return decision
+    }
+}

@@ -1,0 +1,116 @@
+import FormEngine
+import PostgresNIO
+import Records
+
+extension PostgreSQLStore {
+    /// Records an officer's decision, checked against what is stored at that moment, in one transaction: the
+    /// submission's row is locked (as a resubmission referring to it locks it), so two officers deciding on it at
+    /// once, or a decision and a new version, are taken one after the other.
+    public func recordDecision(_ decision: NewDecision, actor: String) async throws -> OfficerDecisionRecord {
+        try await write { connection in
+            let id = decision.submissionID
+            guard
+                let submission = try await connection.record(
+                    SubmissionRecord.self, "SELECT * FROM submission WHERE id = \(id) FOR UPDATE")
+            else { throw Refusal.noSuchSubmission(id) }
+            guard submission.subjectKind == .driver else { throw Refusal.notAnApplication(id) }
+            if let later = try await Self.replacement(connection, of: id) { throw Refusal.replaced(id, by: later) }
+            if decision.outcome.grantsLicence,
+                try await Self.latestEvaluation(connection, of: id)?.decision == .rejected
+            {
+                throw Refusal.incomplete(id)
+            }
+            let earlier = try await connection.record(
+                OfficerDecisionRecord.self,
+                "SELECT * FROM officerDecision WHERE submissionID = \(id) ORDER BY id DESC LIMIT 1")
+            // A deferral or a referral waits for the decision that follows it; a suspension or revocation acts on
+            // the licence a grant (or a suspension) left in force; any other decision stands until one replaces it.
+            let follows =
+                earlier.map { earlier in
+                    earlier.outcome.waits
+                        || (decision.outcome.actsOnLicence
+                            && (earlier.outcome.grantsLicence || earlier.outcome == .suspend))
+                } ?? true
+            if decision.outcome.actsOnLicence,
+                !(earlier.map { $0.outcome.grantsLicence || $0.outcome == .suspend } ?? false)
+            {
+                throw Refusal.noLicenceInForce(submission: id, outcome: decision.outcome)
+            }
+            if let earlier, !follows, !decision.replacesEarlier {
+                throw Refusal.earlierDecision(
+                    submission: id, outcome: earlier.outcome, by: earlier.decidedBy,
+                    on: String(earlier.decidedAt.prefix(10)))
+            }
+            var record = OfficerDecisionRecord(
+                id: nil, submissionID: id, outcome: decision.outcome, licenceStart: decision.licenceStart?.iso,
+                licenceEnd: decision.licenceEnd?.iso, note: decision.note, decidedBy: actor, decidedAt: Self.now(),
+                grounds: decision.grounds, effectiveOn: decision.effectiveOn?.iso)
+            record.id = try await connection.insert(record, into: "officerDecision")
+            if let entry = decision.registerEntry { try await connection.insert(entry, into: "sharedRegisterEntry") }
+            var detail = decision.outcome.rawValue + (decision.licenceEnd.map { ", licence to \($0.iso)" } ?? "")
+            if let grounds = decision.grounds { detail += ", \(grounds.rawValue) grounds" }
+            if let effective = decision.effectiveOn { detail += ", effective \(effective.iso)" }
+            if decision.registerEntry != nil { detail += ", entered in the shared register" }
+            if let earlier { detail += "; replaces the decision of \(earlier.decidedAt) (\(earlier.outcome.rawValue))" }
+            try await Self.audit(connection, actor: actor, action: .decide, target: "submission \(id)", detail: detail)
+            return record
+        }
+    }
+
+    /// The shared register's entries decided on or after `since`, oldest first.
+    public func sharedRegister(since: Day) async throws -> [SharedRegisterEntry] {
+        try await read { connection in
+            try await connection.records(
+                SharedRegisterEntry.self,
+                "SELECT * FROM sharedRegisterEntry WHERE decidedOn >= \(since.iso) ORDER BY id")
+        }
+    }
+
+    /// Hands a driver's versions to another district, as they stand now.
+    public func recordTransfer(
+        formID: String, subjectKey: String, to district: String, note: String?, actor: String
+    ) async throws -> TransferRecord {
+        try await write { connection in
+            try await connection.run(
+                "SELECT pg_advisory_xact_lock(hashtextextended(\(formID + "\u{1F}" + subjectKey), 0))")
+            guard
+                let latest = try await Self.latestSubmission(
+                    connection, formID: formID, subjectKey: subjectKey, collectionID: nil)
+            else { throw Refusal.noApplicationForDriver(subjectKey) }
+            if latest.district == district {
+                throw Refusal.alreadyInDistrict(driver: subjectKey, district: district)
+            }
+            var record = TransferRecord(
+                id: nil, formID: formID, subjectKey: subjectKey, afterSubmission: latest.id,
+                fromDistrict: latest.district, toDistrict: district, note: note, recordedBy: actor,
+                recordedAt: Self.now())
+            record.id = try await connection.insert(record, into: "transfer")
+            try await Self.audit(
+                connection, actor: actor, action: .transfer, target: "submission \(latest.id)",
+                detail: "from \(latest.district ?? "no district") to \(district)")
+            return record
+        }
+    }
+
+    /// Records an Update Service check on a driver who has an application stored.
+    public func recordDBSCheck(
+        driverNumber: String, checkedOn: Day, result: DBSCheckResult, note: String?, actor: String
+    ) async throws -> DBSCheckRecord {
+        try await write { connection in
+            guard
+                let latest = try await connection.value(
+                    Int64.self,
+                    "SELECT max(id) FROM submission WHERE subjectKind = \(Subject.driver.rawValue) AND subjectKey = \(driverNumber)"
+                )
+            else { throw Refusal.noApplicationForDriver(driverNumber) }
+            var record = DBSCheckRecord(
+                id: nil, driverNumber: driverNumber, checkedOn: checkedOn.iso, result: result, note: note,
+                recordedBy: actor, recordedAt: Self.now())
+            record.id = try await connection.insert(record, into: "dbsCheck")
+            try await Self.audit(
+                connection, actor: actor, action: .dbsCheck, target: "submission \(latest)",
+                detail: "\(result.rawValue) on \(checkedOn.iso)")
+            return record
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import FormEngine
+import PostgresNIO
+import Records
+
+extension PostgreSQLStore {
+    /// How many findings of each rule and severity the latest evaluations of these latest submissions hold.
+    public func ruleCounts(formID: String, collectionID: Int64?, district: String?) async throws -> [RuleCount] {
+        try await read { connection in
+            try await connection.rows(
+                """
+                SELECT f.rule, f.severity, count(*) AS n FROM finding f
+                WHERE f.evaluationID IN (
+                  SELECT (SELECT max(id) FROM evaluation WHERE submissionID = s.id) FROM submission s
+                  WHERE s.formID = \(formID) AND s.collectionID IS NOT DISTINCT FROM \(collectionID)
+                    AND (\(district)::text IS NULL OR s.district = \(district))
+                    AND NOT EXISTS (SELECT 1 FROM submission later WHERE later.supersedes = s.id))
+                GROUP BY f.rule, f.severity ORDER BY n DESC, f.rule
+                """
+            ).compactMap { row in
+                guard let severity = Severity(rawValue: try row[1].decode(String.self)) else { return nil }
+                return RuleCount(
+                    rule: try row[0].decode(String.self), severity: severity, count: try row[2].decode(Int.self))
+            }
+        }
+    }
+
+    /// Every officer decision recorded on the submissions of a form, oldest first.
+    public func officerDecisions(formID: String) async throws -> [OfficerDecisionRecord] {
+        try await read { connection in
+            try await connection.records(
+                OfficerDecisionRecord.self,
+                """
+                SELECT d.* FROM officerDecision d JOIN submission s ON s.id = d.submissionID
+                WHERE s.formID = \(formID) ORDER BY d.id
+                """)
+        }
+    }
+
+    /// The subject of each of a form's submissions that an officer has decided on, by submission number.
+    public func decidedSubjects(formID: String) async throws -> [Int64: String] {
+        try await read { connection in
+            let rows = try await connection.rows(
+                """
+                SELECT DISTINCT s.id, s.subjectKey FROM officerDecision d
+                JOIN submission s ON s.id = d.submissionID WHERE s.formID = \(formID)
+                """)
+            return Dictionary(
+                try rows.map { (try $0[0].decode(Int64.self), try $0[1].decode(String.self)) },
+                uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// Every Update Service check recorded, oldest first.
+    public func dbsChecks() async throws -> [DBSCheckRecord] {
+        try await read { connection in
+            try await connection.records(DBSCheckRecord.self, "SELECT * FROM dbsCheck ORDER BY id")
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Logging
+import PostgresNIO
+import Records
+
+/// The store in a PostgreSQL database, through postgres-nio: for several portal instances and machines sharing one
+/// database, with the same semantics as the SQLite store and the same tests.
+///
+/// Every method leases a connection from the client's pool; what one call writes is one transaction. Versions of
+/// one subject are stored one process at a time (a transaction-scoped advisory lock on the form and subject), so
+/// several processes storing at once still leave one unbroken chain. The client's background work runs in a task
+/// that ends when the store is released.
+public final class PostgreSQLStore: ReturnStore {
+    /// The connection pool.
+    let client: PostgresClient
+    /// The task running the pool's background work.
+    private let running: Task<Void, Never>
+    /// The database, as a URL without its password, for messages.
+    public let description: String
+    /// Where postgres-nio would log: nowhere, so no statement's values (personal data among them) reach a log.
+    static let silent = Logger(label: "safeguard.postgresql", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    private init(client: PostgresClient, description: String) {
+        self.client = client
+        self.description = description
+        running = Task { await client.run() }
+    }
+
+    deinit { running.cancel() }
+
+    /// Connects to the database a `postgresql://user:password@host:port/database` URL names (`sslmode=disable`,
+    /// `prefer`, the default, or `require`; `pool` the most connections to hold) and brings its schema up to date.
+    public static func open(url: String) async throws -> PostgreSQLStore {
+        let target = try PostgreSQLURL(url)
+        var configuration = PostgresClient.Configuration(
+            host: target.host, port: target.port, username: target.user, password: target.password,
+            database: target.database, tls: target.tls)
+        configuration.options.maximumConnections = target.poolSize
+        let store = PostgreSQLStore(
+            client: PostgresClient(configuration: configuration, backgroundLogger: silent),
+            description: target.description)
+        try await PostgreSQLMigrations.migrate(store.client)
+        return store
+    }
+
+    /// Creates a new, empty database beside the one `url` names (its user must be allowed to create databases) and
+    /// gives the new database's URL: for the tests, the benchmark and `store copy`'s target. `name` is lower-case
+    /// letters, digits and underscores.
+    public static func createDatabase(named name: String, besides url: String) async throws -> String {
+        guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) else {
+            throw Refusal.badDatabaseURL(url: name, why: "a new database's name is lower-case letters, digits and _")
+        }
+        let target = try PostgreSQLURL(url)
+        var configuration = PostgresClient.Configuration(
+            host: target.host, port: target.port, username: target.user, password: target.password,
+            database: target.database, tls: target.tls)
+        configuration.options.maximumConnections = 1
+        let client = PostgresClient(configuration: configuration, backgroundLogger: silent)
+        let running = Task { await client.run() }
+        defer { running.cancel() }
+        try await client.withConnection { connection in
+            try await connection.run(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
+        }
+        var parts = URLComponents(string: url)!
+        parts.path = "/" + name
+        return parts.string!
+    }
+
+    /// Whether a text names a PostgreSQL database rather than a SQLite file.
+    public static func names(_ location: String) -> Bool {
+        location.hasPrefix("postgresql://") || location.hasPrefix("postgres://")
+    }
+
+    /// Runs `work` in one transaction; a failure rolls it back and is thrown as it was (a refusal stays a refusal).
+    func write<T: Sendable>(_ work: (PostgresConnection) async throws -> T) async throws -> T {
+        do {
+            return try await client.withTransaction(logger: Self.silent) { connection in try await work(connection) }
+        } catch let error as PostgresTransactionError {
+            throw error.closureError ?? error.commitError ?? error.beginError ?? error
+        }
+    }
+
+    /// Runs `work` on one connection, in one read-only transaction that sees the store as it stood when it began.
+    func read<T: Sendable>(_ work: (PostgresConnection) async throws -> T) async throws -> T {
+        try await write { connection in
+            try await connection.run("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            return try await work(connection)
+        }
+    }
+
+    /// The current time as stored: ISO 8601 in UTC, to the second.
+    static func now() -> String {
+        Date().formatted(.iso8601)
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import PostgresNIO
+import Records
+
+/// A `postgresql://` URL read into what a connection needs.
+struct PostgreSQLURL: CustomStringConvertible {
+    let host: String
+    let port: Int
+    let user: String
+    let password: String?
+    let database: String?
+    let tls: PostgresClient.Configuration.TLS
+    let poolSize: Int
+    /// The URL without its password.
+    let description: String
+
+    /// Reads a URL, or refuses it saying what is wrong with it.
+    init(_ url: String) throws {
+        guard let parts = URLComponents(string: url), let scheme = parts.scheme,
+            ["postgresql", "postgres"].contains(scheme), let host = parts.host, !host.isEmpty
+        else {
+            throw Refusal.badDatabaseURL(
+                url: Self.hidingPassword(url), why: "it is not postgresql://user:password@host:port/database")
+        }
+        self.host = host
+        port = parts.port ?? 5432
+        user = parts.user.flatMap { $0.removingPercentEncoding } ?? "postgres"
+        password = parts.password.flatMap { $0.removingPercentEncoding }
+        let path = String(parts.path.drop(while: { $0 == "/" }))
+        database = path.isEmpty ? nil : path.removingPercentEncoding
+        let query = Dictionary(
+            (parts.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { _, last in last })
+        switch query["sslmode"] ?? "prefer" {
+        case "disable": tls = .disable
+        case "prefer", "allow": tls = .prefer(.makeClientConfiguration())
+        case "require", "verify-ca", "verify-full": tls = .require(.makeClientConfiguration())
+        case let other:
+            throw Refusal.badDatabaseURL(
+                url: Self.hidingPassword(url), why: "sslmode '\(other)' is not disable, prefer or require")
+        }
+        guard let size = Int(query["pool"] ?? "8"), (1...200).contains(size) else {
+            throw Refusal.badDatabaseURL(url: Self.hidingPassword(url), why: "pool must be a number from 1 to 200")
+        }
+        poolSize = size
+        description = Self.hidingPassword(url)
+    }
+
+    /// The URL with its password, if it has one, replaced by `***`.
+    static func hidingPassword(_ url: String) -> String {
+        guard var parts = URLComponents(string: url), parts.password != nil else { return url }
+        parts.password = "***"
+        return parts.string ?? url
+    }
+}

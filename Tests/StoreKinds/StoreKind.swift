@@ -1,0 +1,55 @@
+import Foundation
+import PostgreSQLStore
+import Records
+import SQLiteStore
+
+/// The stores a test runs on: SQLite always; PostgreSQL too when `SAFEGUARD_TEST_POSTGRESQL` names a server that
+/// the tests may create databases on (`.ci/run` starts one and sets it; `scripts/postgresql-cluster start` does too).
+public enum StoreKind: String, Sendable, CustomStringConvertible, CaseIterable {
+    case sqlite
+    case postgresql
+
+    /// The URL of the PostgreSQL server the tests use, if one was given.
+    public static let postgresqlURL: String? = {
+        let url = ProcessInfo.processInfo.environment["SAFEGUARD_TEST_POSTGRESQL"] ?? ""
+        return url.isEmpty ? nil : url
+    }()
+
+    /// The stores this run tests: PostgreSQL's runs are skipped, and say so, without a server.
+    public static let available: [StoreKind] = postgresqlURL == nil ? [.sqlite] : [.sqlite, .postgresql]
+
+    /// Why the PostgreSQL runs are skipped, for the test that says so.
+    public static let skippedBecause =
+        "SAFEGUARD_TEST_POSTGRESQL is not set: the PostgreSQL runs of the store, use-case, CLI and portal tests were "
+        + "skipped (scripts/postgresql-cluster start prints a URL to set it to)"
+
+    /// The store's name, as the test's argument is shown.
+    public var description: String { rawValue }
+
+    /// A new, empty store of this kind: a file in `folder`, or a new database on the test server.
+    public func openStore(in folder: URL) async throws -> any ReturnStore {
+        switch self {
+        case .sqlite:
+            return try SQLiteStore.open(path: folder.appendingPathComponent("test.sqlite").path)
+        case .postgresql:
+            return try await PostgreSQLStore.open(url: try await newDatabaseURL())
+        }
+    }
+
+    /// Where a new store of this kind goes: a file in `folder`, or a new database on the test server (as
+    /// `--database` takes it).
+    public func newLocation(in folder: URL) async throws -> String {
+        switch self {
+        case .sqlite: return folder.appendingPathComponent("test.sqlite").path
+        case .postgresql: return try await newDatabaseURL()
+        }
+    }
+
+    /// A new database on the test server, its URL with a small pool (many tests run at once).
+    private func newDatabaseURL() async throws -> String {
+        guard let server = Self.postgresqlURL else { throw Refusal.badDatabaseURL(url: "", why: Self.skippedBecause) }
+        let name = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let url = try await PostgreSQLStore.createDatabase(named: name, besides: server)
+        return url + (url.contains("?") ? "&" : "?") + "pool=2"
+    }
+}
