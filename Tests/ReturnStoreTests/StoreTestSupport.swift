@@ -26,15 +26,23 @@ let catalog: FormCatalog = try! FormCatalog.load(
 
 /// A new store of one kind (a file in a new temporary folder, removed when the test ends, or a new PostgreSQL
 /// database).
-final class TemporaryStore {
+final class TemporaryStore: Sendable {
     let folder: URL
+    let kind: StoreKind
+    /// The file's path or the database's URL.
+    let location: String
     let store: any ReturnStore
 
     init(_ kind: StoreKind = .sqlite) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try await kind.openStore(in: folder)
+        self.kind = kind
+        location = try await kind.newLocation(in: folder)
+        store = try await kind.open(location)
     }
+
+    /// The same store opened again, as a second process would open it.
+    func openAgain() async throws -> any ReturnStore { try await kind.open(location) }
 
     deinit { try? FileManager.default.removeItem(at: folder) }
 
@@ -77,12 +85,12 @@ final class TemporaryStore {
         ).collection
     }
 
-    /// Validates an example (or text) and stores it, as the store is asked to: no check of who sends it, a
-    /// school's return to the collection given or none.
+    /// Validates an example (or text) and stores it (in this store, or `into` another opening of it), as the store
+    /// is asked to: no check of who sends it, a school's return to the collection given or none.
     @discardableResult
     func submit(
         example: String? = nil, text: String? = nil, collection: CollectionRecord? = nil, asOf: String = "2026-07-20",
-        catalog: FormCatalog = catalog, allowsUnregistered: Bool = false
+        catalog: FormCatalog = catalog, allowsUnregistered: Bool = false, into: (any ReturnStore)? = nil
     ) async throws -> StoreOutcome {
         let bytes =
             try example.map { try FileBytes.read(Paths.examples + "/" + $0).get().bytes } ?? Array((text ?? "").utf8)
@@ -90,7 +98,7 @@ final class TemporaryStore {
             bytes, file: example ?? "text.yaml", asOf: Day(iso: asOf)!, parameters: collection?.ruleParameters ?? [:])
         let context = SubmissionContext(
             collection: collection, source: .file, submitter: "tester", allowsUnregistered: allowsUnregistered)
-        return try await store.store([PreparedSubmission(evaluation)], context: context, catalog: catalog)[0]
+        return try await (into ?? store).store([PreparedSubmission(evaluation)], context: context, catalog: catalog)[0]
     }
 }
 

@@ -26,13 +26,11 @@ public enum StoreKind: String, Sendable, CustomStringConvertible, CaseIterable {
     /// The store's name, as the test's argument is shown.
     public var description: String { rawValue }
 
-    /// A new, empty store of this kind: a file in `folder`, or a new database on the test server.
-    public func openStore(in folder: URL) async throws -> any ReturnStore {
+    /// The store at a location (a file's path or a database's URL), opened as the command line opens it.
+    public func open(_ location: String) async throws -> any ReturnStore {
         switch self {
-        case .sqlite:
-            return try SQLiteStore.open(path: folder.appendingPathComponent("test.sqlite").path)
-        case .postgresql:
-            return try await PostgreSQLStore.open(url: try await newDatabaseURL())
+        case .sqlite: return try SQLiteStore.open(path: location)
+        case .postgresql: return try await PostgreSQLStore.open(url: location)
         }
     }
 

@@ -2,14 +2,17 @@ import FormEngine
 import Foundation
 import Records
 import SQLiteStore
+import StoreKinds
 import Testing
 import UseCases
 
 @Suite("Accounts: scopes that fit the role, tokens shown once, sign-in and disabling")
 struct AccountsTests {
-    @Test("a scope is taken as people write it, and refused when it does not fit the role")
-    func scopes() async throws {
-        let temporary = try TemporaryCounty()
+    @Test(
+        "a scope is taken as people write it, and refused when it does not fit the role", arguments: StoreKind.available
+    )
+    func scopes(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryCounty(kind)
         try await temporary.importRegister()
         let cases = temporary.cases()
         let officer = try await cases.addAccount(role: .licensing, scope: " Corby ", name: nil, by: tester)
@@ -31,9 +34,11 @@ struct AccountsTests {
         }
     }
 
-    @Test("a token signs in until its account is disabled; an admin cannot disable their own")
-    func signInAndDisable() async throws {
-        let temporary = try TemporaryCounty()
+    @Test(
+        "a token signs in until its account is disabled; an admin cannot disable their own",
+        arguments: StoreKind.available)
+    func signInAndDisable(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryCounty(kind)
         let cases = temporary.cases()
         let admin = try await cases.addAccount(role: .admin, scope: nil, name: "Admin", by: tester)
         let policy = try await cases.addAccount(role: .policy, scope: nil, name: "Policy", by: tester)
@@ -61,9 +66,11 @@ struct AccountsTests {
         }
     }
 
-    @Test("too many wrong tokens lock a client out, longer each time; a right token is refused meanwhile; audited")
-    func throttled() async throws {
-        let temporary = try TemporaryCounty()
+    @Test(
+        "too many wrong tokens lock a client out, longer each time; a right token is refused meanwhile; audited",
+        arguments: StoreKind.available)
+    func throttled(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryCounty(kind)
         let cases = temporary.cases()
         let policy = try await cases.addAccount(role: .policy, scope: nil, name: "Policy", by: tester)
         for attempt in 1...4 {
@@ -107,10 +114,12 @@ struct AccountsTests {
         }
     }
 
-    @Test("lockouts grow, twice as long each time up to an hour, and several processes count together")
-    func growingAndShared() async throws {
-        let temporary = try TemporaryCounty()
-        let other = try SQLiteStore.open(path: temporary.folder.appendingPathComponent("test.sqlite").path)
+    @Test(
+        "lockouts grow, twice as long each time up to an hour, and several processes count together",
+        arguments: StoreKind.available)
+    func growingAndShared(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryCounty(kind)
+        let other = try await temporary.openAgain()
         let rule = ThrottlePolicy()
         var time = try Date("2026-12-01T09:00:00Z", strategy: .iso8601)
         var lengths: [Int] = []

@@ -2,6 +2,7 @@ import FormEngine
 import Foundation
 import Records
 import SQLiteStore
+import StoreKinds
 import Testing
 import UseCases
 
@@ -23,18 +24,30 @@ let catalog: FormCatalog = try! FormCatalog.load(
 /// Someone at the command line, as the tests act.
 let tester = Sender.commandLine("tester")
 
-/// The use cases over a store in a new temporary folder, removed when the test ends.
+/// The use cases over a new store of one kind: a file in a new temporary folder, removed when the test ends, or a
+/// new PostgreSQL database.
 final class TemporaryCounty {
     let folder: URL
-    let store: SQLiteStore
+    let kind: StoreKind
+    /// The file's path or the database's URL.
+    let location: String
+    let store: any ReturnStore
 
-    init() throws {
+    init(_ kind: StoreKind = .sqlite) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("county-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try SQLiteStore.open(path: folder.appendingPathComponent("test.sqlite").path)
+        self.kind = kind
+        location = try await kind.newLocation(in: folder)
+        store = try await kind.open(location)
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }
+
+    /// The store as the SQLite store it is, for the tests that read its file.
+    var sqlite: SQLiteStore { store as! SQLiteStore }
+
+    /// The same store opened again, as a second process would open it.
+    func openAgain() async throws -> any ReturnStore { try await kind.open(location) }
 
     /// The use cases on a given day, with the project's catalog unless another is given.
     func cases(catalog: FormCatalog = catalog, today: String = "2026-10-20") -> Safeguarding {

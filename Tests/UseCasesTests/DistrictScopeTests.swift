@@ -2,6 +2,7 @@ import FormEngine
 import Foundation
 import Records
 import SQLiteStore
+import StoreKinds
 import Testing
 import UseCases
 
@@ -17,9 +18,11 @@ struct DistrictScopeTests {
         return Array(moved.utf8)
     }
 
-    @Test("another district's driver is refused without a word of theirs, until an administrator transfers them")
-    func transfer() async throws {
-        let temporary = try TemporaryCounty()
+    @Test(
+        "another district's driver is refused without a word of theirs, until an administrator transfers them",
+        arguments: StoreKind.available)
+    func transfer(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryCounty(kind)
         let cases = temporary.cases()
         let corby = try await cases.addAccount(role: .licensing, scope: "corby", name: "Corby", by: tester)
         let kettering = try await cases.addAccount(role: .licensing, scope: "kettering", name: "Kettering", by: tester)
@@ -62,9 +65,11 @@ struct DistrictScopeTests {
         #expect(back.outcome == .refused(.knownToAnotherDistrict(driver: "PATEL702238AP9AB")), "a transfer is one way")
     }
 
-    @Test("a school's return is filed under the register's district, and a return that names another is told so")
-    func schoolDistrict() async throws {
-        let temporary = try TemporaryCounty()
+    @Test(
+        "a school's return is filed under the register's district, and a return that names another is told so",
+        arguments: StoreKind.available)
+    func schoolDistrict(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryCounty(kind)
         try await temporary.importRegister()
         try await temporary.openCollection()
         let text = try String(contentsOfFile: Paths.examples + "/returns/oakfield-primary.yaml", encoding: .utf8)

@@ -4,6 +4,7 @@ import GapReports
 import Records
 import SQLiteStore
 import UseCases
+import StoreKinds
 import Testing
 
 @Suite("Export across form versions")
@@ -25,9 +26,11 @@ struct ExportTests {
         return FormCatalog(forms: [form, catalog.forms["taxi-driver-application"]!], ruleSets: [rules])
     }
 
-    @Test("CSV columns span both versions, with a form_version column; repeats go in their own files")
-    func csvAcrossVersions() async throws {
-        let temporary = try TemporaryCounty()
+    @Test(
+        "CSV columns span both versions, with a form_version column; repeats go in their own files",
+        arguments: StoreKind.available)
+    func csvAcrossVersions(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryCounty(kind)
         try await temporary.importRegister()
         try await temporary.openCollection()
         _ = try await temporary.submit(example: "returns/oakfield-primary.yaml")
@@ -71,9 +74,11 @@ struct ExportTests {
         #expect(try await temporary.store.auditLog(since: nil).last?.detail == "CSV, 2 submissions")
     }
 
-    @Test("JSON Lines: one object a submission, with its answers as bound; every version on request")
-    func jsonLines() async throws {
-        let temporary = try TemporaryCounty()
+    @Test(
+        "JSON Lines: one object a submission, with its answers as bound; every version on request",
+        arguments: StoreKind.available)
+    func jsonLines(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryCounty(kind)
         try await temporary.importRegister()
         try await temporary.openCollection()
         _ = try await temporary.submit(example: "returns/riverside-broken.yaml")
@@ -99,9 +104,11 @@ struct ExportTests {
 
 @Suite("Licensing decisions and checks")
 struct LicensingTests {
-    @Test("a grant is recorded with its dates; an incomplete or replaced application cannot be granted")
-    func decisions() async throws {
-        let temporary = try TemporaryCounty()
+    @Test(
+        "a grant is recorded with its dates; an incomplete or replaced application cannot be granted",
+        arguments: StoreKind.available)
+    func decisions(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryCounty(kind)
         let cases = temporary.cases()
         let ready = try #require(
             storedID(try await temporary.submit(example: "applications/amir-patel-renewal.yaml", asOf: "2026-10-20")))
@@ -128,10 +135,11 @@ struct LicensingTests {
     }
 
     @Test(
-        "a decision made once for both doors: dates, conditions and reasons, and an earlier decision replaced only when said"
+        "a decision made once for both doors: dates, conditions and reasons, and an earlier decision replaced only when said",
+        arguments: StoreKind.available
     )
-    func decisionRules() async throws {
-        let temporary = try TemporaryCounty()
+    func decisionRules(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryCounty(kind)
         let cases = temporary.cases()
         let id = try #require(
             storedID(try await temporary.submit(example: "applications/carl-mason-refer.json", asOf: "2026-10-20")))
@@ -175,9 +183,11 @@ struct LicensingTests {
         #expect(try await temporary.store.submissionDetail(id)?.decisions.count == 3, "every decision is kept")
     }
 
-    @Test("Update Service checks are kept per driver; an unknown driver, or a check after today, is refused")
-    func dbsChecks() async throws {
-        let temporary = try TemporaryCounty()
+    @Test(
+        "Update Service checks are kept per driver; an unknown driver, or a check after today, is refused",
+        arguments: StoreKind.available)
+    func dbsChecks(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryCounty(kind)
         let cases = temporary.cases(today: "2027-06-01")
         _ = try await temporary.submit(example: "applications/amir-patel-renewal.yaml", asOf: "2026-10-20")
         _ = try await cases.recordDBSCheck(
@@ -201,9 +211,11 @@ struct LicensingTests {
 
 @Suite("The licensing report reads the DBS Update Service as it works")
 struct UpdateServiceReportTests {
-    @Test("a status check keeps a certificate in date only if it was added to the Update Service within 30 days")
-    func statusCheckNeedsTimelySubscription() async throws {
-        let temporary = try TemporaryCounty()
+    @Test(
+        "a status check keeps a certificate in date only if it was added to the Update Service within 30 days",
+        arguments: StoreKind.available)
+    func statusCheckNeedsTimelySubscription(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryCounty(kind)
         let onTime = try String(
             contentsOfFile: Paths.examples + "/applications/amir-patel-renewal.yaml", encoding: .utf8)
         // Another driver with a newer certificate, added to the Update Service 75 days after issue: in date when

@@ -3,6 +3,7 @@ import Foundation
 import GapReports
 import Records
 import SQLiteStore
+import StoreKinds
 import Testing
 import UseCases
 
@@ -13,9 +14,11 @@ struct LicensingOutcomesTests {
 
     func day(_ days: Int) -> Day { Day(daysSinceEpoch: today.daysSinceEpoch + days) }
 
-    @Test("suspend and revoke act on a licence granted, with grounds; at once or when the 21 days have run")
-    func suspendAndRevoke() async throws {
-        let temporary = try TemporaryCounty()
+    @Test(
+        "suspend and revoke act on a licence granted, with grounds; at once or when the 21 days have run",
+        arguments: StoreKind.available)
+    func suspendAndRevoke(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryCounty(kind)
         let cases = temporary.cases(today: today.iso)
         let patel = try #require(
             storedID(try await temporary.submit(example: "applications/amir-patel-renewal.yaml", asOf: "2026-10-20")))
@@ -71,9 +74,11 @@ struct LicensingOutcomesTests {
             "no action on a revoked licence")
     }
 
-    @Test("a referral to the sub-committee waits for its decision; refusing to renew needs its grounds")
-    func referAndRefuseToRenew() async throws {
-        let temporary = try TemporaryCounty()
+    @Test(
+        "a referral to the sub-committee waits for its decision; refusing to renew needs its grounds",
+        arguments: StoreKind.available)
+    func referAndRefuseToRenew(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryCounty(kind)
         let cases = temporary.cases(today: today.iso)
         let mason = try #require(
             storedID(try await temporary.submit(example: "applications/carl-mason-refer.json", asOf: "2026-10-20")))

@@ -3,6 +3,7 @@ import Foundation
 import Records
 import SQLiteStore
 import UseCases
+import StoreKinds
 import Testing
 
 @Suite("Importing the school register from GIAS extracts")
@@ -14,9 +15,11 @@ struct RegisterImportTests {
         return Array(([header] + rows).joined(separator: "\r\n").utf8)
     }
 
-    @Test("an extract adds its open schools, maps phases and districts, and skips the closed")
-    func firstImport() async throws {
-        let temporary = try TemporaryCounty()
+    @Test(
+        "an extract adds its open schools, maps phases and districts, and skips the closed",
+        arguments: StoreKind.available)
+    func firstImport(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryCounty(kind)
         try await temporary.importRegister()
         let schools = try await temporary.store.schools(status: nil)
         #expect(schools.map(\.urn) == ["121620", "121734", "121988", "122049", "137455", "138112", "144213"])
@@ -29,9 +32,9 @@ struct RegisterImportTests {
         #expect(schools.first { $0.urn == "122049" }?.phase == "not-applicable")
     }
 
-    @Test("a re-import reports schools added, updated, closed and unchanged")
-    func reimport() async throws {
-        let temporary = try TemporaryCounty()
+    @Test("a re-import reports schools added, updated, closed and unchanged", arguments: StoreKind.available)
+    func reimport(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryCounty(kind)
         let first = try await temporary.cases().importRegister(
             Self.extract([
                 "121734,928,2123,Oakfield Primary School,Community school,Open,Primary,,NN1 3AA,E07000154,Northampton",
@@ -54,9 +57,9 @@ struct RegisterImportTests {
         #expect(try await temporary.store.schools(status: .closed).map(\.urn) == ["137455", "138112"])
     }
 
-    @Test("a bad row is named by line and column, and nothing is imported")
-    func badRows() async throws {
-        let temporary = try TemporaryCounty()
+    @Test("a bad row is named by line and column, and nothing is imported", arguments: StoreKind.available)
+    func badRows(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryCounty(kind)
         try await temporary.importRegister()
         let bytes = try FileBytes.read(Paths.examples + "/register/gias-extract-broken.csv").get().bytes
         guard
@@ -78,9 +81,9 @@ struct RegisterImportTests {
             "only the good import is logged")
     }
 
-    @Test("missing columns, a duplicate URN and an unclosed quote are refused")
-    func malformedExtracts() async throws {
-        let temporary = try TemporaryCounty()
+    @Test("missing columns, a duplicate URN and an unclosed quote are refused", arguments: StoreKind.available)
+    func malformedExtracts(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryCounty(kind)
         func problems(_ text: String) async throws -> [String] {
             guard
                 case .failure(let found) = try await temporary.cases().importRegister(
@@ -104,9 +107,9 @@ struct RegisterImportTests {
             ])
     }
 
-    @Test("an extract in Windows-1252, as GIAS writes them, is read")
-    func windows1252() async throws {
-        let temporary = try TemporaryCounty()
+    @Test("an extract in Windows-1252, as GIAS writes them, is read", arguments: StoreKind.available)
+    func windows1252(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryCounty(kind)
         var bytes = Self.extract([
             "121734,928,2123,Oakfield School,Community school,Open,Primary,,NN1 3AA,E07000154,Northampton"
         ])
@@ -117,9 +120,11 @@ struct RegisterImportTests {
         #expect(try await temporary.store.schools(status: nil).first?.name == "Oakfield’s School")
     }
 
-    @Test("GIAS's national download is taken as it is: the board's area kept, the rows outside it counted")
-    func nationalDownload() async throws {
-        let temporary = try TemporaryCounty()
+    @Test(
+        "GIAS's national download is taken as it is: the board's area kept, the rows outside it counted",
+        arguments: StoreKind.available)
+    func nationalDownload(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryCounty(kind)
         let bytes = try FileBytes.read(Paths.examples + "/register/gias-national.csv").get().bytes
         #expect(bytes.contains(0x92), "Windows-1252, with curly apostrophes")
         let imported = try await temporary.cases().importRegister(bytes, file: "national.csv", by: tester).get()

@@ -5,6 +5,7 @@ import GapReports
 import Records
 @testable import SQLiteStore
 import SampleCounty
+import StoreKinds
 import Testing
 import UseCases
 
@@ -26,7 +27,7 @@ struct ReportFactsTests {
 
     /// A sample county loaded into a new store.
     static func sampleCounty() async throws -> (TemporaryCounty, Safeguarding, Day) {
-        let temporary = try TemporaryCounty()
+        let temporary = try await TemporaryCounty()
         let options = SampleCounty.Options(schools: 60, drivers: 120)
         let folder = temporary.folder.appendingPathComponent("county").path
         try SampleCounty.generate(options, into: folder)
@@ -41,7 +42,7 @@ struct ReportFactsTests {
         let kept = try await Self.everyReport(cases, asOf: asOf)
         #expect(kept.count > 10)
         #expect(kept["schools.txt"]?.contains("Year groups") == true)
-        let (submissions, facts) = try await temporary.store.pool.read { db in
+        let (submissions, facts) = try await temporary.sqlite.pool.read { db in
             (
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM submission")!,
                 try Int.fetchOne(
@@ -50,7 +51,7 @@ struct ReportFactsTests {
         }
         #expect(submissions > 150 && facts == submissions, "every stored version keeps its facts")
         // The store as Safeguarding before v11 left it: no facts, every submission listed to fill from its answers.
-        try await temporary.store.pool.write { db in
+        try await temporary.sqlite.pool.write { db in
             try db.execute(sql: "DELETE FROM returnFact; DELETE FROM driverFact")
             try db.execute(sql: "INSERT INTO factBackfill SELECT 0, max(id) FROM submission")
         }
@@ -58,7 +59,7 @@ struct ReportFactsTests {
         for name in kept.keys.sorted() {
             #expect(filled[name] == kept[name], "\(name) is the same from facts filled from the stored answers")
         }
-        let left = try await temporary.store.pool.read { db in
+        let left = try await temporary.sqlite.pool.read { db in
             (
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM factBackfill")!,
                 try Int.fetchOne(
@@ -70,11 +71,11 @@ struct ReportFactsTests {
 
     @Test("a store that cannot be written, with facts still to fill, refuses the report rather than count without them")
     func readOnlyNeedsFilling() async throws {
-        let temporary = try TemporaryCounty()
+        let temporary = try await TemporaryCounty()
         try await temporary.importRegister()
         try await temporary.openCollection()
         try await temporary.submit(example: "returns/oakfield-primary.yaml", asOf: "2026-07-22")
-        try await temporary.store.pool.write { db in
+        try await temporary.sqlite.pool.write { db in
             try db.execute(sql: "DELETE FROM returnFact")
             try db.execute(sql: "INSERT INTO factBackfill SELECT 0, max(id) FROM submission")
         }
@@ -88,9 +89,11 @@ struct ReportFactsTests {
         }
     }
 
-    @Test("revalidation keeps each version's facts with its newest decision; a new version replaces the latest")
-    func factsFollowDecisions() async throws {
-        let temporary = try await RevalidationAndReplayTests.storeWithExamples()
+    @Test(
+        "revalidation keeps each version's facts with its newest decision; a new version replaces the latest",
+        arguments: StoreKind.available)
+    func factsFollowDecisions(_ kind: StoreKind) async throws {
+        let temporary = try await RevalidationAndReplayTests.storeWithExamples(kind)
         let stricter = try catalogWith(
             rules: "taxi-driver-application", replacing: "  minimum_age:\n    value: 21",
             with: "  minimum_age:\n    value: 50")

@@ -2,6 +2,7 @@ import FormEngine
 import Foundation
 import Records
 import SQLiteStore
+import StoreKinds
 import Testing
 import UseCases
 
@@ -20,8 +21,8 @@ struct RetentionTests {
         let renewal: Int64
         let refused: Int64
 
-        init() async throws {
-            temporary = try TemporaryCounty()
+        init(_ kind: StoreKind = .sqlite) async throws {
+            temporary = try await TemporaryCounty(kind)
             try await temporary.importRegister()
             try await temporary.openCollection()
             brokenReturn = try #require(storedID(try await temporary.submit(example: "returns/riverside-broken.yaml")))
@@ -78,9 +79,11 @@ struct RetentionTests {
         #expect(Self.schedule.periods.values.allSatisfy { !$0.source.isEmpty })
     }
 
-    @Test("listing changes nothing; applying erases only what is past its period, and keeps what a licence rests on")
-    func listAndApply() async throws {
-        let county = try await County()
+    @Test(
+        "listing changes nothing; applying erases only what is past its period, and keeps what a licence rests on",
+        arguments: StoreKind.available)
+    func listAndApply(_ kind: StoreKind) async throws {
+        let county = try await County(kind)
         let cases = county.temporary.cases()
         let before = try await county.rows()
 
@@ -131,9 +134,11 @@ struct RetentionTests {
             ])
     }
 
-    @Test("a subject's export holds every version, decision, check and audit line about them, and no one else's")
-    func subjectExport() async throws {
-        let county = try await County()
+    @Test(
+        "a subject's export holds every version, decision, check and audit line about them, and no one else's",
+        arguments: StoreKind.available)
+    func subjectExport(_ kind: StoreKind) async throws {
+        let county = try await County(kind)
         let cases = county.temporary.cases()
         let text = try await cases.subjectExport("JONES957309BA9XY", by: tester)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])

@@ -3,13 +3,14 @@ import Foundation
 import Records
 import SQLiteStore
 import UseCases
+import StoreKinds
 import Testing
 
 @Suite("Revalidation and replay")
 struct RevalidationAndReplayTests {
     /// A store holding the example returns and applications.
-    static func storeWithExamples() async throws -> TemporaryCounty {
-        let temporary = try TemporaryCounty()
+    static func storeWithExamples(_ kind: StoreKind = .sqlite) async throws -> TemporaryCounty {
+        let temporary = try await TemporaryCounty(kind)
         try await temporary.importRegister()
         try await temporary.openCollection()
         for example in [
@@ -26,9 +27,11 @@ struct RevalidationAndReplayTests {
         return temporary
     }
 
-    @Test("after a rule parameter changes, revalidate lists exactly the submissions whose decision changed")
-    func changedParameter() async throws {
-        let temporary = try await Self.storeWithExamples()
+    @Test(
+        "after a rule parameter changes, revalidate lists exactly the submissions whose decision changed",
+        arguments: StoreKind.available)
+    func changedParameter(_ kind: StoreKind) async throws {
+        let temporary = try await Self.storeWithExamples(kind)
         let changed = try catalogWith(
             rules: "section11-school-return", replacing: "  staff_update_months:\n    value: 12",
             with: "  staff_update_months:\n    value: 10")
@@ -51,9 +54,9 @@ struct RevalidationAndReplayTests {
         #expect(history[0].evaluations.map(\.record.decision) == [.accepted, .referred], "the old evaluation stays")
     }
 
-    @Test("a newly rejected and a newly accepted submission are listed as such")
-    func newlyRejectedAndAccepted() async throws {
-        let temporary = try await Self.storeWithExamples()
+    @Test("a newly rejected and a newly accepted submission are listed as such", arguments: StoreKind.available)
+    func newlyRejectedAndAccepted(_ kind: StoreKind) async throws {
+        let temporary = try await Self.storeWithExamples(kind)
         let stricter = try catalogWith(
             rules: "taxi-driver-application", replacing: "  minimum_age:\n    value: 21",
             with: "  minimum_age:\n    value: 50")
@@ -70,9 +73,11 @@ struct RevalidationAndReplayTests {
         #expect(back.otherDecisionChanges.map(\.submissionID) == [6])
     }
 
-    @Test("an old evaluation replays from its stored hashes, whatever the rules say today")
-    func replay() async throws {
-        let temporary = try await Self.storeWithExamples()
+    @Test(
+        "an old evaluation replays from its stored hashes, whatever the rules say today", arguments: StoreKind.available
+    )
+    func replay(_ kind: StoreKind) async throws {
+        let temporary = try await Self.storeWithExamples(kind)
         let changed = try catalogWith(
             rules: "section11-school-return", replacing: "  staff_update_months:\n    value: 12",
             with: "  staff_update_months:\n    value: 10")
@@ -92,9 +97,11 @@ struct RevalidationAndReplayTests {
         }
     }
 
-    @Test("the collection's period is recorded with an evaluation and used again in replay")
-    func parametersReplayed() async throws {
-        let temporary = try TemporaryCounty()
+    @Test(
+        "the collection's period is recorded with an evaluation and used again in replay",
+        arguments: StoreKind.available)
+    func parametersReplayed(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryCounty(kind)
         try await temporary.importRegister()
         _ = try await temporary.cases().openCollection(
             "s11-2024-25", formID: "section11-school-return", periodStart: Day(iso: "2024-09-01")!,

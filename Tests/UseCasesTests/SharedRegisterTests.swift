@@ -2,6 +2,7 @@ import FormEngine
 import Foundation
 import Records
 import SQLiteStore
+import StoreKinds
 import Testing
 import UseCases
 
@@ -26,10 +27,11 @@ struct SharedRegisterTests {
     }
 
     @Test(
-        "a road-safety revocation enters the register; the driver's next application is referred, never told the reasons"
+        "a road-safety revocation enters the register; the driver's next application is referred, never told the reasons",
+        arguments: StoreKind.available
     )
-    func enteredAndSearched() async throws {
-        let temporary = try TemporaryCounty()
+    func enteredAndSearched(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryCounty(kind)
         let cases = temporary.cases(today: today.iso)
         let officer = Sender.commandLine("officer")
         let patel = try #require(storedID(try await submit(try application([]), cases).outcome))
@@ -109,9 +111,11 @@ struct SharedRegisterTests {
         #expect(!afterwards.evaluation.findings.contains { $0.rule == "jof.register-match" })
     }
 
-    @Test("the retention schedule erases a register entry once its 11 years from the decision have run, not before")
-    func keptElevenYears() async throws {
-        let temporary = try TemporaryCounty()
+    @Test(
+        "the retention schedule erases a register entry once its 11 years from the decision have run, not before",
+        arguments: StoreKind.available)
+    func keptElevenYears(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryCounty(kind)
         let cases = temporary.cases(today: today.iso)
         let patel = try #require(storedID(try await submit(try application([]), cases).outcome))
         _ = try await cases.decide(
@@ -130,9 +134,11 @@ struct SharedRegisterTests {
         #expect(try await temporary.store.sharedRegister(since: Day(iso: "2000-01-01")!).isEmpty, "and erased")
     }
 
-    @Test("the reasons go to the district that decided, and to others only where the rules say they are shared")
-    func reasons() async throws {
-        let temporary = try TemporaryCounty()
+    @Test(
+        "the reasons go to the district that decided, and to others only where the rules say they are shared",
+        arguments: StoreKind.available)
+    func reasons(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryCounty(kind)
         let cases = temporary.cases(today: today.iso)
         let patel = try #require(storedID(try await submit(try application([]), cases).outcome))
         let reasons = "Grooming offence disclosed by the police"
@@ -153,9 +159,11 @@ struct SharedRegisterTests {
         #expect(agreed.contains("“\(reasons)”"), "where the districts agreed: \(agreed)")
     }
 
-    @Test("revalidation searches the register too: a match stays; a version's own decision is not news about it")
-    func revalidated() async throws {
-        let temporary = try TemporaryCounty()
+    @Test(
+        "revalidation searches the register too: a match stays; a version's own decision is not news about it",
+        arguments: StoreKind.available)
+    func revalidated(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryCounty(kind)
         let cases = temporary.cases(today: today.iso)
         let officer = Sender.commandLine("officer")
         let patel = try #require(storedID(try await submit(try application([]), cases).outcome))
@@ -173,9 +181,11 @@ struct SharedRegisterTests {
         #expect(report.decisionsChanged == 0 && report.findingsChanged.isEmpty, "\(report)")
     }
 
-    @Test("a replay takes what the shared register said as stored: a match then stays, an entry made since is no news")
-    func replayed() async throws {
-        let temporary = try TemporaryCounty()
+    @Test(
+        "a replay takes what the shared register said as stored: a match then stays, an entry made since is no news",
+        arguments: StoreKind.available)
+    func replayed(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryCounty(kind)
         let cases = temporary.cases(today: today.iso)
         let officer = Sender.commandLine("officer")
         let before = try await submit(
@@ -199,9 +209,9 @@ struct SharedRegisterTests {
         }
     }
 
-    @Test("a refusal on grounds not shared (dishonesty) does not enter the register")
-    func notShared() async throws {
-        let temporary = try TemporaryCounty()
+    @Test("a refusal on grounds not shared (dishonesty) does not enter the register", arguments: StoreKind.available)
+    func notShared(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryCounty(kind)
         let cases = temporary.cases(today: today.iso)
         let patel = try #require(storedID(try await submit(try application([]), cases).outcome))
         _ = try await cases.decide(
