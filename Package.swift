@@ -71,7 +71,7 @@ let package = Package(
         .executableTarget(
             name: "safeguard",
             dependencies: [
-                "FormEngine", "Records", "SQLiteStore", "UseCases", "GapReports", "SampleCounty", "WebPortal",
+                "FormEngine", "Records", "SQLiteStore", "PostgreSQLStore", "UseCases", "GapReports", "SampleCounty", "WebPortal",
                 .product(name: "Logging", package: "swift-log"), .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -110,7 +110,7 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: [
-                "FormEngine", "Records", "SQLiteStore", "UseCases", "WebPortal", "safeguard",
+                "FormEngine", "Records", "SQLiteStore", "UseCases", "WebPortal", "safeguard", "StoreKinds",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

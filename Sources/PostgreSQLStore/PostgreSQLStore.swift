@@ -66,6 +66,18 @@ public final class PostgreSQLStore: ReturnStore {
         return parts.string!
     }
 
+    /// A URL with its password, if it has one, replaced by `***`, for messages.
+    public static func hidingPassword(_ url: String) -> String { PostgreSQLURL.hidingPassword(url) }
+
+    /// What went wrong with the database, in words that hold no statement's values: the server's message (a
+    /// database that does not exist, a password refused) or why it could not be reached.
+    public static func describe(_ error: any Error) -> String {
+        guard let error = error as? PSQLError else { return "\(error)" }
+        if let message = error.serverInfo?[.message] { return message }
+        if let underlying = error.underlying { return "\(underlying)" }
+        return "\(error.code)"
+    }
+
     /// Whether a text names a PostgreSQL database rather than a SQLite file.
     public static func names(_ location: String) -> Bool {
         location.hasPrefix("postgresql://") || location.hasPrefix("postgres://")

@@ -123,4 +123,6 @@ public enum Refusal: Error, Sendable, Equatable {
     case noSuchTable(String, tables: [String])
     /// The database holds work that the demo did not make, so the demo will not replace it.
     case notDemoDatabase(String)
+    /// The PostgreSQL database (its URL, password hidden) already holds something, and the demo fills only an empty one.
+    case notEmptyDatabase(String)
 }

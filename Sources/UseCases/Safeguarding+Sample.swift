@@ -56,6 +56,11 @@ extension Safeguarding {
             exampleURN: schools.schools.first?.urn, collection: schools.collection.name, asOf: options.asOf)
     }
 
+    /// True when nothing has been stored or recorded (every change writes an audit line).
+    public func isEmpty() async throws -> Bool {
+        try await store.auditLog(since: nil).isEmpty
+    }
+
     /// True when the store may be replaced by a new demo: it is empty, or an earlier demo made it.
     public func holdsOnlyADemo() async throws -> Bool {
         let log = try await store.auditLog(since: nil)

@@ -37,7 +37,7 @@ struct Audit: AsyncParsableCommand {
         let filter = AuditFilter(
             actor: actor, action: action, target: target, since: try since.map { try day($0, option: "--since") },
             until: try until.map { try day($0, option: "--until") })
-        let safeguarding = try common.safeguarding()
+        let safeguarding = try await common.safeguarding()
         let records = try await carryOut { try await safeguarding.auditLog(filter, by: by.sender) }
         if format == .json {
             let lines = records.map { record -> JSONValue in

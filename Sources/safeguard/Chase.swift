@@ -32,7 +32,7 @@ struct Chase: AsyncParsableCommand {
     var send = false
 
     func run() async throws {
-        let safeguarding = try common.safeguarding(mailer: mail.mailer)
+        let safeguarding = try await common.safeguarding(mailer: mail.mailer)
         try await fillReportFactsSayingSo(safeguarding)
         let asOfDay = try asOf.map { try day($0, option: "--as-of") }
         let list = try await carryOut {

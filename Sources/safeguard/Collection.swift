@@ -32,7 +32,7 @@ struct Collection: AsyncParsableCommand {
             let start = try day(periodStart, option: "--period-start")
             let end = try day(periodEnd, option: "--period-end")
             let dueDay = try day(due, option: "--due")
-            let safeguarding = try common.safeguarding()
+            let safeguarding = try await common.safeguarding()
             let opened = try await carryOut {
                 try await safeguarding.openCollection(
                     id, formID: form, periodStart: start, periodEnd: end, due: dueDay, by: by.sender)

@@ -1,13 +1,17 @@
 import ArgumentParser
 import FormEngine
 import Foundation
+import PostgreSQLStore
 import SQLiteStore
 import Records
 import UseCases
 
 /// The options every command takes: where the database, the forms and the rules are.
 struct CommonOptions: ParsableArguments {
-    @Option(help: "The database file (default ./safeguard.sqlite, or $SAFEGUARD_DATABASE).")
+    @Option(
+        help:
+            "The database: a SQLite file, or a postgresql://user:password@host:port/database URL (default ./safeguard.sqlite, or $SAFEGUARD_DATABASE)."
+    )
     var database: String?
 
     @Option(help: "The folder of form definitions (default ./Forms, else the forms shipped with safeguard).")
@@ -26,15 +30,36 @@ struct CommonOptions: ParsableArguments {
         get throws { try DefinitionFolder.resolve(rules, name: "Rules", option: "--rules", what: "rules") }
     }
 
-    /// The database file: `--database`, else `$SAFEGUARD_DATABASE`, else `./safeguard.sqlite`.
+    /// The database, a file's path or a `postgresql://` URL: `--database`, else `$SAFEGUARD_DATABASE`, else
+    /// `./safeguard.sqlite`.
     var databasePath: String {
         database ?? ProcessInfo.processInfo.environment["SAFEGUARD_DATABASE"] ?? "safeguard.sqlite"
     }
 
     /// The use cases over the forms, the rules and the store (opened, and created when needed), today being the
     /// clock's day here.
-    func safeguarding(mailer: Mailer? = nil) throws -> Safeguarding {
+    func safeguarding(mailer: Mailer? = nil) async throws -> Safeguarding {
         let catalog = try loadCatalog()
+        return Safeguarding(store: try await openStore(), catalog: catalog, today: { today() }, mailer: mailer)
+    }
+
+    /// The database whether it is PostgreSQL (a `postgresql://` URL) rather than a SQLite file.
+    var isPostgreSQL: Bool { PostgreSQLStore.names(databasePath) }
+
+    /// The store `--database` names, opened and brought up to date; a message and exit 1 when it cannot be.
+    func openStore() async throws -> any ReturnStore {
+        if isPostgreSQL {
+            do {
+                return try await PostgreSQLStore.open(url: databasePath)
+            } catch let refusal as Refusal {
+                throw refusal.commandLineError
+            } catch {
+                printError(
+                    "\(PostgreSQLStore.hidingPassword(databasePath)): error: the database cannot be opened: "
+                        + PostgreSQLStore.describe(error))
+                throw ExitCode(1)
+            }
+        }
         let store: SQLiteStore
         do {
             store = try SQLiteStore.open(path: databasePath)
@@ -49,7 +74,7 @@ struct CommonOptions: ParsableArguments {
                 "note: \(databasePath) is read-only for you: commands that read it work, those that change it are "
                     + "refused, and what you read is not recorded in its audit log.")
         }
-        return Safeguarding(store: store, catalog: catalog, today: { today() }, mailer: mailer)
+        return store
     }
 
     /// The use cases that need no store.

@@ -23,7 +23,7 @@ struct DBSCheck: AsyncParsableCommand {
 
     func run() async throws {
         let checked = try day(date, option: "--date")
-        let safeguarding = try common.safeguarding()
+        let safeguarding = try await common.safeguarding()
         let record = try await carryOut {
             try await safeguarding.recordDBSCheck(
                 driver: driver, on: checked, result: result, note: note, by: by.sender)

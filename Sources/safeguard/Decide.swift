@@ -47,7 +47,7 @@ struct Decide: AsyncParsableCommand {
             submissionID: submission, outcome: outcome, start: try start.map { try day($0, option: "--start") },
             end: try end.map { try day($0, option: "--end") }, years: years, note: note, replacesEarlier: replace,
             grounds: grounds, immediate: immediate)
-        let safeguarding = try common.safeguarding()
+        let safeguarding = try await common.safeguarding()
         let record = try await carryOut { try await safeguarding.decide(request, by: by.sender) }
         var line = "Recorded: \(record.outcome.rawValue) on submission \(submission) by \(record.decidedBy)"
         if let from = record.licenceStart, let to = record.licenceEnd { line += ", licence from \(from) to \(to)" }

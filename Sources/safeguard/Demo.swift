@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormEngine
 import Foundation
+import PostgreSQLStore
 import GapReports
 import Records
 import SampleCounty
@@ -38,7 +39,12 @@ struct Demo: AsyncParsableCommand {
 
     func run() async throws {
         let path = common.databasePath
-        if FileManager.default.fileExists(atPath: path) {
+        if common.isPostgreSQL {
+            // A PostgreSQL database is not a file the demo can remove: it takes an empty one.
+            guard try await common.safeguarding().isEmpty() else {
+                throw Refusal.notEmptyDatabase(PostgreSQLStore.hidingPassword(path)).commandLineError
+            }
+        } else if FileManager.default.fileExists(atPath: path) {
             guard try await common.safeguarding().holdsOnlyADemo() else {
                 throw Refusal.notDemoDatabase(path).commandLineError
             }

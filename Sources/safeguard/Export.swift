@@ -45,7 +45,7 @@ struct Export: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let safeguarding = try common.safeguarding()
+        let safeguarding = try await common.safeguarding()
         switch format {
         case .csv:
             let files = try await carryOut {

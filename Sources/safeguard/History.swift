@@ -17,7 +17,7 @@ struct History: AsyncParsableCommand {
     var format: OutputFormat = .text
 
     func run() async throws {
-        let safeguarding = try common.safeguarding()
+        let safeguarding = try await common.safeguarding()
         let entries = try await carryOut { try await safeguarding.history(of: subject, by: by.sender) }
         guard !entries.isEmpty else {
             printOut(

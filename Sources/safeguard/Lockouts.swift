@@ -18,7 +18,7 @@ struct Lockouts: AsyncParsableCommand {
         @OptionGroup var by: ActorOptions
 
         func run() async throws {
-            let safeguarding = try common.safeguarding()
+            let safeguarding = try await common.safeguarding()
             for record in try await carryOut({ try await safeguarding.lockouts(by: by.sender) }) {
                 printOut(
                     "\(record.key)  \(record.failures) failures counted  \(record.lockouts) lockouts  last "
@@ -39,7 +39,7 @@ struct Lockouts: AsyncParsableCommand {
         var key: String
 
         func run() async throws {
-            let safeguarding = try common.safeguarding()
+            let safeguarding = try await common.safeguarding()
             try await carryOut { try await safeguarding.clearLockout(key, by: by.sender) }
             printOut("Cleared: \(key) may sign in again.\n")
         }

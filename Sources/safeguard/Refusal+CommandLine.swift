@@ -123,6 +123,9 @@ extension Refusal {
         case .notDemoDatabase(let path):
             return "\(path) holds work that is not the demo's. Run the demo with --database demo.sqlite, "
                 + "or move \(path) away first."
+        case .notEmptyDatabase(let url):
+            return "\(url) already holds work, and the demo fills only an empty PostgreSQL database. Make one "
+                + "(createdb safeguard_demo) and give its URL, or run the demo with --database demo.sqlite."
         }
     }
 

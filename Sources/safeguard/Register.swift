@@ -39,7 +39,7 @@ struct Register: AsyncParsableCommand {
         var authorities: [String] = []
 
         func run() async throws {
-            let safeguarding = try common.safeguarding()
+            let safeguarding = try await common.safeguarding()
             let bytes: [UInt8]
             switch FileBytes.read(file) {
             case .failure(let failure):

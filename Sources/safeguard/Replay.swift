@@ -17,7 +17,7 @@ struct Replay: AsyncParsableCommand {
     var evaluation: Int64
 
     func run() async throws {
-        let safeguarding = try common.safeguarding()
+        let safeguarding = try await common.safeguarding()
         let result = try await carryOut { try await safeguarding.replay(evaluationID: evaluation, by: by.sender) }
         printOut(result.replayed.text(showingSource: false))
         let original = result.original

@@ -36,7 +36,7 @@ struct Retention: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let day = try asOf.map { try safeguard.day($0, option: "--as-of") }
-        let safeguarding = try common.safeguarding()
+        let safeguarding = try await common.safeguarding()
         let run = try await carryOut {
             try await safeguarding.retention(schedule, asOf: day, apply: apply, by: by.sender)
         }

@@ -20,7 +20,7 @@ struct Revalidate: AsyncParsableCommand {
 
     func run() async throws {
         let date = try asOf.map { try day($0, option: "--as-of") }
-        let safeguarding = try common.safeguarding()
+        let safeguarding = try await common.safeguarding()
         let report = try await carryOut { try await safeguarding.revalidate(formID: form, asOf: date, by: by.sender) }
         printOut("Evaluated \(Wording.count(report.evaluated, "submission")) again as of \(report.asOf.iso).\n")
         let groups: [(String, [RevalidationChange])] = [

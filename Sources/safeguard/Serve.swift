@@ -52,7 +52,7 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let safeguarding = try common.safeguarding(mailer: mail.mailer)
+        let safeguarding = try await common.safeguarding(mailer: mail.mailer)
         if try await safeguarding.accounts(by: .commandLine("serve")).allSatisfy({ $0.disabledAt != nil }) {
             printError(
                 "note: there are no accounts yet, so no one can sign in. Add one with 'safeguard users add --role admin'."

@@ -28,7 +28,7 @@ struct SubjectExport: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let safeguarding = try common.safeguarding()
+        let safeguarding = try await common.safeguarding()
         let text = try await carryOut { try await safeguarding.subjectExport(subject, by: by.sender) }
         if let out { try save(text, to: out) } else { printOut(text) }
     }

@@ -25,7 +25,7 @@ struct Transfer: AsyncParsableCommand {
     var note: String?
 
     func run() async throws {
-        let safeguarding = try common.safeguarding()
+        let safeguarding = try await common.safeguarding()
         let record = try await carryOut {
             try await safeguarding.transferDriver(driver, to: to, note: note, by: by.sender)
         }

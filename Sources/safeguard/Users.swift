@@ -28,7 +28,7 @@ struct Users: AsyncParsableCommand {
         var name: String?
 
         func run() async throws {
-            let safeguarding = try common.safeguarding()
+            let safeguarding = try await common.safeguarding()
             let added = try await carryOut {
                 try await safeguarding.addAccount(role: role, scope: scope, name: name, by: by.sender)
             }
@@ -52,7 +52,7 @@ struct Users: AsyncParsableCommand {
         @OptionGroup var by: ActorOptions
 
         func run() async throws {
-            let safeguarding = try common.safeguarding()
+            let safeguarding = try await common.safeguarding()
             for account in try await carryOut({ try await safeguarding.accounts(by: by.sender) }) {
                 printOut(
                     "\(account.id!)  \(account.role.rawValue)  \(account.scope ?? "-")  \(account.name)"
@@ -72,7 +72,7 @@ struct Users: AsyncParsableCommand {
         var id: Int64
 
         func run() async throws {
-            let safeguarding = try common.safeguarding()
+            let safeguarding = try await common.safeguarding()
             try await carryOut { try await safeguarding.disableAccount(id, by: by.sender) }
             printOut("Disabled account \(id).\n")
         }

@@ -1,20 +1,21 @@
 import Foundation
+import StoreKinds
 import Testing
 
 @Suite("The store commands, as a policy officer and a licensing officer use them")
 struct StoreCommandTests {
-    /// Runs `safeguard` on a database in `folder`.
+    /// Runs `safeguard` on the database of a folder from `StoreKind.newFolder()`.
     static func run(_ arguments: [String], in folder: URL, by user: String = "policy.officer") throws -> CommandResult {
         try Safeguard.run(
             arguments,
             environment: [
-                "SAFEGUARD_DATABASE": folder.appendingPathComponent("safeguard.sqlite").path, "SAFEGUARD_USER": user,
+                "SAFEGUARD_DATABASE": StoreKind.database(for: folder), "SAFEGUARD_USER": user,
             ])
     }
 
-    @Test("register import, a collection, submit, resubmit, history, export and audit")
-    func policyOfficer() throws {
-        let folder = try Safeguard.temporaryFolder()
+    @Test("register import, a collection, submit, resubmit, history, export and audit", arguments: StoreKind.available)
+    func policyOfficer(_ kind: StoreKind) async throws {
+        let folder = try await kind.newFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let broken = try Self.run(["register", "import", "Examples/register/gias-extract-broken.csv"], in: folder)
         #expect(broken.status == 1)
@@ -99,9 +100,11 @@ struct StoreCommandTests {
         #expect(!audit.stdout.contains("Oakfield"), "the audit log names records, not people or schools")
     }
 
-    @Test("submit, history and audit as JSON a script can read; the audit log filtered by who, what, on what and when")
-    func jsonAndFilters() throws {
-        let folder = try Safeguard.temporaryFolder()
+    @Test(
+        "submit, history and audit as JSON a script can read; the audit log filtered by who, what, on what and when",
+        arguments: StoreKind.available)
+    func jsonAndFilters(_ kind: StoreKind) async throws {
+        let folder = try await kind.newFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try Self.run(["register", "import", "Examples/register/gias-extract.csv"], in: folder)
         _ = try Self.run(Safeguard.openRound, in: folder)
@@ -171,9 +174,11 @@ struct StoreCommandTests {
         #expect(unknown.status == 64)
     }
 
-    @Test("register import takes GIAS's national download, keeps the board's area and says how much was left out")
-    func nationalRegister() throws {
-        let folder = try Safeguard.temporaryFolder()
+    @Test(
+        "register import takes GIAS's national download, keeps the board's area and says how much was left out",
+        arguments: StoreKind.available)
+    func nationalRegister(_ kind: StoreKind) async throws {
+        let folder = try await kind.newFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let imported = try Self.run(["register", "import", "Examples/register/gias-national.csv"], in: folder)
         #expect(imported.status == 0, "\(imported.stderr)")
@@ -192,9 +197,11 @@ struct StoreCommandTests {
         #expect(noColumn.stderr.contains("The extract has no column 'LA (code)'"))
     }
 
-    @Test("a licensing officer records a decision and a DBS check; a grant on an incomplete application is refused")
-    func licensingOfficer() throws {
-        let folder = try Safeguard.temporaryFolder()
+    @Test(
+        "a licensing officer records a decision and a DBS check; a grant on an incomplete application is refused",
+        arguments: StoreKind.available)
+    func licensingOfficer(_ kind: StoreKind) async throws {
+        let folder = try await kind.newFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let submitted = try Self.run(
             [
@@ -225,9 +232,11 @@ struct StoreCommandTests {
         #expect(history.stdout.hasSuffix("Update Service check on 2026-11-15: no-change, recorded by policy.officer\n"))
     }
 
-    @Test("the decisions made once for both doors, refused at the command line in its words")
-    func decidedOnce() throws {
-        let folder = try Safeguard.temporaryFolder()
+    @Test(
+        "the decisions made once for both doors, refused at the command line in its words",
+        arguments: StoreKind.available)
+    func decidedOnce(_ kind: StoreKind) async throws {
+        let folder = try await kind.newFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try Self.run(["register", "import", "Examples/register/gias-extract.csv"], in: folder)
         let noRound = try Self.run(
@@ -291,9 +300,11 @@ struct StoreCommandTests {
         )
     }
 
-    @Test("export's CSV is safe to open in a spreadsheet; --raw gives the bytes as received")
-    func inertExport() throws {
-        let folder = try Safeguard.temporaryFolder()
+    @Test(
+        "export's CSV is safe to open in a spreadsheet; --raw gives the bytes as received",
+        arguments: StoreKind.available)
+    func inertExport(_ kind: StoreKind) async throws {
+        let folder = try await kind.newFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try Self.run(["register", "import", "Examples/register/gias-extract.csv"], in: folder)
         _ = try Self.run(Safeguard.openRound, in: folder)
@@ -324,9 +335,11 @@ struct StoreCommandTests {
         #expect(onFile.stderr.contains("\(file.path) is a file, not a folder: --out names the folder the CSV files"))
     }
 
-    @Test("an application for a driver held by another district is refused until the driver is transferred")
-    func transfer() throws {
-        let folder = try Safeguard.temporaryFolder()
+    @Test(
+        "an application for a driver held by another district is refused until the driver is transferred",
+        arguments: StoreKind.available)
+    func transfer(_ kind: StoreKind) async throws {
+        let folder = try await kind.newFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let original = try String(
             contentsOfFile: Safeguard.root + "/Examples/applications/carl-mason-refer.json", encoding: .utf8)
@@ -358,10 +371,10 @@ struct StoreCommandTests {
     }
 
     @Test(
-        "a folder with a received.csv is stored in the order received, each file on its own day; a wrong list stores nothing"
-    )
-    func receivedFolder() throws {
-        let folder = try Safeguard.temporaryFolder()
+        "a folder with a received.csv is stored in the order received, each file on its own day; a wrong list stores nothing",
+        arguments: StoreKind.available)
+    func receivedFolder(_ kind: StoreKind) async throws {
+        let folder = try await kind.newFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try Self.run(["register", "import", "Examples/register/gias-extract.csv"], in: folder)
         _ = try Self.run(
@@ -412,9 +425,11 @@ struct StoreCommandTests {
             ))
     }
 
-    @Test("an option naming a role, an outcome, a result or a source takes it as people write it, in any case")
-    func lenientValues() throws {
-        let folder = try Safeguard.temporaryFolder()
+    @Test(
+        "an option naming a role, an outcome, a result or a source takes it as people write it, in any case",
+        arguments: StoreKind.available)
+    func lenientValues(_ kind: StoreKind) async throws {
+        let folder = try await kind.newFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let added = try Self.run(["users", "add", "--role", "Licensing", "--scope", "Corby"], in: folder)
         #expect(added.status == 0 && added.stdout.hasPrefix("Added account 1 (licensing corby, licensing for corby)."))
@@ -442,9 +457,10 @@ struct StoreCommandTests {
     }
 
     @Test(
-        "retention lists, then with --apply erases, what is past its period; subject-export writes a driver's records")
-    func retentionAndSubjectAccess() throws {
-        let folder = try Safeguard.temporaryFolder()
+        "retention lists, then with --apply erases, what is past its period; subject-export writes a driver's records",
+        arguments: StoreKind.available)
+    func retentionAndSubjectAccess(_ kind: StoreKind) async throws {
+        let folder = try await kind.newFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try Self.run(
             ["submit", "--quiet", "--as-of", "2026-10-20", "Examples/applications/carl-mason-refer.json"], in: folder)
@@ -482,10 +498,10 @@ struct StoreCommandTests {
     }
 
     @Test(
-        "revalidate after a changed parameter lists exactly the submissions whose decision changed; replay gives back the old"
-    )
-    func revalidateAndReplay() throws {
-        let folder = try Safeguard.temporaryFolder()
+        "revalidate after a changed parameter lists exactly the submissions whose decision changed; replay gives back the old",
+        arguments: StoreKind.available)
+    func revalidateAndReplay(_ kind: StoreKind) async throws {
+        let folder = try await kind.newFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try Self.run(
             ["submit", "--quiet", "--as-of", "2026-10-20"]
@@ -522,9 +538,9 @@ struct StoreCommandTests {
         #expect(replay.stdout.hasSuffix(": the same decision (accepted) and findings\n"))
     }
 
-    @Test("on a terminal, submit draws a progress bar on standard error and clears it")
-    func progressBar() throws {
-        let folder = try Safeguard.temporaryFolder()
+    @Test("on a terminal, submit draws a progress bar on standard error and clears it", arguments: StoreKind.available)
+    func progressBar(_ kind: StoreKind) async throws {
+        let folder = try await kind.newFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let command = [
             Safeguard.binary.path, "submit", "--quiet", "--as-of", "2026-10-20", "--database",

@@ -43,6 +43,32 @@ public enum StoreKind: String, Sendable, CustomStringConvertible, CaseIterable {
         }
     }
 
+    /// A new folder for a test's files whose name says which store the commands run in it use (see `database(for:)`);
+    /// on PostgreSQL, its database is made with it.
+    public func newFolder() async throws -> URL {
+        let id = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("safeguard-test-\(rawValue)-\(id)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        if self == .postgresql {
+            guard let server = Self.postgresqlURL else {
+                throw Refusal.badDatabaseURL(url: "", why: Self.skippedBecause)
+            }
+            _ = try await PostgreSQLStore.createDatabase(named: "test_" + id, besides: server)
+        }
+        return folder
+    }
+
+    /// The database the commands run in a folder from `newFolder()` use, as `--database` takes it: the folder's
+    /// `safeguard.sqlite`, or the PostgreSQL database made with the folder.
+    public static func database(for folder: URL) -> String {
+        let name = folder.lastPathComponent
+        guard name.hasPrefix("safeguard-test-postgresql-"), let server = postgresqlURL,
+            var parts = URLComponents(string: server)
+        else { return folder.appendingPathComponent("safeguard.sqlite").path }
+        parts.path = "/test_" + name.dropFirst("safeguard-test-postgresql-".count)
+        return parts.string! + "&pool=2"
+    }
+
     /// A new database on the test server, its URL with a small pool (many tests run at once).
     private func newDatabaseURL() async throws -> String {
         guard let server = Self.postgresqlURL else { throw Refusal.badDatabaseURL(url: "", why: Self.skippedBecause) }
