@@ -34,6 +34,10 @@ struct RefusalWordingTests {
         .noSuchTable("nope", tables: ["by-district", "gaps"]), .notDemoDatabase("safeguard.sqlite"),
         .noSuchLockout("address 192.0.2.7"), .nothingHeldAbout("NOONE000000XX0XX"),
         .readOnlyDatabase("safeguard.sqlite"), .databaseOutOfDate("safeguard.sqlite"),
+        .badDatabaseURL(
+            url: "postgresql://db.example/x?sslmode=sometimes",
+            why: "sslmode 'sometimes' is not disable, prefer or require"),
+        .notEmptyDatabase("postgresql://safeguard:***@db.example/safeguard"),
     ]
 
     @Test("the command line words every refusal, and may name the option or command that puts it right")

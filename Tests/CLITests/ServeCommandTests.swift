@@ -1,4 +1,5 @@
 import Foundation
+import StoreKinds
 import Testing
 
 #if canImport(Glibc)
@@ -7,11 +8,13 @@ import Testing
 
 @Suite("safeguard serve: a real server on a loopback port")
 struct ServeCommandTests {
-    @Test("it serves pages and the API over HTTP, logs routes and not personal data, and stops cleanly on SIGTERM")
-    func servesAndStops() async throws {
-        let folder = try Safeguard.temporaryFolder()
+    @Test(
+        "it serves pages and the API over HTTP, logs routes and not personal data, and stops cleanly on SIGTERM",
+        arguments: StoreKind.available)
+    func servesAndStops(_ kind: StoreKind) async throws {
+        let folder = try await kind.newFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let database = folder.appendingPathComponent("serve.sqlite").path
+        let database = StoreKind.database(for: folder)
         let added = try Safeguard.run([
             "users", "add", "--role", "licensing", "--scope", "corby", "--database", database,
         ])
@@ -136,20 +139,27 @@ extension HTTP {
     /// Sends `dripping` one byte every quarter of a second and returns the seconds until the server closes the
     /// connection (it gives up after ten seconds, which the caller's expectations then fail on).
     static func secondsUntilClosed(_ socket: Int32, dripping: [UInt8]) async throws -> Double {
-        let began = ContinuousClock.now
-        var next = dripping.makeIterator()
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while ContinuousClock.now - began < .seconds(10) {
-            let count = recv(socket, &buffer, buffer.count, Int32(MSG_DONTWAIT))
-            if count == 0 || (count < 0 && errno != EAGAIN && errno != EWOULDBLOCK) { break }
-            if let byte = next.next() {
-                var one = byte
-                if send(socket, &one, 1, Int32(MSG_NOSIGNAL)) < 0 { break }
-            }
-            try await Task.sleep(for: .milliseconds(250))
+        // On a thread of its own: other tests block the shared task threads while their commands run, and a task's
+        // sleep could then last seconds longer than asked, which this measures.
+        await withCheckedContinuation { continuation in
+            Thread {
+                let began = ContinuousClock.now
+                var next = dripping.makeIterator()
+                var buffer = [UInt8](repeating: 0, count: 4096)
+                while ContinuousClock.now - began < .seconds(10) {
+                    let count = recv(socket, &buffer, buffer.count, Int32(MSG_DONTWAIT))
+                    if count == 0 || (count < 0 && errno != EAGAIN && errno != EWOULDBLOCK) { break }
+                    if let byte = next.next() {
+                        var one = byte
+                        if send(socket, &one, 1, Int32(MSG_NOSIGNAL)) < 0 { break }
+                    }
+                    usleep(250_000)
+                }
+                let elapsed = ContinuousClock.now - began
+                continuation.resume(
+                    returning: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            }.start()
         }
-        let elapsed = ContinuousClock.now - began
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 }
 

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
 @testable import SQLiteStore
+import Records
+import StoreKinds
 import Testing
 
 #if canImport(Glibc)
@@ -75,13 +77,13 @@ struct SubmitSafetyTests {
         #expect(auditLines == stored.count, "each stored submission has its audit line, and no other")
     }
 
-    @Test("two submit processes on the same database at once both succeed")
-    func twoWriters() async throws {
-        let folder = try Safeguard.temporaryFolder()
+    @Test("two submit processes on the same database at once both succeed", arguments: StoreKind.available)
+    func twoWriters(_ kind: StoreKind) async throws {
+        let folder = try await kind.newFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let first = try Self.applications(400, in: folder)
         let second = try Self.applications(400, in: folder, from: 400)
-        let database = folder.appendingPathComponent("shared.sqlite").path
+        let database = StoreKind.database(for: folder)
         func start(_ files: [String]) throws -> Process {
             let process = Process()
             process.executableURL = Safeguard.binary
@@ -98,7 +100,7 @@ struct SubmitSafetyTests {
         b.waitUntilExit()
         #expect(a.terminationStatus == 0)
         #expect(b.terminationStatus == 0)
-        let store = try SQLiteStore.open(path: database)
+        let store = try await kind.open(database)
         #expect(try await store.latestSubmissionIDs(formID: nil).count == 800)
     }
 }
