@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(
             name: "WebPortalTests",
             dependencies: [
-                "WebPortal", "UseCases", "Records", "SQLiteStore", "FormEngine", "SampleCounty", "GapReports",
+                "WebPortal", "UseCases", "Records", "SQLiteStore", "FormEngine", "SampleCounty", "GapReports", "StoreKinds",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

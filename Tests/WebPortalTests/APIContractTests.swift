@@ -4,15 +4,18 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Records
+import StoreKinds
 import Testing
 import WebPortal
 
 /// What schemathesis (scripts/api-check) found the API doing off its own document, each kept fixed.
 @Suite("The API keeps to its OpenAPI document")
 struct APIContractTests {
-    @Test("a method an address does not take is 405 with the methods it does, HEAD included; an unknown address 404")
-    func methodNotAllowed() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "a method an address does not take is 405 with the methods it does, HEAD included; an unknown address 404",
+        arguments: StoreKind.available)
+    func methodNotAllowed(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         try await fixture.test { client in
             let api = APICaller(client: client, token: fixture.tokens["corby"]!)
             for method in [HTTPRequest.Method.head, .trace, .put, .delete, .get] {
@@ -32,9 +35,11 @@ struct APIContractTests {
         }
     }
 
-    @Test("validate answers a body that is not a submission with 422, as submissions does; one without form: 200")
-    func validateUnreadable() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "validate answers a body that is not a submission with 422, as submissions does; one without form: 200",
+        arguments: StoreKind.available)
+    func validateUnreadable(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         try await fixture.test { client in
             let api = APICaller(client: client, token: fixture.tokens["corby"]!)
             for (body, type) in [
@@ -54,9 +59,9 @@ struct APIContractTests {
         }
     }
 
-    @Test("an empty as-of is refused (400), not taken as today")
-    func emptyAsOf() async throws {
-        let fixture = try await PortalFixture()
+    @Test("an empty as-of is refused (400), not taken as today", arguments: StoreKind.available)
+    func emptyAsOf(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         try await fixture.test { client in
             let policy = APICaller(client: client, token: fixture.tokens["policy"]!)
             let response = try await policy.send(.get, "/api/v1/reports/schools?as-of=")
@@ -66,9 +71,11 @@ struct APIContractTests {
         }
     }
 
-    @Test("the document declares a submission as a mapping, itself as one, 429 where a token is taken, every source")
-    func documentSays() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "the document declares a submission as a mapping, itself as one, 429 where a token is taken, every source",
+        arguments: StoreKind.available)
+    func documentSays(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         try await fixture.test { client in
             let text = try await APICaller(client: client, token: nil).send(.get, "/api/v1/openapi.yaml").text
             guard case .success(let document) = Intake.read(Array(text.utf8), file: "openapi.yaml") else {

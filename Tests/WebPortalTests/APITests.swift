@@ -5,15 +5,18 @@ import Hummingbird
 import HummingbirdTesting
 import Records
 import SQLiteStore
+import StoreKinds
 import Testing
 import UseCases
 import WebPortal
 
 @Suite("The JSON API")
 struct APITests {
-    @Test("a posted application is stored: 201, its number, and the same JSON as validate --format json")
-    func submitYAML() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "a posted application is stored: 201, its number, and the same JSON as validate --format json",
+        arguments: StoreKind.available)
+    func submitYAML(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         let yaml = try fixture.application(
             district: "corby", driverNumber: "BEGUM805176B99RA", changes: registerMatch)
         try await fixture.test { client in
@@ -46,9 +49,9 @@ struct APITests {
         }
     }
 
-    @Test("JSON is taken as well as YAML, and a second version supersedes the first")
-    func submitJSON() async throws {
-        let fixture = try await PortalFixture()
+    @Test("JSON is taken as well as YAML, and a second version supersedes the first", arguments: StoreKind.available)
+    func submitJSON(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         let json = """
             {"form": "taxi-driver-application", "application": {"district": "corby", "kind": "new"},
              "licence": {"driver_number": "BEGUM805176B99RB"}}
@@ -70,9 +73,11 @@ struct APITests {
         }
     }
 
-    @Test("refusals: 401 without a bearer token, 403 for the wrong role or scope, 404 for what is not theirs")
-    func refusals() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "refusals: 401 without a bearer token, 403 for the wrong role or scope, 404 for what is not theirs",
+        arguments: StoreKind.available)
+    func refusals(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         let corbyApplication = try fixture.application(district: "corby", driverNumber: "BEGUM805176B99RC")
         let corby = try await fixture.stored(corbyApplication, as: driverForm)
         let otherReturn = try await fixture.stored(
@@ -112,9 +117,11 @@ struct APITests {
         }
     }
 
-    @Test("409 for a driver held by another district, naming none of that district's submissions or answers")
-    func anotherDistrictsDriver() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "409 for a driver held by another district, naming none of that district's submissions or answers",
+        arguments: StoreKind.available)
+    func anotherDistrictsDriver(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         let corby = try await fixture.stored(
             try fixture.application(district: "corby", driverNumber: "BEGUM805176B99TA"), as: driverForm)
         try await fixture.test { client in
@@ -155,9 +162,11 @@ struct APITests {
         #expect(try await store.latestSubmissionIDs(formID: nil).isEmpty)
     }
 
-    @Test("bodies: 415 for another type, 413 over 1 MiB, 422 for what cannot be read, with the line and column")
-    func bodies() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "bodies: 415 for another type, 413 over 1 MiB, 422 for what cannot be read, with the line and column",
+        arguments: StoreKind.available)
+    func bodies(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         let stored = try await fixture.store.latestSubmissionIDs(formID: nil).count
         try await fixture.test { client in
             let api = APICaller(client: client, token: fixture.tokens["corby"]!)
@@ -196,9 +205,11 @@ struct APITests {
         }
     }
 
-    @Test("reports as JSON and as a CSV table; an unknown report, format or date is refused")
-    func reports() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "reports as JSON and as a CSV table; an unknown report, format or date is refused",
+        arguments: StoreKind.available)
+    func reports(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         try await fixture.test { client in
             let policy = APICaller(client: client, token: fixture.tokens["policy"]!)
             let json = try await policy.send(.get, "/api/v1/reports/schools?as-of=2026-10-31")
@@ -218,9 +229,9 @@ struct APITests {
         }
     }
 
-    @Test("the OpenAPI document is served, and describes exactly the API's routes")
-    func openAPI() async throws {
-        let fixture = try await PortalFixture()
+    @Test("the OpenAPI document is served, and describes exactly the API's routes", arguments: StoreKind.available)
+    func openAPI(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         try await fixture.test { client in
             let response = try await APICaller(client: client, token: nil).send(.get, "/api/v1/openapi.yaml")
             #expect(response.status == .ok)

@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import Records
 import SQLiteStore
+import StoreKinds
 import Testing
 import WebPortal
 
@@ -33,9 +34,11 @@ struct AccessMatrixTests {
     /// The askers, in the order of a row's statuses: no one, then each account of the fixture.
     static let askers: [String?] = [nil, "school", "corby", "kettering", "policy", "admin"]
 
-    @Test("every route the router holds declares whom it serves; each asker gets the status this table says")
-    func everyRoute() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "every route the router holds declares whom it serves; each asker gets the status this table says",
+        arguments: StoreKind.available)
+    func everyRoute(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         let ownReturn = try await fixture.stored(try await fixture.schoolReturn(urn: fixture.schoolURN), as: schoolForm)
         let otherReturn = try await fixture.stored(
             try await fixture.schoolReturn(urn: fixture.otherURN), as: schoolForm)
@@ -176,9 +179,11 @@ struct AccessMatrixTests {
         #expect(try await fixture.decisions(corbyApplication).isEmpty)
     }
 
-    @Test("a page needs a session: a bearer token does not open it, and the API does not take a session")
-    func doorsApart() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "a page needs a session: a bearer token does not open it, and the API does not take a session",
+        arguments: StoreKind.available)
+    func doorsApart(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         try await fixture.test { client in
             let withToken = try await APICaller(client: client, token: fixture.tokens["policy"]!).send(
                 .get, "/reports/schools")

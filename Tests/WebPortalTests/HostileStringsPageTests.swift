@@ -5,6 +5,7 @@ import HTTPTypes
 import HummingbirdTesting
 import Records
 import SQLiteStore
+import StoreKinds
 import Testing
 
 /// The naughty strings of Tests/Fixtures/naughty-strings.json.
@@ -27,9 +28,11 @@ func showsEscaped(_ text: String, in html: String) -> Bool {
 
 @Suite("Hostile strings are escaped in every page and report")
 struct HostileStringsPageTests {
-    @Test("typed into a form page, they come back escaped in the page and in check your answers")
-    func formPages() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "typed into a form page, they come back escaped in the page and in check your answers",
+        arguments: StoreKind.available)
+    func formPages(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         try await fixture.test { client in
             var lead = try await Visitor.signedIn(client, token: fixture.tokens["school"]!)
             for text in naughtyStrings where !text.trimmingWhitespace.isEmpty {
@@ -60,9 +63,11 @@ struct HostileStringsPageTests {
         }
     }
 
-    @Test("stored in every text answer, they are escaped on the submission's page and in its API JSON")
-    func submissionPages() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "stored in every text answer, they are escaped on the submission's page and in its API JSON",
+        arguments: StoreKind.available)
+    func submissionPages(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         var stored: [(Int64, String)] = []
         for text in naughtyStrings where !text.trimmingWhitespace.isEmpty {
             var yaml = try await fixture.schoolReturn(urn: fixture.schoolURN)
@@ -87,9 +92,11 @@ struct HostileStringsPageTests {
         }
     }
 
-    @Test("as school names in the register and drivers' names, they are escaped in both reports, page and file")
-    func reports() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "as school names in the register and drivers' names, they are escaped in both reports, page and file",
+        arguments: StoreKind.available)
+    func reports(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         let names = naughtyStrings.filter { !$0.trimmingWhitespace.isEmpty && !$0.contains("\n") && !$0.contains("\r") }
         try await fixture.renameSchools(names)
         for (index, name) in names.prefix(40).enumerated() {

@@ -4,13 +4,16 @@ import HTTPTypes
 import HummingbirdTesting
 import Records
 import SQLiteStore
+import StoreKinds
 import Testing
 
 @Suite("A licensing officer enters, reads and decides on their district's applications")
 struct LicensingTests {
-    @Test("an application entered page by page is stored, and its page explains every finding")
-    func enterAndRead() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "an application entered page by page is stored, and its page explains every finding",
+        arguments: StoreKind.available)
+    func enterAndRead(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         let yaml = try fixture.application(
             district: "corby", driverNumber: "BEGUM805176B99PB", changes: registerMatch)
         let answers = FormFields.bySection(yaml, form: driverForm)
@@ -54,9 +57,11 @@ struct LicensingTests {
         }
     }
 
-    @Test("the officer records a decision; a refusal needs its reasons, and a rejected application cannot be granted")
-    func decisions() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "the officer records a decision; a refusal needs its reasons, and a rejected application cannot be granted",
+        arguments: StoreKind.available)
+    func decisions(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         let referred = try await fixture.stored(
             try fixture.application(
                 district: "corby", driverNumber: "BEGUM805176B99PC", changes: registerMatch),
@@ -124,9 +129,11 @@ struct LicensingTests {
         }
     }
 
-    @Test("a decision over one already recorded needs the officer to say it replaces it; both are kept")
-    func replacingADecision() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "a decision over one already recorded needs the officer to say it replaces it; both are kept",
+        arguments: StoreKind.available)
+    func replacingADecision(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         let id = try await fixture.stored(
             try fixture.application(district: "corby", driverNumber: "BEGUM805176B99PG"), as: driverForm)
         try await fixture.test { client in
@@ -162,9 +169,11 @@ struct LicensingTests {
         }
     }
 
-    @Test("the officer records an Update Service check on the driver's page and reads the driver's whole history")
-    func checkAndHistory() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "the officer records an Update Service check on the driver's page and reads the driver's whole history",
+        arguments: StoreKind.available)
+    func checkAndHistory(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         let id = try await fixture.stored(
             try fixture.application(district: "corby", driverNumber: "BEGUM805176B99PG"), as: driverForm)
         try await fixture.test { client in
@@ -207,9 +216,9 @@ struct LicensingTests {
         }
     }
 
-    @Test("Corby's officer cannot see, decide on or enter Kettering's drivers")
-    func districtScope() async throws {
-        let fixture = try await PortalFixture()
+    @Test("Corby's officer cannot see, decide on or enter Kettering's drivers", arguments: StoreKind.available)
+    func districtScope(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         let kettering = try await fixture.stored(
             try fixture.application(district: "kettering", driverNumber: "BEGUM805176B99PE"), as: driverForm)
         let corby = try await fixture.stored(
@@ -237,9 +246,11 @@ struct LicensingTests {
         }
     }
 
-    @Test("the district's drivers needing action, each linked to their application, no other district's")
-    func actions() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "the district's drivers needing action, each linked to their application, no other district's",
+        arguments: StoreKind.available)
+    func actions(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         let unsearched = ["searched: yes": "searched: no", "  search_date: \\S+\\n": "", "  result: \\S+\\n": ""]
         let corbyApplication = try fixture.application(
             district: "corby", driverNumber: "BEGUM805176B99PG", changes: unsearched)
@@ -285,9 +296,11 @@ struct LicensingTests {
             #expect(!page.text.contains("<td class=\"govuk-table__cell\">Kettering</td>"))
         }
     }
-    @Test("every district's officer reads the shared register; a decision's reasons only in the district that made it")
-    func sharedRegister() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "every district's officer reads the shared register; a decision's reasons only in the district that made it",
+        arguments: StoreKind.available)
+    func sharedRegister(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         let kettering = try await fixture.stored(
             try fixture.application(district: "kettering", driverNumber: "BEGUM805176B99PE", changes: [:]),
             as: driverForm)

@@ -4,13 +4,14 @@ import HTTPTypes
 import HummingbirdTesting
 import Records
 import SQLiteStore
+import StoreKinds
 import Testing
 
 @Suite("The policy officer reads the reports; the admin manages the accounts")
 struct PolicyAndAdminTests {
-    @Test("both reports as pages with their charts, and each table as a CSV download")
-    func reports() async throws {
-        let fixture = try await PortalFixture()
+    @Test("both reports as pages with their charts, and each table as a CSV download", arguments: StoreKind.available)
+    func reports(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         try await fixture.test { client in
             var policy = try await Visitor.signedIn(client, token: fixture.tokens["policy"]!)
             let schools = try await policy.get("/reports/schools")
@@ -46,9 +47,11 @@ struct PolicyAndAdminTests {
         }
     }
 
-    @Test("the audit log on a page, filtered by who, what, on what and when; a date that is not one is said")
-    func auditLog() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "the audit log on a page, filtered by who, what, on what and when; a date that is not one is said",
+        arguments: StoreKind.available)
+    func auditLog(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         try await fixture.test { client in
             var policy = try await Visitor.signedIn(client, token: fixture.tokens["policy"]!)
             _ = try await policy.get("/reports/licensing")
@@ -67,9 +70,11 @@ struct PolicyAndAdminTests {
         }
     }
 
-    @Test("a licensing officer's licensing report is their district's; the schools report is not theirs")
-    func scopedReports() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "a licensing officer's licensing report is their district's; the schools report is not theirs",
+        arguments: StoreKind.available)
+    func scopedReports(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         _ = try await fixture.stored(
             try fixture.application(district: "kettering", driverNumber: "BEGUM805176B99QA"), as: driverForm)
         _ = try await fixture.stored(
@@ -87,9 +92,11 @@ struct PolicyAndAdminTests {
         }
     }
 
-    @Test("the policy officer sees every school's latest return, and no driver's application")
-    func policyList() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "the policy officer sees every school's latest return, and no driver's application",
+        arguments: StoreKind.available)
+    func policyList(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         let driver = try await fixture.stored(
             try fixture.application(district: "corby", driverNumber: "BEGUM805176B99QC"), as: driverForm)
         let returns = try await fixture.store.submissionSummaries(
@@ -128,9 +135,11 @@ struct PolicyAndAdminTests {
         }
     }
 
-    @Test("the admin adds an account (its token shown once), and disables one, which ends its sessions")
-    func accounts() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "the admin adds an account (its token shown once), and disables one, which ends its sessions",
+        arguments: StoreKind.available)
+    func accounts(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         try await fixture.test { client in
             var admin = try await Visitor.signedIn(client, token: fixture.tokens["admin"]!)
             let page = try await admin.get("/admin/users")
@@ -167,9 +176,10 @@ struct PolicyAndAdminTests {
         }
     }
 
-    @Test("the admin transfers a driver to another district on a page; no other role can")
-    func transfer() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "the admin transfers a driver to another district on a page; no other role can", arguments: StoreKind.available)
+    func transfer(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         let corby = try await fixture.stored(
             try fixture.application(district: "corby", driverNumber: "BEGUM805176B99TB"), as: driverForm)
         try await fixture.test { client in

@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import Records
 import SQLiteStore
+import StoreKinds
 import SampleCounty
 import Testing
 import UseCases
@@ -28,11 +29,11 @@ let catalog: FormCatalog = try! FormCatalog.load(
 let schoolForm = catalog.forms.values.first { $0.subject == .school }!
 let driverForm = catalog.forms.values.first { $0.subject == .driver }!
 
-/// A small sample county in a store in a temporary folder, an account of every kind, and the portal over them.
+/// A small sample county in a new store of one kind (SQLite in a temporary folder, or a new PostgreSQL database), an account of every kind, and the portal over them.
 /// Today is the sample's day, 31 October 2026.
 final class PortalFixture: Sendable {
     let folder: URL
-    let store: SQLiteStore
+    let store: any ReturnStore
     let safeguarding: Safeguarding
     let portal: Portal
     let today = Day(iso: "2026-10-31")!
@@ -46,10 +47,12 @@ final class PortalFixture: Sendable {
     /// The school account's school's name, as the register has it.
     let schoolName: String
 
-    init(sessionSeconds: Int = 3600, secureCookies: Bool = false, behindProxy: Bool = false) async throws {
+    init(
+        _ kind: StoreKind = .sqlite, sessionSeconds: Int = 3600, secureCookies: Bool = false, behindProxy: Bool = false
+    ) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try SQLiteStore.open(path: folder.appendingPathComponent("portal.sqlite").path)
+        store = try await kind.open(try await kind.newLocation(in: folder))
         let day = today
         safeguarding = Safeguarding(store: store, catalog: catalog, today: { day })
         let county = folder.appendingPathComponent("county").path

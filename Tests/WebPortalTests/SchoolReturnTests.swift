@@ -5,14 +5,17 @@ import HTTPTypes
 import HummingbirdTesting
 import Records
 import SQLiteStore
+import StoreKinds
 import Testing
 import UseCases
 
 @Suite("A school sends its return through the portal")
 struct SchoolReturnTests {
-    @Test("the return starts filled with the school's register details, and its URN cannot be changed")
-    func prefilled() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "the return starts filled with the school's register details, and its URN cannot be changed",
+        arguments: StoreKind.available)
+    func prefilled(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         let school = try await fixture.store.schools(status: nil).first { $0.urn == fixture.schoolURN }!
         try await fixture.test { client in
             var lead = try await Visitor.signedIn(client, token: fixture.tokens["school"]!)
@@ -39,9 +42,11 @@ struct SchoolReturnTests {
         }
     }
 
-    @Test("a mistake shows the error summary linked to the field, the error beside it, and keeps every answer")
-    func fieldErrors() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "a mistake shows the error summary linked to the field, the error beside it, and keeps every answer",
+        arguments: StoreKind.available)
+    func fieldErrors(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         let answers = FormFields.bySection(try await fixture.schoolReturn(urn: fixture.schoolURN), form: schoolForm)
         try await fixture.test { client in
             var lead = try await Visitor.signedIn(client, token: fixture.tokens["school"]!)
@@ -105,9 +110,11 @@ struct SchoolReturnTests {
         }
     }
 
-    @Test("page by page to check your answers, then the confirmation with the submission number")
-    func wholeReturn() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "page by page to check your answers, then the confirmation with the submission number",
+        arguments: StoreKind.available)
+    func wholeReturn(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         let answers = FormFields.bySection(try await fixture.schoolReturn(urn: fixture.schoolURN), form: schoolForm)
         let before = try await fixture.store.submissionSummaries(
             subject: .school, subjectKey: fixture.schoolURN, district: nil, latestOnly: false, limit: 100)
@@ -161,10 +168,10 @@ struct SchoolReturnTests {
     }
 
     @Test(
-        "the home page says where the return stands with the one action that fits; a sent-back return is corrected from its answers"
-    )
-    func statusAndCorrection() async throws {
-        let fixture = try await PortalFixture()
+        "the home page says where the return stands with the one action that fits; a sent-back return is corrected from its answers",
+        arguments: StoreKind.available)
+    func statusAndCorrection(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         var yaml = try await fixture.schoolReturn(urn: fixture.schoolURN)
         let trained = try #require(yaml.range(of: #"dsl_last_training: \S+"#, options: .regularExpression))
         yaml.replaceSubrange(trained, with: "dsl_last_training: 2099-01-01")
@@ -208,9 +215,11 @@ struct SchoolReturnTests {
         }
     }
 
-    @Test("the page checks the same as the command line: the stored evaluation is the file's")
-    func sameAsTheEngine() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "the page checks the same as the command line: the stored evaluation is the file's",
+        arguments: StoreKind.available)
+    func sameAsTheEngine(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         let yaml = try await fixture.schoolReturn(urn: fixture.schoolURN)
         let answers = FormFields.bySection(yaml, form: schoolForm)
         try await fixture.test { client in
@@ -230,9 +239,9 @@ struct SchoolReturnTests {
         }
     }
 
-    @Test("save and come back later: the answers wait in a draft for the next sign-in")
-    func saveAndReturn() async throws {
-        let fixture = try await PortalFixture()
+    @Test("save and come back later: the answers wait in a draft for the next sign-in", arguments: StoreKind.available)
+    func saveAndReturn(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         try await fixture.test { client in
             var lead = try await Visitor.signedIn(client, token: fixture.tokens["school"]!)
             let saved = try await lead.post(
@@ -251,10 +260,10 @@ struct SchoolReturnTests {
     }
 
     @Test(
-        "a repeat has add another (focus on the new item) and remove (undoable), and an item left empty is dropped on continue"
-    )
-    func repeats() async throws {
-        let fixture = try await PortalFixture()
+        "a repeat has add another (focus on the new item) and remove (undoable), and an item left empty is dropped on continue",
+        arguments: StoreKind.available)
+    func repeats(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         try await fixture.test { client in
             var lead = try await Visitor.signedIn(client, token: fixture.tokens["school"]!)
             let uri = "/forms/\(schoolForm.id)/pages/cse"
@@ -340,9 +349,11 @@ struct SchoolReturnTests {
         }
     }
 
-    @Test("the declaration is a box to tick, dated by the server; the home page names the school and the round's years")
-    func declarationAndHome() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "the declaration is a box to tick, dated by the server; the home page names the school and the round's years",
+        arguments: StoreKind.available)
+    func declarationAndHome(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         try await fixture.test { client in
             var lead = try await Visitor.signedIn(client, token: fixture.tokens["school"]!)
             let page = try await lead.get("/forms/\(schoolForm.id)/pages/declaration")
@@ -378,9 +389,11 @@ struct SchoolReturnTests {
         }
     }
 
-    @Test("a new year's return starts from last year's answers, each page to confirm before it can be sent")
-    func fromLastYear() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "a new year's return starts from last year's answers, each page to confirm before it can be sent",
+        arguments: StoreKind.available)
+    func fromLastYear(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         let rounds = try await fixture.store.collections().filter { $0.formID == schoolForm.id }
         let newest = try #require(rounds.last)
         var found: (urn: String, entry: HistoryEntry)?
@@ -430,9 +443,11 @@ struct SchoolReturnTests {
         }
     }
 
-    @Test("a rule's error about a page's answers is shown on that page: a session dated outside the period")
-    func ruleErrorsOnTheirPage() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "a rule's error about a page's answers is shown on that page: a session dated outside the period",
+        arguments: StoreKind.available)
+    func ruleErrorsOnTheirPage(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         try await fixture.test { client in
             var lead = try await Visitor.signedIn(client, token: fixture.tokens["school"]!)
             let page = try await lead.post(
@@ -450,9 +465,11 @@ struct SchoolReturnTests {
         }
     }
 
-    @Test("a return with errors cannot be sent: check your answers lists them, each linked to its question")
-    func blockedWithErrors() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "a return with errors cannot be sent: check your answers lists them, each linked to its question",
+        arguments: StoreKind.available)
+    func blockedWithErrors(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         try await fixture.test { client in
             var lead = try await Visitor.signedIn(client, token: fixture.tokens["school"]!)
             _ = try await lead.post("/forms/\(schoolForm.id)/pages/school", [("action", "save")])
@@ -473,9 +490,9 @@ struct SchoolReturnTests {
         }
     }
 
-    @Test("a school sees its own returns, and another school's is not found")
-    func ownReturnsOnly() async throws {
-        let fixture = try await PortalFixture()
+    @Test("a school sees its own returns, and another school's is not found", arguments: StoreKind.available)
+    func ownReturnsOnly(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         let other = try await fixture.store.submissionSummaries(
             subject: .school, subjectKey: fixture.otherURN, district: nil, latestOnly: false, limit: 10)
         let own = try await fixture.store.submissionSummaries(

@@ -4,14 +4,17 @@ import HTTPTypes
 import HummingbirdTesting
 import Records
 import SQLiteStore
+import StoreKinds
 import Testing
 import UseCases
 
 @Suite("Signing in, sessions and the security of every response")
 struct SignInTests {
-    @Test("a visitor who has not signed in is sent to the sign-in page, which is a GOV.UK form")
-    func signedOutVisitor() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "a visitor who has not signed in is sent to the sign-in page, which is a GOV.UK form",
+        arguments: StoreKind.available)
+    func signedOutVisitor(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         try await fixture.test { client in
             var visitor = Visitor(client)
             let home = try await visitor.get("/")
@@ -25,9 +28,11 @@ struct SignInTests {
         }
     }
 
-    @Test("a right token signs in with an HttpOnly, SameSite=Strict cookie; signing out ends the session")
-    func signInAndOut() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "a right token signs in with an HttpOnly, SameSite=Strict cookie; signing out ends the session",
+        arguments: StoreKind.available)
+    func signInAndOut(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         try await fixture.test { client in
             var visitor = Visitor(client)
             _ = try await visitor.get("/sign-in")
@@ -52,9 +57,11 @@ struct SignInTests {
         }
     }
 
-    @Test("under --secure-cookies every cookie is Secure; the sign-in form's is removed on the path it was set on")
-    func secureCookies() async throws {
-        let fixture = try await PortalFixture(secureCookies: true)
+    @Test(
+        "under --secure-cookies every cookie is Secure; the sign-in form's is removed on the path it was set on",
+        arguments: StoreKind.available)
+    func secureCookies(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind, secureCookies: true)
         try await fixture.test { client in
             var visitor = Visitor(client)
             let page = try await visitor.get("/sign-in")
@@ -71,9 +78,11 @@ struct SignInTests {
         }
     }
 
-    @Test("a wrong or disabled token is refused with an error summary; the sign-in form needs its CSRF cookie")
-    func wrongTokens() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "a wrong or disabled token is refused with an error summary; the sign-in form needs its CSRF cookie",
+        arguments: StoreKind.available)
+    func wrongTokens(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         try await fixture.store.disableAccount(fixture.accounts["kettering"]!.id!, actor: "test")
         try await fixture.test { client in
             var visitor = Visitor(client)
@@ -95,9 +104,11 @@ struct SignInTests {
         }
     }
 
-    @Test("wrong tokens are throttled: a 429 with Retry-After on the page and the API; the admin sees and clears it")
-    func throttled() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "wrong tokens are throttled: a 429 with Retry-After on the page and the API; the admin sees and clears it",
+        arguments: StoreKind.available)
+    func throttled(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         try await fixture.test { client in
             var visitor = Visitor(client)
             var last: Page?
@@ -139,9 +150,11 @@ struct SignInTests {
         #expect(log.contains { $0.action == .lockoutClear && $0.actor == "admin account" })
     }
 
-    @Test("behind a proxy, failed sign-ins are counted by the address the proxy forwards, not the proxy's own")
-    func behindProxy() async throws {
-        let fixture = try await PortalFixture(behindProxy: true)
+    @Test(
+        "behind a proxy, failed sign-ins are counted by the address the proxy forwards, not the proxy's own",
+        arguments: StoreKind.available)
+    func behindProxy(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind, behindProxy: true)
         try await fixture.test { client in
             for (index, address) in ["192.0.2.7", "192.0.2.7", "198.51.100.9"].enumerated() {
                 _ = try await APICaller(client: client, token: "sg_bad\(index)").send(
@@ -156,9 +169,9 @@ struct SignInTests {
             ])
     }
 
-    @Test("a session ends when it expires")
-    func expiry() async throws {
-        let fixture = try await PortalFixture()
+    @Test("a session ends when it expires", arguments: StoreKind.available)
+    func expiry(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         guard
             case .signedIn(let expired) = try await fixture.safeguarding.signIn(
                 token: fixture.tokens["policy"]!, from: "192.0.2.7", lasting: -60)
@@ -175,9 +188,9 @@ struct SignInTests {
         }
     }
 
-    @Test("every post without the session's CSRF token is refused, and changes nothing")
-    func csrf() async throws {
-        let fixture = try await PortalFixture()
+    @Test("every post without the session's CSRF token is refused, and changes nothing", arguments: StoreKind.available)
+    func csrf(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         try await fixture.test { client in
             var officer = try await Visitor.signedIn(client, token: fixture.tokens["corby"]!)
             let section = driverForm.sections[0].id
@@ -209,9 +222,9 @@ struct SignInTests {
         }
     }
 
-    @Test("pages, refusals and API errors all carry the security headers")
-    func securityHeaders() async throws {
-        let fixture = try await PortalFixture()
+    @Test("pages, refusals and API errors all carry the security headers", arguments: StoreKind.available)
+    func securityHeaders(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         try await fixture.test { client in
             var visitor = Visitor(client)
             let responses = [
