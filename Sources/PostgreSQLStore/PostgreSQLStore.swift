@@ -32,6 +32,11 @@ public final class PostgreSQLStore: ReturnStore {
     /// `prefer`, the default, or `require`; `pool` the most connections to hold) and brings its schema up to date.
     public static func open(url: String) async throws -> PostgreSQLStore {
         let target = try PostgreSQLURL(url)
+        // One connection first, outside the pool: the pool, failing to connect, says only that it gave up; this says
+        // why (nothing listening, no such database, a password refused), and at once.
+        let first = try await PostgresConnection.connect(
+            configuration: try target.connectionConfiguration(), id: 0, logger: silent)
+        try await first.close()
         var configuration = PostgresClient.Configuration(
             host: target.host, port: target.port, username: target.user, password: target.password,
             database: target.database, tls: target.tls)
@@ -47,23 +52,35 @@ public final class PostgreSQLStore: ReturnStore {
     /// gives the new database's URL: for the tests, the benchmark and `store copy`'s target. `name` is lower-case
     /// letters, digits and underscores.
     public static func createDatabase(named name: String, besides url: String) async throws -> String {
-        guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) else {
-            throw Refusal.badDatabaseURL(url: name, why: "a new database's name is lower-case letters, digits and _")
-        }
-        let target = try PostgreSQLURL(url)
-        var configuration = PostgresClient.Configuration(
-            host: target.host, port: target.port, username: target.user, password: target.password,
-            database: target.database, tls: target.tls)
-        configuration.options.maximumConnections = 1
-        let client = PostgresClient(configuration: configuration, backgroundLogger: silent)
-        let running = Task { await client.run() }
-        defer { running.cancel() }
-        try await client.withConnection { connection in
-            try await connection.run(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
-        }
+        try await administer("CREATE DATABASE", name, besides: url)
         var parts = URLComponents(string: url)!
         parts.path = "/" + name
         return parts.string!
+    }
+
+    /// Drops a database beside the one `url` names, closing its connections first: for the tests and the benchmark,
+    /// which make their own.
+    public static func dropDatabase(named name: String, besides url: String) async throws {
+        try await administer("DROP DATABASE IF EXISTS", name, besides: url, suffix: " WITH (FORCE)")
+    }
+
+    /// Runs `command name` on the server `url` names, connected to its database.
+    private static func administer(_ command: String, _ name: String, besides url: String, suffix: String = "")
+        async throws
+    {
+        guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) else {
+            throw Refusal.badDatabaseURL(url: name, why: "a database's name here is lower-case letters, digits and _")
+        }
+        let target = try PostgreSQLURL(url)
+        let connection = try await PostgresConnection.connect(
+            configuration: try target.connectionConfiguration(), id: 0, logger: silent)
+        do {
+            try await connection.run(PostgresQuery(unsafeSQL: "\(command) \(name)\(suffix)"))
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+        try await connection.close()
     }
 
     /// A URL with its password, if it has one, replaced by `***`, for messages.

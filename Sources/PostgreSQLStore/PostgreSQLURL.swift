@@ -9,7 +9,8 @@ struct PostgreSQLURL: CustomStringConvertible {
     let user: String
     let password: String?
     let database: String?
-    let tls: PostgresClient.Configuration.TLS
+    /// Whether the connection uses TLS: `disable`, `prefer` or `require`.
+    let sslMode: String
     let poolSize: Int
     /// The URL without its password.
     let description: String
@@ -31,9 +32,9 @@ struct PostgreSQLURL: CustomStringConvertible {
         let query = Dictionary(
             (parts.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { _, last in last })
         switch query["sslmode"] ?? "prefer" {
-        case "disable": tls = .disable
-        case "prefer", "allow": tls = .prefer(.makeClientConfiguration())
-        case "require", "verify-ca", "verify-full": tls = .require(.makeClientConfiguration())
+        case "disable": sslMode = "disable"
+        case "prefer", "allow": sslMode = "prefer"
+        case "require", "verify-ca", "verify-full": sslMode = "require"
         case let other:
             throw Refusal.badDatabaseURL(
                 url: Self.hidingPassword(url), why: "sslmode '\(other)' is not disable, prefer or require")
@@ -43,6 +44,28 @@ struct PostgreSQLURL: CustomStringConvertible {
         }
         poolSize = size
         description = Self.hidingPassword(url)
+    }
+
+    /// The pool's TLS setting.
+    var tls: PostgresClient.Configuration.TLS {
+        switch sslMode {
+        case "disable": return .disable
+        case "require": return .require(.makeClientConfiguration())
+        default: return .prefer(.makeClientConfiguration())
+        }
+    }
+
+    /// The settings of one connection made outside the pool.
+    func connectionConfiguration() throws -> PostgresConnection.Configuration {
+        let context = try NIOSSLContext(configuration: .makeClientConfiguration())
+        let tls: PostgresConnection.Configuration.TLS =
+            switch sslMode {
+            case "disable": .disable
+            case "require": .require(context)
+            default: .prefer(context)
+            }
+        return PostgresConnection.Configuration(
+            host: host, port: port, username: user, password: password, database: database, tls: tls)
     }
 
     /// The URL with its password, if it has one, replaced by `***`.

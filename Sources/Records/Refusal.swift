@@ -125,4 +125,11 @@ public enum Refusal: Error, Sendable, Equatable {
     case notDemoDatabase(String)
     /// The PostgreSQL database (its URL, password hidden) already holds something, and the demo fills only an empty one.
     case notEmptyDatabase(String)
+
+    // MARK: Copying between stores
+
+    /// The store a copy would go into already holds rows of this table.
+    case storeNotEmpty(table: String)
+    /// After a copy, this table's rows in the two stores differ (their counts given).
+    case copyDiffers(table: String, sourceRows: Int, targetRows: Int)
 }

@@ -195,6 +195,19 @@ public protocol ReturnStore: Sendable {
     /// Everything held about one school or driver, or nil when nothing is.
     func subjectRecords(subjectKey: String) async throws -> SubjectRecords?
 
+    // MARK: Copying between stores
+
+    /// A page of one of `CopiedRows.tables`: the rows whose `key` is after `after` (from the first when nil), in key
+    /// order, at most `limit`, every column as stored.
+    func copiedRows(of table: String, key: String, after: CopiedRows.Value?, limit: Int) async throws -> CopiedRows
+
+    /// Inserts rows copied from another store exactly as they were, their numbers too, in one transaction.
+    func insertCopiedRows(_ rows: CopiedRows, into table: String) async throws
+
+    /// Ends a copy into this store: its numbering continues after the copied rows, and the copied submissions'
+    /// report facts are listed to be filled from their stored answers (as an older database's are).
+    func finishCopy() async throws
+
     // MARK: The audit log
 
     /// Appends a line to the audit log (nothing, on a store opened only to read, which cannot record it).

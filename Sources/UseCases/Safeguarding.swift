@@ -33,6 +33,21 @@ public struct Safeguarding: Sendable {
         validator = Validator(catalog: catalog)
     }
 
+    /// True when the store answers a read within `seconds` (the portal's readiness): false when its database
+    /// cannot be reached, or takes longer (a pool waiting to reconnect would keep a health check for a minute).
+    public func storeAnswers(within seconds: Double = 2) async -> Bool {
+        await withTaskGroup(of: Bool.self) { group in
+            group.addTask { (try? await store.districts()) != nil }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(seconds))
+                return false
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
+    }
+
     /// The form about a kind of subject: the school return, or the driver application.
     public func form(about subject: Subject) -> FormDefinition? {
         catalog.forms.values.first { $0.subject == subject }

@@ -44,6 +44,7 @@ public struct Portal: Sendable {
             response.headers[.cacheControl] = "public, max-age=3600"
             return response
         }
+        addHealthRoutes(to: routes)
         addSignInRoutes(to: routes)
         addFormsRoutes(to: routes)
         addSubmissionsRoutes(to: routes)

@@ -125,7 +125,7 @@ extension Refusal {
         case .noSuchTable(let id, let tables):
             return .notFound(
                 "There is no table '\(id)' in this report. The tables are: \(tables.joined(separator: ", ")).")
-        case .notDemoDatabase, .notEmptyDatabase:
+        case .notDemoDatabase, .notEmptyDatabase, .storeNotEmpty, .copyDiffers:
             return PortalError(status: .conflict, message: "This database holds work that is not the demo's.")
         }
     }

@@ -43,12 +43,18 @@ struct CommonOptions: ParsableArguments {
         return Safeguarding(store: try await openStore(), catalog: catalog, today: { today() }, mailer: mailer)
     }
 
-    /// The database whether it is PostgreSQL (a `postgresql://` URL) rather than a SQLite file.
+    /// Whether the database is PostgreSQL (a `postgresql://` URL) rather than a SQLite file.
     var isPostgreSQL: Bool { PostgreSQLStore.names(databasePath) }
 
     /// The store `--database` names, opened and brought up to date; a message and exit 1 when it cannot be.
     func openStore() async throws -> any ReturnStore {
-        if isPostgreSQL {
+        try await Self.openStore(at: databasePath)
+    }
+
+    /// The store at a file's path or a `postgresql://` URL, opened (the file created when needed) and brought up to
+    /// date; a message and exit 1 when it cannot be.
+    static func openStore(at databasePath: String) async throws -> any ReturnStore {
+        if PostgreSQLStore.names(databasePath) {
             do {
                 return try await PostgreSQLStore.open(url: databasePath)
             } catch let refusal as Refusal {

@@ -123,6 +123,13 @@ extension Refusal {
         case .notDemoDatabase(let path):
             return "\(path) holds work that is not the demo's. Run the demo with --database demo.sqlite, "
                 + "or move \(path) away first."
+        case .storeNotEmpty(let table):
+            return "The database to copy into already holds records (its \(table) table is not empty), and a copy "
+                + "goes only into an empty one. Make a new database (createdb, or a new file's path) and copy into it."
+        case .copyDiffers(let table, let sourceRows, let targetRows):
+            return "The copy does not match: the \(table) table holds \(sourceRows) rows in the source and "
+                + "\(targetRows) in the copy, or rows that differ. Was the source changed while it was copied? Stop "
+                + "every process that writes it, make the target empty again, and copy once more."
         case .notEmptyDatabase(let url):
             return "\(url) already holds work, and the demo fills only an empty PostgreSQL database. Make one "
                 + "(createdb safeguard_demo) and give its URL, or run the demo with --database demo.sqlite."

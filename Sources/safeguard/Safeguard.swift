@@ -13,7 +13,7 @@ struct Safeguard: AsyncParsableCommand {
             Revalidate.self, Replay.self, Export.self, Report.self, Chase.self, Decide.self, DBSCheck.self,
             Transfer.self,
             Audit.self, Retention.self, SubjectExport.self,
-            Sample.self, Users.self, Lockouts.self, Serve.self,
+            Sample.self, Users.self, Lockouts.self, StoreCommand.self, Serve.self,
         ]
     )
 

@@ -37,7 +37,8 @@ struct RefusalWordingTests {
         .badDatabaseURL(
             url: "postgresql://db.example/x?sslmode=sometimes",
             why: "sslmode 'sometimes' is not disable, prefer or require"),
-        .notEmptyDatabase("postgresql://safeguard:***@db.example/safeguard"),
+        .notEmptyDatabase("postgresql://safeguard:***@db.example/safeguard"), .storeNotEmpty(table: "submission"),
+        .copyDiffers(table: "audit", sourceRows: 12, targetRows: 11),
     ]
 
     @Test("the command line words every refusal, and may name the option or command that puts it right")

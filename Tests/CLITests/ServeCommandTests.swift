@@ -97,13 +97,26 @@ struct ServeCommandTests {
 enum HTTP {
     /// The whole response (head and body) to a GET on 127.0.0.1.
     static func get(port: Int, path: String, headers: [String] = []) throws -> String {
+        try request("GET", port: port, path: path, headers: headers)
+    }
+
+    /// The whole response (head and body) to a request on 127.0.0.1, with a body when given.
+    static func request(_ method: String, port: Int, path: String, headers: [String] = [], body: [UInt8] = [])
+        throws -> String
+    {
         let socket = try open(port: port)
         defer { close(socket) }
-        let request =
-            (["GET \(path) HTTP/1.1", "Host: 127.0.0.1:\(port)", "Connection: close"] + headers).joined(
-                separator: "\r\n")
-            + "\r\n\r\n"
-        _ = request.withCString { send(socket, $0, strlen($0), 0) }
+        let length = body.isEmpty ? [] : ["Content-Length: \(body.count)"]
+        let head =
+            (["\(method) \(path) HTTP/1.1", "Host: 127.0.0.1:\(port)", "Connection: close"] + headers + length)
+            .joined(separator: "\r\n") + "\r\n\r\n"
+        let bytes = Array(head.utf8) + body
+        var sent = 0
+        while sent < bytes.count {
+            let count = bytes[sent...].withUnsafeBytes { send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard count > 0 else { throw POSIXError(.EPIPE) }
+            sent += count
+        }
         var response: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {

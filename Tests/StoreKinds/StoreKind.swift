@@ -69,6 +69,13 @@ public enum StoreKind: String, Sendable, CustomStringConvertible, CaseIterable {
         return parts.string! + "&pool=2"
     }
 
+    /// Drops a store's PostgreSQL database (given by its URL), closing its connections: what a database that goes
+    /// away looks like to the processes using it.
+    public static func dropDatabase(at url: String) async throws {
+        guard let server = postgresqlURL, let name = URLComponents(string: url)?.path.dropFirst() else { return }
+        try await PostgreSQLStore.dropDatabase(named: String(name), besides: server)
+    }
+
     /// A new database on the test server, its URL with a small pool (many tests run at once).
     private func newDatabaseURL() async throws -> String {
         guard let server = Self.postgresqlURL else { throw Refusal.badDatabaseURL(url: "", why: Self.skippedBecause) }

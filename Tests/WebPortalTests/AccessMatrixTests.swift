@@ -51,6 +51,8 @@ struct AccessMatrixTests {
         // is one the role it is for would be told to correct (422, 400) or would save (303), so nothing changes.
         let table: [String: [Row]] = [
             "GET /assets/portal.css": [Row("/assets/portal.css", [200, 200, 200, 200, 200, 200])],
+            "GET /healthz": [Row("/healthz", [200, 200, 200, 200, 200, 200])],
+            "GET /readyz": [Row("/readyz", [200, 200, 200, 200, 200, 200])],
             "GET /sign-in": [Row("/sign-in", [200, 200, 200, 200, 200, 200])],
             "POST /sign-in": [Row("/sign-in", [("token", "sg_wrong")], [401, 401, 401, 401, 401, 401])],
             "GET /": [Row("/", [303, 200, 200, 200, 200, 200])],

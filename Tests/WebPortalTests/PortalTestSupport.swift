@@ -33,6 +33,8 @@ let driverForm = catalog.forms.values.first { $0.subject == .driver }!
 /// Today is the sample's day, 31 October 2026.
 final class PortalFixture: Sendable {
     let folder: URL
+    /// The store's file or database URL.
+    let location: String
     let store: any ReturnStore
     let safeguarding: Safeguarding
     let portal: Portal
@@ -52,7 +54,8 @@ final class PortalFixture: Sendable {
     ) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try await kind.open(try await kind.newLocation(in: folder))
+        location = try await kind.newLocation(in: folder)
+        store = try await kind.open(location)
         let day = today
         safeguarding = Safeguarding(store: store, catalog: catalog, today: { day })
         let county = folder.appendingPathComponent("county").path
