@@ -9,6 +9,7 @@ import csv
 import json
 import os
 import resource
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -71,6 +72,7 @@ def main():
     parser.add_argument("--work", required=True)
     parser.add_argument("--national", action="store_true")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--store", choices=["sqlite", "postgresql"], default="sqlite")
     arguments = parser.parse_args()
     safeguard, work, runs = arguments.safeguard, arguments.work, arguments.runs
     schools, drivers = (24000, 360000) if arguments.national else (5900, 10000)
@@ -127,6 +129,8 @@ def main():
         rows.append((f"safeguard report {report}", None, *timed(
             f"report {report}", runs,
             [safeguard, "report", report, "--as-of", AS_OF, "--format", "json", "--database", database, *common])))
+    if arguments.store == "postgresql":
+        rows += postgresql_rows(safeguard, county, rounds, applications, files, runs, common)
     hostile = os.path.join(work, "hostile-100000-items.yaml")
     with open(hostile, "w") as handle:
         handle.write("form: section11-school-return\ncse:\n  sessions:\n")
@@ -151,6 +155,44 @@ def main():
     for label, _, median, _, _, _ in peer_rows:
         ratios.append(f"{median / validate[2]:.1f}x faster than {label}")
     print("\nRatios: " + "; ".join(ratios) + ".")
+
+
+def postgresql_rows(safeguard, county, rounds, applications, files, runs, common):
+    """Submit and the reports on PostgreSQL: a throwaway cluster of its own (scripts/postgresql-cluster), a template
+    database with the register and the rounds, and a new database made from it before each submit."""
+    cluster = os.path.join(ROOT, "scripts", "postgresql-cluster")
+    server = subprocess.run([cluster, "start"], check=True, capture_output=True, text=True).stdout.strip()
+    try:
+        url = lambda name: server.replace("/postgres?", f"/{name}?")
+        psql = lambda sql: subprocess.run(["psql", server, "-qc", sql], check=True, stdout=subprocess.DEVNULL)
+        psql("CREATE DATABASE bench_template")
+        template = url("bench_template")
+        subprocess.run([safeguard, "register", "import", os.path.join(county, "register.csv"), "--database",
+                        template, *common], check=True, stdout=subprocess.DEVNULL)
+        for r in rounds:
+            subprocess.run([safeguard, "collection", "open", r["name"], "--form", r["form"], "--period-start",
+                            r["period_start"], "--period-end", r["period_end"], "--due", r["due"], "--database",
+                            template, *common], check=True, stdout=subprocess.DEVNULL)
+        database = shlex.quote(url("bench_run"))
+
+        def fresh_database():
+            psql("DROP DATABASE IF EXISTS bench_run WITH (FORCE)")
+            psql("CREATE DATABASE bench_run TEMPLATE bench_template")
+
+        submit_script = " && ".join(
+            [f"{safeguard} submit --quiet --collection {r['name']} --database {database} {' '.join(common)} "
+             f"{os.path.join(county, 'returns', r['name'])}; true" for r in rounds]
+            + [f"{safeguard} submit --quiet --database {database} {' '.join(common)} {applications}; true"])
+        rows = [("safeguard submit, PostgreSQL (new database)", files,
+                 *timed("submit postgresql", runs, ["sh", "-c", submit_script], prepare=fresh_database))]
+        for report in ("schools", "licensing"):
+            rows.append((f"safeguard report {report}, PostgreSQL", None, *timed(
+                f"report {report} postgresql", runs,
+                [safeguard, "report", report, "--as-of", AS_OF, "--format", "json", "--database", url("bench_run"),
+                 *common])))
+        return rows
+    finally:
+        subprocess.run([cluster, "stop", server], check=False)
 
 
 def compare_peers(arguments, work, runs, folders, files, common):

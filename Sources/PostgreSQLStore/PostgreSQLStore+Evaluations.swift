@@ -84,14 +84,16 @@ extension PostgreSQLStore {
         }
         try await write { connection in
             let now = Self.now()
-            for item in items {
-                guard let form = item.prepared.evaluation.form else { continue }
+            let forms = items.compactMap { $0.prepared.evaluation.form }
+            for form in Dictionary(forms.map { ($0.hash, $0) }, uniquingKeysWith: { first, _ in first }).values {
                 try await Self.keepDefinitions(connection, form: form, ruleSet: catalog.ruleSets[form.id])
-                try await PostgreSQLSubmissionWriter.insertEvaluation(
-                    item.prepared, submissionID: item.submissionID,
-                    parametersJSON: PostgreSQLSubmissionWriter.json(of: item.parameters), reason: reason, actor: actor,
-                    at: now, connection)
-                // A new evaluation, of answers read again with the forms of today: the facts follow both.
+            }
+            try await Self.insertEvaluations(
+                items.map {
+                    ($0.submissionID, $0.prepared, PostgreSQLSubmissionWriter.json(of: $0.parameters))
+                }, reason: reason, actor: actor, at: now, connection)
+            // A new evaluation, of answers read again with the forms of today: the facts follow both.
+            for item in items {
                 if let facts = item.prepared.facts {
                     try await Self.keepFacts(connection, facts, submissionID: item.submissionID)
                 }

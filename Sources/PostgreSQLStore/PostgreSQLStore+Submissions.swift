@@ -9,11 +9,9 @@ extension PostgreSQLStore {
         async throws -> [StoreOutcome]
     {
         try await write { connection in
-            var writer = PostgreSQLSubmissionWriter(
-                connection: connection, catalog: catalog, parameters: context.collection?.ruleParameters ?? [:])
-            var outcomes: [StoreOutcome] = []
-            for submission in submissions { outcomes.append(try await writer.store(submission, context: context)) }
-            return outcomes
+            try await PostgreSQLSubmissionWriter(
+                connection: connection, catalog: catalog, parameters: context.collection?.ruleParameters ?? [:]
+            ).store(submissions, context: context)
         }
     }
 

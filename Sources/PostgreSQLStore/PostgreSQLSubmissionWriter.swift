@@ -3,8 +3,11 @@ import Foundation
 import PostgresNIO
 import Records
 
-/// Writes a batch of submissions inside one transaction, remembering what the batch has already looked up (the
-/// definitions kept, the districts, the time), as the SQLite store's `SubmissionWriter` does.
+/// Writes a batch of submissions inside one transaction in a fixed number of statements, however many there are:
+/// what the batch needs from the store is read at once (its subjects locked, their schools, latest versions,
+/// first receipts and transfers), each submission is then filed in Swift in turn, exactly as the SQLite store's
+/// `SubmissionWriter` files it, and what is stored goes in as multi-row inserts (a statement a table). On a
+/// network, a statement is a round trip: twelve a submission held submit to a few hundred a second.
 struct PostgreSQLSubmissionWriter {
     let connection: PostgresConnection
     let catalog: FormCatalog
@@ -12,8 +15,6 @@ struct PostgreSQLSubmissionWriter {
     let parametersJSON: String
     /// When the batch was received.
     let now: String
-    private var keptDefinitions: Set<String> = []
-    private var districtSlugs: [Int64: String]?
 
     init(connection: PostgresConnection, catalog: FormCatalog, parameters: [String: Value]) {
         self.connection = connection
@@ -27,123 +28,250 @@ struct PostgreSQLSubmissionWriter {
         JSONValue.object(parameters.keys.sorted().map { ($0, parameters[$0]!.json) }).text
     }
 
-    /// Stores one prepared submission: refused, with the reason, when it cannot be filed.
-    mutating func store(_ prepared: PreparedSubmission, context: SubmissionContext) async throws -> StoreOutcome {
-        let evaluation = prepared.evaluation
-        guard let form = evaluation.form, let bound = prepared.bound else { return .refused(.unreadable) }
-        guard let subjectKey = evaluation.subjectKey else {
-            return .refused(.noSubject(field: form.field(at: form.subjectKey).label))
-        }
-        if let collection = context.collection, collection.formID != form.id {
-            return .refused(
-                .collectionForAnotherForm(collection: collection.name, collectionForm: collection.formID, form: form.id)
-            )
-        }
-        // One process at a time stores a version of this subject, so each finds the latest the one before stored.
-        try await connection.run(
-            "SELECT pg_advisory_xact_lock(hashtextextended(\(form.id + "\u{1F}" + subjectKey), 0))")
-        var district = evaluation.district
-        if form.subject == .school {
-            let school = try await connection.rows("SELECT status, districtID FROM school WHERE urn = \(subjectKey)")
-                .first
-            let status = try school?[0].decode(String.self)
-            if status != SchoolStatus.open.rawValue && !context.allowsUnregistered {
-                return .refused(.notRegistered(urn: subjectKey, closed: school != nil))
-            }
-            // A school is filed under the register's district, whatever its return says.
-            if let school { district = try await districtSlug(school[1].decode(Int64.self)) ?? district }
-        }
-        let latest = try await PostgreSQLStore.latestSubmission(
-            connection, formID: form.id, subjectKey: subjectKey, collectionID: context.collection?.id)
-        // A driver's versions stay with the district that holds them, until a transfer hands them on.
-        if form.subject == .driver, let latest, let held = latest.district, held != district,
-            try await !transferred(formID: form.id, subjectKey: subjectKey, after: latest.id, to: district)
-        {
-            return .refused(.knownToAnotherDistrict(driver: subjectKey))
-        }
-        let previous = latest?.id
-        let receivedAt = prepared.receivedAt ?? context.receivedAt
-        try await keepDefinitions(form: form, ruleSet: catalog.ruleSets[form.id])
-        let id = try await connection.insert(
-            SubmissionRecord(
-                id: nil, subjectKind: form.subject, subjectKey: subjectKey, district: district,
-                collectionID: context.collection?.id, formID: form.id, formVersion: form.version, formHash: form.hash,
-                fileName: evaluation.file, received: Data(evaluation.received), bound: bound, source: context.source,
-                submitter: context.submitter, receivedAt: receivedAt ?? now, supersedes: previous),
-            into: "submission")!
-        try await Self.insertEvaluation(
-            prepared, submissionID: id, parametersJSON: parametersJSON, reason: .submitted, actor: context.submitter,
-            at: now, connection)
-        if let facts = prepared.facts { try await PostgreSQLStore.keepFacts(connection, facts, submissionID: id) }
-        var detail =
-            "\(evaluation.decision.rawValue); form \(form.id) \(form.version); source \(context.source.rawValue)"
-        if let receivedAt { detail += "; received \(receivedAt)" }
-        if let previous { detail += "; supersedes \(previous)" }
-        try await PostgreSQLStore.audit(
-            connection, actor: context.submitter, action: .submit, target: "submission \(id)", detail: detail)
-        return .stored(id: id, supersedes: previous)
+    /// A submission that can be filed, with what it will be stored as.
+    private struct Filed {
+        let prepared: PreparedSubmission
+        let form: FormDefinition
+        let bound: String
+        let subjectKey: String
+        let district: String?
+        /// The version it supersedes: a stored number, or the position in this batch of one filed before it.
+        let supersedes: Version?
+        let receivedAt: String?
+        /// When its subject's first version in the collection was received.
+        let firstReceivedAt: String
     }
 
-    /// Inserts an evaluation and its findings (in one statement); its number.
-    @discardableResult
-    static func insertEvaluation(
-        _ prepared: PreparedSubmission, submissionID: Int64, parametersJSON: String, reason: EvaluationReason,
-        actor: String, at time: String, _ connection: PostgresConnection
-    ) async throws -> Int64 {
-        let evaluation = prepared.evaluation
-        guard let form = evaluation.form else { throw Refusal.unreadable }
-        let evaluationID = try await connection.insert(
-            EvaluationRecord(
-                id: nil, submissionID: submissionID, formHash: form.hash, ruleSetHash: evaluation.ruleSetHash,
-                parameters: parametersJSON, asOf: evaluation.asOf.iso, decision: evaluation.decision, reason: reason,
-                evaluatedBy: actor, evaluatedAt: time),
-            into: "evaluation")!
-        let findings = Array(zip(evaluation.findings, prepared.findingDetails))
-        guard !findings.isEmpty else { return evaluationID }
+    /// A version: stored before this batch, or filed earlier in it.
+    private enum Version {
+        case stored(Int64)
+        case filed(Int)
+    }
+
+    /// Files and stores each submission, in order: the outcome of each.
+    func store(_ submissions: [PreparedSubmission], context: SubmissionContext) async throws -> [StoreOutcome] {
+        let collectionID = context.collection?.id
+        let readable = submissions.compactMap { prepared -> (form: FormDefinition, key: String)? in
+            guard let form = prepared.evaluation.form, let key = prepared.evaluation.subjectKey else { return nil }
+            return (form, key)
+        }
+        // One process at a time stores a version of each subject: every subject's lock, taken in one order.
+        let locks = Set(readable.map { $0.form.id + "\u{1F}" + $0.key }).sorted()
+        try await connection.run(
+            "SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM (SELECT unnest(\(locks)) AS k ORDER BY 1) l"
+        )
+        let keys = Array(Set(readable.map(\.key)))
+        let schools = try await self.schools(Array(Set(readable.filter { $0.form.subject == .school }.map(\.key))))
+        var latest = try await latestVersions(keys, collectionID: collectionID)
+        var first = try await firstReceipts(keys, collectionID: collectionID)
+        let transfers = try await self.transfers(keys)
+
+        var outcomes: [StoreOutcome?] = []
+        var filed: [Filed] = []
+        for prepared in submissions {
+            let evaluation = prepared.evaluation
+            guard let form = evaluation.form, let bound = prepared.bound else {
+                outcomes.append(.refused(.unreadable))
+                continue
+            }
+            guard let subjectKey = evaluation.subjectKey else {
+                outcomes.append(.refused(.noSubject(field: form.field(at: form.subjectKey).label)))
+                continue
+            }
+            if let collection = context.collection, collection.formID != form.id {
+                outcomes.append(
+                    .refused(
+                        .collectionForAnotherForm(
+                            collection: collection.name, collectionForm: collection.formID, form: form.id)))
+                continue
+            }
+            var district = evaluation.district
+            if form.subject == .school {
+                let school = schools[subjectKey]
+                if school?.status != SchoolStatus.open.rawValue && !context.allowsUnregistered {
+                    outcomes.append(.refused(.notRegistered(urn: subjectKey, closed: school != nil)))
+                    continue
+                }
+                // A school is filed under the register's district, whatever its return says.
+                if let school { district = school.district ?? district }
+            }
+            let subject = form.id + "\u{1F}" + subjectKey
+            let previous = latest[subject]
+            // A driver's versions stay with the district that holds them, until a transfer hands them on.
+            if form.subject == .driver, let previous, let held = previous.district, held != district {
+                let handedOn =
+                    if case .stored(let id) = previous.version, let district {
+                        transfers.contains(Transfer(formID: form.id, subjectKey: subjectKey, after: id, to: district))
+                    } else { false }
+                guard handedOn else {
+                    outcomes.append(.refused(.knownToAnotherDistrict(driver: subjectKey)))
+                    continue
+                }
+            }
+            let receivedAt = prepared.receivedAt ?? context.receivedAt
+            let own = receivedAt ?? now
+            let firstReceived = min(first[subject] ?? own, own)
+            first[subject] = firstReceived
+            latest[subject] = (.filed(filed.count), district)
+            outcomes.append(nil)
+            filed.append(
+                Filed(
+                    prepared: prepared, form: form, bound: bound, subjectKey: subjectKey, district: district,
+                    supersedes: previous?.version, receivedAt: receivedAt, firstReceivedAt: firstReceived))
+        }
+        guard !filed.isEmpty else { return outcomes.map { $0! } }
+        let ids = try await PostgreSQLStore.numbers("submission", count: filed.count, connection)
+        try await write(filed, ids: ids, context: context)
+        var next = filed.makeIterator()
+        var position = 0
+        return outcomes.map { outcome in
+            if let outcome { return outcome }
+            let item = next.next()!
+            defer { position += 1 }
+            return .stored(id: ids[position], supersedes: item.supersedes.map { number($0, ids) })
+        }
+    }
+
+    /// A version's submission number.
+    private func number(_ version: Version, _ ids: [Int64]) -> Int64 {
+        switch version {
+        case .stored(let id): return id
+        case .filed(let position): return ids[position]
+        }
+    }
+
+    /// Stores the filed submissions as numbered, each with its evaluation, findings, facts and audit line.
+    private func write(_ filed: [Filed], ids: [Int64], context: SubmissionContext) async throws {
+        for form in Dictionary(filed.map { ($0.form.id, $0.form) }, uniquingKeysWith: { first, _ in first }).values {
+            try await PostgreSQLStore.keepDefinitions(connection, form: form, ruleSet: catalog.ruleSets[form.id])
+        }
+        let supersedes = filed.map { $0.supersedes.map { number($0, ids) } }
         try await connection.insertRows(
-            into: "finding",
-            columns: ["evaluationID", "rule", "severity", "path", "line", "\"column\"", "message", "detail"],
-            findings.map { finding, detail in
-                [
-                    .integer(evaluationID), .text(finding.rule), .text(finding.severity.rawValue), .text(finding.path),
-                    finding.mark.map { .integer(Int64($0.line)) }, finding.mark.map { .integer(Int64($0.column)) },
-                    .text(finding.message), .text(detail),
+            into: "submission",
+            columns: [
+                "id", "subjectKind", "subjectKey", "district", "collectionID", "formID", "formVersion", "formHash",
+                "fileName", "received", "bound", "source", "submitter", "receivedAt", "supersedes",
+            ],
+            filed.indices.map { index in
+                let item = filed[index]
+                return [
+                    .integer(ids[index]), .text(item.form.subject.rawValue), .text(item.subjectKey),
+                    item.district.map { .text($0) }, context.collection?.id.map { .integer($0) }, .text(item.form.id),
+                    .text(item.form.version), .text(item.form.hash), .text(item.prepared.evaluation.file),
+                    .bytes(Data(item.prepared.evaluation.received)), .text(item.bound),
+                    .text(context.source.rawValue), .text(context.submitter), .text(item.receivedAt ?? now),
+                    supersedes[index].map { .integer($0) },
                 ]
             })
-        return evaluationID
+        try await PostgreSQLStore.insertEvaluations(
+            filed.indices.map { (ids[$0], filed[$0].prepared, parametersJSON) }, reason: .submitted,
+            actor: context.submitter, at: now, connection)
+        try await connection.insertRows(
+            into: "audit", columns: ["at", "actor", "action", "target", "detail"],
+            filed.indices.map { index in
+                let item = filed[index]
+                let evaluation = item.prepared.evaluation
+                var detail =
+                    "\(evaluation.decision.rawValue); form \(item.form.id) \(item.form.version); "
+                    + "source \(context.source.rawValue)"
+                if let receivedAt = item.receivedAt { detail += "; received \(receivedAt)" }
+                if let previous = supersedes[index] { detail += "; supersedes \(previous)" }
+                return [
+                    .text(now), .text(context.submitter), .text(AuditAction.submit.rawValue),
+                    .text("submission \(ids[index])"), .text(detail),
+                ]
+            })
+        // A version superseded in this same batch is not its subject's latest.
+        let replaced = Set(supersedes.compactMap { $0 })
+        try await PostgreSQLStore.insertFacts(
+            filed.indices.compactMap { index in
+                filed[index].prepared.facts.map { facts in
+                    PostgreSQLStore.NewFacts(
+                        submissionID: ids[index], formID: filed[index].form.id, collectionID: context.collection?.id,
+                        subjectKey: filed[index].subjectKey, district: filed[index].district,
+                        latest: !replaced.contains(ids[index]),
+                        decision: filed[index].prepared.evaluation.decision,
+                        firstReceivedAt: filed[index].firstReceivedAt, facts: facts)
+                }
+            }, connection)
+        try await PostgreSQLStore.markReplaced(Array(replaced), connection)
     }
 
-    /// True when a transfer hands the subject's versions, as they stood at `after`, to `district`.
-    private func transferred(formID: String, subjectKey: String, after: Int64, to district: String?) async throws
-        -> Bool
-    {
-        guard let district else { return false }
-        return try await connection.value(
-            Bool.self,
+    /// A school's status and district, as the register holds it.
+    private struct School {
+        let status: String
+        let district: String?
+    }
+
+    /// The register's schools among these URNs.
+    private func schools(_ urns: [String]) async throws -> [String: School] {
+        guard !urns.isEmpty else { return [:] }
+        let rows = try await connection.rows(
             """
-            SELECT EXISTS (SELECT 1 FROM transfer
-              WHERE formID = \(formID) AND subjectKey = \(subjectKey) AND afterSubmission = \(after)
-                AND toDistrict = \(district))
-            """) ?? false
+            SELECT school.urn, school.status, district.slug FROM school
+            LEFT JOIN district ON district.id = school.districtID WHERE school.urn = ANY(\(urns))
+            """)
+        return Dictionary(
+            try rows.map {
+                (
+                    try $0[0].decode(String.self),
+                    School(status: try $0[1].decode(String.self), district: try $0[2].decode(String?.self))
+                )
+            }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Keeps the form and rule files an evaluation used, once each, so it can be replayed from the store.
-    private mutating func keepDefinitions(form: FormDefinition, ruleSet: RuleSet?) async throws {
-        guard !keptDefinitions.contains(form.hash) || (ruleSet.map { !keptDefinitions.contains($0.hash) } ?? false)
-        else { return }
-        try await PostgreSQLStore.keepDefinitions(connection, form: form, ruleSet: ruleSet)
-        keptDefinitions.insert(form.hash)
-        if let ruleSet { keptDefinitions.insert(ruleSet.hash) }
-    }
-
-    /// A district's slug by its number, from the districts read once a batch.
-    private mutating func districtSlug(_ id: Int64) async throws -> String? {
-        if districtSlugs == nil {
-            let rows = try await connection.rows("SELECT id, slug FROM district")
-            districtSlugs = Dictionary(
-                try rows.map { (try $0[0].decode(Int64.self), try $0[1].decode(String.self)) },
-                uniquingKeysWith: { first, _ in first })
+    /// The newest version of each of these subjects' submissions in the collection, and its district, by form and
+    /// subject.
+    private func latestVersions(_ keys: [String], collectionID: Int64?) async throws
+        -> [String: (version: Version, district: String?)]
+    {
+        let rows = try await connection.rows(
+            """
+            SELECT DISTINCT ON (formID, subjectKey) formID, subjectKey, id, district FROM submission s
+            WHERE subjectKey = ANY(\(keys)) AND collectionID IS NOT DISTINCT FROM \(collectionID)
+              AND NOT EXISTS (SELECT 1 FROM submission later WHERE later.supersedes = s.id)
+            ORDER BY formID, subjectKey, id DESC
+            """)
+        var latest: [String: (version: Version, district: String?)] = [:]
+        for row in rows {
+            latest[try row[0].decode(String.self) + "\u{1F}" + row[1].decode(String.self)] = (
+                .stored(try row[2].decode(Int64.self)), try row[3].decode(String?.self)
+            )
         }
-        return districtSlugs?[id]
+        return latest
+    }
+
+    /// When each of these subjects' first version in the collection was received, by form and subject.
+    private func firstReceipts(_ keys: [String], collectionID: Int64?) async throws -> [String: String] {
+        let rows = try await connection.rows(
+            """
+            SELECT formID, subjectKey, min(receivedAt) FROM submission
+            WHERE subjectKey = ANY(\(keys)) AND collectionID IS NOT DISTINCT FROM \(collectionID)
+            GROUP BY formID, subjectKey
+            """)
+        return Dictionary(
+            try rows.map {
+                (try $0[0].decode(String.self) + "\u{1F}" + $0[1].decode(String.self), try $0[2].decode(String.self))
+            }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// A transfer: the versions of a subject, as they stood at `after`, handed to a district.
+    private struct Transfer: Hashable {
+        let formID: String
+        let subjectKey: String
+        let after: Int64
+        let to: String
+    }
+
+    /// The transfers recorded for these subjects.
+    private func transfers(_ keys: [String]) async throws -> Set<Transfer> {
+        let rows = try await connection.rows(
+            "SELECT formID, subjectKey, afterSubmission, toDistrict FROM transfer WHERE subjectKey = ANY(\(keys))")
+        return Set(
+            try rows.map {
+                Transfer(
+                    formID: try $0[0].decode(String.self), subjectKey: try $0[1].decode(String.self),
+                    after: try $0[2].decode(Int64.self), to: try $0[3].decode(String.self))
+            })
     }
 }
