@@ -34,7 +34,7 @@ public struct Portal: Sendable {
     private func routes() -> PortalRoutes {
         let router = Router(context: PortalContext.self)
         router.addMiddleware {
-            RequestLogMiddleware<PortalContext>()
+            RequestLogMiddleware<PortalContext>(metrics: configuration.metrics)
             SecurityHeadersMiddleware<PortalContext>()
             AuthenticationMiddleware(safeguarding: safeguarding, behindProxy: configuration.behindProxy)
         }

@@ -17,6 +17,8 @@ public struct PortalConfiguration: Sendable {
     public var idleSeconds: Int
     /// How long a request's body may take to arrive in full, from its head.
     public var bodySeconds: Int
+    /// What the portal counts, served at `/metrics`.
+    public let metrics = PortalMetrics()
 
     /// Creates a configuration; sessions last 8 hours by default.
     public init(

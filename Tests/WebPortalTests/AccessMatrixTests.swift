@@ -53,6 +53,7 @@ struct AccessMatrixTests {
             "GET /assets/portal.css": [Row("/assets/portal.css", [200, 200, 200, 200, 200, 200])],
             "GET /healthz": [Row("/healthz", [200, 200, 200, 200, 200, 200])],
             "GET /readyz": [Row("/readyz", [200, 200, 200, 200, 200, 200])],
+            "GET /metrics": [Row("/metrics", [200, 200, 200, 200, 200, 200])],
             "GET /sign-in": [Row("/sign-in", [200, 200, 200, 200, 200, 200])],
             "POST /sign-in": [Row("/sign-in", [("token", "sg_wrong")], [401, 401, 401, 401, 401, 401])],
             "GET /": [Row("/", [303, 200, 200, 200, 200, 200])],

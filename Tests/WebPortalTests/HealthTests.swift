@@ -30,4 +30,30 @@ struct HealthTests {
             #expect(try await client.execute(uri: "/healthz", method: .get).status == .ok)
         }
     }
+
+    @Test("/metrics counts requests by route and status, and submissions by decision, never a path or a person")
+    func metrics() async throws {
+        let fixture = try await PortalFixture()
+        let driver = "BEGUM805176B99RA"
+        let yaml = try fixture.application(district: "corby", driverNumber: driver)
+        try await fixture.test { client in
+            let api = APICaller(client: client, token: fixture.tokens["corby"]!)
+            #expect(try await api.send(.post, "/api/v1/submissions", body: yaml).status == .created)
+            #expect(try await api.send(.get, "/api/v1/submissions/99999").status == .notFound)
+            _ = try await client.execute(uri: "/healthz", method: .get)
+            let scraped = try await client.execute(uri: "/metrics", method: .get)
+            #expect(scraped.status == .ok)
+            let text = String(buffer: scraped.body)
+            for line in [
+                #"safeguard_http_requests_total{method="POST",route="/api/v1/submissions",status="201"} 1"#,
+                #"safeguard_http_requests_total{method="GET",route="/api/v1/submissions/{id}",status="404"} 1"#,
+                #"safeguard_http_requests_total{method="GET",route="/healthz",status="200"} 1"#,
+                #"safeguard_http_request_duration_seconds_count{route="/api/v1/submissions"} 1"#,
+            ] {
+                #expect(text.contains(line + "\n"), "\(line)")
+            }
+            #expect(text.contains(#"safeguard_submissions_stored_total{decision=""#))
+            #expect(!text.contains("99999") && !text.contains(driver) && !text.contains("sg_"), "no path, no person")
+        }
+    }
 }

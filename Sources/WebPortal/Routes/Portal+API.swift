@@ -31,6 +31,7 @@ extension Portal {
             case .refused(let refusal):
                 throw refusal
             case .stored(let id, let supersedes):
+                configuration.metrics.stored(evaluation.decision)
                 var members: [(String, JSONValue)] = [
                     ("submission", .number(Double(id))),
                     ("supersedes", supersedes.map { .number(Double($0)) } ?? .null),

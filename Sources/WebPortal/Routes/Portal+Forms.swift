@@ -138,6 +138,7 @@ extension Portal {
                 answers.document(for: form), file: "portal", options: options, by: sender)
             switch result.outcome {
             case .stored(let id, _):
+                configuration.metrics.stored(result.evaluation.decision)
                 try await safeguarding.deleteDraft(by: sender)
                 return Self.redirect(form.subject == .school ? "/submissions/\(id)/confirmation" : "/submissions/\(id)")
             case .refused(let refusal):

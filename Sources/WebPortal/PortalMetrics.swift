@@ -1,0 +1,69 @@
+import FormEngine
+import Foundation
+import Prometheus
+import Records
+
+/// What the portal counts, served at `/metrics` in Prometheus's text format: requests by route, method and status,
+/// their latency by route, submissions stored by decision, and errors from the store. Labels are routes
+/// (`/submissions/{id}`), never paths, so no URN, driver number or token is ever a label.
+public final class PortalMetrics: Sendable {
+    /// Where the metrics are kept.
+    private let registry = PrometheusCollectorRegistry()
+    /// The latency buckets, in seconds: from a page served from memory to a slow store.
+    private static let buckets: [Duration] = [
+        .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(20),
+        .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5),
+        .seconds(5),
+    ]
+
+    /// Requests answered.
+    private static var requests: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "safeguard", metricName: "http_requests", unitName: "total",
+            helpText: "Requests answered, by method, route and status.")
+    }
+    /// Answer times.
+    private static var latency: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "safeguard", metricName: "http_request_duration", unitName: "seconds",
+            helpText: "How long requests took to answer, by route.")
+    }
+    /// Submissions stored.
+    private static var stored: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "safeguard", metricName: "submissions_stored", unitName: "total",
+            helpText: "Submissions stored through the portal and the API, by decision.")
+    }
+    /// Errors from the store.
+    private static var storeErrors: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "safeguard", metricName: "store_errors", unitName: "total",
+            helpText: "Requests that failed on an error from the store.")
+    }
+
+    /// An empty set of metrics.
+    public init() {}
+
+    /// Counts a request answered, and its time.
+    func request(method: String, route: String, status: Int, took duration: Duration) {
+        registry.makeCounter(
+            descriptor: Self.requests, labels: [("method", method), ("route", route), ("status", String(status))]
+        ).increment()
+        registry.makeDurationHistogram(descriptor: Self.latency, labels: [("route", route)], buckets: Self.buckets)
+            .record(duration)
+    }
+
+    /// Counts a submission stored through the portal or the API.
+    func stored(_ decision: Decision) {
+        registry.makeCounter(descriptor: Self.stored, labels: [("decision", decision.rawValue)]).increment()
+    }
+
+    /// Counts a request that failed on an error no refusal explains: the store's (a database that does not answer,
+    /// a transaction that failed).
+    func storeError() {
+        registry.makeCounter(descriptor: Self.storeErrors, labels: []).increment()
+    }
+
+    /// Every metric, in Prometheus's text exposition format.
+    var text: [UInt8] { registry.emitToBuffer() }
+}
