@@ -4,10 +4,12 @@ local threads = {}
 local template = io.open(os.getenv("APPLICATION")):read("*a")
 local token = os.getenv("TOKEN")
 local letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+-- Which wrk this is, when several load several instances at once: their drivers differ too.
+local instance = tonumber(os.getenv("INSTANCE") or "0")
 
 function setup(thread)
   table.insert(threads, thread)
-  thread:set("id", #threads)
+  thread:set("id", #threads + 4 * instance)
 end
 
 function init(args)

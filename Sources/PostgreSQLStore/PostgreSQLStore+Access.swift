@@ -17,7 +17,7 @@ extension PostgreSQLStore {
 
     /// The enabled account a token's hash belongs to.
     public func account(tokenHash: String) async throws -> AccountRecord? {
-        try await read { connection in
+        try await readOnce { connection in
             try await connection.record(
                 AccountRecord.self, "SELECT * FROM account WHERE tokenHash = \(tokenHash) AND disabledAt IS NULL")
         }
@@ -25,7 +25,7 @@ extension PostgreSQLStore {
 
     /// Every account, oldest first.
     public func accounts() async throws -> [AccountRecord] {
-        try await read { connection in
+        try await readOnce { connection in
             try await connection.records(AccountRecord.self, "SELECT * FROM account ORDER BY id")
         }
     }
@@ -57,14 +57,24 @@ extension PostgreSQLStore {
     public func session(tokenHash: String, now: String) async throws -> (
         session: SessionRecord, account: AccountRecord
     )? {
-        try await read { connection in
+        try await readOnce { connection in
+            // One statement: the account, and the session's own columns beside it.
             guard
-                let session = try await connection.record(
-                    SessionRecord.self, "SELECT * FROM session WHERE tokenHash = \(tokenHash) AND expiresAt > \(now)"),
-                let account = try await connection.record(
-                    AccountRecord.self, "SELECT * FROM account WHERE id = \(session.accountID)"),
-                account.disabledAt == nil
+                let row = try await connection.rows(
+                    """
+                    SELECT a.*, s.id AS sessionID, s.csrfToken AS sessionCSRF, s.createdAt AS sessionCreated,
+                      s.expiresAt AS sessionExpires
+                    FROM session s JOIN account a ON a.id = s.accountID
+                    WHERE s.tokenHash = \(tokenHash) AND s.expiresAt > \(now) AND a.disabledAt IS NULL
+                    """
+                ).first
             else { return nil }
+            let account = try AccountRecord(from: RowDecoder(row: row))
+            let session = SessionRecord(
+                id: try row["sessionid"].decode(Int64.self), tokenHash: tokenHash, accountID: account.id!,
+                csrfToken: try row["sessioncsrf"].decode(String.self),
+                createdAt: try row["sessioncreated"].decode(String.self),
+                expiresAt: try row["sessionexpires"].decode(String.self))
             return (session, account)
         }
     }
@@ -76,7 +86,7 @@ extension PostgreSQLStore {
 
     /// An account's draft of a form.
     public func draft(accountID: Int64, formID: String) async throws -> DraftRecord? {
-        try await read { connection in
+        try await readOnce { connection in
             try await connection.record(
                 DraftRecord.self, "SELECT * FROM draft WHERE accountID = \(accountID) AND formID = \(formID)")
         }
@@ -103,7 +113,7 @@ extension PostgreSQLStore {
 
     /// The throttle record of a client.
     public func signInThrottle(key: String) async throws -> SignInThrottleRecord? {
-        try await read { connection in
+        try await readOnce { connection in
             try await connection.record(SignInThrottleRecord.self, "SELECT * FROM signInThrottle WHERE key = \(key)")
         }
     }
@@ -153,7 +163,7 @@ extension PostgreSQLStore {
 
     /// Every client with failures counted or a lockout, the most recent failure first.
     public func signInThrottles() async throws -> [SignInThrottleRecord] {
-        try await read { connection in
+        try await readOnce { connection in
             try await connection.records(
                 SignInThrottleRecord.self, "SELECT * FROM signInThrottle ORDER BY lastFailureAt DESC")
         }

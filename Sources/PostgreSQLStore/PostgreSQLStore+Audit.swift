@@ -23,7 +23,7 @@ extension PostgreSQLStore {
 
     /// The audit log, oldest first, from the start of `since` when given.
     public func auditLog(since: Day?) async throws -> [AuditRecord] {
-        try await read { connection in
+        try await readOnce { connection in
             try await connection.records(
                 AuditRecord.self,
                 "SELECT * FROM audit WHERE \(since?.iso)::text IS NULL OR at >= \(since?.iso) ORDER BY id")

@@ -50,28 +50,29 @@ extension PostgreSQLStore {
 
     /// A kept form or rule file, by its SHA-256.
     public func definition(hash: String) async throws -> DefinitionRecord? {
-        try await read { connection in
+        try await readOnce { connection in
             try await connection.record(DefinitionRecord.self, "SELECT * FROM definition WHERE hash = \(hash)")
         }
     }
 
-    /// Keeps the exact form and rule files an evaluation used, once each, by their hash.
+    /// Keeps the exact form and rule files an evaluation used, once each, by their hash: one statement.
     static func keepDefinitions(_ connection: PostgresConnection, form: FormDefinition, ruleSet: RuleSet?) async throws
     {
-        var kept = [
-            DefinitionRecord(
-                hash: form.hash, kind: .form, formID: form.id, fileName: form.file, content: Data(form.bytes),
-                firstUsedAt: now())
+        var rows: [[ColumnEncoder.ColumnValue?]] = [
+            [
+                .text(form.hash), .text(DefinitionKind.form.rawValue), .text(form.id), .text(form.file),
+                .bytes(Data(form.bytes)), .text(now()),
+            ]
         ]
         if let ruleSet {
-            kept.append(
-                DefinitionRecord(
-                    hash: ruleSet.hash, kind: .rules, formID: ruleSet.formID, fileName: ruleSet.file,
-                    content: Data(ruleSet.bytes), firstUsedAt: now()))
+            rows.append([
+                .text(ruleSet.hash), .text(DefinitionKind.rules.rawValue), .text(ruleSet.formID), .text(ruleSet.file),
+                .bytes(Data(ruleSet.bytes)), .text(now()),
+            ])
         }
-        for definition in kept {
-            try await connection.insert(definition, into: "definition", numbered: false, ignoringConflicts: true)
-        }
+        try await connection.insertRows(
+            into: "definition", columns: ["hash", "kind", "formID", "fileName", "content", "firstUsedAt"], rows,
+            ignoringConflicts: true)
     }
 
     /// Adds an evaluation made again to each of these submissions, in one transaction.

@@ -147,7 +147,7 @@ extension PostgreSQLStore {
 
     /// The latest version of each driver's application to a form, with its facts, in `district` only when given.
     public func latestApplications(formID: String, district: String?) async throws -> [LatestApplication] {
-        try await read { connection in
+        try await readOnce { connection in
             try await connection.rows(
                 """
                 SELECT submissionID, subjectKey, district, decision, driverName, dbsCertificate, dbsIssueDate,
@@ -174,7 +174,7 @@ extension PostgreSQLStore {
 
     /// Submissions stored before facts were kept whose facts are still to be filled, the oldest first.
     public func unfilledSubmissions(limit: Int) async throws -> [UnfilledSubmission] {
-        try await read { connection in
+        try await readOnce { connection in
             try await connection.rows(
                 """
                 SELECT s.id, s.formID, s.bound FROM factBackfill b

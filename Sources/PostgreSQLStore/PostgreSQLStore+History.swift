@@ -46,7 +46,7 @@ extension PostgreSQLStore {
 
     /// The newest version of every subject's submission (in each collection), optionally for one form only.
     public func latestSubmissionIDs(formID: String?) async throws -> [Int64] {
-        try await read { connection in
+        try await readOnce { connection in
             try await connection.values(
                 Int64.self,
                 """

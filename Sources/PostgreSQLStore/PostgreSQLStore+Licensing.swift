@@ -59,7 +59,7 @@ extension PostgreSQLStore {
 
     /// The shared register's entries decided on or after `since`, oldest first.
     public func sharedRegister(since: Day) async throws -> [SharedRegisterEntry] {
-        try await read { connection in
+        try await readOnce { connection in
             try await connection.records(
                 SharedRegisterEntry.self,
                 "SELECT * FROM sharedRegisterEntry WHERE decidedOn >= \(since.iso) ORDER BY id")

@@ -7,7 +7,7 @@ extension PostgreSQLStore {
     public func submissionSummaries(
         subject: Subject, subjectKey: String?, district: String?, latestOnly: Bool, limit: Int
     ) async throws -> [SubmissionSummary] {
-        try await read { connection in
+        try await readOnce { connection in
             try await connection.rows(
                 """
                 SELECT s.id, s.subjectKey, school.name, s.district, c.name, s.receivedAt, s.submitter, later.id,
@@ -38,7 +38,7 @@ extension PostgreSQLStore {
 
     /// The submissions of a form (or of every form) for an export, oldest first.
     public func exportedSubmissions(formID: String?, allVersions: Bool) async throws -> [ExportedSubmission] {
-        try await read { connection in
+        try await readOnce { connection in
             try await connection.rows(
                 """
                 SELECT s.*, c.name AS collectionName,

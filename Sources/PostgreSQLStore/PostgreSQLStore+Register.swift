@@ -74,7 +74,7 @@ extension PostgreSQLStore {
 
     /// The schools in the register, by URN.
     public func schools(status: SchoolStatus?) async throws -> [SchoolRecord] {
-        try await read { connection in
+        try await readOnce { connection in
             try await connection.records(
                 SchoolRecord.self,
                 "SELECT * FROM school WHERE \(status?.rawValue)::text IS NULL OR status = \(status?.rawValue) ORDER BY urn"
@@ -84,7 +84,7 @@ extension PostgreSQLStore {
 
     /// One school in the register.
     public func school(urn: String) async throws -> SchoolRecord? {
-        try await read { connection in
+        try await readOnce { connection in
             try await connection.record(SchoolRecord.self, "SELECT * FROM school WHERE urn = \(urn)")
         }
     }
@@ -92,7 +92,7 @@ extension PostgreSQLStore {
     /// The register's district of each of these schools that it holds, by URN.
     public func schoolDistricts(urns: [String]) async throws -> [String: String] {
         guard !urns.isEmpty else { return [:] }
-        return try await read { connection in
+        return try await readOnce { connection in
             let rows = try await connection.rows(
                 """
                 SELECT school.urn, district.slug FROM school JOIN district ON district.id = school.districtID
@@ -106,7 +106,7 @@ extension PostgreSQLStore {
 
     /// The districts, by slug.
     public func districts() async throws -> [DistrictRecord] {
-        try await read { connection in
+        try await readOnce { connection in
             try await connection.records(DistrictRecord.self, "SELECT * FROM district ORDER BY slug")
         }
     }
@@ -132,7 +132,7 @@ extension PostgreSQLStore {
 
     /// Every collection, oldest first.
     public func collections() async throws -> [CollectionRecord] {
-        try await read { connection in
+        try await readOnce { connection in
             try await connection.records(CollectionRecord.self, "SELECT * FROM collection ORDER BY id")
         }
     }

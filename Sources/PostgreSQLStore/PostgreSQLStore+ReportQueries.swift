@@ -5,7 +5,7 @@ import Records
 extension PostgreSQLStore {
     /// How many findings of each rule and severity the latest evaluations of these latest submissions hold.
     public func ruleCounts(formID: String, collectionID: Int64?, district: String?) async throws -> [RuleCount] {
-        try await read { connection in
+        try await readOnce { connection in
             try await connection.rows(
                 """
                 SELECT f.rule, f.severity, count(*) AS n FROM finding f
@@ -26,7 +26,7 @@ extension PostgreSQLStore {
 
     /// Every officer decision recorded on the submissions of a form, oldest first.
     public func officerDecisions(formID: String) async throws -> [OfficerDecisionRecord] {
-        try await read { connection in
+        try await readOnce { connection in
             try await connection.records(
                 OfficerDecisionRecord.self,
                 """
@@ -38,7 +38,7 @@ extension PostgreSQLStore {
 
     /// The subject of each of a form's submissions that an officer has decided on, by submission number.
     public func decidedSubjects(formID: String) async throws -> [Int64: String] {
-        try await read { connection in
+        try await readOnce { connection in
             let rows = try await connection.rows(
                 """
                 SELECT DISTINCT s.id, s.subjectKey FROM officerDecision d
@@ -52,7 +52,7 @@ extension PostgreSQLStore {
 
     /// Every Update Service check recorded, oldest first.
     public func dbsChecks() async throws -> [DBSCheckRecord] {
-        try await read { connection in
+        try await readOnce { connection in
             try await connection.records(DBSCheckRecord.self, "SELECT * FROM dbsCheck ORDER BY id")
         }
     }

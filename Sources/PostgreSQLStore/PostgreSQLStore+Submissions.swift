@@ -51,7 +51,7 @@ extension PostgreSQLStore {
 
     /// A stored submission by number.
     public func submission(_ id: Int64) async throws -> SubmissionRecord? {
-        try await read { connection in
+        try await readOnce { connection in
             try await connection.record(SubmissionRecord.self, "SELECT * FROM submission WHERE id = \(id)")
         }
     }

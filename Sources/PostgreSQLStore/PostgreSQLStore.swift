@@ -109,11 +109,24 @@ public final class PostgreSQLStore: ReturnStore {
         }
     }
 
+    /// Runs `work`, one statement, on a connection of the pool, outside a transaction: one round trip, where a read
+    /// in a transaction takes three (a statement sees the store as it stands when it runs).
+    func readOnce<T: Sendable>(_ work: (PostgresConnection) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in try await work(connection) }
+    }
+
     /// Runs `work` on one connection, in one read-only transaction that sees the store as it stood when it began.
     func read<T: Sendable>(_ work: (PostgresConnection) async throws -> T) async throws -> T {
-        try await write { connection in
-            try await connection.run("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            return try await work(connection)
+        try await client.withConnection { connection in
+            try await connection.run("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            do {
+                let result = try await work(connection)
+                try await connection.run("COMMIT")
+                return result
+            } catch {
+                try? await connection.run("ROLLBACK")
+                throw error
+            }
         }
     }
 

@@ -64,7 +64,8 @@ struct PostgreSQLSubmissionWriter {
         let schools = try await self.schools(Array(Set(readable.filter { $0.form.subject == .school }.map(\.key))))
         var latest = try await latestVersions(keys, collectionID: collectionID)
         var first = try await firstReceipts(keys, collectionID: collectionID)
-        let transfers = try await self.transfers(keys)
+        // The transfers are read only when a driver's latest version is held by another district than the new one's.
+        var transfers: Set<Transfer>?
 
         var outcomes: [StoreOutcome?] = []
         var filed: [Filed] = []
@@ -99,10 +100,12 @@ struct PostgreSQLSubmissionWriter {
             let previous = latest[subject]
             // A driver's versions stay with the district that holds them, until a transfer hands them on.
             if form.subject == .driver, let previous, let held = previous.district, held != district {
-                let handedOn =
-                    if case .stored(let id) = previous.version, let district {
-                        transfers.contains(Transfer(formID: form.id, subjectKey: subjectKey, after: id, to: district))
-                    } else { false }
+                var handedOn = false
+                if case .stored(let id) = previous.version, let district {
+                    if transfers == nil { transfers = try await self.transfers(keys) }
+                    handedOn = transfers!.contains(
+                        Transfer(formID: form.id, subjectKey: subjectKey, after: id, to: district))
+                }
                 guard handedOn else {
                     outcomes.append(.refused(.knownToAnotherDistrict(driver: subjectKey)))
                     continue

@@ -38,24 +38,15 @@ extension PostgresConnection {
     }
 
     /// Inserts a record into its table, its properties as columns (the `id` left out while it is nil, for the
-    /// table to number); the number given, for a table that numbers its rows. With `ignoringConflicts`, a row whose
-    /// key is already there is left as it is (another process kept the same definition at the same moment).
+    /// table to number); the number it was given.
     @discardableResult
-    func insert<Record: Encodable>(
-        _ record: Record, into table: String, numbered: Bool = true, ignoringConflicts: Bool = false
-    ) async throws -> Int64? {
+    func insert<Record: Encodable>(_ record: Record, into table: String) async throws -> Int64? {
         let columns = try ColumnEncoder.columns(of: record).filter { !($0.name == "id" && $0.isNull) }
         var binds = PostgresBindings()
         for column in columns { column.bind(&binds) }
         let names = columns.map(\.quoted).joined(separator: ", ")
         let marks = (1...columns.count).map { "$\($0)" }.joined(separator: ", ")
-        let sql =
-            "INSERT INTO \(table) (\(names)) VALUES (\(marks))"
-            + (ignoringConflicts ? " ON CONFLICT DO NOTHING" : "") + (numbered ? " RETURNING id" : "")
-        guard numbered else {
-            try await run(PostgresQuery(unsafeSQL: sql, binds: binds))
-            return nil
-        }
+        let sql = "INSERT INTO \(table) (\(names)) VALUES (\(marks)) RETURNING id"
         return try await value(Int64.self, PostgresQuery(unsafeSQL: sql, binds: binds))
     }
 
@@ -73,8 +64,11 @@ extension PostgresConnection {
         try await run(PostgresQuery(unsafeSQL: sql, binds: binds))
     }
 
-    /// Inserts rows of values into a table, many rows a statement (a statement takes at most 65,535 values).
-    func insertRows(into table: String, columns: [String], _ rows: [[ColumnEncoder.ColumnValue?]]) async throws {
+    /// Inserts rows of values into a table, many rows a statement (a statement takes at most 65,535 values); with
+    /// `ignoringConflicts`, a row whose key is already there is left as it is.
+    func insertRows(
+        into table: String, columns: [String], _ rows: [[ColumnEncoder.ColumnValue?]], ignoringConflicts: Bool = false
+    ) async throws {
         guard !rows.isEmpty else { return }
         let perStatement = max(1, 60_000 / columns.count)
         for start in stride(from: 0, to: rows.count, by: perStatement) {
@@ -87,6 +81,7 @@ extension PostgresConnection {
             }
             let sql =
                 "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES " + tuples.joined(separator: ", ")
+                + (ignoringConflicts ? " ON CONFLICT DO NOTHING" : "")
             try await run(PostgresQuery(unsafeSQL: sql, binds: binds))
         }
     }
