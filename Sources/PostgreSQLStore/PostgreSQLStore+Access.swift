@@ -129,27 +129,12 @@ extension PostgreSQLStore {
                 INSERT INTO signInThrottle (key, failures, windowStart, lockouts, lastFailureAt)
                 VALUES (\(key), 0, \(now), 0, \(now)) ON CONFLICT (key) DO NOTHING
                 """)
-            var record = try await connection.record(
+            let stored = try await connection.record(
                 SignInThrottleRecord.self, "SELECT * FROM signInThrottle WHERE key = \(key) FOR UPDATE")!
-            let time = Self.date(now)
-            if time.timeIntervalSince(Self.date(record.windowStart)) > Double(policy.windowSeconds) {
-                record.failures = 0
-                record.windowStart = now
-            }
-            record.failures += 1
-            record.lastFailureAt = now
+            let (record, lockout) = stored.counting(failureAt: now, policy: policy)
             try await Self.audit(connection, actor: "unknown", action: .signInFailure, target: key, detail: why)
-            if record.failures >= policy.threshold {
-                let seconds = policy.lockSeconds(after: record.lockouts)
-                record.lockedUntil = time.addingTimeInterval(Double(seconds)).formatted(.iso8601)
-                record.lockouts += 1
-                record.failures = 0
-                record.windowStart = now
-                try await Self.audit(
-                    connection, actor: "safeguard", action: .lockout, target: key,
-                    detail:
-                        "\(policy.threshold) failed sign-ins: locked out for \(seconds) s, until \(record.lockedUntil!)"
-                )
+            if let lockout {
+                try await Self.audit(connection, actor: "safeguard", action: .lockout, target: key, detail: lockout)
             }
             try await connection.update(record, in: "signInThrottle", key: "key")
             return record
@@ -179,10 +164,5 @@ extension PostgreSQLStore {
             try await Self.audit(connection, actor: actor, action: .lockoutClear, target: key, detail: "")
             return true
         }
-    }
-
-    /// A stored time, or the distant past if it is not one.
-    private static func date(_ text: String) -> Date {
-        (try? Date(text, strategy: .iso8601)) ?? .distantPast
     }
 }

@@ -91,7 +91,7 @@ extension PostgreSQLStore {
             }
             try await Self.insertEvaluations(
                 items.map {
-                    ($0.submissionID, $0.prepared, PostgreSQLSubmissionWriter.json(of: $0.parameters))
+                    ($0.submissionID, $0.prepared, $0.parameters.evaluationJSON)
                 }, reason: reason, actor: actor, at: now, connection)
             // A new evaluation, of answers read again with the forms of today: the facts follow both.
             for item in items {

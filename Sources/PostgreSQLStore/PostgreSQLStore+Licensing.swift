@@ -13,46 +13,18 @@ extension PostgreSQLStore {
                 let submission = try await connection.record(
                     SubmissionRecord.self, "SELECT * FROM submission WHERE id = \(id) FOR UPDATE")
             else { throw Refusal.noSuchSubmission(id) }
-            guard submission.subjectKind == .driver else { throw Refusal.notAnApplication(id) }
-            if let later = try await Self.replacement(connection, of: id) { throw Refusal.replaced(id, by: later) }
-            if decision.outcome.grantsLicence,
-                try await Self.latestEvaluation(connection, of: id)?.decision == .rejected
-            {
-                throw Refusal.incomplete(id)
-            }
             let earlier = try await connection.record(
                 OfficerDecisionRecord.self,
                 "SELECT * FROM officerDecision WHERE submissionID = \(id) ORDER BY id DESC LIMIT 1")
-            // A deferral or a referral waits for the decision that follows it; a suspension or revocation acts on
-            // the licence a grant (or a suspension) left in force; any other decision stands until one replaces it.
-            let follows =
-                earlier.map { earlier in
-                    earlier.outcome.waits
-                        || (decision.outcome.actsOnLicence
-                            && (earlier.outcome.grantsLicence || earlier.outcome == .suspend))
-                } ?? true
-            if decision.outcome.actsOnLicence,
-                !(earlier.map { $0.outcome.grantsLicence || $0.outcome == .suspend } ?? false)
-            {
-                throw Refusal.noLicenceInForce(submission: id, outcome: decision.outcome)
-            }
-            if let earlier, !follows, !decision.replacesEarlier {
-                throw Refusal.earlierDecision(
-                    submission: id, outcome: earlier.outcome, by: earlier.decidedBy,
-                    on: String(earlier.decidedAt.prefix(10)))
-            }
-            var record = OfficerDecisionRecord(
-                id: nil, submissionID: id, outcome: decision.outcome, licenceStart: decision.licenceStart?.iso,
-                licenceEnd: decision.licenceEnd?.iso, note: decision.note, decidedBy: actor, decidedAt: Self.now(),
-                grounds: decision.grounds, effectiveOn: decision.effectiveOn?.iso)
+            var record = try decision.record(
+                on: submission, replacedBy: try await Self.replacement(connection, of: id),
+                evaluated: try await Self.latestEvaluation(connection, of: id)?.decision, earlier: earlier, by: actor,
+                at: Self.now())
             record.id = try await connection.insert(record, into: "officerDecision")
             if let entry = decision.registerEntry { try await connection.insert(entry, into: "sharedRegisterEntry") }
-            var detail = decision.outcome.rawValue + (decision.licenceEnd.map { ", licence to \($0.iso)" } ?? "")
-            if let grounds = decision.grounds { detail += ", \(grounds.rawValue) grounds" }
-            if let effective = decision.effectiveOn { detail += ", effective \(effective.iso)" }
-            if decision.registerEntry != nil { detail += ", entered in the shared register" }
-            if let earlier { detail += "; replaces the decision of \(earlier.decidedAt) (\(earlier.outcome.rawValue))" }
-            try await Self.audit(connection, actor: actor, action: .decide, target: "submission \(id)", detail: detail)
+            try await Self.audit(
+                connection, actor: actor, action: .decide, target: "submission \(id)",
+                detail: decision.auditDetail(replacing: earlier))
             return record
         }
     }

@@ -15,28 +15,14 @@ extension PostgreSQLStore {
             let stored = try await connection.records(SchoolRecord.self, "SELECT * FROM school")
             let existingByURN = Dictionary(stored.map { ($0.urn, $0) }, uniquingKeysWith: { first, _ in first })
             for school in schools {
-                let existing = existingByURN[school.urn]
-                var record = SchoolRecord(
-                    id: existing?.id, urn: school.urn, name: school.name, dfeNumber: school.dfeNumber,
-                    phase: school.phase, phaseName: school.phaseName, typeName: school.typeName,
-                    religiousCharacter: school.religiousCharacter, districtID: districtIDs[school.districtSlug]!,
-                    postcode: school.postcode, status: school.isOpen ? .open : .closed,
-                    updatedAt: existing?.updatedAt ?? at, closedAt: school.isOpen ? nil : existing?.closedAt ?? at,
-                    headName: school.headName, telephone: school.telephone, website: school.website)
-                guard let existing else {
-                    if school.isOpen {
-                        try await connection.insert(record, into: "school")
-                        counts.added += 1
-                    }
-                    continue
+                let change = school.change(
+                    from: existingByURN[school.urn], districtID: districtIDs[school.districtSlug]!, at: at)
+                change.count(in: &counts)
+                switch change {
+                case .add(let record): try await connection.insert(record, into: "school")
+                case .update(let record, _): try await connection.update(record, in: "school")
+                case .skip, .unchanged: break
                 }
-                if record == existing {
-                    counts.unchanged += 1
-                    continue
-                }
-                if existing.status == .open && !school.isOpen { counts.closed += 1 } else { counts.updated += 1 }
-                record.updatedAt = at
-                try await connection.update(record, in: "school")
             }
             let listed = Set(schools.map(\.urn))
             for var school in stored where school.status == .open && !listed.contains(school.urn) {

@@ -19,13 +19,8 @@ struct PostgreSQLSubmissionWriter {
     init(connection: PostgresConnection, catalog: FormCatalog, parameters: [String: Value]) {
         self.connection = connection
         self.catalog = catalog
-        parametersJSON = Self.json(of: parameters)
+        parametersJSON = parameters.evaluationJSON
         now = PostgreSQLStore.now()
-    }
-
-    /// The parameters as an evaluation records them.
-    static func json(of parameters: [String: Value]) -> String {
-        JSONValue.object(parameters.keys.sorted().map { ($0, parameters[$0]!.json) }).text
     }
 
     /// A submission that can be filed, with what it will be stored as.

@@ -52,7 +52,7 @@ extension SQLiteStore {
                 try Self.keepDefinitions(db, form: form, ruleSet: catalog.ruleSets[form.id])
                 try SubmissionWriter.insertEvaluation(
                     item.prepared, submissionID: item.submissionID,
-                    parametersJSON: SubmissionWriter.json(of: item.parameters), reason: reason, actor: actor, at: now,
+                    parametersJSON: item.parameters.evaluationJSON, reason: reason, actor: actor, at: now,
                     db)
                 // A new evaluation, of answers read again with the forms of today: the facts follow both.
                 if let facts = item.prepared.facts { try Self.keepFacts(db, facts, submissionID: item.submissionID) }

@@ -10,43 +10,16 @@ extension SQLiteStore {
             guard let submission = try SubmissionRecord.fetchOne(db, key: id) else {
                 throw Refusal.noSuchSubmission(id)
             }
-            guard submission.subjectKind == .driver else { throw Refusal.notAnApplication(id) }
-            if let later = try Self.replacement(db, of: id) { throw Refusal.replaced(id, by: later) }
-            if decision.outcome.grantsLicence, try Self.latestEvaluation(db, of: id)?.decision == .rejected {
-                throw Refusal.incomplete(id)
-            }
             let earlier = try OfficerDecisionRecord.filter(Column("submissionID") == id).order(Column("id").desc)
                 .fetchOne(db)
-            // A deferral or a referral waits for the decision that follows it; a suspension or revocation acts on
-            // the licence a grant (or a suspension) left in force; any other decision stands until one replaces it.
-            let follows =
-                earlier.map { earlier in
-                    earlier.outcome.waits
-                        || (decision.outcome.actsOnLicence
-                            && (earlier.outcome.grantsLicence || earlier.outcome == .suspend))
-                } ?? true
-            if decision.outcome.actsOnLicence,
-                !(earlier.map { $0.outcome.grantsLicence || $0.outcome == .suspend } ?? false)
-            {
-                throw Refusal.noLicenceInForce(submission: id, outcome: decision.outcome)
-            }
-            if let earlier, !follows, !decision.replacesEarlier {
-                throw Refusal.earlierDecision(
-                    submission: id, outcome: earlier.outcome, by: earlier.decidedBy,
-                    on: String(earlier.decidedAt.prefix(10)))
-            }
-            var record = OfficerDecisionRecord(
-                id: nil, submissionID: id, outcome: decision.outcome, licenceStart: decision.licenceStart?.iso,
-                licenceEnd: decision.licenceEnd?.iso, note: decision.note, decidedBy: actor, decidedAt: Self.now(),
-                grounds: decision.grounds, effectiveOn: decision.effectiveOn?.iso)
+            var record = try decision.record(
+                on: submission, replacedBy: try Self.replacement(db, of: id),
+                evaluated: try Self.latestEvaluation(db, of: id)?.decision, earlier: earlier, by: actor, at: Self.now())
             try record.insert(db)
             if var entry = decision.registerEntry { try entry.insert(db) }
-            var detail = decision.outcome.rawValue + (decision.licenceEnd.map { ", licence to \($0.iso)" } ?? "")
-            if let grounds = decision.grounds { detail += ", \(grounds.rawValue) grounds" }
-            if let effective = decision.effectiveOn { detail += ", effective \(effective.iso)" }
-            if decision.registerEntry != nil { detail += ", entered in the shared register" }
-            if let earlier { detail += "; replaces the decision of \(earlier.decidedAt) (\(earlier.outcome.rawValue))" }
-            try Self.audit(db, actor: actor, action: .decide, target: "submission \(id)", detail: detail)
+            try Self.audit(
+                db, actor: actor, action: .decide, target: "submission \(id)",
+                detail: decision.auditDetail(replacing: earlier))
             return record
         }
     }

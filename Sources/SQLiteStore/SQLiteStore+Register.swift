@@ -14,27 +14,13 @@ extension SQLiteStore {
             }
             for school in schools {
                 let existing = try SchoolRecord.filter(Column("urn") == school.urn).fetchOne(db)
-                var record = SchoolRecord(
-                    id: existing?.id, urn: school.urn, name: school.name, dfeNumber: school.dfeNumber,
-                    phase: school.phase, phaseName: school.phaseName, typeName: school.typeName,
-                    religiousCharacter: school.religiousCharacter, districtID: districtIDs[school.districtSlug]!,
-                    postcode: school.postcode, status: school.isOpen ? .open : .closed,
-                    updatedAt: existing?.updatedAt ?? at, closedAt: school.isOpen ? nil : existing?.closedAt ?? at,
-                    headName: school.headName, telephone: school.telephone, website: school.website)
-                guard let existing else {
-                    if school.isOpen {
-                        try record.insert(db)
-                        counts.added += 1
-                    }
-                    continue
+                let change = school.change(from: existing, districtID: districtIDs[school.districtSlug]!, at: at)
+                change.count(in: &counts)
+                switch change {
+                case .add(var record): try record.insert(db)
+                case .update(let record, _): try record.update(db)
+                case .skip, .unchanged: break
                 }
-                if record == existing {
-                    counts.unchanged += 1
-                    continue
-                }
-                if existing.status == .open && !school.isOpen { counts.closed += 1 } else { counts.updated += 1 }
-                record.updatedAt = at
-                try record.update(db)
             }
             let listed = Set(schools.map(\.urn))
             for var school in try SchoolRecord.filter(Column("status") == SchoolStatus.open.rawValue).fetchAll(db)

@@ -13,30 +13,13 @@ extension SQLiteStore {
         -> SignInThrottleRecord
     {
         try await write { db in
-            let time = Self.date(now)
-            var record =
+            let stored =
                 try SignInThrottleRecord.fetchOne(db, key: key)
                 ?? SignInThrottleRecord(
                     key: key, failures: 0, windowStart: now, lockouts: 0, lockedUntil: nil, lastFailureAt: now)
-            if time.timeIntervalSince(Self.date(record.windowStart)) > Double(policy.windowSeconds) {
-                record.failures = 0
-                record.windowStart = now
-            }
-            record.failures += 1
-            record.lastFailureAt = now
+            let (record, lockout) = stored.counting(failureAt: now, policy: policy)
             try Self.audit(db, actor: "unknown", action: .signInFailure, target: key, detail: why)
-            if record.failures >= policy.threshold {
-                let seconds = policy.lockSeconds(after: record.lockouts)
-                record.lockedUntil = time.addingTimeInterval(Double(seconds)).formatted(.iso8601)
-                record.lockouts += 1
-                record.failures = 0
-                record.windowStart = now
-                try Self.audit(
-                    db, actor: "safeguard", action: .lockout, target: key,
-                    detail:
-                        "\(policy.threshold) failed sign-ins: locked out for \(seconds) s, until \(record.lockedUntil!)"
-                )
-            }
+            if let lockout { try Self.audit(db, actor: "safeguard", action: .lockout, target: key, detail: lockout) }
             try record.save(db)
             return record
         }
@@ -61,10 +44,5 @@ extension SQLiteStore {
             try Self.audit(db, actor: actor, action: .lockoutClear, target: key, detail: "")
             return true
         }
-    }
-
-    /// A stored time, or the distant past if it is not one.
-    private static func date(_ text: String) -> Date {
-        (try? Date(text, strategy: .iso8601)) ?? .distantPast
     }
 }

@@ -18,13 +18,8 @@ struct SubmissionWriter {
     init(db: Database, catalog: FormCatalog, parameters: [String: Value]) {
         self.db = db
         self.catalog = catalog
-        parametersJSON = Self.json(of: parameters)
+        parametersJSON = parameters.evaluationJSON
         now = SQLiteStore.now()
-    }
-
-    /// The parameters as an evaluation records them.
-    static func json(of parameters: [String: Value]) -> String {
-        JSONValue.object(parameters.keys.sorted().map { ($0, parameters[$0]!.json) }).text
     }
 
     /// Stores one prepared submission: refused, with the reason, when it cannot be filed.
