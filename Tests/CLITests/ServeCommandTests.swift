@@ -50,6 +50,10 @@ struct ServeCommandTests {
         let log = try String(contentsOf: errURL, encoding: .utf8)
         #expect(log.contains("GET /sign-in 200"))
         #expect(log.contains("GET /api/v1/submissions/{id} 404"), "requests are logged by route")
+        #expect(
+            log.split(separator: "\n").filter { $0.contains("GET /sign-in 200") }.allSatisfy {
+                $0.contains("hb.request.id=")
+            }, "each request's line carries its id")
         #expect(!log.contains("12345"), "not by the path, which can hold a URN or a driver's number")
         #expect(!log.contains(token))
         #expect(!log.contains("sg_not-a-token"), "a wrong token is never written down")
