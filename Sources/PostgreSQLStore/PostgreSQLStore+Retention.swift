@@ -59,29 +59,20 @@ extension PostgreSQLStore {
     }
 }
 
-/// One reading of what the retention schedule reaches, and the erasure of it, as the SQLite store's retention pass
-/// does: made and applied in one transaction.
+/// One reading of what the retention schedule reaches (`RetentionPlan`, from the rows read here), and the erasure
+/// of it: made and applied in one transaction.
 private struct PostgreSQLRetentionPass {
+    /// What the schedule reaches.
+    let plan: RetentionPlan
     /// Every record past its period, erased or kept.
-    var items: [RetentionItem] = []
-    /// The submissions to erase.
-    private var submissions: Set<Int64> = []
-    /// The drafts, sessions, register entries and audit lines to erase, by row id.
-    private var registerEntries: [Int64] = []
-    private var drafts: [Int64] = []
-    private var sessions: [Int64] = []
-    private var auditLines: [Int64] = []
-    /// The version each later version replaced, by the later one's number.
-    private var earlier: [Int64: Int64] = [:]
+    var items: [RetentionItem] { plan.items }
 
     /// Reads what the schedule reaches.
     static func read(_ connection: PostgresConnection, cutoffs: [RetentionKind: String], liveOn: Day) async throws
         -> PostgreSQLRetentionPass
     {
-        var pass = PostgreSQLRetentionPass()
-        // A licence in force rests on the version it was granted on: the latest decision on it is a grant that has
-        // not ended.
-        let live = Set(
+        var rows = RetentionPlan.Rows()
+        rows.live = Set(
             try await connection.values(
                 Int64.self,
                 """
@@ -90,118 +81,76 @@ private struct PostgreSQLRetentionPass {
                   AND d.outcome IN ('grant', 'grant-with-conditions')
                   AND (d.licenceEnd IS NULL OR d.licenceEnd >= \(liveOn.iso))
                 """))
-        let refusals = try await connection.rows(
+        rows.refusals = try await dated(
+            connection,
             """
             SELECT d.submissionID, d.decidedAt FROM officerDecision d
             WHERE d.id = (SELECT max(id) FROM officerDecision WHERE submissionID = d.submissionID)
               AND d.outcome = 'refuse'
-            """
-        ).map { (id: try $0[0].decode(Int64.self), since: try $0[1].decode(String.self)) }
-        let refused = Set(refusals.map(\.id))
-        pass.earlier = Dictionary(
+            """)
+        rows.earlier = Dictionary(
             try await connection.rows("SELECT id, supersedes FROM submission WHERE supersedes IS NOT NULL").map {
                 (try $0[0].decode(Int64.self), try $0[1].decode(Int64.self))
             }, uniquingKeysWith: { first, _ in first })
-
-        func reach(_ kind: RetentionKind, _ id: Int64, since: String) {
-            let kept = live.contains(id) ? "a licence in force was granted on it" : nil
-            pass.items.append(RetentionItem(kind: kind, target: "submission \(id)", since: since, keptBecause: kept))
-            if kept == nil { pass.submissions.insert(id) }
-        }
-        if let cutoff = cutoffs[.refusedApplications] {
-            for refusal in refusals where refusal.since < cutoff {
-                var id: Int64? = refusal.id
-                while let version = id, !pass.submissions.contains(version) {
-                    reach(.refusedApplications, version, since: refusal.since)
-                    id = pass.earlier[version]
-                }
-            }
-        }
         if let cutoff = cutoffs[.supersededVersions] {
-            for row in try await connection.rows(
+            rows.replaced = try await dated(
+                connection,
                 """
                 SELECT later.supersedes, later.receivedAt FROM submission later
                 WHERE later.supersedes IS NOT NULL AND later.receivedAt < \(cutoff) ORDER BY later.supersedes
                 """)
-            {
-                let id = try row[0].decode(Int64.self)
-                guard !refused.contains(id), !pass.submissions.contains(id) else { continue }
-                reach(.supersededVersions, id, since: try row[1].decode(String.self))
-            }
         }
         if let cutoff = cutoffs[.drafts] {
-            for row in try await connection.rows(
-                "SELECT id, updatedAt FROM draft WHERE updatedAt < \(cutoff) ORDER BY id")
-            {
-                let id = try row[0].decode(Int64.self)
-                pass.drafts.append(id)
-                pass.items.append(
-                    RetentionItem(kind: .drafts, target: "draft \(id)", since: try row[1].decode(String.self)))
-            }
+            rows.drafts = try await dated(
+                connection, "SELECT id, updatedAt FROM draft WHERE updatedAt < \(cutoff) ORDER BY id")
         }
         if let cutoff = cutoffs[.sessions] {
-            for row in try await connection.rows(
-                "SELECT id, expiresAt FROM session WHERE expiresAt < \(cutoff) ORDER BY id")
-            {
-                let id = try row[0].decode(Int64.self)
-                pass.sessions.append(id)
-                pass.items.append(
-                    RetentionItem(kind: .sessions, target: "session \(id)", since: try row[1].decode(String.self)))
-            }
+            rows.sessions = try await dated(
+                connection, "SELECT id, expiresAt FROM session WHERE expiresAt < \(cutoff) ORDER BY id")
         }
         if let cutoff = cutoffs[.registerEntries] {
-            for row in try await connection.rows(
-                "SELECT id, decidedOn FROM sharedRegisterEntry WHERE decidedOn < \(cutoff) ORDER BY id")
-            {
-                let id = try row[0].decode(Int64.self)
-                pass.registerEntries.append(id)
-                pass.items.append(
-                    RetentionItem(
-                        kind: .registerEntries, target: "register entry \(id)", since: try row[1].decode(String.self)))
-            }
+            rows.registerEntries = try await dated(
+                connection, "SELECT id, decidedOn FROM sharedRegisterEntry WHERE decidedOn < \(cutoff) ORDER BY id")
         }
         if let cutoff = cutoffs[.auditEntries] {
-            let resting = Set(live.map { "submission \($0)" })
-            for row in try await connection.rows(
-                "SELECT id, at, action, target FROM audit WHERE at < \(cutoff) ORDER BY id")
-            {
-                let id = try row[0].decode(Int64.self)
-                let kept =
-                    try row[2].decode(String.self) == AuditAction.decide.rawValue
-                    && resting.contains(try row[3].decode(String.self))
-                    ? "it records the grant of a licence in force" : nil
-                if kept == nil { pass.auditLines.append(id) }
-                pass.items.append(
-                    RetentionItem(
-                        kind: .auditEntries, target: "audit \(id)", since: try row[1].decode(String.self),
-                        keptBecause: kept))
+            rows.auditLines = try await connection.rows(
+                "SELECT id, at, action, target FROM audit WHERE at < \(cutoff) ORDER BY id"
+            ).map {
+                (
+                    id: try $0[0].decode(Int64.self), at: try $0[1].decode(String.self),
+                    action: try $0[2].decode(String.self), target: try $0[3].decode(String.self)
+                )
             }
         }
-        return pass
+        return PostgreSQLRetentionPass(plan: RetentionPlan(rows, cutoffs: cutoffs))
+    }
+
+    /// Rows of a number and a time.
+    private static func dated(_ connection: PostgresConnection, _ query: PostgresQuery) async throws
+        -> [(id: Int64, since: String)]
+    {
+        try await connection.rows(query).map {
+            (id: try $0[0].decode(Int64.self), since: try $0[1].decode(String.self))
+        }
     }
 
     /// Erases what is past its period and not kept, as one transaction's work (the caller's).
     func erase(_ connection: PostgresConnection) async throws {
         try await connection.run("INSERT INTO erasure (startedAt) VALUES (\(PostgreSQLStore.now()))")
         try await eraseSubmissions(connection)
-        try await connection.run("DELETE FROM draft WHERE id = ANY(\(drafts))")
-        try await connection.run("DELETE FROM session WHERE id = ANY(\(sessions))")
-        try await connection.run("DELETE FROM sharedRegisterEntry WHERE id = ANY(\(registerEntries))")
-        try await connection.run("DELETE FROM audit WHERE id = ANY(\(auditLines))")
+        try await connection.run("DELETE FROM draft WHERE id = ANY(\(plan.drafts))")
+        try await connection.run("DELETE FROM session WHERE id = ANY(\(plan.sessions))")
+        try await connection.run("DELETE FROM sharedRegisterEntry WHERE id = ANY(\(plan.registerEntries))")
+        try await connection.run("DELETE FROM audit WHERE id = ANY(\(plan.auditLines))")
         try await connection.run("DELETE FROM erasure")
     }
 
     /// Erases the versions with what hangs on them, and re-points each later version kept at the nearest earlier
     /// one kept, so the chain of versions still ends at the latest.
     private func eraseSubmissions(_ connection: PostgresConnection) async throws {
-        guard !submissions.isEmpty else { return }
-        let erased = Array(submissions)
-        var repointed: [(id: Int64, to: Int64?)] = []
-        for (id, before) in earlier where !submissions.contains(id) && submissions.contains(before) {
-            var to: Int64? = before
-            while let version = to, submissions.contains(version) { to = earlier[version] }
-            repointed.append((id, to))
-        }
+        guard !plan.submissions.isEmpty else { return }
+        let erased = Array(plan.submissions)
+        let repointed = plan.repointed
         let subjects = try await connection.values(
             String.self,
             "SELECT DISTINCT subjectKey FROM submission WHERE subjectKind = 'driver' AND id = ANY(\(erased))")

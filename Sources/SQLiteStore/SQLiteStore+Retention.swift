@@ -53,24 +53,17 @@ extension SQLiteStore {
     }
 }
 
-/// One reading of what the retention schedule reaches, and the erasure of it: made and applied in one transaction.
+/// One reading of what the retention schedule reaches (`RetentionPlan`, from the rows read here), and the erasure
+/// of it: made and applied in one transaction.
 private struct RetentionPass {
+    /// What the schedule reaches.
+    let plan: RetentionPlan
     /// Every record past its period, erased or kept.
-    var items: [RetentionItem] = []
-    /// The submissions to erase.
-    private var submissions: Set<Int64> = []
-    /// The drafts, sessions, register entries and audit lines to erase, by row id.
-    private var registerEntries: [Int64] = []
-    private var drafts: [Int64] = []
-    private var sessions: [Int64] = []
-    private var auditLines: [Int64] = []
-    /// The version each later version replaced, by the later one's number.
-    private var earlier: [Int64: Int64] = [:]
+    var items: [RetentionItem] { plan.items }
 
     init(_ db: Database, cutoffs: [RetentionKind: String], liveOn: Day) throws {
-        // A licence in force rests on the version it was granted on: the latest decision on it is a grant that has
-        // not ended.
-        let live = try Set(
+        var rows = RetentionPlan.Rows()
+        rows.live = try Set(
             Int64.fetchAll(
                 db,
                 sql: """
@@ -79,90 +72,37 @@ private struct RetentionPass {
                       AND d.outcome IN ('grant', 'grant-with-conditions')
                       AND (d.licenceEnd IS NULL OR d.licenceEnd >= ?)
                     """, arguments: [liveOn.iso]))
-        let refusals = try Row.fetchAll(
+        rows.refusals = try Row.fetchAll(
             db,
             sql: """
-                SELECT d.submissionID AS id, d.decidedAt AS since FROM officerDecision d
+                SELECT d.submissionID, d.decidedAt FROM officerDecision d
                 WHERE d.id = (SELECT max(id) FROM officerDecision WHERE submissionID = d.submissionID)
                   AND d.outcome = 'refuse'
-                """)
-        let refused = Set(refusals.map { $0["id"] as Int64 })
-        earlier = try Dictionary(
+                """
+        ).map { (id: $0[0], since: $0[1]) }
+        rows.earlier = try Dictionary(
             Row.fetchAll(db, sql: "SELECT id, supersedes FROM submission WHERE supersedes IS NOT NULL").map {
-                ($0["id"] as Int64, $0["supersedes"] as Int64)
+                ($0[0] as Int64, $0[1] as Int64)
             }, uniquingKeysWith: { first, _ in first })
-
-        func reach(_ kind: RetentionKind, _ id: Int64, since: String) {
-            let kept = live.contains(id) ? "a licence in force was granted on it" : nil
-            items.append(RetentionItem(kind: kind, target: "submission \(id)", since: since, keptBecause: kept))
-            if kept == nil { submissions.insert(id) }
+        func dated(_ sql: String, _ kind: RetentionKind) throws -> [(id: Int64, since: String)] {
+            guard let cutoff = cutoffs[kind] else { return [] }
+            return try Row.fetchAll(db, sql: sql, arguments: [cutoff]).map { (id: $0[0], since: $0[1]) }
         }
-        if let cutoff = cutoffs[.refusedApplications] {
-            for row in refusals where (row["since"] as String) < cutoff {
-                var id: Int64? = row["id"]
-                while let version = id, !submissions.contains(version) {
-                    reach(.refusedApplications, version, since: row["since"])
-                    id = earlier[version]
-                }
-            }
-        }
-        if let cutoff = cutoffs[.supersededVersions] {
-            let replaced = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT later.supersedes AS id, later.receivedAt AS since FROM submission later
-                    WHERE later.supersedes IS NOT NULL AND later.receivedAt < ? ORDER BY later.supersedes
-                    """, arguments: [cutoff])
-            for row in replaced {
-                let id: Int64 = row["id"]
-                guard !refused.contains(id), !submissions.contains(id) else { continue }
-                reach(.supersededVersions, id, since: row["since"])
-            }
-        }
-        if let cutoff = cutoffs[.drafts] {
-            for row in try Row.fetchAll(
-                db, sql: "SELECT id, updatedAt FROM draft WHERE updatedAt < ? ORDER BY id", arguments: [cutoff])
-            {
-                drafts.append(row["id"])
-                items.append(
-                    RetentionItem(kind: .drafts, target: "draft \(row["id"] as Int64)", since: row["updatedAt"]))
-            }
-        }
-        if let cutoff = cutoffs[.sessions] {
-            for row in try Row.fetchAll(
-                db, sql: "SELECT id, expiresAt FROM session WHERE expiresAt < ? ORDER BY id", arguments: [cutoff])
-            {
-                sessions.append(row["id"])
-                items.append(
-                    RetentionItem(kind: .sessions, target: "session \(row["id"] as Int64)", since: row["expiresAt"]))
-            }
-        }
-        if let cutoff = cutoffs[.registerEntries] {
-            for row in try Row.fetchAll(
-                db, sql: "SELECT id, decidedOn FROM sharedRegisterEntry WHERE decidedOn < ? ORDER BY id",
-                arguments: [cutoff])
-            {
-                registerEntries.append(row["id"])
-                items.append(
-                    RetentionItem(
-                        kind: .registerEntries, target: "register entry \(row["id"] as Int64)", since: row["decidedOn"])
-                )
-            }
-        }
+        rows.replaced = try dated(
+            """
+            SELECT later.supersedes, later.receivedAt FROM submission later
+            WHERE later.supersedes IS NOT NULL AND later.receivedAt < ? ORDER BY later.supersedes
+            """, .supersededVersions)
+        rows.drafts = try dated("SELECT id, updatedAt FROM draft WHERE updatedAt < ? ORDER BY id", .drafts)
+        rows.sessions = try dated("SELECT id, expiresAt FROM session WHERE expiresAt < ? ORDER BY id", .sessions)
+        rows.registerEntries = try dated(
+            "SELECT id, decidedOn FROM sharedRegisterEntry WHERE decidedOn < ? ORDER BY id", .registerEntries)
         if let cutoff = cutoffs[.auditEntries] {
-            let resting = Set(live.map { "submission \($0)" })
-            for row in try Row.fetchAll(
-                db, sql: "SELECT id, at, action, target FROM audit WHERE at < ? ORDER BY id", arguments: [cutoff])
-            {
-                let id: Int64 = row["id"]
-                let kept =
-                    (row["action"] as String) == AuditAction.decide.rawValue && resting.contains(row["target"])
-                    ? "it records the grant of a licence in force" : nil
-                if kept == nil { auditLines.append(id) }
-                items.append(
-                    RetentionItem(kind: .auditEntries, target: "audit \(id)", since: row["at"], keptBecause: kept))
-            }
+            rows.auditLines = try Row.fetchAll(
+                db, sql: "SELECT id, at, action, target FROM audit WHERE at < ? ORDER BY id", arguments: [cutoff]
+            ).map { (id: $0[0], at: $0[1], action: $0[2], target: $0[3]) }
         }
+        plan = RetentionPlan(rows, cutoffs: cutoffs)
     }
 
     /// Erases what is past its period and not kept, as one transaction's work (the caller's).
@@ -170,7 +110,8 @@ private struct RetentionPass {
         try db.execute(sql: "INSERT INTO erasure (startedAt) VALUES (?)", arguments: [SQLiteStore.now()])
         try eraseSubmissions(db)
         let tables = [
-            ("draft", drafts), ("session", sessions), ("sharedRegisterEntry", registerEntries), ("audit", auditLines),
+            ("draft", plan.drafts), ("session", plan.sessions), ("sharedRegisterEntry", plan.registerEntries),
+            ("audit", plan.auditLines),
         ]
         for (table, ids) in tables where !ids.isEmpty {
             try db.execute(sql: "DELETE FROM \(table) WHERE id IN (\(Self.list(ids)))")
@@ -181,14 +122,9 @@ private struct RetentionPass {
     /// Erases the versions with what hangs on them, and re-points each later version kept at the nearest earlier
     /// one kept, so the chain of versions still ends at the latest.
     private func eraseSubmissions(_ db: Database) throws {
-        guard !submissions.isEmpty else { return }
-        let erased = Self.list(Array(submissions))
-        var repointed: [(id: Int64, to: Int64?)] = []
-        for (id, before) in earlier where !submissions.contains(id) && submissions.contains(before) {
-            var to: Int64? = before
-            while let version = to, submissions.contains(version) { to = earlier[version] }
-            repointed.append((id, to))
-        }
+        guard !plan.submissions.isEmpty else { return }
+        let erased = Self.list(Array(plan.submissions))
+        let repointed = plan.repointed
         let subjects = try String.fetchAll(
             db, sql: "SELECT DISTINCT subjectKey FROM submission WHERE subjectKind = 'driver' AND id IN (\(erased))")
         if !repointed.isEmpty {
