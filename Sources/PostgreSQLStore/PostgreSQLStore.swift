@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import Records
+import Synchronization
 
 /// The store in a PostgreSQL database, through postgres-nio: for several portal instances and machines sharing one
 /// database, with the same semantics as the SQLite store and the same tests.
@@ -17,12 +18,17 @@ public final class PostgreSQLStore: ReturnStore {
     private let running: Task<Void, Never>
     /// The database, as a URL without its password, for messages.
     public let description: String
+    /// The most connections the pool holds.
+    private let poolSize: Int
+    /// The calls that hold a connection of the pool or wait for one, now.
+    private let wanted = Atomic<Int>(0)
     /// Where postgres-nio would log: nowhere, so no statement's values (personal data among them) reach a log.
     static let silent = Logger(label: "safeguard.postgresql", factory: { _ in SwiftLogNoOpLogHandler() })
 
-    private init(client: PostgresClient, description: String) {
+    private init(client: PostgresClient, description: String, poolSize: Int) {
         self.client = client
         self.description = description
+        self.poolSize = poolSize
         running = Task { await client.run() }
     }
 
@@ -43,7 +49,7 @@ public final class PostgreSQLStore: ReturnStore {
         configuration.options.maximumConnections = target.poolSize
         let store = PostgreSQLStore(
             client: PostgresClient(configuration: configuration, backgroundLogger: silent),
-            description: target.description)
+            description: target.description, poolSize: target.poolSize)
         try await PostgreSQLMigrations.migrate(store.client)
         return store
     }
@@ -100,10 +106,24 @@ public final class PostgreSQLStore: ReturnStore {
         location.hasPrefix("postgresql://") || location.hasPrefix("postgres://")
     }
 
+    /// How many calls hold a connection of the pool or wait for one, and how many connections it may hold.
+    public func connectionUse() -> (wanted: Int, limit: Int)? {
+        (wanted.load(ordering: .relaxed), poolSize)
+    }
+
+    /// Runs `work` counted among the calls that want a connection.
+    private func counted<T: Sendable>(_ work: () async throws -> T) async throws -> T {
+        wanted.add(1, ordering: .relaxed)
+        defer { wanted.subtract(1, ordering: .relaxed) }
+        return try await work()
+    }
+
     /// Runs `work` in one transaction; a failure rolls it back and is thrown as it was (a refusal stays a refusal).
     func write<T: Sendable>(_ work: (PostgresConnection) async throws -> T) async throws -> T {
         do {
-            return try await client.withTransaction(logger: Self.silent) { connection in try await work(connection) }
+            return try await counted {
+                try await client.withTransaction(logger: Self.silent) { connection in try await work(connection) }
+            }
         } catch let error as PostgresTransactionError {
             throw error.closureError ?? error.commitError ?? error.beginError ?? error
         }
@@ -112,11 +132,16 @@ public final class PostgreSQLStore: ReturnStore {
     /// Runs `work`, one statement, on a connection of the pool, outside a transaction: one round trip, where a read
     /// in a transaction takes three (a statement sees the store as it stands when it runs).
     func readOnce<T: Sendable>(_ work: (PostgresConnection) async throws -> T) async throws -> T {
-        try await client.withConnection { connection in try await work(connection) }
+        try await counted { try await client.withConnection { connection in try await work(connection) } }
     }
 
     /// Runs `work` on one connection, in one read-only transaction that sees the store as it stood when it began.
     func read<T: Sendable>(_ work: (PostgresConnection) async throws -> T) async throws -> T {
+        try await counted { try await readInTransaction(work) }
+    }
+
+    /// `read`'s transaction on a connection of the pool.
+    private func readInTransaction<T: Sendable>(_ work: (PostgresConnection) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
             try await connection.run("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             do {

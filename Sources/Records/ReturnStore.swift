@@ -208,11 +208,15 @@ public protocol ReturnStore: Sendable {
     /// report facts are listed to be filled from their stored answers (as an older database's are).
     func finishCopy() async throws
 
-    // MARK: The audit log
+    // MARK: The audit log and the store's own state
 
     /// Appends a line to the audit log (nothing, on a store opened only to read, which cannot record it).
     func audit(actor: String, action: AuditAction, target: String, detail: String) async throws
 
     /// The audit log, oldest first, from the start of `since` when given.
     func auditLog(since: Day?) async throws -> [AuditRecord]
+
+    /// How many calls hold a connection of the store's pool or wait for one now, and how many connections it may
+    /// hold; nil for a store without a pool of connections to a server (SQLite).
+    func connectionUse() -> (wanted: Int, limit: Int)?
 }

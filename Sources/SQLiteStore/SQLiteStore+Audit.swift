@@ -24,4 +24,7 @@ extension SQLiteStore {
             return try request.fetchAll(db)
         }
     }
+
+    /// A SQLite file has no pool of connections to a server: nil.
+    public func connectionUse() -> (wanted: Int, limit: Int)? { nil }
 }

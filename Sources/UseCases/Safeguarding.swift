@@ -48,6 +48,12 @@ public struct Safeguarding: Sendable {
         }
     }
 
+    /// How many calls want a connection of the store's pool now, and how many it may hold (nil for SQLite): for the
+    /// portal's metrics.
+    public func storeConnectionUse() -> (wanted: Int, limit: Int)? {
+        store.connectionUse()
+    }
+
     /// The form about a kind of subject: the school return, or the driver application.
     public func form(about subject: Subject) -> FormDefinition? {
         catalog.forms.values.first { $0.subject == subject }

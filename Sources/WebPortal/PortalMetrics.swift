@@ -41,6 +41,19 @@ public final class PortalMetrics: Sendable {
             helpText: "Requests that failed on an error from the store.")
     }
 
+    /// The store's calls that hold a connection or wait for one.
+    private static var poolWanted: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "safeguard", metricName: "store_connections", unitName: "wanted",
+            helpText: "Store calls holding a connection of the pool or waiting for one, now.")
+    }
+    /// The store's pool size.
+    private static var poolSize: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "safeguard", metricName: "store_connections", unitName: "limit",
+            helpText: "The most connections this instance's pool holds.")
+    }
+
     /// An empty set of metrics.
     public init() {}
 
@@ -64,6 +77,13 @@ public final class PortalMetrics: Sendable {
         registry.makeCounter(descriptor: Self.storeErrors, labels: []).increment()
     }
 
-    /// Every metric, in Prometheus's text exposition format.
-    var text: [UInt8] { registry.emitToBuffer() }
+    /// Every metric, in Prometheus's text exposition format, with the store's pool use as it stands (`use`, when the
+    /// store has a pool).
+    func text(poolUse use: (wanted: Int, limit: Int)?) -> [UInt8] {
+        if let use {
+            registry.makeGauge(descriptor: Self.poolWanted, labels: []).set(Int64(use.wanted))
+            registry.makeGauge(descriptor: Self.poolSize, labels: []).set(Int64(use.limit))
+        }
+        return registry.emitToBuffer()
+    }
 }

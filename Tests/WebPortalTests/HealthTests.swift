@@ -31,9 +31,11 @@ struct HealthTests {
         }
     }
 
-    @Test("/metrics counts requests by route and status, and submissions by decision, never a path or a person")
-    func metrics() async throws {
-        let fixture = try await PortalFixture()
+    @Test(
+        "/metrics counts requests by route and status, submissions by decision, the pool's use, never a path or a person",
+        arguments: StoreKind.available)
+    func metrics(_ kind: StoreKind) async throws {
+        let fixture = try await PortalFixture(kind)
         let driver = "BEGUM805176B99RA"
         let yaml = try fixture.application(district: "corby", driverNumber: driver)
         try await fixture.test { client in
@@ -53,6 +55,13 @@ struct HealthTests {
                 #expect(text.contains(line + "\n"), "\(line)")
             }
             #expect(text.contains(#"safeguard_submissions_stored_total{decision=""#))
+            if kind == .postgresql {
+                // The tests' databases are opened with a pool of 2; this scrape is the only call at the moment.
+                #expect(text.contains("safeguard_store_connections_limit 2.0\n"))
+                #expect(text.contains("safeguard_store_connections_wanted 0.0\n"))
+            } else {
+                #expect(!text.contains("safeguard_store_connections"), "a SQLite file has no pool")
+            }
             #expect(!text.contains("99999") && !text.contains(driver) && !text.contains("sg_"), "no path, no person")
         }
     }

@@ -18,7 +18,9 @@ extension Portal {
         routes.open(.get, "/metrics") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(bytes: configuration.metrics.text)))
+                body: .init(
+                    byteBuffer: ByteBuffer(
+                        bytes: configuration.metrics.text(poolUse: safeguarding.storeConnectionUse()))))
         }
     }
 }
