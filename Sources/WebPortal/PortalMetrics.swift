@@ -16,42 +16,9 @@ public final class PortalMetrics: Sendable {
         .seconds(5),
     ]
 
-    /// Requests answered.
-    private static var requests: MetricNameDescriptor {
-        MetricNameDescriptor(
-            namespace: "safeguard", metricName: "http_requests", unitName: "total",
-            helpText: "Requests answered, by method, route and status.")
-    }
-    /// Answer times.
-    private static var latency: MetricNameDescriptor {
-        MetricNameDescriptor(
-            namespace: "safeguard", metricName: "http_request_duration", unitName: "seconds",
-            helpText: "How long requests took to answer, by route.")
-    }
-    /// Submissions stored.
-    private static var stored: MetricNameDescriptor {
-        MetricNameDescriptor(
-            namespace: "safeguard", metricName: "submissions_stored", unitName: "total",
-            helpText: "Submissions stored through the portal and the API, by decision.")
-    }
-    /// Errors from the store.
-    private static var storeErrors: MetricNameDescriptor {
-        MetricNameDescriptor(
-            namespace: "safeguard", metricName: "store_errors", unitName: "total",
-            helpText: "Requests that failed on an error from the store.")
-    }
-
-    /// The store's calls that hold a connection or wait for one.
-    private static var poolWanted: MetricNameDescriptor {
-        MetricNameDescriptor(
-            namespace: "safeguard", metricName: "store_connections", unitName: "wanted",
-            helpText: "Store calls holding a connection of the pool or waiting for one, now.")
-    }
-    /// The store's pool size.
-    private static var poolSize: MetricNameDescriptor {
-        MetricNameDescriptor(
-            namespace: "safeguard", metricName: "store_connections", unitName: "limit",
-            helpText: "The most connections this instance's pool holds.")
+    /// A metric's name (`safeguard_NAME_UNIT`) and its help line.
+    private static func named(_ name: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "safeguard", metricName: name, unitName: unit, helpText: help)
     }
 
     /// An empty set of metrics.
@@ -60,29 +27,47 @@ public final class PortalMetrics: Sendable {
     /// Counts a request answered, and its time.
     func request(method: String, route: String, status: Int, took duration: Duration) {
         registry.makeCounter(
-            descriptor: Self.requests, labels: [("method", method), ("route", route), ("status", String(status))]
+            descriptor: Self.named("http_requests", "total", "Requests answered, by method, route and status."),
+            labels: [("method", method), ("route", route), ("status", String(status))]
         ).increment()
-        registry.makeDurationHistogram(descriptor: Self.latency, labels: [("route", route)], buckets: Self.buckets)
-            .record(duration)
+        registry.makeDurationHistogram(
+            descriptor: Self.named("http_request_duration", "seconds", "How long requests took to answer, by route."),
+            labels: [("route", route)], buckets: Self.buckets
+        )
+        .record(duration)
     }
 
     /// Counts a submission stored through the portal or the API.
     func stored(_ decision: Decision) {
-        registry.makeCounter(descriptor: Self.stored, labels: [("decision", decision.rawValue)]).increment()
+        registry.makeCounter(
+            descriptor: Self.named(
+                "submissions_stored", "total", "Submissions stored through the portal and the API, by decision."),
+            labels: [("decision", decision.rawValue)]
+        ).increment()
     }
 
     /// Counts a request that failed on an error no refusal explains: the store's (a database that does not answer,
     /// a transaction that failed).
     func storeError() {
-        registry.makeCounter(descriptor: Self.storeErrors, labels: []).increment()
+        registry.makeCounter(
+            descriptor: Self.named(
+                "store_errors", "total", "Requests that failed on an error from the store."), labels: []
+        ).increment()
     }
 
     /// Every metric, in Prometheus's text exposition format, with the store's pool use as it stands (`use`, when the
     /// store has a pool).
     func text(poolUse use: (wanted: Int, limit: Int)?) -> [UInt8] {
         if let use {
-            registry.makeGauge(descriptor: Self.poolWanted, labels: []).set(Int64(use.wanted))
-            registry.makeGauge(descriptor: Self.poolSize, labels: []).set(Int64(use.limit))
+            registry.makeGauge(
+                descriptor: Self.named(
+                    "store_connections", "wanted",
+                    "Store calls holding a connection of the pool or waiting for one, now."), labels: []
+            ).set(Int64(use.wanted))
+            registry.makeGauge(
+                descriptor: Self.named(
+                    "store_connections", "limit", "The most connections this instance's pool holds."), labels: []
+            ).set(Int64(use.limit))
         }
         return registry.emitToBuffer()
     }
