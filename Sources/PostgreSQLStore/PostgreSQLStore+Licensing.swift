@@ -49,17 +49,13 @@ extension PostgreSQLStore {
                 let latest = try await Self.latestSubmission(
                     connection, formID: formID, subjectKey: subjectKey, collectionID: nil)
             else { throw Refusal.noApplicationForDriver(subjectKey) }
-            if latest.district == district {
-                throw Refusal.alreadyInDistrict(driver: subjectKey, district: district)
-            }
-            var record = TransferRecord(
-                id: nil, formID: formID, subjectKey: subjectKey, afterSubmission: latest.id,
-                fromDistrict: latest.district, toDistrict: district, note: note, recordedBy: actor,
-                recordedAt: Self.now())
+            var record = try TransferRecord.handing(
+                formID: formID, subjectKey: subjectKey, latestID: latest.id, heldBy: latest.district, to: district,
+                note: note, by: actor, at: Self.now())
             record.id = try await connection.insert(record, into: "transfer")
             try await Self.audit(
                 connection, actor: actor, action: .transfer, target: "submission \(latest.id)",
-                detail: "from \(latest.district ?? "no district") to \(district)")
+                detail: record.auditDetail)
             return record
         }
     }

@@ -38,17 +38,12 @@ extension SQLiteStore {
         try await write { db in
             guard let latest = try Self.latestSubmission(db, formID: formID, subjectKey: subjectKey, collectionID: nil)
             else { throw Refusal.noApplicationForDriver(subjectKey) }
-            if latest.district == district {
-                throw Refusal.alreadyInDistrict(driver: subjectKey, district: district)
-            }
-            var record = TransferRecord(
-                id: nil, formID: formID, subjectKey: subjectKey, afterSubmission: latest.id,
-                fromDistrict: latest.district, toDistrict: district, note: note, recordedBy: actor,
-                recordedAt: Self.now())
+            var record = try TransferRecord.handing(
+                formID: formID, subjectKey: subjectKey, latestID: latest.id, heldBy: latest.district, to: district,
+                note: note, by: actor, at: Self.now())
             try record.insert(db)
             try Self.audit(
-                db, actor: actor, action: .transfer, target: "submission \(latest.id)",
-                detail: "from \(latest.district ?? "no district") to \(district)")
+                db, actor: actor, action: .transfer, target: "submission \(latest.id)", detail: record.auditDetail)
             return record
         }
     }
