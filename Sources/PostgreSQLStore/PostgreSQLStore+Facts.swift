@@ -4,86 +4,35 @@ import PostgresNIO
 import Records
 
 extension PostgreSQLStore {
-    /// Keeps a stored version's facts, replacing any it had, as the SQLite store does (see its `keepFacts`); the
-    /// version it supersedes, if any, is then no longer its subject's latest.
+    /// Keeps a stored version's facts, replacing any it had, as the SQLite store does (see its `keepFacts`): what the
+    /// rows begin with (its subject, district, whether it is the latest, its latest decision, its subject's first
+    /// receipt) read from the store, then written as a new version's are (`insertFacts`); the version it supersedes,
+    /// if any, is then no longer its subject's latest.
     static func keepFacts(_ connection: PostgresConnection, _ facts: ReportFacts, submissionID: Int64) async throws {
-        switch facts {
-        case .school(let school):
-            try await keepReturnFacts(connection, school, submissionID: submissionID)
-            try await connection.run(
+        guard
+            let row = try await connection.rows(
                 """
-                UPDATE returnFact SET latest = false
-                WHERE submissionID = (SELECT supersedes FROM submission WHERE id = \(submissionID))
-                """)
-        case .driver(let driver):
-            try await keepDriverFacts(connection, driver, submissionID: submissionID)
-            try await connection.run(
+                SELECT s.formID, s.collectionID, s.subjectKey, s.district,
+                  NOT EXISTS (SELECT 1 FROM submission later WHERE later.supersedes = s.id),
+                  (SELECT decision FROM evaluation WHERE submissionID = s.id ORDER BY id DESC LIMIT 1),
+                  (SELECT min(first.receivedAt) FROM submission first
+                     WHERE first.formID = s.formID AND first.subjectKey = s.subjectKey
+                       AND first.collectionID IS NOT DISTINCT FROM s.collectionID),
+                  s.supersedes
+                FROM submission s WHERE s.id = \(submissionID)
                 """
-                UPDATE driverFact SET latest = false
-                WHERE submissionID = (SELECT supersedes FROM submission WHERE id = \(submissionID))
-                """)
-        }
-    }
-
-    private static func keepReturnFacts(_ connection: PostgresConnection, _ facts: ReturnFacts, submissionID: Int64)
-        async throws
-    {
+            ).first
+        else { return }
         try await connection.run("DELETE FROM returnFact WHERE submissionID = \(submissionID)")
-        try await connection.run(
-            """
-            INSERT INTO returnFact (submissionID, formID, subjectKey, district, latest, decision, collectionID,
-              firstReceivedAt, cseDelivered, missingDelivered, parentsInformed, governorsTrained, dslLastTraining,
-              staffLastUpdate, dslName, dslEmail)
-            SELECT s.id, s.formID, s.subjectKey, s.district,
-              NOT EXISTS (SELECT 1 FROM submission later WHERE later.supersedes = s.id),
-              (SELECT decision FROM evaluation WHERE submissionID = s.id ORDER BY id DESC LIMIT 1), s.collectionID,
-              (SELECT min(first.receivedAt) FROM submission first
-                 WHERE first.formID = s.formID AND first.subjectKey = s.subjectKey
-                   AND first.collectionID IS NOT DISTINCT FROM s.collectionID),
-              \(facts.cseDelivered), \(facts.missingDelivered), \(facts.parentsInformed), \(facts.governorsTrained),
-              \(facts.dslLastTraining.map { Int64($0.daysSinceEpoch) })::bigint,
-              \(facts.lastStaffUpdate.map { Int64($0.daysSinceEpoch) })::bigint,
-              \(facts.dslName.map { ByteBuffer(string: $0) })::bytea, \(facts.dslEmail)::text
-            FROM submission s WHERE s.id = \(submissionID)
-            """)
-        try await connection.insertRows(
-            into: "sessionFact",
-            columns: ["submissionID", "position", "topic", "audience", "provider", "qualityAssured"],
-            facts.sessions.enumerated().map { position, item in
-                [
-                    .integer(submissionID), .integer(Int64(position)), .text(item.topic.rawValue),
-                    item.audience.map { .text($0) }, item.providerType.map { .text($0) }, .boolean(item.qualityAssured),
-                ]
-            })
-        var years: [[ColumnEncoder.ColumnValue?]] = []
-        for (position, item) in facts.sessions.enumerated() {
-            for year in Set(item.yearGroups).sorted() {
-                years.append([.integer(submissionID), .integer(Int64(position)), .text(year)])
-            }
-        }
-        try await connection.insertRows(
-            into: "sessionYearGroupFact", columns: ["submissionID", "position", "yearGroup"], years)
-    }
-
-    private static func keepDriverFacts(_ connection: PostgresConnection, _ facts: DriverFacts, submissionID: Int64)
-        async throws
-    {
         try await connection.run("DELETE FROM driverFact WHERE submissionID = \(submissionID)")
-        try await connection.run(
-            """
-            INSERT INTO driverFact (submissionID, formID, subjectKey, district, latest, decision, driverName,
-              dbsCertificate, dbsIssueDate, dbsUpdateService, dbsSubscriptionDate, dbsLastStatusCheck,
-              trainingCompleted, trainingDate, registerSearched)
-            SELECT s.id, s.formID, s.subjectKey, s.district,
-              NOT EXISTS (SELECT 1 FROM submission later WHERE later.supersedes = s.id),
-              (SELECT decision FROM evaluation WHERE submissionID = s.id ORDER BY id DESC LIMIT 1),
-              \(facts.driverName.map { ByteBuffer(string: $0) })::bytea, \(facts.dbsCertificate)::text,
-              \(facts.dbsIssueDate.map { Int64($0.daysSinceEpoch) })::bigint, \(facts.dbsUpdateService),
-              \(facts.dbsSubscriptionDate.map { Int64($0.daysSinceEpoch) })::bigint,
-              \(facts.dbsLastStatusCheck.map { Int64($0.daysSinceEpoch) })::bigint, \(facts.trainingCompleted),
-              \(facts.trainingDate.map { Int64($0.daysSinceEpoch) })::bigint, \(facts.registerSearched)
-            FROM submission s WHERE s.id = \(submissionID)
-            """)
+        let fact = NewFacts(
+            submissionID: submissionID, formID: try row[0].decode(String.self),
+            collectionID: try row[1].decode(Int64?.self), subjectKey: try row[2].decode(String.self),
+            district: try row[3].decode(String?.self), latest: try row[4].decode(Bool.self),
+            decision: try Self.decision(row[5], of: submissionID), firstReceivedAt: try row[6].decode(String.self),
+            facts: facts)
+        try await insertFacts([fact], connection)
+        if let replaced = try row[7].decode(Int64?.self) { try await markReplaced([replaced], connection) }
     }
 
     /// The latest version of each school's return to a form in one collection (or none), with its facts.
