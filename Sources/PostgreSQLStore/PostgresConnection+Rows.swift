@@ -64,12 +64,17 @@ extension PostgresConnection {
         try await run(PostgresQuery(unsafeSQL: sql, binds: binds))
     }
 
-    /// Inserts rows of values into a table, many rows a statement (a statement takes at most 65,535 values); with
-    /// `ignoringConflicts`, a row whose key is already there is left as it is.
+    /// Inserts rows of values into a table: many through `COPY` (no statement to parse, nothing to bind), a few as one
+    /// `INSERT` (one round trip where `COPY` takes two); with `ignoringConflicts`, a row whose key is already there is
+    /// left as it is (always an `INSERT`: `COPY` has no such option).
     func insertRows(
         into table: String, columns: [String], _ rows: [[ColumnEncoder.ColumnValue?]], ignoringConflicts: Bool = false
     ) async throws {
         guard !rows.isEmpty else { return }
+        if rows.count >= Self.rowsWorthCopying && !ignoringConflicts {
+            try await copyRows(into: table, columns: columns, rows)
+            return
+        }
         let perStatement = max(1, 60_000 / columns.count)
         for start in stride(from: 0, to: rows.count, by: perStatement) {
             var binds = PostgresBindings()

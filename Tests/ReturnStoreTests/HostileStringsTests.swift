@@ -97,26 +97,35 @@ struct HostileStringsTests {
         let form = catalog.forms["section11-school-return"]!
         let pointers = textPointers(of: form)
         #expect(pointers.count == 15, "the test puts the string in every text question the form has")
-        var sent: [Int64: (text: String, bytes: [UInt8])] = [:]
+        // Stored as one batch, as `submit` stores a folder: on PostgreSQL, through `COPY`'s text format.
+        var prepared: [PreparedSubmission] = []
+        var received: [[UInt8]] = []
         for (index, text) in naughtyStrings.enumerated() {
             let bytes = returnWithEveryText(text, urn: String(900_000 + index))
             let evaluation = Validator(catalog: catalog).evaluate(
-                bytes, file: "naughty-\(index).json", asOf: Day(iso: "2026-10-01")!)
+                bytes, file: "naughty-\(index)\t\n\\.json", asOf: Day(iso: "2026-10-01")!)
             for pointer in pointers where !text.isEmpty {
                 #expect(!evaluation.findings.contains { $0.path == pointer && $0.rule == "intake.utf8" })
             }
-            let outcome = try await store.store(
-                [PreparedSubmission(evaluation)],
-                context: SubmissionContext(
-                    collection: nil, source: .file, submitter: "tester", allowsUnregistered: true),
-                catalog: catalog)[0]
+            prepared.append(PreparedSubmission(evaluation))
+            received.append(bytes)
+        }
+        let outcomes = try await store.store(
+            prepared,
+            context: SubmissionContext(
+                collection: nil, source: .file, submitter: "tester\t\r\n\\", allowsUnregistered: true),
+            catalog: catalog)
+        var sent: [Int64: (text: String, bytes: [UInt8])] = [:]
+        for (index, outcome) in outcomes.enumerated() {
             guard let id = storedID(outcome) else {
-                Issue.record("\(text.debugDescription): \(evaluation.findings.map(\.message))")
+                Issue.record("\(naughtyStrings[index].debugDescription): \(outcome)")
                 continue
             }
-            sent[id] = (text, bytes)
+            sent[id] = (naughtyStrings[index], received[index])
             let stored = try #require(try await store.submission(id))
-            #expect(Array(stored.received) == bytes, "the bytes as received")
+            #expect(Array(stored.received) == received[index], "the bytes as received")
+            #expect(stored.fileName == "naughty-\(index)\t\n\\.json")
+            #expect(stored.submitter == "tester\t\r\n\\")
         }
         #expect(sent.count == naughtyStrings.count)
 
