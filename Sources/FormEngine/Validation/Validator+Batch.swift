@@ -56,7 +56,7 @@ extension Validator {
         @Sendable func check(_ chunk: [(path: String, asOf: Day)]) async -> [Output] {
             await withTaskGroup(of: (Int, Output).self) { group in
                 for (index, file) in chunk.enumerated() {
-                    group.addTask {
+                    group.addTask(priority: .low) {
                         let evaluation = self.evaluate(
                             path: file.path, asOf: file.asOf, formID: formID, parametersFor: parametersFor)
                         return (index, transform(evaluation))
@@ -71,12 +71,14 @@ extension Validator {
             start < files.count ? Array(files[start..<min(start + chunkSize, files.count)]) : nil
         }
         // Two chunks are checked ahead of the one handed over, so that the cores go on with the next while the
-        // last files of one are finished and handed over: no core waits at a chunk's end.
+        // last files of one are finished and handed over: no core waits at a chunk's end. The checking runs at low
+        // priority: whoever takes the chunks (a store waiting on its database) resumes ahead of the thousands of
+        // files queued to be checked, not behind them.
         var start = 0
         var checking: [Task<[Output], Never>] = []
         func checkNext() {
             guard let files = chunk(from: start) else { return }
-            checking.append(Task { await check(files) })
+            checking.append(Task(priority: .low) { await check(files) })
             start += chunkSize
         }
         checkNext()
