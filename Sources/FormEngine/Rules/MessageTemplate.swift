@@ -32,7 +32,8 @@ struct MessageTemplate: Sendable {
         }
     }
 
-    /// The message with every placeholder filled in.
+    /// The message with every placeholder filled in. A NUL in an answer, which no store's text column can hold
+    /// (SQLite's would end there, PostgreSQL's refuses it), is shown as U+FFFD.
     func render(in context: inout EvaluationContext, lists: [String: ChoiceList]) -> String {
         var output = ""
         for part in parts {
@@ -42,7 +43,9 @@ struct MessageTemplate: Sendable {
                 output += ValueText.plain(expression.evaluate(in: &context), type: expression.type, lists: lists)
             }
         }
-        return output.collapsingWhitespace
+        output = output.collapsingWhitespace
+        guard output.utf8.contains(0) else { return output }
+        return String(String.UnicodeScalarView(output.unicodeScalars.map { $0 == "\u{0}" ? "\u{FFFD}" : $0 }))
     }
 
     /// Splits a message into text and placeholder sources, with each placeholder's character offset; or
