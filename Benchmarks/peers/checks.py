@@ -2,6 +2,9 @@
 formats, bounds), the forms' conditional questions and constraints, and the rule sets' rules, hand-written from
 Rules/*.rules.yaml. Returns the decision Safeguard's engine makes: rejected on any error, referred on any
 referral, else accepted. A Python peer stops at the first error, as a script that only needs the decision would.
+The questions version 2 of the forms added (endorsements, months abroad, permission to stay, the status check's
+finding, other councils, the deputy DSL's training) are not answered in the benchmark's sample, so their rules are
+not written here; an arrest is, as Safeguard treats it: referred, and no conviction.
 """
 
 import re
@@ -344,17 +347,17 @@ def taxi_rules(v, params, as_of):
         refer = True
     for r in convictions:
         category, disposal, when = r.get("category"), r.get("disposal"), r.get("date")
-        pending = disposal == "pending-charge"
-        if category is not None and disposal is not None and not pending and category in params["never_licensed_categories"]:
+        convicted = disposal in ("conviction", "caution")
+        if category is not None and convicted and category in params["never_licensed_categories"]:
             refer = True
-        if category == "violence" and disposal is not None and not pending and when is not None and applied is not None:
+        if category == "violence" and convicted and when is not None and applied is not None:
             if not _add_years(_later(r.get("sentence_end"), when), params["violence_years"]) <= applied:
                 refer = True
         years = params["offence_years"].get(category)
-        if disposal is not None and not pending and when is not None and applied is not None and years is not None:
+        if convicted and when is not None and applied is not None and years is not None:
             if not _add_years(_later(r.get("sentence_end"), when), years) <= applied:
                 refer = True
-        if disposal is not None and pending:
+        if disposal in ("pending-charge", "arrest"):
             refer = True
     return "refer" if refer else None
 

@@ -69,7 +69,7 @@ struct StoreCommandTests {
         let lines = history.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 4)
         #expect(
-            lines[0].hasPrefix("submission 2: section11-school-return version 1, collection s11-2025-26, received "))
+            lines[0].hasPrefix("submission 2: section11-school-return version 2, collection s11-2025-26, received "))
         #expect(lines[0].hasSuffix("from file by policy.officer; replaced by submission 3"))
         #expect(lines[1].hasSuffix("as of 2026-07-15: rejected (4 errors, 3 warnings) [evaluation 2]"))
         #expect(lines[2].hasSuffix(", replacing submission 2"))
@@ -417,11 +417,11 @@ struct StoreCommandTests {
         let history = try Self.run(["history", "137455"], in: folder).stdout
         #expect(
             history.contains(
-                "submission 1: section11-school-return version 1, collection s11-2025-26, received 2026-07-10T12:00:00Z"
+                "submission 1: section11-school-return version 2, collection s11-2025-26, received 2026-07-10T12:00:00Z"
             ))
         #expect(
             history.contains(
-                "submission 2: section11-school-return version 1, collection s11-2025-26, received 2026-07-22T12:00:00Z"
+                "submission 2: section11-school-return version 2, collection s11-2025-26, received 2026-07-22T12:00:00Z"
             ))
     }
 

@@ -9,14 +9,14 @@ import Testing
 
 @Suite("Export across form versions")
 struct ExportTests {
-    /// The school form as version 2: a new question, and a question dropped.
+    /// The school form as a version 3: a new question, and a question dropped.
     static func versionTwo() throws -> FormCatalog {
         let path = Paths.root + "/Forms/section11-school-return.yaml"
         var text = try String(contentsOfFile: path, encoding: .utf8)
-        text = text.replacingOccurrences(of: "version: \"1\"", with: "version: \"2\"")
+        text = text.replacingOccurrences(of: "version: \"2\"", with: "version: \"3\"")
         text = text.replacingOccurrences(
             of:
-                "      - {id: deputy_dsl_name, type: text, label: Name of the deputy DSL, max-length: 200, kept: \"The board's second contact at the school\"}\n",
+                "      - {id: dsl_phone, type: phone, label: The DSL's phone number, kept: \"The board's contact at the school, for follow-up and reminders\"}\n",
             with: "      - {id: deputy_dsl_trained, type: yes-no, label: Has the deputy DSL had formal training?}\n")
         let form = try FormDefinition.load(bytes: Array(text.utf8), file: path).get()
         let rules = try RuleSet.load(
@@ -53,23 +53,23 @@ struct ExportTests {
             header.prefix(7) == [
                 "submission", "form_version", "subject", "collection", "district", "received_at", "decision",
             ])
-        #expect(header.contains("school.deputy_dsl_trained"), "version 2's question")
-        #expect(header.contains("school.deputy_dsl_name"), "version 1's question, which version 2 dropped")
-        #expect(header.firstIndex(of: "school.deputy_dsl_trained")! < header.firstIndex(of: "school.deputy_dsl_name")!)
+        #expect(header.contains("school.deputy_dsl_trained"), "version 3's question")
+        #expect(header.contains("school.dsl_phone"), "version 2's question, which version 3 dropped")
+        #expect(header.firstIndex(of: "school.deputy_dsl_trained")! < header.firstIndex(of: "school.dsl_phone")!)
         let rows = main.dropFirst().filter { !$0.isEmpty }.map { $0.components(separatedBy: ",") }
-        #expect(rows.map { $0[1] } == ["1", "2"])
-        let deputy = header.firstIndex(of: "school.deputy_dsl_name")!
+        #expect(rows.map { $0[1] } == ["2", "3"])
+        let deputy = header.firstIndex(of: "school.dsl_phone")!
         let trained = header.firstIndex(of: "school.deputy_dsl_trained")!
-        #expect(rows[0][deputy] == "Tom Reid" && rows[0][trained] == "")
+        #expect(rows[0][deputy] == "01604 496000" && rows[0][trained] == "")
         #expect(rows[1][deputy] == "" && rows[1][trained] == "yes")
         let sessions = String(files[1].text.dropFirst()).components(separatedBy: "\r\n")
         #expect(
             sessions[0]
-                == "submission,item,audience,year_groups,provider_type,provider_name,programme,date,number_reached,quality_assured,quality_assured_by"
+                == "submission,item,topic,audience,year_groups,provider_type,provider_name,programme,date,number_reached,quality_assured,quality_assured_by"
         )
         #expect(
             sessions[1]
-                == "1,1,pupils,year-5; year-6,police,The RISE team,Keeping safe online,2026-02-10,58,yes,The DSL observed and reviewed pupil feedback"
+                == "1,1,online-safety-and-sharing-images,pupils,year-5; year-6,police,The RISE team,Keeping safe online,2026-02-10,58,yes,The DSL observed and reviewed pupil feedback"
         )
         #expect(try await temporary.store.auditLog(since: nil).last?.detail == "CSV, 2 submissions")
     }
