@@ -66,6 +66,8 @@ public enum Refusal: Error, Sendable, Equatable {
     case licenceStartNeeded
     /// A licence that ends on or before the day it starts.
     case licenceDatesReversed(start: Day, end: Day)
+    /// A licence that would run past the day the driver's permission to stay in the UK ends.
+    case licenceOutlastsLeave(leaveEnds: Day)
     /// The outcome needs a note: the conditions of a grant with conditions, the reasons for the others.
     case noteNeeded(LicensingOutcome)
     /// An officer has already decided on this application; a new decision must say that it replaces it.

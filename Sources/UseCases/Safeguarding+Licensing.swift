@@ -8,16 +8,12 @@ extension Safeguarding {
     /// replaced; and a decision over an earlier one (not a deferral) must say it replaces it. A licensing
     /// officer decides only on their own district's applications. A grant to a driver the JOF's shared register
     /// holds an entry about needs a referral to the sub-committee first; a refusal, suspension or revocation on
-    /// safeguarding or road-safety grounds enters the register. Audited.
+    /// safeguarding or road-safety grounds enters the register. A licence ends no later than the driver's
+    /// permission to stay, where the application gives its end: on that day when no end is given. Audited.
     public func decide(_ request: DecisionRequest, by sender: Sender) async throws -> OfficerDecisionRecord {
         try sender.require([.licensing])
         let note = request.note.map(\.trimmingWhitespace).flatMap { $0.isEmpty ? nil : $0 }
-        var end = request.end
-        if request.outcome.grantsLicence {
-            guard let start = request.start else { throw Refusal.licenceStartNeeded }
-            end = end ?? LicensingOutcome.licenceEnd(from: start, years: request.years)
-            if let end, end <= start { throw Refusal.licenceDatesReversed(start: start, end: end) }
-        }
+        if request.outcome.grantsLicence, request.start == nil { throw Refusal.licenceStartNeeded }
         if request.outcome.needsNote, note == nil { throw Refusal.noteNeeded(request.outcome) }
         if request.outcome.endsLicence, request.grounds == nil { throw Refusal.groundsNeeded(request.outcome) }
         if request.immediate, !request.outcome.actsOnLicence { throw Refusal.immediateNotFor(request.outcome) }
@@ -34,6 +30,17 @@ extension Safeguarding {
                 throw Refusal.noSuchSubmission(request.submissionID)
             }
         }
+        var end = request.end
+        if request.outcome.grantsLicence, let start = request.start {
+            end = end ?? LicensingOutcome.licenceEnd(from: start, years: request.years)
+            if let leaveEnds = permissionToStayEnds(submission) {
+                if request.end.map({ $0 > leaveEnds }) ?? false || start >= leaveEnds {
+                    throw Refusal.licenceOutlastsLeave(leaveEnds: leaveEnds)
+                }
+                end = end.map { min($0, leaveEnds) }
+            }
+            if let end, end <= start { throw Refusal.licenceDatesReversed(start: start, end: end) }
+        }
         // The shared register is searched again when a licence is granted: an entry made since the application
         // was checked counts too.
         if request.outcome.grantsLicence, submission.subjectKind == .driver {
@@ -49,6 +56,14 @@ extension Safeguarding {
                 registerEntry: submission.subjectKind == .driver
                     ? registerEntry(for: request, on: submission, decidedOn: now, effectiveOn: effective) : nil),
             actor: sender.name)
+    }
+
+    /// The day the application says the driver's time-limited permission to stay in the UK ends, where its form asks.
+    private func permissionToStayEnds(_ submission: SubmissionRecord) -> Day? {
+        guard let form = catalog.forms[submission.formID], let path = form.path(of: .driverLeaveEnds),
+            let root = StoredJSON.read(submission.bound)
+        else { return nil }
+        return root.text(at: path).flatMap(Day.init(iso:))
     }
 
     /// Records a DBS Update Service status check on a driver with an application stored: the driver number as

@@ -70,6 +70,10 @@ extension Refusal {
             return .unprocessable("Enter the day the licence starts, like 1 4 2027")
         case .licenceDatesReversed:
             return .unprocessable("The last day of the licence must be after the day it starts")
+        case .licenceOutlastsLeave(let leaveEnds):
+            return .unprocessable(
+                "The applicant's permission to stay ends on \(leaveEnds.spoken): the last day of the licence must be "
+                    + "no later, or leave it empty")
         case .noteNeeded(let outcome):
             return .unprocessable(
                 "Enter \(outcome == .grantWithConditions ? "the conditions" : "the reasons") for your decision")

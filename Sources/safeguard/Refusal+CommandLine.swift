@@ -63,6 +63,9 @@ extension Refusal {
             return "A licence granted needs the day it starts: give --start (and --end, or --years)."
         case .licenceDatesReversed(let start, let end):
             return "The licence would end (\(end.iso)) on or before the day it starts (\(start.iso)): check --end."
+        case .licenceOutlastsLeave(let leaveEnds):
+            return "The applicant's permission to stay in the UK ends on \(leaveEnds.iso): a licence may not run past "
+                + "it. Give an --end no later than that day, or leave --end out and the licence ends on it."
         case .noteNeeded(let outcome):
             return "'\(outcome.rawValue)' needs \(outcome == .grantWithConditions ? "the conditions" : "the reasons"): "
                 + "give them with --note."
@@ -141,7 +144,8 @@ extension Refusal {
         switch self {
         case .noSuchForm, .noSuchCollection, .noSuchTable, .scopeNeeded, .scopeNotTaken, .notADriverNumber,
             .noSuchDistrict,
-            .periodReversed, .licenceStartNeeded, .licenceDatesReversed, .noteNeeded, .dateInFuture, .noRoundsFor,
+            .periodReversed, .licenceStartNeeded, .licenceDatesReversed, .licenceOutlastsLeave, .noteNeeded,
+            .dateInFuture, .noRoundsFor,
             .mailNotConfigured, .groundsNeeded, .immediateNotFor:
             return true
         default:

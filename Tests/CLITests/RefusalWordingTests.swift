@@ -24,6 +24,7 @@ struct RefusalWordingTests {
         .periodReversed(start: Day(iso: "2026-09-01")!, end: Day(iso: "2025-08-31")!), .noSuchSubmission(9),
         .notAnApplication(1), .replaced(5, by: 8), .incomplete(6), .licenceStartNeeded,
         .licenceDatesReversed(start: Day(iso: "2026-11-01")!, end: Day(iso: "2026-10-01")!),
+        .licenceOutlastsLeave(leaveEnds: Day(iso: "2028-01-31")!),
         .noteNeeded(.grantWithConditions), .noteNeeded(.refuse),
         .earlierDecision(submission: 5, outcome: .grant, by: "corby.officer", on: "2026-11-01"),
         .notADriverNumber("ABC", expected: IdentifierFormat.driverNumber.expectation),

@@ -104,4 +104,48 @@ struct LicensingOutcomesTests {
                 == true,
             "the audit line names the outcome and its grounds")
     }
+
+    @Test(
+        "a licence granted ends no later than the driver's permission to stay: on that day when no end is given",
+        arguments: StoreKind.available)
+    func permissionToStayCapsTheTerm(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryCounty(kind)
+        let cases = temporary.cases(today: "2026-10-20")
+        let officer = Sender.commandLine("o")
+        let application = try String(
+            contentsOfFile: Paths.examples + "/applications/amir-patel-renewal.yaml", encoding: .utf8)
+        let limited = try #require(
+            storedID(
+                try await temporary.submit(
+                    text: application.replacingOccurrences(
+                        of: "  right_to_work_evidence: uk-or-irish-passport\n",
+                        with: "  right_to_work_evidence: share-code\n  leave_ends: 2028-01-31\n"),
+                    asOf: "2026-10-20")))
+        let start = Day(iso: "2026-11-01")!
+        await #expect(throws: Refusal.licenceOutlastsLeave(leaveEnds: Day(iso: "2028-01-31")!)) {
+            try await cases.decide(
+                DecisionRequest(submissionID: limited, outcome: .grant, start: start, end: Day(iso: "2029-10-31")!),
+                by: officer)
+        }
+        await #expect(throws: Refusal.licenceOutlastsLeave(leaveEnds: Day(iso: "2028-01-31")!)) {
+            try await cases.decide(
+                DecisionRequest(submissionID: limited, outcome: .grant, start: Day(iso: "2028-02-01")!), by: officer)
+        }
+        let granted = try await cases.decide(
+            DecisionRequest(submissionID: limited, outcome: .grant, start: start), by: officer)
+        #expect(granted.licenceStart == "2026-11-01" && granted.licenceEnd == "2028-01-31")
+
+        // A British passport is no time-limited permission: a date given anyway does not apply, and changes nothing.
+        let passport = try #require(
+            storedID(
+                try await temporary.submit(
+                    text: application.replacingOccurrences(of: "PATEL702238AP9AB", with: "PATEL702238AP9AC")
+                        .replacingOccurrences(
+                            of: "  right_to_work_evidence: uk-or-irish-passport\n",
+                            with: "  right_to_work_evidence: uk-or-irish-passport\n  leave_ends: 2028-01-31\n"),
+                    asOf: "2026-10-20")))
+        let full = try await cases.decide(
+            DecisionRequest(submissionID: passport, outcome: .grant, start: start), by: officer)
+        #expect(full.licenceEnd == LicensingOutcome.licenceEnd(from: start, years: 3).iso)
+    }
 }

@@ -48,7 +48,8 @@ public struct FormCatalog: Sendable {
     /// A problem for each meaning of its subject that a form does not name a field for: what Safeguard's code
     /// reads would otherwise be read from nowhere, and every figure made from it would be wrong without a word.
     private static func undeclaredMeanings(of form: FormDefinition) -> [DefinitionProblem] {
-        Meaning.allCases.filter { $0.subject == form.subject && !form.meanings.declares($0) }.map { meaning in
+        Meaning.allCases.filter { $0.subject == form.subject && !$0.isOptional && !form.meanings.declares($0) }.map {
+            meaning in
             let what = meaning.isItem ? "<the field of each sessions repeat>" : "<section.field>"
             return DefinitionProblem(
                 mark: form.meanings.mark,

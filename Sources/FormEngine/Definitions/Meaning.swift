@@ -72,13 +72,16 @@ public enum Meaning: String, Sendable, CaseIterable {
     case addressLines = "address-lines"
     /// An address's postcode: a field of each item of the addresses repeat.
     case addressPostcode = "address-postcode"
+    /// The day the driver's time-limited permission to stay in the UK ends: a licence granted may not outlast it.
+    /// Optional: a form that does not ask it names none.
+    case driverLeaveEnds = "driver-leave-ends"
 
     /// The kind of form the meaning belongs to.
     public var subject: Subject {
         switch self {
         case .driverName, .dbsCertificate, .dbsIssueDate, .dbsUpdateService, .dbsSubscriptionDate, .dbsLastStatusCheck,
             .trainingCompleted, .trainingDate, .registerSearched, .driverDateOfBirth, .driverNINumber, .driverAddresses,
-            .addressLines, .addressPostcode:
+            .addressLines, .addressPostcode, .driverLeaveEnds:
             return .driver
         default:
             return .school
@@ -96,7 +99,7 @@ public enum Meaning: String, Sendable, CaseIterable {
         case .sessionYearGroups: return [.multiChoice]
         case .dslLastTraining, .staffLastUpdate, .declaredOn, .driverDateOfBirth, .dbsIssueDate, .dbsSubscriptionDate,
             .dbsLastStatusCheck,
-            .trainingDate:
+            .trainingDate, .driverLeaveEnds:
             return [.date]
         case .cseDelivered, .missingDelivered, .parentsInformed, .governorsTrained, .sessionQualityAssured,
             .dbsUpdateService, .trainingCompleted, .registerSearched:
@@ -106,6 +109,9 @@ public enum Meaning: String, Sendable, CaseIterable {
         case .driverNINumber: return [.niNumber]
         }
     }
+
+    /// True for a meaning a form may leave unnamed: the code that reads it does without when the form does not ask.
+    public var isOptional: Bool { self == .driverLeaveEnds }
 
     /// True for a meaning answered by a sub-field of each item of the repeats that repeat meanings name.
     public var isItem: Bool {

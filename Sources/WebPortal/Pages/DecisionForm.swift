@@ -67,7 +67,7 @@ struct DecisionForm {
     static func field(of refusal: Refusal) -> String {
         switch refusal {
         case .licenceStartNeeded: return "start"
-        case .licenceDatesReversed: return "end"
+        case .licenceDatesReversed, .licenceOutlastsLeave: return "end"
         case .noteNeeded: return "note"
         case .groundsNeeded: return "grounds"
         case .immediateNotFor: return "immediate"
