@@ -104,6 +104,24 @@ def _condition(text):
         return lambda values, record: lookup(a, values, record) is None or (
             lookup(b, values, record) is not None and lookup(c, values, record) is not None
             and lookup(b, values, record) <= lookup(c, values, record))
+    if " || " in text:
+        either = [_condition(part) for part in text.split(" || ")]
+        return lambda values, record: any(condition(values, record) for condition in either)
+    if " && " in text:
+        both = [_condition(part) for part in text.split(" && ")]
+        return lambda values, record: all(condition(values, record) for condition in both)
+    match = re.fullmatch(r"present\(([\w.]+)\)", text)
+    if match:
+        return lambda values, record: lookup(match.group(1), values, record) is not None
+    match = re.fullmatch(r"([\w.]+) in \[([^\]]*)\]", text)
+    if match:
+        name, options = match.group(1), [option.strip().strip("'") for option in match.group(2).split(",")]
+        return lambda values, record: lookup(name, values, record) in options
+    match = re.fullmatch(r"([\w.]+) > (\d+)", text)
+    if match:
+        name, bound = match.group(1), int(match.group(2))
+        return lambda values, record: isinstance(lookup(name, values, record), (int, float)) and not isinstance(
+            lookup(name, values, record), bool) and lookup(name, values, record) > bound
     match = re.fullmatch(r"([\w.]+) (==|!=) '([^']*)'", text)
     if match:
         name, operator, literal = match.groups()
