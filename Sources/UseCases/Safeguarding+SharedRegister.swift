@@ -14,6 +14,8 @@ extension Safeguarding {
         let niNumber: String?
         let name: String?
         let dateOfBirth: String?
+        /// Whether the applicant declares a refusal, suspension or revocation; nil where the form does not ask.
+        let declaredRefusal: Bool?
 
         init(bound root: Node, form: FormDefinition) {
             func text(_ meaning: Meaning) -> String? { form.path(of: meaning).flatMap(root.text(at:)) }
@@ -21,6 +23,9 @@ extension Safeguarding {
             niNumber = text(.driverNINumber)
             name = text(.driverName)
             dateOfBirth = text(.driverDateOfBirth)
+            declaredRefusal = form.path(of: .driverDeclaredRefusal).flatMap { root[path: $0]?.scalar }.flatMap {
+                $0.isPlain ? ["true": true, "false": false][$0.text] : nil
+            }
         }
 
         /// The entries of `register` about this person.
@@ -52,9 +57,8 @@ extension Safeguarding {
             guard let form = evaluation.form, form.subject == .driver,
                 let root = prepared.bound.flatMap(StoredJSON.read)
             else { return prepared }
-            let matches = RegisterPerson(bound: root, form: form).matches(in: register).filter {
-                $0.submissionID != stored?[index]
-            }
+            let person = RegisterPerson(bound: root, form: form)
+            let matches = person.matches(in: register).filter { $0.submissionID != stored?[index] }
             guard !matches.isEmpty else { return prepared }
             let key = form.subjectKey
             let shared = sharesRegisterReasons(form)
@@ -66,11 +70,14 @@ extension Safeguarding {
                     .map { ": “\($0)”. The sub-committee must consider it." }
                     ?? ". The sub-committee must consider it: ask \(districtLabel(entry.authority))'s licensing team "
                     + "for the reasons."
+                let undeclared =
+                    person.declaredRefusal == false
+                    ? " The applicant declared no refusal, suspension or revocation." : ""
                 referred = referred.adding(
                     Finding(
                         rule: Self.sharedRegisterRule, severity: .refer,
                         path: JSONPointer.make(form.path(at: key)),
-                        message: "The JOF's shared register records \(describe(entry))" + reasons,
+                        message: "The JOF's shared register records \(describe(entry))" + reasons + undeclared,
                         mark: evaluation.mark(of: key),
                         values: [
                             ("authority", .string(entry.authority)), ("outcome", .string(entry.outcome.rawValue)),

@@ -56,7 +56,15 @@ struct SharedRegisterTests {
 
         // The same driver applies in Corby under the same driver number; another with only the same NI number;
         // another with only the same name and date of birth; and someone else.
-        let elsewhere = try await submit(try application([("district: kettering", "district: corby")]), cases)
+        let elsewhere = try await submit(
+            try application([
+                ("district: kettering", "district: corby"),
+                (
+                    "form: taxi-driver-application\n",
+                    "form: taxi-driver-application\n"
+                        + "other_councils: {held_elsewhere: yes, which: Kettering BC, refused_suspended_revoked: no}\n"
+                ),
+            ]), cases)
         let sameNI = try await submit(
             try application([("district: kettering", "district: corby"), ("PATEL702238AP9AB", "PATEL702238AP9AC")]),
             cases)
@@ -70,7 +78,8 @@ struct SharedRegisterTests {
                 ("district: kettering", "district: corby"), ("PATEL702238AP9AB", "PATEL702238AP9AE"),
                 ("JG 10 36 81 C", "JG 10 36 83 C"), ("full_name: Amir Patel", "full_name: Omar Shah"),
             ]), cases)
-        for result in [elsewhere, sameNI, sameNameAndBirth] {
+        // Only the first declared (no) refusals; the others' forms leave the question unanswered.
+        for (result, declaredNone) in [(elsewhere, true), (sameNI, false), (sameNameAndBirth, false)] {
             let finding = try #require(result.evaluation.findings.first { $0.rule == "jof.register-match" })
             #expect(finding.severity == .refer && result.evaluation.decision == .referred)
             #expect(
@@ -80,6 +89,10 @@ struct SharedRegisterTests {
                 "\(finding.message)")
             #expect(!finding.message.contains(reasons), "the reasons are not shared with another district")
             #expect(finding.path == "/licence/driver_number")
+            #expect(
+                finding.message.hasSuffix(" The applicant declared no refusal, suspension or revocation.")
+                    == declaredNone,
+                "a match the applicant did not declare says so: \(finding.message)")
         }
         #expect(!someoneElse.evaluation.findings.contains { $0.rule == "jof.register-match" })
 

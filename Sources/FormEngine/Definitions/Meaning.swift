@@ -75,13 +75,16 @@ public enum Meaning: String, Sendable, CaseIterable {
     /// The day the driver's time-limited permission to stay in the UK ends: a licence granted may not outlast it.
     /// Optional: a form that does not ask it names none.
     case driverLeaveEnds = "driver-leave-ends"
+    /// Whether the driver declares that a council refused, suspended or revoked a licence of theirs: a match in the
+    /// JOF's shared register that was not declared says so. Optional: a form that does not ask it names none.
+    case driverDeclaredRefusal = "driver-declared-refusal"
 
     /// The kind of form the meaning belongs to.
     public var subject: Subject {
         switch self {
         case .driverName, .dbsCertificate, .dbsIssueDate, .dbsUpdateService, .dbsSubscriptionDate, .dbsLastStatusCheck,
             .trainingCompleted, .trainingDate, .registerSearched, .driverDateOfBirth, .driverNINumber, .driverAddresses,
-            .addressLines, .addressPostcode, .driverLeaveEnds:
+            .addressLines, .addressPostcode, .driverLeaveEnds, .driverDeclaredRefusal:
             return .driver
         default:
             return .school
@@ -102,7 +105,7 @@ public enum Meaning: String, Sendable, CaseIterable {
             .trainingDate, .driverLeaveEnds:
             return [.date]
         case .cseDelivered, .missingDelivered, .parentsInformed, .governorsTrained, .sessionQualityAssured,
-            .dbsUpdateService, .trainingCompleted, .registerSearched:
+            .dbsUpdateService, .trainingCompleted, .registerSearched, .driverDeclaredRefusal:
             return [.yesNo]
         case .cseSessions, .missingSessions, .driverAddresses: return [.repeat]
         case .dbsCertificate: return [.dbsCertificate]
@@ -111,7 +114,7 @@ public enum Meaning: String, Sendable, CaseIterable {
     }
 
     /// True for a meaning a form may leave unnamed: the code that reads it does without when the form does not ask.
-    public var isOptional: Bool { self == .driverLeaveEnds }
+    public var isOptional: Bool { self == .driverLeaveEnds || self == .driverDeclaredRefusal }
 
     /// True for a meaning answered by a sub-field of each item of the repeats that repeat meanings name.
     public var isItem: Bool {
