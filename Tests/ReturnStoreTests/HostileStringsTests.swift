@@ -31,6 +31,11 @@ func returnWithEveryText(_ text: String, urn: String) -> [UInt8] {
                 ("phase", .string("primary")), ("type", .string("community")), ("district", .string("corby")),
                 ("dsl_name", answer), ("dsl_email", .string("dsl@school.example.org")),
                 ("dsl_last_training", .string("2026-01-10")), ("deputy_dsl_name", answer),
+                ("deputy_dsl_last_training", .string("2025-11-10")),
+                (
+                    "other_deputies",
+                    .array([.object([("name", answer), ("last_training", .string("2025-11-10"))])])
+                ),
                 ("safeguarding_governor", answer),
             ])
         ),
@@ -96,7 +101,7 @@ struct HostileStringsTests {
         let store = temporary.store
         let form = catalog.forms["section11-school-return"]!
         let pointers = textPointers(of: form)
-        #expect(pointers.count == 15, "the test puts the string in every text question the form has")
+        #expect(pointers.count == 16, "the test puts the string in every text question the form has")
         // Stored as one batch, as `submit` stores a folder: on PostgreSQL, through `COPY`'s text format.
         var prepared: [PreparedSubmission] = []
         var received: [[UInt8]] = []

@@ -44,7 +44,7 @@ struct ExportTests {
         #expect(
             files.map(\.name) == [
                 "section11-school-return.csv", "section11-school-return.cse.sessions.csv",
-                "section11-school-return.missing.sessions.csv",
+                "section11-school-return.missing.sessions.csv", "section11-school-return.school.other_deputies.csv",
             ])
         #expect(files.allSatisfy { $0.text.hasPrefix("\u{FEFF}") }, "each file starts with the byte order mark")
         let main = String(files[0].text.dropFirst()).components(separatedBy: "\r\n")
