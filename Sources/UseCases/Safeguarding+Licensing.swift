@@ -60,10 +60,10 @@ extension Safeguarding {
 
     /// The day the application says the driver's time-limited permission to stay in the UK ends, where its form asks.
     private func permissionToStayEnds(_ submission: SubmissionRecord) -> Day? {
-        guard let form = catalog.forms[submission.formID], let path = form.path(of: .driverLeaveEnds),
-            let root = StoredJSON.read(submission.bound)
-        else { return nil }
-        return root.text(at: path).flatMap(Day.init(iso:))
+        guard let form = catalog.forms[submission.formID], let root = StoredJSON.read(submission.bound) else {
+            return nil
+        }
+        return root.text(answering: .driverLeaveEnds, in: form).flatMap(Day.init(iso:))
     }
 
     /// Records a DBS Update Service status check on a driver with an application stored: the driver number as

@@ -11,7 +11,7 @@ extension Safeguarding {
         let evaluation = prepared.evaluation
         guard let form = evaluation.form, form.subject == .school else { return nil }
         guard let bound = prepared.bound, let root = StoredJSON.read(bound) else { return nil }
-        func text(_ meaning: Meaning) -> String? { form.path(of: meaning).flatMap(root.text(at:)) }
+        func text(_ meaning: Meaning) -> String? { root.text(answering: meaning, in: form) }
         guard let address = text(.dslEmail) else { return "no receipt: the return names no DSL email" }
         let school = text(.schoolName) ?? "URN \(evaluation.subjectKey ?? "")"
         let round = collection.map { " for \($0.name)" } ?? ""

@@ -18,12 +18,12 @@ extension Safeguarding {
         let declaredRefusal: Bool?
 
         init(bound root: Node, form: FormDefinition) {
-            func text(_ meaning: Meaning) -> String? { form.path(of: meaning).flatMap(root.text(at:)) }
+            func text(_ meaning: Meaning) -> String? { root.text(answering: meaning, in: form) }
             driverNumber = root.text(at: form.path(at: form.subjectKey))
             niNumber = text(.driverNINumber)
             name = text(.driverName)
             dateOfBirth = text(.driverDateOfBirth)
-            declaredRefusal = form.path(of: .driverDeclaredRefusal).flatMap { root[path: $0]?.scalar }.flatMap {
+            declaredRefusal = root.answer(to: .driverDeclaredRefusal, in: form)?.scalar.flatMap {
                 $0.isPlain ? ["true": true, "false": false][$0.text] : nil
             }
         }
@@ -138,7 +138,7 @@ extension Safeguarding {
         else { return nil }
         let person = RegisterPerson(bound: root, form: form)
         // The current address: the first of the addresses (the form asks for it first), with its postcode.
-        let current = form.path(of: .driverAddresses).flatMap { root[path: $0]?.items?.first }
+        let current = root.answer(to: .driverAddresses, in: form)?.items?.first
         let address = current.map { item in
             [Meaning.addressLines, .addressPostcode].compactMap { meaning in
                 form.meanings.itemField(of: meaning).flatMap { item[$0]?.scalar?.text }

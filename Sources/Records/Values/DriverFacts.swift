@@ -41,7 +41,7 @@ public struct DriverFacts: Sendable, Equatable {
 
     /// The facts of an application's answers as bound, found through `form`'s meanings.
     init(answers root: Node, form: FormDefinition) {
-        func node(_ meaning: Meaning) -> Node? { form.path(of: meaning).flatMap { root[path: $0] } }
+        func node(_ meaning: Meaning) -> Node? { root.answer(to: meaning, in: form) }
         func text(_ meaning: Meaning) -> String? { node(meaning)?.scalar?.text }
         self.init(
             driverName: text(.driverName), dbsCertificate: text(.dbsCertificate),
