@@ -121,13 +121,16 @@ extension PostgreSQLStore {
         }
     }
 
-    /// Submissions stored before facts were kept whose facts are still to be filled, the oldest first.
+    /// Submissions stored before facts were kept whose facts are still to be filled, the oldest first. The range is
+    /// read as two values, not joined: joined, PostgreSQL's plan walked every submission (0.4 s a call on a national
+    /// store, twice before every report) to find none when nothing is left to fill.
     public func unfilledSubmissions(limit: Int) async throws -> [UnfilledSubmission] {
         try await readOnce { connection in
             try await connection.rows(
                 """
-                SELECT s.id, s.formID, s.bound FROM factBackfill b
-                JOIN submission s ON s.id > b.after AND s.id <= b.through ORDER BY s.id LIMIT \(Int64(limit))
+                SELECT s.id, s.formID, s.bound FROM submission s
+                WHERE s.id > (SELECT after FROM factBackfill) AND s.id <= (SELECT through FROM factBackfill)
+                ORDER BY s.id LIMIT \(Int64(limit))
                 """
             ).map {
                 UnfilledSubmission(
