@@ -44,6 +44,16 @@ extension Safeguarding {
         guard let header = rows.first?.map(\.text), let fileColumn = header.firstIndex(of: "file"),
             let dayColumn = header.firstIndex(of: "received_on")
         else { throw refuse(1, "its first line must name the columns 'file' and 'received_on'.") }
+        // The folder's submission files, by their names in it: a listed file found here needs no look of its own
+        // (20,000 of them cost a tenth of a second, before any file is checked).
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        let present: [String]
+        if case .success(let files) = FileBytes.files(under: folder, endingIn: [".yaml", ".yml", ".json"]) {
+            present = files.map { String($0.dropFirst(prefix.count)) }
+        } else {
+            present = []
+        }
+        let presentNames = Set(present)
         var listed: [(received: Day, file: String)] = []
         var seen: Set<String> = []
         for row in rows.dropFirst() where !(row.count == 1 && row[0].text.isEmpty) {
@@ -54,17 +64,16 @@ extension Safeguarding {
                 throw refuse(line, "'\(row[dayColumn].text)' is not a date written YYYY-MM-DD.")
             }
             guard seen.insert(file).inserted else { throw refuse(line, "'\(file)' is listed twice.") }
-            guard FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(file)) else {
+            guard
+                presentNames.contains(file)
+                    || FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(file))
+            else {
                 throw refuse(line, "'\(file)' is not in the folder.")
             }
             listed.append((day, file))
         }
-        if case .success(let present) = FileBytes.files(under: folder, endingIn: [".yaml", ".yml", ".json"]) {
-            let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-            if let stray = present.map({ String($0.dropFirst(prefix.count)) }).first(where: { !seen.contains($0) }) {
-                throw refuse(
-                    rows.count, "'\(stray)' is in the folder but not in the list: add the day it was received.")
-            }
+        if let stray = present.first(where: { !seen.contains($0) }) {
+            throw refuse(rows.count, "'\(stray)' is in the folder but not in the list: add the day it was received.")
         }
         // Stable: a day's files keep the list's order.
         let ordered = listed.enumerated().sorted { ($0.element.received, $0.offset) < ($1.element.received, $1.offset) }

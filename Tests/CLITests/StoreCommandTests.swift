@@ -403,6 +403,11 @@ struct StoreCommandTests {
         let missing = try Self.run(["submit", "--quiet", inbox.path], in: folder)
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("'riverside-broken.yaml' is in the folder but not in the list"))
+        try "file,received_on\r\nriverside-corrected.yaml,2026-07-22\r\nriverside-broken.yaml,2026-07-10\r\n"
+            .appending("riverside-lost.yaml,2026-07-11\r\n").write(to: list, atomically: true, encoding: .utf8)
+        let ghost = try Self.run(["submit", "--quiet", inbox.path], in: folder)
+        #expect(ghost.status == 1)
+        #expect(ghost.stderr.contains("received.csv:4: 'riverside-lost.yaml' is not in the folder."), "\(ghost.stderr)")
         #expect(
             try Self.run(["history", "137455"], in: folder).stdout == "Nothing is stored for 137455.\n",
             "nothing was stored")
