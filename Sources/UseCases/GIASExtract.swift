@@ -61,7 +61,7 @@ enum GIASExtract {
             RegisterProblem(file: file, line: line, column: column, message: message)
         }
         let rows: [[CSVField]]
-        switch CSVReader.rows(of: LegacyText.decode(bytes)) {
+        switch CSVReader.rows(of: LegacyText.decode(bytes), refusingNUL: true) {
         case .failure(let failure):
             return .failure(RegisterProblems(problems: [problem(failure.line, failure.column, failure.message)]))
         case .success(let read): rows = read

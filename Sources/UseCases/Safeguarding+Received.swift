@@ -37,7 +37,7 @@ extension Safeguarding {
         case .failure(let failure): throw refuse(1, "it cannot be read: \(failure.reason)")
         }
         let rows: [[CSVField]]
-        switch CSVReader.rows(of: LegacyText.decode(bytes)) {
+        switch CSVReader.rows(of: LegacyText.decode(bytes), refusingNUL: true) {
         case .success(let read): rows = read
         case .failure(let problem): throw refuse(problem.line, problem.message)
         }

@@ -158,7 +158,7 @@ extension Safeguarding {
 
     /// A CSV file's rows as dictionaries keyed by its header.
     private static func table(_ url: URL) throws -> [[String: String]] {
-        switch CSVReader.rows(of: LegacyText.decode(try bytes(url))) {
+        switch CSVReader.rows(of: LegacyText.decode(try bytes(url)), refusingNUL: true) {
         case .failure(let problem):
             throw Refusal.damaged("\(url.path):\(problem.line):\(problem.column): \(problem.message)")
         case .success(let rows):

@@ -23,12 +23,21 @@ struct FormBody: Sendable {
 
     /// A GET form's fields, from a request's query, read as a posted form is (a browser writes a space as "+");
     /// the first of a name kept.
-    static func query(_ request: Request) -> [String: String] {
+    static func query(_ request: Request) throws -> [String: String] {
         var query: [String: String] = [:]
-        for field in FormBody(parsing: request.uri.query ?? "").fields where query[field.name] == nil {
+        for field in try FormBody(parsing: request.uri.query ?? "").refusingNUL().fields where query[field.name] == nil {
             query[field.name] = field.value
         }
         return query
+    }
+
+    /// The form, or a refusal when a field holds a NUL character (`%00`): no one types one, and kept in a field
+    /// stored as text (a decision's reasons, an account's name) it would cut the value short in one store and be
+    /// refused by the other. Answers to a form's questions keep it, as a file's do (they are stored as JSON).
+    func refusingNUL() throws -> FormBody {
+        guard fields.contains(where: { $0.name.utf8.contains(0) || $0.value.utf8.contains(0) }) else { return self }
+        throw PortalError.badRequest(
+            "What was sent holds a NUL character (byte 0), which no field takes. Type the text again and send it.")
     }
 
     /// Parses `a=1&b=two+words&b=%C3%A9`. Decoded byte by byte: Foundation's percent decoding drops a leading

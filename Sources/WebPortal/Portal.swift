@@ -114,14 +114,15 @@ public struct Portal: Sendable {
         return last
     }
 
-    /// A posted form, refused unless it carries the session's CSRF token.
-    func form(_ request: inout Request, _ context: PortalContext) async throws -> FormBody {
+    /// A posted form, refused unless it carries the session's CSRF token, and (but for `answers`, a page of a
+    /// form's questions) when a field holds a NUL character.
+    func form(_ request: inout Request, _ context: PortalContext, answers: Bool = false) async throws -> FormBody {
         let body = try await FormBody.read(&request, limit: 2 << 20)
         guard let session = context.session, body.carries(csrf: session.csrfToken) else {
             throw PortalError.forbidden(
                 "This form was not sent from this portal's own page. Go back, reload the page and try again.")
         }
-        return body
+        return answers ? body : try body.refusingNUL()
     }
 }
 

@@ -105,6 +105,15 @@ struct RegisterImportTests {
             try await problems("URN,\"EstablishmentName\n") == [
                 "x.csv:1:5: error: This quoted value is never closed: add the closing '\"'."
             ])
+        // A NUL byte would cut the school's name short on SQLite and be refused by PostgreSQL: the file is refused.
+        let nul = String(
+            decoding: Self.extract(["121734,928,2123,Oak\u{0}field,Community school,Open,Primary,,,E07000154,Northampton"]),
+            as: UTF8.self)
+        #expect(
+            try await problems(nul) == [
+                "x.csv:2:20: error: A NUL character (byte 0) is here: this is not a text file. Export it again as CSV."
+            ])
+        #expect(try await temporary.store.school(urn: "121734") == nil, "nothing is imported")
     }
 
     @Test("an extract in Windows-1252, as GIAS writes them, is read", arguments: StoreKind.available)

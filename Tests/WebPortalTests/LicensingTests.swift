@@ -85,6 +85,14 @@ struct LicensingTests {
                 "/submissions/\(referred)/decision",
                 ["outcome": "grant", "start.day": "31", "start.month": "2", "start.year": "2026"])
             #expect(badDate.text.contains("<a href=\"#start\">The day the licence starts must be a real date"))
+            // A NUL character in the reasons would be cut short on SQLite and refused by PostgreSQL: refused here.
+            let nul = try await officer.post(
+                "/submissions/\(referred)/decision",
+                ["outcome": "refuse", "note": "Refused\u{0} as a risk", "grounds": "safeguarding"])
+            #expect(nul.status == .badRequest)
+            #expect(nul.text.contains("holds a NUL character (byte 0), which no field takes"), "\(nul.text)")
+            let search = try await officer.get("/submissions?q=Begum%00")
+            #expect(search.status == .badRequest)
             let granted = try await officer.post(
                 "/submissions/\(referred)/decision",
                 ["outcome": "grant", "start.day": "1", "start.month": "11", "start.year": "2026"])

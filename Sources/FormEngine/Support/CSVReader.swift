@@ -21,8 +21,10 @@ public struct CSVProblem: Error, Sendable, Equatable {
 /// Reads CSV (RFC 4180: commas, double quotes, doubled quotes inside them, CRLF or LF line ends) with the
 /// line and column of every field, so a bad value can be named exactly.
 public enum CSVReader {
-    /// The rows of `text`, or the place and reason it cannot be read.
-    public static func rows(of text: String) -> Result<[[CSVField]], CSVProblem> {
+    /// The rows of `text`, or the place and reason it cannot be read. `refusingNUL` for a file whose values are
+    /// stored as text (a register, a list of days received): a NUL character in one is refused where it stands, as
+    /// kept it would cut the value short in one store and be refused by the other.
+    public static func rows(of text: String, refusingNUL: Bool = false) -> Result<[[CSVField]], CSVProblem> {
         var rows: [[CSVField]] = []
         var row: [CSVField] = []
         var field = String.UnicodeScalarView()
@@ -42,6 +44,12 @@ public enum CSVReader {
         }
         while index < scalars.count {
             let scalar = scalars[index]
+            if refusingNUL && scalar == "\u{0}" {
+                return .failure(
+                    CSVProblem(
+                        line: line, column: column,
+                        message: "A NUL character (byte 0) is here: this is not a text file. Export it again as CSV."))
+            }
             if inQuotes {
                 if scalar == "\"" {
                     if index + 1 < scalars.count, scalars[index + 1] == "\"" {

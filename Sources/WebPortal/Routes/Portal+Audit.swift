@@ -5,7 +5,7 @@ import UseCases
 extension Portal {
     func addAuditRoutes(to routes: PortalRoutes) {
         routes.people(.get, "/audit", [.policy, .admin]) { request, context, sender in
-            let query = FormBody.query(request)
+            let query = try FormBody.query(request)
             let (filter, errors) = AuditPage.filter(query)
             let records = errors.isEmpty ? try await safeguarding.auditLog(filter, by: sender) : []
             return page(

@@ -54,7 +54,7 @@ extension Portal {
             var request = request
             let form = try formFor(context, sender)
             let index = try sectionIndex(form, context)
-            let posted = try await self.form(&request, context)
+            let posted = try await self.form(&request, context, answers: true)
             var answers = try await draft(sender, form)
             answers.replace(section: form.sections[index], with: posted.fields)
             answers.fill(safeguarding.lockedAnswers(by: sender))

@@ -12,7 +12,7 @@ extension Portal {
         routes.open(.get, "/sign-in") { _, context in try signInPage(context: context, error: nil) }
         routes.open(.post, "/sign-in") { request, context in
             var request = request
-            let form = try await FormBody.read(&request, limit: 64 << 10)
+            let form = try await FormBody.read(&request, limit: 64 << 10).refusingNUL()
             guard let expected = request.cookies[Self.signInCookie]?.value, form.carries(csrf: expected) else {
                 throw PortalError.forbidden(
                     "This sign-in form has expired or was not sent from this portal. Go back, reload the page and try again."

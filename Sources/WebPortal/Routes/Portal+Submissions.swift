@@ -7,7 +7,7 @@ import UseCases
 extension Portal {
     func addSubmissionsRoutes(to routes: PortalRoutes) {
         routes.people(.get, "/submissions", [.school, .licensing, .policy]) { request, context, sender in
-            let filter = ListFilter(query: FormBody.query(request))
+            let filter = ListFilter(query: try FormBody.query(request))
             let body: String
             let rounds = try await safeguarding.collections().filter { $0.formID == configuration.schoolForm?.id }
             let titles = CollectionRecord.titles(rounds)
@@ -112,7 +112,7 @@ extension Portal {
         }
         routes.people(.get, "/licensing/actions", [.licensing]) { request, context, sender in
             let analysis = try await safeguarding.driversNeedingAction(by: sender)
-            let filter = ListFilter(query: FormBody.query(request))
+            let filter = ListFilter(query: try FormBody.query(request))
             return page("Drivers needing action", SubmissionLists.actions(analysis, filter: filter), context: context)
         }
     }
