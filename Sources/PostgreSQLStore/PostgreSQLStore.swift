@@ -109,6 +109,12 @@ public final class PostgreSQLStore: ReturnStore {
         return "\(error.code)"
     }
 
+    /// The server's message when `error` is PostgreSQL's (what went wrong, without a statement's values); nil for
+    /// any other error.
+    public static func serverMessage(of error: any Error) -> String? {
+        error is PSQLError ? describe(error) : nil
+    }
+
     /// Whether a text names a PostgreSQL database rather than a SQLite file.
     public static func names(_ location: String) -> Bool {
         location.hasPrefix("postgresql://") || location.hasPrefix("postgres://")

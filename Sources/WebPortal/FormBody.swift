@@ -25,7 +25,8 @@ struct FormBody: Sendable {
     /// the first of a name kept.
     static func query(_ request: Request) throws -> [String: String] {
         var query: [String: String] = [:]
-        for field in try FormBody(parsing: request.uri.query ?? "").refusingNUL().fields where query[field.name] == nil {
+        for field in try FormBody(parsing: request.uri.query ?? "").refusingNUL().fields where query[field.name] == nil
+        {
             query[field.name] = field.value
         }
         return query

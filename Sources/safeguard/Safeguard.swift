@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormEngine
 import Foundation
+import PostgreSQLStore
 
 /// The `safeguard` command: checks, stores and reports on Section 11 returns and taxi driver applications.
 @main
@@ -36,6 +37,11 @@ struct Safeguard: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
+            if let message = PostgreSQLStore.serverMessage(of: error) {
+                // Not postgres-nio's own words, which hide what the server said.
+                printError("Error: the database refused this: \(message)")
+                Foundation.exit(1)
+            }
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
             // A usage mistake found while the command ran: the command's own usage, with its full name.
             let usage = usageString(for: type(of: command))

@@ -61,7 +61,8 @@ final class TemporaryStore: Sendable {
         } catch let error as DatabaseError {
             throw DatabaseRefusal(message: error.message ?? "\(error)")
         } catch let error as PSQLError {
-            throw DatabaseRefusal(message: error.serverInfo?[.message] ?? String(reflecting: error))
+            // The server's words, as the command line prints them (`PostgreSQLStore.serverMessage(of:)`).
+            throw DatabaseRefusal(message: PostgreSQLStore.serverMessage(of: error) ?? String(reflecting: error))
         }
     }
 

@@ -107,7 +107,9 @@ struct RegisterImportTests {
             ])
         // A NUL byte would cut the school's name short on SQLite and be refused by PostgreSQL: the file is refused.
         let nul = String(
-            decoding: Self.extract(["121734,928,2123,Oak\u{0}field,Community school,Open,Primary,,,E07000154,Northampton"]),
+            decoding: Self.extract([
+                "121734,928,2123,Oak\u{0}field,Community school,Open,Primary,,,E07000154,Northampton"
+            ]),
             as: UTF8.self)
         #expect(
             try await problems(nul) == [
