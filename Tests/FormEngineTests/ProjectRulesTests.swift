@@ -1,4 +1,5 @@
 import FormEngine
+import Foundation
 import Testing
 
 /// The project's catalog with its rule sets.
@@ -146,5 +147,23 @@ struct ExampleDecisionTests {
         let wrongType = validator.evaluate(
             bytes, file: path, asOf: asOf, parameters: ["period_start": .text("2024-09-01")])
         #expect(wrongType.decision == .accepted, "a replacement of the wrong type is ignored")
+    }
+}
+
+@Suite("A rule's message that quotes an answer")
+struct QuotedAnswerTests {
+    @Test("an answer holding a NUL is quoted with U+FFFD in its place, so that every store can keep the message")
+    func nulQuoted() throws {
+        let example = try String(contentsOfFile: TestPaths.examples + "/returns/oakfield-primary.yaml", encoding: .utf8)
+        let yaml =
+            example
+            .replacingOccurrences(of: "deputy_dsl_name: Tom Reid", with: #"deputy_dsl_name: "Tom\0Reid""#)
+            .replacingOccurrences(of: "  deputy_dsl_last_training: 2024-11-05\n", with: "")
+        #expect(yaml.contains(#""Tom\0Reid""#) && !yaml.contains("deputy_dsl_last_training"))
+        let evaluation = Validator(catalog: projectRules).evaluate(
+            Array(yaml.utf8), file: "nul.yaml", asOf: Day(iso: "2026-07-15")!)
+        let finding = try #require(evaluation.findings.first { $0.rule == "s11.deputy-dsl-training-not-given" })
+        #expect(finding.message.contains("names a deputy DSL, Tom\u{FFFD}Reid, but not when"), "\(finding.message)")
+        #expect(!finding.message.utf8.contains(0))
     }
 }

@@ -44,7 +44,10 @@ struct MessageTemplate: Sendable {
             }
         }
         output = output.collapsingWhitespace
-        guard output.utf8.contains(0) else { return output }
+        // Searched in the string's own bytes where it has them: through `utf8`'s iterator, a byte at a time, this one
+        // look was 1% of `validate`'s instructions.
+        let holdsNUL = output.utf8.withContiguousStorageIfAvailable { $0.contains(0) } ?? output.utf8.contains(0)
+        guard holdsNUL else { return output }
         return String(String.UnicodeScalarView(output.unicodeScalars.map { $0 == "\u{0}" ? "\u{FFFD}" : $0 }))
     }
 
