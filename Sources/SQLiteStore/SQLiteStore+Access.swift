@@ -16,7 +16,9 @@ extension SQLiteStore {
     /// The enabled account a token's hash belongs to.
     public func account(tokenHash: String) async throws -> AccountRecord? {
         try await pool.read { db in
-            try AccountRecord.filter(Column("tokenHash") == tokenHash && Column("disabledAt") == nil).fetchOne(db)
+            try AccountRecord.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM account WHERE tokenHash = ? AND disabledAt IS NULL LIMIT 1"),
+                arguments: [tokenHash])
         }
     }
 

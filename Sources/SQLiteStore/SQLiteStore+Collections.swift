@@ -19,6 +19,8 @@ extension SQLiteStore {
 
     /// Every collection, oldest first.
     public func collections() async throws -> [CollectionRecord] {
-        try await pool.read { db in try CollectionRecord.order(Column("id")).fetchAll(db) }
+        try await pool.read { db in
+            try CollectionRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM collection ORDER BY id"))
+        }
     }
 }

@@ -16,7 +16,10 @@ extension SQLiteStore {
     private static func keep(
         _ db: Database, hash: String, kind: DefinitionKind, formID: String, file: String, bytes: [UInt8]
     ) throws {
-        guard try !DefinitionRecord.exists(db, key: hash) else { return }
+        guard
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM definition WHERE hash = ?"), arguments: [hash])
+                == nil
+        else { return }
         try DefinitionRecord(
             hash: hash, kind: kind, formID: formID, fileName: file, content: Data(bytes), firstUsedAt: now()
         ).insert(db)

@@ -27,7 +27,9 @@ extension SQLiteStore {
     /// The shared register's entries decided on or after `since`, oldest first.
     public func sharedRegister(since: Day) async throws -> [SharedRegisterEntry] {
         try await pool.read { db in
-            try SharedRegisterEntry.filter(Column("decidedOn") >= since.iso).order(Column("id")).fetchAll(db)
+            try SharedRegisterEntry.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM sharedRegisterEntry WHERE decidedOn >= ? ORDER BY id"),
+                arguments: [since.iso])
         }
     }
 

@@ -5,7 +5,10 @@ import Records
 extension SQLiteStore {
     /// The throttle record of a client.
     public func signInThrottle(key: String) async throws -> SignInThrottleRecord? {
-        try await pool.read { db in try SignInThrottleRecord.fetchOne(db, key: key) }
+        try await pool.read { db in
+            try SignInThrottleRecord.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM signInThrottle WHERE key = ?"), arguments: [key])
+        }
     }
 
     /// Counts a failed sign-in, locking the client out at the threshold, with its audit lines.

@@ -16,7 +16,10 @@ struct SubmissionPlan: Sendable {
 
     init(_ cases: Safeguarding, options: SubmitOptions, sender: Sender) async throws {
         asOf = options.asOf ?? cases.today()
-        let collections = try await cases.store.collections()
+        let form = cases.form(for: sender)
+        // A driver's application belongs to no round: an account that sends only those reads none, unless it names one.
+        let needsRounds = options.collection != nil || form?.subject != .driver
+        let collections = needsRounds ? try await cases.store.collections() : []
         if let name = options.collection {
             guard let found = collections.first(where: { $0.name == name }) else {
                 throw Refusal.noSuchCollection(name)
@@ -30,7 +33,7 @@ struct SubmissionPlan: Sendable {
             newest[collection.formID] = collection
         }
         self.newest = newest
-        expectedForm = cases.form(for: sender)?.id ?? named?.formID
+        expectedForm = form?.id ?? named?.formID
     }
 
     /// The round a submission to `form` goes to: the named one, else the newest for a school's form; none for a
