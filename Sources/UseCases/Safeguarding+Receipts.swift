@@ -10,7 +10,7 @@ extension Safeguarding {
     ) async throws -> String? {
         let evaluation = prepared.evaluation
         guard let form = evaluation.form, form.subject == .school else { return nil }
-        guard let bound = prepared.bound, let root = StoredJSON.read(bound) else { return nil }
+        guard let root = prepared.storedAnswers else { return nil }
         func text(_ meaning: Meaning) -> String? { root.text(answering: meaning, in: form) }
         guard let address = text(.dslEmail) else { return "no receipt: the return names no DSL email" }
         let school = text(.schoolName) ?? "URN \(evaluation.subjectKey ?? "")"

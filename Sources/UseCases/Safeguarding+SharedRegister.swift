@@ -55,7 +55,7 @@ extension Safeguarding {
         return submissions.enumerated().map { index, prepared in
             let evaluation = prepared.evaluation
             guard let form = evaluation.form, form.subject == .driver,
-                let root = prepared.bound.flatMap(StoredJSON.read)
+                let root = prepared.storedAnswers
             else { return prepared }
             let person = RegisterPerson(bound: root, form: form)
             let matches = person.matches(in: register).filter { $0.submissionID != stored?[index] }

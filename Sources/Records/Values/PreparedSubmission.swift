@@ -7,6 +7,9 @@ public struct PreparedSubmission: Sendable {
     public let evaluation: Evaluation
     /// The answers as bound, as JSON, when the submission could be read.
     public let bound: String?
+    /// The answers as stored (`bound`) read back: what the report facts, the shared register's search and a
+    /// receipt read, so that each reads what is stored, and the JSON is read once.
+    public let storedAnswers: Node?
     /// Each finding as JSON, in order.
     public let findingDetails: [String]
     /// What the reports need from its answers, when it could be read.
@@ -20,9 +23,9 @@ public struct PreparedSubmission: Sendable {
         bound = evaluation.form.flatMap { form in evaluation.answers.map { form.json(of: $0).text } }
         findingDetails = evaluation.findings.map(\.json.text)
         // Read back from the JSON stored, so that facts kept now and facts filled later from stored answers agree.
+        storedAnswers = bound.flatMap(StoredJSON.read)
         let form = evaluation.form
         facts =
-            keepingFacts
-            ? bound.flatMap(StoredJSON.read).flatMap { root in form.map { ReportFacts(answers: root, form: $0) } } : nil
+            keepingFacts ? storedAnswers.flatMap { root in form.map { ReportFacts(answers: root, form: $0) } } : nil
     }
 }
