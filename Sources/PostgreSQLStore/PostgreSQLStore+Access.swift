@@ -15,11 +15,16 @@ extension PostgreSQLStore {
         }
     }
 
-    /// The enabled account a token's hash belongs to.
-    public func account(tokenHash: String) async throws -> AccountRecord? {
+    /// The enabled account a token's hash belongs to and the client's throttle record, on one connection.
+    public func tokenCheck(tokenHash: String, throttleKey: String) async throws -> (
+        account: AccountRecord?, throttle: SignInThrottleRecord?
+    ) {
         try await readOnce { connection in
-            try await connection.record(
+            let throttle = try await connection.record(
+                SignInThrottleRecord.self, "SELECT * FROM signInThrottle WHERE key = \(throttleKey)")
+            let account = try await connection.record(
                 AccountRecord.self, "SELECT * FROM account WHERE tokenHash = \(tokenHash) AND disabledAt IS NULL")
+            return (account, throttle)
         }
     }
 
@@ -108,13 +113,6 @@ extension PostgreSQLStore {
     public func deleteDraft(accountID: Int64, formID: String) async throws {
         try await write { connection in
             try await connection.run("DELETE FROM draft WHERE accountID = \(accountID) AND formID = \(formID)")
-        }
-    }
-
-    /// The throttle record of a client.
-    public func signInThrottle(key: String) async throws -> SignInThrottleRecord? {
-        try await readOnce { connection in
-            try await connection.record(SignInThrottleRecord.self, "SELECT * FROM signInThrottle WHERE key = \(key)")
         }
     }
 

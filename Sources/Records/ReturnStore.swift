@@ -135,8 +135,12 @@ public protocol ReturnStore: Sendable {
     /// Adds an account (its token already hashed); audited.
     func addAccount(_ account: AccountRecord, actor: String) async throws -> AccountRecord
 
-    /// The enabled account a token's hash belongs to.
-    func account(tokenHash: String) async throws -> AccountRecord?
+    /// What a bearer token's request is checked against, read together (one read, not two, on every API request):
+    /// the enabled account the token's hash belongs to, and the sending client's throttle record, if it has failed
+    /// to sign in.
+    func tokenCheck(tokenHash: String, throttleKey: String) async throws -> (
+        account: AccountRecord?, throttle: SignInThrottleRecord?
+    )
 
     /// Every account, oldest first.
     func accounts() async throws -> [AccountRecord]
@@ -163,9 +167,6 @@ public protocol ReturnStore: Sendable {
     func deleteDraft(accountID: Int64, formID: String) async throws
 
     // MARK: Failed sign-ins
-
-    /// The throttle record of a client, if it has failed to sign in.
-    func signInThrottle(key: String) async throws -> SignInThrottleRecord?
 
     /// Counts a failed sign-in of a client at `now` (ISO 8601) under `policy`, locking it out when the failures reach
     /// the threshold, in one transaction with its audit lines (the failure, `why`; a lockout): several processes

@@ -13,12 +13,19 @@ extension SQLiteStore {
         }
     }
 
-    /// The enabled account a token's hash belongs to.
-    public func account(tokenHash: String) async throws -> AccountRecord? {
+    /// The enabled account a token's hash belongs to and the client's throttle record, in one read. Asked on every
+    /// API request, so by statements SQLite keeps prepared, as the other reads of every request are: GRDB's query
+    /// interface writes and prepares its SQL anew each time.
+    public func tokenCheck(tokenHash: String, throttleKey: String) async throws -> (
+        account: AccountRecord?, throttle: SignInThrottleRecord?
+    ) {
         try await pool.read { db in
-            try AccountRecord.fetchOne(
+            let throttle = try SignInThrottleRecord.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM signInThrottle WHERE key = ?"), arguments: [throttleKey])
+            let account = try AccountRecord.fetchOne(
                 db.cachedStatement(sql: "SELECT * FROM account WHERE tokenHash = ? AND disabledAt IS NULL LIMIT 1"),
                 arguments: [tokenHash])
+            return (account, throttle)
         }
     }
 
@@ -56,9 +63,12 @@ extension SQLiteStore {
     )? {
         try await pool.read { db in
             guard
-                let session = try SessionRecord.filter(Column("tokenHash") == tokenHash && Column("expiresAt") > now)
-                    .fetchOne(db),
-                let account = try AccountRecord.fetchOne(db, key: session.accountID), account.disabledAt == nil
+                let session = try SessionRecord.fetchOne(
+                    db.cachedStatement(sql: "SELECT * FROM session WHERE tokenHash = ? AND expiresAt > ? LIMIT 1"),
+                    arguments: [tokenHash, now]),
+                let account = try AccountRecord.fetchOne(
+                    db.cachedStatement(sql: "SELECT * FROM account WHERE id = ?"), arguments: [session.accountID]),
+                account.disabledAt == nil
             else { return nil }
             return (session, account)
         }

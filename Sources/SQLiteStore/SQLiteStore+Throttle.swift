@@ -3,14 +3,6 @@ import GRDB
 import Records
 
 extension SQLiteStore {
-    /// The throttle record of a client.
-    public func signInThrottle(key: String) async throws -> SignInThrottleRecord? {
-        try await pool.read { db in
-            try SignInThrottleRecord.fetchOne(
-                db.cachedStatement(sql: "SELECT * FROM signInThrottle WHERE key = ?"), arguments: [key])
-        }
-    }
-
     /// Counts a failed sign-in, locking the client out at the threshold, with its audit lines.
     public func recordSignInFailure(key: String, why: String, at now: String, policy: ThrottlePolicy) async throws
         -> SignInThrottleRecord

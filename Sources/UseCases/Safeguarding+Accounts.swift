@@ -68,9 +68,10 @@ extension Safeguarding {
     public func account(token: String, from client: String) async throws -> TokenCheck {
         let key = "address \(client)"
         let now = Date()
-        let throttled = try await store.signInThrottle(key: key)
+        let (found, throttled) = try await store.tokenCheck(
+            tokenHash: SHA256.hex(Array(token.utf8)), throttleKey: key)
         if let seconds = Self.secondsLeft(throttled?.lockedUntil, now: now) { return .lockedOut(retryAfter: seconds) }
-        guard let account = try await store.account(tokenHash: SHA256.hex(Array(token.utf8))) else {
+        guard let account = found else {
             let counted = try await store.recordSignInFailure(
                 key: key, why: "a token that is not an enabled account's", at: now.formatted(.iso8601),
                 policy: throttle)
