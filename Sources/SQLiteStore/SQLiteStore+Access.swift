@@ -19,7 +19,7 @@ extension SQLiteStore {
     public func tokenCheck(tokenHash: String, throttleKey: String) async throws -> (
         account: AccountRecord?, throttle: SignInThrottleRecord?
     ) {
-        try await pool.read { db in
+        try readOnThisThread { db in
             let throttle = try SignInThrottleRecord.fetchOne(
                 db.cachedStatement(sql: "SELECT * FROM signInThrottle WHERE key = ?"), arguments: [throttleKey])
             let account = try AccountRecord.fetchOne(
@@ -61,7 +61,7 @@ extension SQLiteStore {
     public func session(tokenHash: String, now: String) async throws -> (
         session: SessionRecord, account: AccountRecord
     )? {
-        try await pool.read { db in
+        try readOnThisThread { db in
             guard
                 let session = try SessionRecord.fetchOne(
                     db.cachedStatement(sql: "SELECT * FROM session WHERE tokenHash = ? AND expiresAt > ? LIMIT 1"),

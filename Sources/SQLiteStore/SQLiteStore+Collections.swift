@@ -19,7 +19,7 @@ extension SQLiteStore {
 
     /// Every collection, oldest first.
     public func collections() async throws -> [CollectionRecord] {
-        try await pool.read { db in
+        try readOnThisThread { db in
             try CollectionRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM collection ORDER BY id"))
         }
     }

@@ -26,7 +26,7 @@ extension SQLiteStore {
 
     /// The shared register's entries decided on or after `since`, oldest first.
     public func sharedRegister(since: Day) async throws -> [SharedRegisterEntry] {
-        try await pool.read { db in
+        try readOnThisThread { db in
             try SharedRegisterEntry.fetchAll(
                 db.cachedStatement(sql: "SELECT * FROM sharedRegisterEntry WHERE decidedOn >= ? ORDER BY id"),
                 arguments: [since.iso])
