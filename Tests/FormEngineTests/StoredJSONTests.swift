@@ -38,6 +38,27 @@ struct StoredJSONTests {
         }
     }
 
+    @Test("a string is written with each character JSON or YAML cannot take raw escaped, and the rest as it is")
+    func escapes() {
+        let cases: [(String, String)] = [
+            ("plain text, 12 words", #""plain text, 12 words""#),
+            ("say \"no\" \\ back", #""say \"no\" \\ back""#),
+            ("line\nnext\r\ttab", #""line\nnext\r\ttab""#),
+            ("\u{0}\u{8}\u{C}\u{1F}\u{7F}", #""\u0000\u0008\u000c\u001f\u007f""#),
+            ("C1 \u{80}\u{85}\u{9F} kept \u{A0}é", "\"C1 \\u0080\\u0085\\u009f kept \u{A0}é\""),
+            ("\u{2027}\u{2028}\u{2029}\u{202A}", "\"\u{2027}\\u2028\\u2029\u{202A}\""),
+            ("\u{FFFD}\u{FFFE}\u{FFFF}\u{1F600}", "\"\u{FFFD}\\ufffe\\uffff\u{1F600}\""),
+            ("", #""""#),
+        ]
+        for (text, json) in cases {
+            #expect(JSONValue.string(text).text == json, "\(text.debugDescription)")
+            #expect(StoredJSON.read(json)?.scalar?.text == text, "\(text.debugDescription)")
+        }
+        #expect(
+            JSONValue.object([("k\"ey", .array([.number(1.5), .number(-3), .bool(true), .null]))]).text
+                == #"{"k\"ey":[1.5,-3,true,null]}"#)
+    }
+
     @Test("what is not JSON is nil")
     func notJSON() {
         for text in [

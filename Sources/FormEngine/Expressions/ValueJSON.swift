@@ -13,4 +13,16 @@ extension Value {
         case .map(let entries): return .object(entries.keys.sorted().map { ($0, entries[$0]!.json) })
         }
     }
+
+    /// Appends the value's JSON, as `json` shows it, to `output`: a single value without making a tree for it.
+    func writeJSON(to output: inout [UInt8]) {
+        switch self {
+        case .absent: output.append(utf8: "null")
+        case .boolean(let flag): output.append(utf8: flag ? "true" : "false")
+        case .number(let number): JSONValue.writeNumber(number, to: &output)
+        case .text(let text): JSONValue.writeString(text, to: &output)
+        case .date(let day): JSONValue.writeString(day.iso, to: &output)
+        case .list, .record, .map: json.write(to: &output)
+        }
+    }
 }

@@ -1,25 +1,53 @@
 extension FormDefinition {
-    /// The answers as bound to this form, as JSON: `{"section": {"field": value}}`, a repeat as an array of
-    /// objects, dates as `YYYY-MM-DD`; unanswered fields are left out.
-    public func json(of answers: Answers) -> JSONValue {
-        .object(
-            sections.enumerated().compactMap { s, section in
-                let members = Self.members(section.fields, values: answers.values(ofSection: s))
-                return members.isEmpty ? nil : (section.id, .object(members))
-            })
+    /// The answers as bound to this form, as compact JSON text: `{"section": {"field": value}}`, a repeat as an
+    /// array of objects, dates as `YYYY-MM-DD`; unanswered fields and sections with none answered are left out.
+    /// Written straight to bytes, with no tree of values made first: every stored submission's answers are.
+    public func json(of answers: Answers) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(2048)
+        output.append(UInt8(ascii: "{"))
+        var separator: UInt8? = nil
+        for (s, section) in sections.enumerated() {
+            let before = output.count
+            if let separator { output.append(separator) }
+            JSONValue.writeString(section.id, to: &output)
+            output.append(UInt8(ascii: ":"))
+            if Self.writeMembers(section.fields, values: answers.values(ofSection: s), to: &output) {
+                separator = UInt8(ascii: ",")
+            } else {
+                output.removeSubrange(before...)
+            }
+        }
+        output.append(UInt8(ascii: "}"))
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private static func members(_ fields: [FieldDefinition], values: some Sequence<Value>) -> [(String, JSONValue)] {
-        zip(fields, values).compactMap { field, value in
-            guard value.isPresent else { return nil }
+    /// Writes an object of the fields answered; false, with `{}` written, when none is.
+    @discardableResult
+    private static func writeMembers(
+        _ fields: [FieldDefinition], values: some Sequence<Value>, to output: inout [UInt8]
+    ) -> Bool {
+        output.append(UInt8(ascii: "{"))
+        var any = false
+        for (field, value) in zip(fields, values) where value.isPresent {
+            if any { output.append(UInt8(ascii: ",")) }
+            any = true
+            JSONValue.writeString(field.id, to: &output)
+            output.append(UInt8(ascii: ":"))
             if field.type == .repeat, case .list(let items) = value {
-                let records = items.compactMap { item -> JSONValue? in
-                    guard case .record(let record) = item else { return nil }
-                    return .object(members(field.fields, values: record.values))
+                output.append(UInt8(ascii: "["))
+                var first = true
+                for case .record(let record) in items {
+                    if !first { output.append(UInt8(ascii: ",")) }
+                    first = false
+                    writeMembers(field.fields, values: record.values, to: &output)
                 }
-                return (field.id, .array(records))
+                output.append(UInt8(ascii: "]"))
+            } else {
+                value.writeJSON(to: &output)
             }
-            return (field.id, value.json)
         }
+        output.append(UInt8(ascii: "}"))
+        return any
     }
 }

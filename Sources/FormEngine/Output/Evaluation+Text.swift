@@ -68,14 +68,6 @@ extension Evaluation {
     }
 }
 
-extension [UInt8] {
-    /// Appends the UTF-8 of a text, copied from its storage in one go.
-    mutating func append(utf8 text: String) {
-        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { append(contentsOf: $0) }
-        if copied == nil { append(contentsOf: text.utf8) }
-    }
-}
-
 extension DefinitionErrors {
     /// Every problem in compiler style, each with its source line and a caret when the file can be read.
     public func text(reading read: (String) -> [UInt8]?) -> String {

@@ -20,7 +20,7 @@ public struct PreparedSubmission: Sendable {
     /// Prepares an evaluation; with `keepingFacts` false (a check that stores nothing), without its report facts.
     public init(_ evaluation: Evaluation, keepingFacts: Bool = true) {
         self.evaluation = evaluation
-        bound = evaluation.form.flatMap { form in evaluation.answers.map { form.json(of: $0).text } }
+        bound = evaluation.form.flatMap { form in evaluation.answers.map { form.json(of: $0) } }
         findingDetails = evaluation.findings.map(\.json.text)
         // Read back from the JSON stored, so that facts kept now and facts filled later from stored answers agree.
         storedAnswers = bound.flatMap(StoredJSON.read)
