@@ -6,21 +6,34 @@ import Records
 extension SQLiteStore {
     /// Keeps a stored version's facts, replacing any it had, with its subject, district, latest decision and (for a
     /// return) its subject's first receipt in the collection read from the store; the version it supersedes, if
-    /// any, is then no longer its subject's latest. Called in the transaction that stores the version or its new
-    /// evaluation.
+    /// any, is then no longer its subject's latest. Called in the transaction that adds the version's new
+    /// evaluation, or fills facts for versions stored before they were kept.
     static func keepFacts(_ db: Database, _ facts: ReportFacts, submissionID: Int64) throws {
-        let table: String
-        switch facts {
-        case .school(let school):
-            try keepReturnFacts(db, school, submissionID: submissionID)
-            table = "returnFact"
-        case .driver(let driver):
-            try keepDriverFacts(db, driver, submissionID: submissionID)
-            table = "driverFact"
-        }
+        try insertFacts(db, facts, submissionID: submissionID, replacing: true)
         try db.cachedStatement(
-            sql: "UPDATE \(table) SET latest = 0 WHERE submissionID = (SELECT supersedes FROM submission WHERE id = ?)"
+            sql: """
+                UPDATE \(facts.table) SET latest = 0
+                WHERE submissionID = (SELECT supersedes FROM submission WHERE id = ?)
+                """
         ).execute(arguments: [submissionID])
+    }
+
+    /// Keeps the facts of a version stored in this transaction, which has none yet; `supersedes`, the version it
+    /// replaces, if any, is then no longer its subject's latest. Two statements fewer a submission than
+    /// `keepFacts`, on the path every stored submission takes.
+    static func keepNewFacts(_ db: Database, _ facts: ReportFacts, submissionID: Int64, supersedes: Int64?) throws {
+        try insertFacts(db, facts, submissionID: submissionID, replacing: false)
+        guard let supersedes else { return }
+        try db.cachedStatement(sql: "UPDATE \(facts.table) SET latest = 0 WHERE submissionID = ?")
+            .execute(arguments: [supersedes])
+    }
+
+    /// Inserts a version's fact rows, first removing those it had when `replacing`.
+    private static func insertFacts(_ db: Database, _ facts: ReportFacts, submissionID: Int64, replacing: Bool) throws {
+        switch facts {
+        case .school(let school): try keepReturnFacts(db, school, submissionID: submissionID, replacing: replacing)
+        case .driver(let driver): try keepDriverFacts(db, driver, submissionID: submissionID)
+        }
     }
 
     /// What every fact row begins with, read from the submission and its evaluations.
@@ -30,8 +43,14 @@ extension SQLiteStore {
           (SELECT decision FROM evaluation WHERE submissionID = s.id ORDER BY id DESC LIMIT 1)
         """
 
-    private static func keepReturnFacts(_ db: Database, _ facts: ReturnFacts, submissionID: Int64) throws {
-        try db.cachedStatement(sql: "DELETE FROM returnFact WHERE submissionID = ?").execute(arguments: [submissionID])
+    private static func keepReturnFacts(_ db: Database, _ facts: ReturnFacts, submissionID: Int64, replacing: Bool)
+        throws
+    {
+        if replacing {
+            try db.cachedStatement(sql: "DELETE FROM returnFact WHERE submissionID = ?").execute(arguments: [
+                submissionID
+            ])
+        }
         try db.cachedStatement(
             sql: """
                 INSERT INTO returnFact (submissionID, formID, subjectKey, district, latest, decision, collectionID,
@@ -240,5 +259,15 @@ extension SQLiteStore {
             throw Refusal.damaged("submission \(id)'s facts hold a decision Safeguard does not know")
         }
         return decision
+    }
+}
+
+extension ReportFacts {
+    /// The table that holds facts of this kind, one row a version.
+    fileprivate var table: String {
+        switch self {
+        case .school: return "returnFact"
+        case .driver: return "driverFact"
+        }
     }
 }

@@ -71,7 +71,9 @@ struct SubmissionWriter {
         try Self.insertEvaluation(
             prepared, submissionID: id, parametersJSON: parametersJSON, reason: .submitted, actor: context.submitter,
             at: now, db)
-        if let facts = prepared.facts { try SQLiteStore.keepFacts(db, facts, submissionID: id) }
+        if let facts = prepared.facts {
+            try SQLiteStore.keepNewFacts(db, facts, submissionID: id, supersedes: previous)
+        }
         var detail =
             "\(evaluation.decision.rawValue); form \(form.id) \(form.version); source \(context.source.rawValue)"
         if let receivedAt { detail += "; received \(receivedAt)" }
