@@ -3,10 +3,12 @@ import GRDB
 import Records
 
 extension SQLiteStore {
-    /// Appends a line to the audit log inside the caller's transaction.
-    static func audit(_ db: Database, actor: String, action: AuditAction, target: String, detail: String) throws {
+    /// Appends a line to the audit log inside the caller's transaction, at `time` (now, unless the caller has read it).
+    static func audit(
+        _ db: Database, actor: String, action: AuditAction, target: String, detail: String, at time: String = now()
+    ) throws {
         try db.cachedStatement(sql: "INSERT INTO audit (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [now(), actor, action.rawValue, target, detail])
+            .execute(arguments: [time, actor, action.rawValue, target, detail])
     }
 
     /// Appends a line to the audit log; on a database opened only to read there is nowhere to write it (the command

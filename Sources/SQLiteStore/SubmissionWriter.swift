@@ -78,7 +78,9 @@ struct SubmissionWriter {
             "\(evaluation.decision.rawValue); form \(form.id) \(form.version); source \(context.source.rawValue)"
         if let receivedAt { detail += "; received \(receivedAt)" }
         if let previous { detail += "; supersedes \(previous)" }
-        try SQLiteStore.audit(db, actor: context.submitter, action: .submit, target: "submission \(id)", detail: detail)
+        // The batch's time, read once: Foundation's ISO 8601 formatting was 2% of the writer's time.
+        try SQLiteStore.audit(
+            db, actor: context.submitter, action: .submit, target: "submission \(id)", detail: detail, at: now)
         return .stored(id: id, supersedes: previous)
     }
 
