@@ -40,7 +40,10 @@ let package = Package(
         .target(name: "Records", dependencies: ["FormEngine"], swiftSettings: swiftSettings),
         .target(
             name: "SQLiteStore",
-            dependencies: ["FormEngine", "Records", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "FormEngine", "Records", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(

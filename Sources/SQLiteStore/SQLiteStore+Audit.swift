@@ -8,7 +8,7 @@ extension SQLiteStore {
         _ db: Database, actor: String, action: AuditAction, target: String, detail: String, at time: String = now()
     ) throws {
         try db.cachedStatement(sql: "INSERT INTO audit (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [time, actor, action.rawValue, target, detail])
+            .run(db, time, actor, action.rawValue, target, detail)
     }
 
     /// Appends a line to the audit log; on a database opened only to read there is nowhere to write it (the command

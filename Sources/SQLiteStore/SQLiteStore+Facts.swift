@@ -63,12 +63,11 @@ extension SQLiteStore {
                   ?, ?, ?, ?, ?, ?, ?, ?
                 FROM submission s WHERE s.id = ?
                 """
-        ).execute(arguments: [
-            facts.cseDelivered, facts.missingDelivered, facts.parentsInformed, facts.governorsTrained,
+        ).run(
+            db, facts.cseDelivered, facts.missingDelivered, facts.parentsInformed, facts.governorsTrained,
             facts.dslLastTraining?.daysSinceEpoch, facts.lastStaffUpdate?.daysSinceEpoch, Self.bytes(facts.dslName),
             facts.dslEmail,
-            submissionID,
-        ])
+            submissionID)
         let session = try db.cachedStatement(
             sql: """
                 INSERT INTO sessionFact (submissionID, position, topic, audience, provider, qualityAssured)
@@ -77,10 +76,9 @@ extension SQLiteStore {
         let yearGroup = try db.cachedStatement(
             sql: "INSERT OR IGNORE INTO sessionYearGroupFact (submissionID, position, yearGroup) VALUES (?, ?, ?)")
         for (position, item) in facts.sessions.enumerated() {
-            try session.execute(arguments: [
-                submissionID, position, item.topic.rawValue, item.audience, item.providerType, item.qualityAssured,
-            ])
-            for year in item.yearGroups { try yearGroup.execute(arguments: [submissionID, position, year]) }
+            try session.run(
+                db, submissionID, position, item.topic.rawValue, item.audience, item.providerType, item.qualityAssured)
+            for year in item.yearGroups { try yearGroup.run(db, submissionID, position, year) }
         }
     }
 
@@ -92,13 +90,12 @@ extension SQLiteStore {
                   trainingCompleted, trainingDate, registerSearched)
                 SELECT \(factHeader), ?, ?, ?, ?, ?, ?, ?, ?, ? FROM submission s WHERE s.id = ?
                 """
-        ).execute(arguments: [
-            Self.bytes(facts.driverName), facts.dbsCertificate, facts.dbsIssueDate?.daysSinceEpoch,
+        ).run(
+            db, Self.bytes(facts.driverName), facts.dbsCertificate, facts.dbsIssueDate?.daysSinceEpoch,
             facts.dbsUpdateService,
             facts.dbsSubscriptionDate?.daysSinceEpoch, facts.dbsLastStatusCheck?.daysSinceEpoch,
             facts.trainingCompleted,
-            facts.trainingDate?.daysSinceEpoch, facts.registerSearched, submissionID,
-        ])
+            facts.trainingDate?.daysSinceEpoch, facts.registerSearched, submissionID)
     }
 
     /// The latest version of each school's return to a form in one collection (or none), with its facts, by

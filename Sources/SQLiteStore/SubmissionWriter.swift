@@ -62,11 +62,10 @@ struct SubmissionWriter {
                   fileName, received, bound, source, submitter, receivedAt, supersedes)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
-        ).execute(arguments: [
-            form.subject.rawValue, subjectKey, district, context.collection?.id, form.id, form.version, form.hash,
+        ).run(
+            db, form.subject.rawValue, subjectKey, district, context.collection?.id, form.id, form.version, form.hash,
             evaluation.file, Data(evaluation.received), bound, context.source.rawValue, context.submitter,
-            receivedAt ?? now, previous,
-        ])
+            receivedAt ?? now, previous)
         let id = db.lastInsertedRowID
         try Self.insertEvaluation(
             prepared, submissionID: id, parametersJSON: parametersJSON, reason: .submitted, actor: context.submitter,
@@ -98,10 +97,9 @@ struct SubmissionWriter {
                   evaluatedBy, evaluatedAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
-        ).execute(arguments: [
-            submissionID, form.hash, evaluation.ruleSetHash, parametersJSON, evaluation.asOf.iso,
-            evaluation.decision.rawValue, reason.rawValue, actor, time,
-        ])
+        ).run(
+            db, submissionID, form.hash, evaluation.ruleSetHash, parametersJSON, evaluation.asOf.iso,
+            evaluation.decision.rawValue, reason.rawValue, actor, time)
         let evaluationID = db.lastInsertedRowID
         let insertFinding = try db.cachedStatement(
             sql: """
@@ -109,10 +107,9 @@ struct SubmissionWriter {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for (finding, detail) in zip(evaluation.findings, prepared.findingDetails) {
-            try insertFinding.execute(arguments: [
-                evaluationID, finding.rule, finding.severity.rawValue, finding.path, finding.mark?.line,
-                finding.mark?.column, finding.message, detail,
-            ])
+            try insertFinding.run(
+                db, evaluationID, finding.rule, finding.severity.rawValue, finding.path, finding.mark?.line,
+                finding.mark?.column, finding.message, detail)
         }
         return evaluationID
     }
