@@ -29,14 +29,7 @@ public struct SQLiteStore: ReturnStore {
         configuration.busyMode = .timeout(60)
         configuration.label = "safeguard"
         // Pages read through a memory map, not copied by pread: a report over 360,000 applications reads every one.
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA mmap_size = \(Self.memoryMapBytes)")
-            // The writer copies its log into the database (a checkpoint, in the committing thread) every 64 MiB of log,
-            // not every 4 MiB: a page that many transactions change (an index's) is copied once, not once a chunk.
-            if !db.configuration.readonly {
-                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.checkpointPages)")
-            }
-        }
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = \(Self.memoryMapBytes)") }
         var attempt = 0
         while true {
             do {
@@ -88,9 +81,6 @@ public struct SQLiteStore: ReturnStore {
         guard !isReadOnly else { throw Refusal.readOnlyDatabase(path) }
         return try await pool.write(updates)
     }
-
-    /// How many pages of log the writer lets build up before it copies them into the database: 64 MiB of 4 KiB pages.
-    static let checkpointPages = 16_384
 
     /// How much of the database file SQLite maps into memory (it caps this at its own limit, 2 GB on Debian).
     static let memoryMapBytes = 2_147_418_112
