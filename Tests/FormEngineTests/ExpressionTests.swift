@@ -191,4 +191,19 @@ struct ExpressionEvaluationTests {
             "{name: Alice, day: 2016-08-01, later: 2017-03-01, points: 4, flag: yes, level: basic, levels: [basic, enhanced], items: [{size: 1}, {size: 2, when: 2017-01-01}, {size: 3}]}"
         #expect(evaluate(expression, answers) == expected)
     }
+
+    @Test(
+        "any white space separates an expression's words: tabs, line breaks, a no-break space, an em space",
+        arguments: ["a.points\t+\n2", "a.points\u{00A0}+\u{2003}2", "  a.points + 2\r\n"])
+    func whiteSpace(expression: String) {
+        #expect(evaluate(expression, "{points: 4}") == .number(6))
+    }
+
+    @Test("white space is what Unicode says it is, ASCII or not")
+    func whiteSpaceScalars() {
+        for value in UInt32(0)...0x3100 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(scalar.isWhiteSpace == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+        }
+    }
 }

@@ -33,14 +33,14 @@ struct ScalarLocator {
             return TextPosition(line: startLine + 1, column: startColumn + 1 + (quoted ? 1 : 0) + offset)
         }
         let valueScalars = Array(value.unicodeScalars)
-        var remaining = valueScalars.prefix(min(offset, valueScalars.count)).filter { !$0.properties.isWhitespace }
+        var remaining = valueScalars.prefix(min(offset, valueScalars.count)).filter { !$0.isWhiteSpace }
             .count
         var line = isBlock ? startLine + 1 : startLine
         var column = isBlock ? 0 : startColumn + (quoted ? 1 : 0)
         while line < lines.count {
             let scalars = lines[line]
             while column < scalars.count {
-                if !scalars[column].properties.isWhitespace {
+                if !scalars[column].isWhiteSpace {
                     if remaining == 0 { return TextPosition(line: line + 1, column: column + 1) }
                     remaining -= 1
                 }

@@ -513,7 +513,7 @@ struct ExpressionChecker {
         var result = String.UnicodeScalarView()
         var lastWasSpace = false
         for scalar in text[lower..<upper] {
-            let isSpace = scalar.properties.isWhitespace
+            let isSpace = scalar.isWhiteSpace
             if isSpace && lastWasSpace { continue }
             result.append(isSpace ? " " : scalar)
             lastWasSpace = isSpace

@@ -40,14 +40,14 @@ struct ExpressionLexer {
     ]
 
     private mutating func next() -> Result<Token, ExpressionProblem> {
-        while index < scalars.count, scalars[index].properties.isWhitespace { index += 1 }
+        while index < scalars.count, scalars[index].isWhiteSpace { index += 1 }
         let start = index
         guard index < scalars.count else { return .success(Token(kind: .end, range: start..<start)) }
         let first = scalars[index]
         if first.isASCIIDigit { return .success(number(from: start)) }
         if first.isIdentifierStart {
             while index < scalars.count, scalars[index].isIdentifierPart { index += 1 }
-            let name = String(String.UnicodeScalarView(scalars[start..<index]))
+            let name = String(asciiScalars: scalars[start..<index])
             return .success(Token(kind: .identifier(name), range: start..<index))
         }
         if first == "'" || first == "\"" { return text(from: start, quote: first) }
@@ -72,7 +72,7 @@ struct ExpressionLexer {
             index += 1
             while index < scalars.count, scalars[index].isASCIIDigit { index += 1 }
         }
-        let text = String(String.UnicodeScalarView(scalars[start..<index]))
+        let text = String(asciiScalars: scalars[start..<index])
         return Token(kind: .number(Double(text) ?? 0), range: start..<index)
     }
 
