@@ -72,7 +72,7 @@ struct Report: AsyncParsableCommand {
                 try save(file.text, to: folder + "/" + file.name)
             }
         case .json:
-            try emit(JSONRenderer.render(document).text + "\n")
+            try emit(JSONRenderer.render(document) + "\n")
         case .markdown:
             try emit(MarkdownRenderer.render(document))
         case .html:

@@ -10,7 +10,7 @@ struct FormatTests {
         [
             ("\(document.id).txt", TextRenderer.render(document)),
             ("\(document.id).md", MarkdownRenderer.render(document)),
-            ("\(document.id).json", JSONRenderer.render(document).text + "\n"),
+            ("\(document.id).json", JSONRenderer.render(document) + "\n"),
             ("\(document.id).html", HTMLRenderer.render(document)),
         ] + CSVRenderer.files(document)
     }
@@ -36,7 +36,7 @@ struct FormatTests {
         let fixture = try await ReportFixture.loaded()
         let document = report == "schools" ? fixture.schoolsDocument : fixture.licensingDocument
         let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(JSONRenderer.render(document).text.utf8)) as? [String: Any])
+            try JSONSerialization.jsonObject(with: Data(JSONRenderer.render(document).utf8)) as? [String: Any])
         let jsonTables = json["tables"] as? [[String: Any]] ?? []
         #expect(jsonTables.count == Set(document.tables.map(\.id)).count, "every table once in the JSON")
         let html = HTMLRenderer.render(document)

@@ -43,7 +43,7 @@ struct RenamedFieldsTests {
     static func renderings(_ document: ReportDocument) -> [String: String] {
         var files = [
             "txt": TextRenderer.render(document), "md": MarkdownRenderer.render(document),
-            "json": JSONRenderer.render(document).text, "html": HTMLRenderer.render(document),
+            "json": JSONRenderer.render(document), "html": HTMLRenderer.render(document),
         ]
         for file in CSVRenderer.files(document) { files[file.name] = file.text }
         return files

@@ -18,7 +18,7 @@ struct ReportFactsTests {
             let document = try await cases.report(kind, options: ReportOptions(asOf: asOf, format: "test"), by: tester)
             rendered["\(kind.rawValue).txt"] = TextRenderer.render(document)
             rendered["\(kind.rawValue).md"] = MarkdownRenderer.render(document)
-            rendered["\(kind.rawValue).json"] = JSONRenderer.render(document).text
+            rendered["\(kind.rawValue).json"] = JSONRenderer.render(document)
             rendered["\(kind.rawValue).html"] = HTMLRenderer.render(document)
             for (name, text) in CSVRenderer.files(document) { rendered[name] = text }
         }

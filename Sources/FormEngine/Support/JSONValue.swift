@@ -22,7 +22,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// Appends compact JSON text, as UTF-8, to `output`.
-    func write(to output: inout [UInt8]) {
+    public func write(to output: inout [UInt8]) {
         switch self {
         case .null: output.append(utf8: "null")
         case .bool(let flag): output.append(utf8: flag ? "true" : "false")
@@ -49,7 +49,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// Writes a number: a whole one without a fraction, one JSON cannot hold (infinite, NaN) as null.
-    static func writeNumber(_ number: Double, to output: inout [UInt8]) {
+    public static func writeNumber(_ number: Double, to output: inout [UInt8]) {
         if !number.isFinite {
             output.append(utf8: "null")
         } else if number == number.rounded(), abs(number) < 1e15 {
@@ -63,7 +63,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// DEL, the C1 controls, U+2028, U+2029, U+FFFE and U+FFFF: YAML (and so libyaml, which reads our JSON back)
     /// refuses the controls and non-characters raw, so stored answers holding them could not be read again.
     /// Runs of bytes that need no escape are copied whole.
-    static func writeString(_ string: String, to output: inout [UInt8]) {
+    public static func writeString(_ string: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var string = string
         string.withUTF8 { bytes in

@@ -36,32 +36,38 @@ public struct DriverAction: Sendable, Equatable, Comparable {
     /// Every action a driver needs on `asOf`, the most urgent first; none for a driver refused, not renewed or
     /// revoked (a suspended driver's re-checks still fall due).
     public static func all(for driver: DriverFigures, asOf: Day) -> [DriverAction] {
-        if let outcome = driver.officerOutcome, [.refuse, .refuseToRenew, .revoke].contains(outcome) { return [] }
-        let soon = Day(daysSinceEpoch: asOf.daysSinceEpoch + LicensingAnalysis.dueSoonDays)
-        var actions: [DriverAction] = []
-        func add(_ what: String, _ urgency: Urgency, _ due: Day) {
-            actions.append(DriverAction(what: what, urgency: urgency, due: due))
+        switch driver.officerOutcome {
+        case .refuse?, .refuseToRenew?, .revoke?: return []
+        default: break
         }
+        let soon = Day(daysSinceEpoch: asOf.daysSinceEpoch + LicensingAnalysis.dueSoonDays)
+        // Most drivers need nothing: an empty list is made without allocating, and one action needs no sorting.
+        var actions: [DriverAction] = []
         if driver.licensed {
             if driver.dbsNewInformation {
-                add("New information from the DBS Update Service: review the licence", .newInformation, asOf)
+                actions.append(
+                    DriverAction(
+                        what: "New information from the DBS Update Service: review the licence",
+                        urgency: .newInformation, due: asOf))
             }
             if let due = driver.dbsDue, due < asOf {
-                add("DBS re-check overdue", .overdue, due)
+                actions.append(DriverAction(what: "DBS re-check overdue", urgency: .overdue, due: due))
             } else if let due = driver.dbsDue, due <= soon {
-                add("DBS re-check due", .dueSoon, due)
+                actions.append(DriverAction(what: "DBS re-check due", urgency: .dueSoon, due: due))
             } else if driver.dbsDue == nil {
-                add("No DBS check on record", .overdue, asOf)
+                actions.append(DriverAction(what: "No DBS check on record", urgency: .overdue, due: asOf))
             }
             if let expires = driver.trainingExpires, expires < asOf {
-                add("Safeguarding training expired", .overdue, expires)
+                actions.append(DriverAction(what: "Safeguarding training expired", urgency: .overdue, due: expires))
             } else if let expires = driver.trainingExpires, expires <= soon {
-                add("Safeguarding training expires", .dueSoon, expires)
+                actions.append(DriverAction(what: "Safeguarding training expires", urgency: .dueSoon, due: expires))
             } else if driver.trainingExpires == nil {
-                add("No safeguarding training on record", .overdue, asOf)
+                actions.append(DriverAction(what: "No safeguarding training on record", urgency: .overdue, due: asOf))
             }
         }
-        if !driver.registerSearched { add("No national register search", .overdue, asOf) }
-        return actions.sorted()
+        if !driver.registerSearched {
+            actions.append(DriverAction(what: "No national register search", urgency: .overdue, due: asOf))
+        }
+        return actions.count > 1 ? actions.sorted() : actions
     }
 }

@@ -3,17 +3,25 @@ import Records
 
 /// Where one driver stands on the report's date, with personal data masked: the name as an initial and
 /// surname (in full only for the driver's own district's licensing officer), the DBS certificate as its last 4
-/// digits, no date of birth. A class, so that the 360,000 of a national report are shared, not copied, as they are
-/// gathered by district.
-public final class DriverFigures: Sendable {
+/// digits, no date of birth. A value, kept in one array: as objects, a national report's 360,000 were as many
+/// allocations, and counting references to them as they were gathered by district, then freeing them, took longer
+/// than working them out.
+public struct DriverFigures: Sendable {
     /// The latest application's submission number.
     public let submission: Int64
     /// The district's name.
     public let district: String
-    /// The driver: masked, `A. Patel`, unless shown to their district's licensing officer.
-    public let driver: String
-    /// The DBS certificate number, masked: `********7890`.
-    public let dbsCertificate: String
+    /// The driver: masked, `A. Patel`, unless shown to their district's licensing officer. Masked when read: most
+    /// of a national report's 360,000 drivers are counted and never shown.
+    public var driver: String { namesShown ? (name ?? "") : LicensingAnalysis.mask(name: name) }
+    /// The DBS certificate number, masked when read: `********7890`.
+    public var dbsCertificate: String { LicensingAnalysis.mask(certificate: certificate) }
+    /// The driver's name as the application gives it; shown only through `driver`.
+    private let name: String?
+    /// True when the name is shown in full: to the licensing officer of the driver's district.
+    private let namesShown: Bool
+    /// The DBS certificate number as the application gives it; shown only masked.
+    private let certificate: String?
     /// The latest application's evaluation; nil if it has none.
     public let evaluation: Decision?
     /// The officer's latest decision on the latest application; nil while awaited.
@@ -34,14 +42,16 @@ public final class DriverFigures: Sendable {
     public let referralOpen: Bool
 
     init(
-        submission: Int64, district: String, driver: String, dbsCertificate: String, evaluation: Decision?,
+        submission: Int64, district: String, name: String?, namesShown: Bool, certificate: String?,
+        evaluation: Decision?,
         officerOutcome: LicensingOutcome?, licensed: Bool, dbsDue: Day?, dbsNewInformation: Bool,
         onUpdateService: Bool, trainingExpires: Day?, registerSearched: Bool, referralOpen: Bool
     ) {
         self.submission = submission
         self.district = district
-        self.driver = driver
-        self.dbsCertificate = dbsCertificate
+        self.name = name
+        self.namesShown = namesShown
+        self.certificate = certificate
         self.evaluation = evaluation
         self.officerOutcome = officerOutcome
         self.licensed = licensed
@@ -183,8 +193,7 @@ public struct LicensingAnalysis: Sendable {
             return DriverFigures(
                 submission: latest.id,
                 district: districts?.label(for: latest.district ?? "") ?? latest.district ?? "",
-                driver: namesShown ? (facts.driverName ?? "") : mask(name: facts.driverName),
-                dbsCertificate: mask(certificate: facts.dbsCertificate),
+                name: facts.driverName, namesShown: namesShown, certificate: facts.dbsCertificate,
                 evaluation: latest.decision, officerOutcome: outcome, licensed: licensed,
                 dbsDue: evidence.map { $0.adding(months: recheckMonths) },
                 dbsNewInformation: lastCheck?.result == .newInformation,
@@ -196,23 +205,26 @@ public struct LicensingAnalysis: Sendable {
         // Each driver's figures from the facts kept when the application was stored, worked out on every core,
         // gathered by district, each district's drivers in the order of their applications (the store's order).
         let worked = try await store.latestApplications(formID: form.id, district: district).concurrentMap(figures)
-        var driversByDistrict: [String: [DriverFigures]] = [:]
-        for driver in worked {
-            driversByDistrict[driver.district, default: []].append(driver)
-        }
-        let districtNames = driversByDistrict.keys.sorted()
+        // Gathered by their places in `worked`, and each driver copied once, into its district's run.
+        var places: [String: [Int]] = [:]
+        for (place, driver) in worked.enumerated() { places[driver.district, default: []].append(place) }
+        let districtNames = places.keys.sorted()
         var total = LicensingRollup(label: district == nil ? countyLabel : limitedTotalLabel)
         var byDistrict: [LicensingRollup] = []
+        var drivers: [DriverFigures] = []
+        drivers.reserveCapacity(worked.count)
         for name in districtNames {
             var rollup = LicensingRollup(label: name)
-            for driver in driversByDistrict[name]! {
+            for place in places[name]! {
+                let driver = worked[place]
                 rollup.add(driver, asOf: asOf)
                 total.add(driver, asOf: asOf)
+                drivers.append(driver)
             }
             byDistrict.append(rollup)
         }
         return LicensingAnalysis(
-            asOf: asOf, drivers: districtNames.flatMap { driversByDistrict[$0]! }, byDistrict: byDistrict, total: total,
+            asOf: asOf, drivers: drivers, byDistrict: byDistrict, total: total,
             district: district.map { districts?.label(for: $0) ?? $0 })
     }
 

@@ -7,15 +7,27 @@ import FormEngine
 /// A count is a number; a share is `{"part", "whole", "percent"}` with the percentage as the other formats
 /// round it (null when the whole is 0); a change is a number of percentage points or null.
 public enum JSONRenderer {
-    /// The report as JSON.
-    public static func render(_ document: ReportDocument) -> JSONValue {
-        .object([
-            ("report", .string(document.id)),
-            ("title", .string(document.title)),
-            ("subtitle", .string(document.subtitle)),
-            ("blocks", .array(document.blocks.map(block))),
-            ("tables", .array(document.tables.map(table))),
-        ])
+    /// The report as JSON text. Its tables' rows are written straight to bytes, each column's key escaped once a
+    /// table: a national report's action table is tens of thousands of rows, and a tree of values for them cost more
+    /// than the report's figures.
+    public static func render(_ document: ReportDocument) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(1 << 16)
+        output.append(utf8: "{\"report\":")
+        JSONValue.writeString(document.id, to: &output)
+        output.append(utf8: ",\"title\":")
+        JSONValue.writeString(document.title, to: &output)
+        output.append(utf8: ",\"subtitle\":")
+        JSONValue.writeString(document.subtitle, to: &output)
+        output.append(utf8: ",\"blocks\":")
+        JSONValue.array(document.blocks.map(block)).write(to: &output)
+        output.append(utf8: ",\"tables\":[")
+        for (index, table) in document.tables.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            write(table, to: &output)
+        }
+        output.append(utf8: "]}")
+        return String(decoding: output, as: UTF8.self)
     }
 
     private static func block(_ block: ReportBlock) -> JSONValue {
@@ -58,19 +70,32 @@ public enum JSONRenderer {
         }
     }
 
-    static func table(_ table: ReportTable) -> JSONValue {
-        .object([
-            ("id", .string(table.id)),
-            ("caption", .string(table.caption)),
-            ("columns", .array(table.columns.map(JSONValue.string))),
-            (
-                "rows",
-                .array(
-                    table.rows.map { row in
-                        .object(zip(table.columns, row).map { column, value in (column, cell(value)) })
-                    })
-            ),
-        ])
+    /// Writes a table: its id, caption and columns, and each row an object keyed by the column names.
+    private static func write(_ table: ReportTable, to output: inout [UInt8]) {
+        output.append(utf8: "{\"id\":")
+        JSONValue.writeString(table.id, to: &output)
+        output.append(utf8: ",\"caption\":")
+        JSONValue.writeString(table.caption, to: &output)
+        output.append(utf8: ",\"columns\":")
+        JSONValue.array(table.columns.map(JSONValue.string)).write(to: &output)
+        output.append(utf8: ",\"rows\":[")
+        let keys = table.columns.map { column in
+            var key: [UInt8] = []
+            JSONValue.writeString(column, to: &key)
+            key.append(UInt8(ascii: ":"))
+            return key
+        }
+        for (index, row) in table.rows.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            output.append(UInt8(ascii: "{"))
+            for (position, (key, value)) in zip(keys, row).enumerated() {
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                output.append(contentsOf: key)
+                cell(value).write(to: &output)
+            }
+            output.append(UInt8(ascii: "}"))
+        }
+        output.append(utf8: "]}")
     }
 
     static func cell(_ cell: ReportCell) -> JSONValue {

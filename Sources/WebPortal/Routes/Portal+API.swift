@@ -67,7 +67,7 @@ extension Portal {
             }
             let document = try await report(kind, sender: sender, request: request, format: "api \(format)")
             if format == "csv" { return try Self.csv(document, table: query["table"].map(String.init)) }
-            return Self.json(JSONRenderer.render(document), status: .ok)
+            return Self.text(JSONRenderer.render(document) + "\n", type: "application/json", status: .ok)
         }
     }
 
