@@ -48,6 +48,7 @@ struct Report: AsyncParsableCommand {
     }
 
     func run() async throws {
+        keepFreedMemoryForReuse()
         let safeguarding = try await common.safeguarding()
         let options = ReportOptions(
             collection: collection, asOf: try asOf.map { try day($0, option: "--as-of") }, district: district,
