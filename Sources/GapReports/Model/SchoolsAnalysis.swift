@@ -216,17 +216,19 @@ public struct SchoolsAnalysis: Sendable {
         let asOf = measureDay.day
         let ruleSet = catalog.ruleSets[form.id]
         let totalLabel = district == nil ? countyLabel : limitedTotalLabel
-        let register = try await store.schools(status: .open)
+        let districts = try await store.districts()
+        let districtNames = Dictionary(districts.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let register = inReportOrder(try await store.schools(status: .open), districtNames: districtNames)
         // Every round up to this one, each worked out on its own core as the store reads it; earlier rounds'
         // "in date" measures are taken on their own due dates, not today, so the years compare.
         let earlier = collections.filter { $0.periodEnd < collection.periodStart }
         let worked = try await withThrowingTaskGroup(of: (Int, Context, [SchoolFigures], [String]).self) { group in
             for (index, round) in (earlier + [collection]).enumerated() {
                 group.addTask {
-                    let context = try await Context(
+                    let context = Context(
                         store: store, form: form, ruleSet: ruleSet,
                         asOf: index == earlier.count ? asOf : Day(iso: round.due) ?? asOf, district: district,
-                        register: register)
+                        districts: districts, register: register)
                     let (schools, unregistered) = try await figures(round, context: context)
                     return (index, context, schools, unregistered)
                 }
@@ -269,7 +271,8 @@ public struct SchoolsAnalysis: Sendable {
         let form: FormDefinition
         let asOf: Day
         let districtNames: [Int64: String]
-        /// The open schools in the register, read once for every round.
+        /// The open schools in the register, read once for every round, in the report's order: by district, then
+        /// by name.
         let register: [SchoolRecord]
         /// The register's district the report is limited to, when it is.
         let onlyDistrict: Int64?
@@ -282,13 +285,12 @@ public struct SchoolsAnalysis: Sendable {
 
         init(
             store: any ReturnStore, form: FormDefinition, ruleSet: RuleSet?, asOf: Day, district: String?,
-            register: [SchoolRecord]
-        ) async throws {
+            districts: [DistrictRecord], register: [SchoolRecord]
+        ) {
             self.store = store
             self.register = register
             self.form = form
             self.asOf = asOf
-            let districts = try await store.districts()
             districtNames = Dictionary(districts.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
             onlyDistrict = district.flatMap { slug in districts.first { $0.slug == slug }?.id }
             limited = district != nil
@@ -355,7 +357,21 @@ public struct SchoolsAnalysis: Sendable {
         // A return for a URN that is no open school has no district to be limited to: listed for the county only.
         let open = Set(context.register.map(\.urn))
         let unregistered = context.limited ? [] : returns.keys.filter { !open.contains($0) }.sorted()
-        return (schools.sorted { ($0.district, $0.name) < ($1.district, $1.name) }, unregistered)
+        return (schools, unregistered)
+    }
+
+    /// The register's schools by district name, then by school name (schools alike in both in the register's
+    /// order). Sorted once for every round, districts compared by their place among the names: sorting each round's
+    /// figures, their names read through objects, took a fifth of a national report.
+    private static func inReportOrder(_ register: [SchoolRecord], districtNames: [Int64: String]) -> [SchoolRecord] {
+        let districts = register.map { districtNames[$0.districtID] ?? "" }
+        let ranks = Dictionary(
+            Set(districts).sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let rank = districts.map { ranks[$0]! }
+        let order = register.indices.sorted { a, b in
+            rank[a] != rank[b] ? rank[a] < rank[b] : register[a].name < register[b].name
+        }
+        return order.map { register[$0] }
     }
 
     private static func rollup(_ schools: [SchoolFigures], label: String) -> SchoolsRollup {
