@@ -218,18 +218,25 @@ public struct SchoolsAnalysis: Sendable {
         let totalLabel = district == nil ? countyLabel : limitedTotalLabel
         let districts = try await store.districts()
         let districtNames = Dictionary(districts.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let register = inReportOrder(try await store.schools(status: .open), districtNames: districtNames)
+        // The register and the findings' counts are read while the rounds' returns are: each read leaves a core
+        // idle while it alone runs.
+        let registerRead = Task {
+            inReportOrder(try await store.schools(status: .open), districtNames: districtNames)
+        }
+        defer { registerRead.cancel() }
+        async let counted = store.ruleCounts(formID: form.id, collectionID: collection.id, district: district)
         // Every round up to this one, each worked out on its own core as the store reads it; earlier rounds'
         // "in date" measures are taken on their own due dates, not today, so the years compare.
         let earlier = collections.filter { $0.periodEnd < collection.periodStart }
         let worked = try await withThrowingTaskGroup(of: (Int, Context, [SchoolFigures], [String]).self) { group in
             for (index, round) in (earlier + [collection]).enumerated() {
                 group.addTask {
+                    let returns = try await store.latestReturns(formID: form.id, collectionID: round.id)
                     let context = Context(
-                        store: store, form: form, ruleSet: ruleSet,
+                        form: form, ruleSet: ruleSet,
                         asOf: index == earlier.count ? asOf : Day(iso: round.due) ?? asOf, district: district,
-                        districts: districts, register: register)
-                    let (schools, unregistered) = try await figures(round, context: context)
+                        districts: districts, register: try await registerRead.value)
+                    let (schools, unregistered) = figures(round, returns: returns, context: context)
                     return (index, context, schools, unregistered)
                 }
             }
@@ -246,7 +253,7 @@ public struct SchoolsAnalysis: Sendable {
         let previous = rounds.dropLast().last.map { ($0.collection, $0.total) }
         let byDistrict = rounds[earlier.count].byDistrict
         let total = rounds[earlier.count].total
-        let ruleCounts = try await store.ruleCounts(formID: form.id, collectionID: collection.id, district: district)
+        let ruleCounts = try await counted
         return SchoolsAnalysis(
             collection: collection, measureDay: measureDay, schools: schools,
             byDistrict: byDistrict, byPhase: groups(schools, by: \.phase),
@@ -267,7 +274,6 @@ public struct SchoolsAnalysis: Sendable {
 
     /// What the analysis needs besides the collection: the register, the lists and the rule set's parameters.
     struct Context {
-        let store: any ReturnStore
         let form: FormDefinition
         let asOf: Day
         let districtNames: [Int64: String]
@@ -284,10 +290,9 @@ public struct SchoolsAnalysis: Sendable {
         let staffMonths: Int
 
         init(
-            store: any ReturnStore, form: FormDefinition, ruleSet: RuleSet?, asOf: Day, district: String?,
-            districts: [DistrictRecord], register: [SchoolRecord]
+            form: FormDefinition, ruleSet: RuleSet?, asOf: Day, district: String?, districts: [DistrictRecord],
+            register: [SchoolRecord]
         ) {
-            self.store = store
             self.register = register
             self.form = form
             self.asOf = asOf
@@ -323,13 +328,9 @@ public struct SchoolsAnalysis: Sendable {
     }
 
     private static func figures(
-        _ collection: CollectionRecord, context: Context
-    ) async throws -> (schools: [SchoolFigures], unregistered: [String]) {
-        let returns = Dictionary(
-            try await context.store.latestReturns(formID: context.form.id, collectionID: collection.id).map {
-                ($0.subjectKey, $0)
-            },
-            uniquingKeysWith: { first, _ in first })
+        _ collection: CollectionRecord, returns latest: [LatestReturn], context: Context
+    ) -> (schools: [SchoolFigures], unregistered: [String]) {
+        let returns = Dictionary(latest.map { ($0.subjectKey, $0) }, uniquingKeysWith: { first, _ in first })
         let due = Day(iso: collection.due)
         let phases = context.form.field(for: .phase)?.choices
         var schools: [SchoolFigures] = []
