@@ -95,8 +95,9 @@ extension PostgreSQLStore {
     }
 
     /// The latest version of each driver's application to a form, with its facts, in `district` only when given.
-    public func latestApplications(formID: String, district: String?) async throws -> [LatestApplication] {
-        try await readOnce { connection in
+    /// One part: the server reads them in one query.
+    public func latestApplications(formID: String, district: String?) async throws -> [[LatestApplication]] {
+        let rows = try await readOnce { connection in
             try await connection.rows(
                 """
                 SELECT submissionID, subjectKey, district, decision, driverName, dbsCertificate, dbsIssueDate,
@@ -119,6 +120,7 @@ extension PostgreSQLStore {
                     decision: try Self.decision(row[3], of: id), facts: facts)
             }
         }
+        return [rows]
     }
 
     /// Submissions stored before facts were kept whose facts are still to be filled, the oldest first. The range is

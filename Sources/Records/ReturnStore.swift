@@ -106,8 +106,10 @@ public protocol ReturnStore: Sendable {
     func latestReturns(formID: String, collectionID: Int64?) async throws -> [LatestReturn]
 
     /// The latest version of each driver's application to a form, with its facts and its latest evaluation's
-    /// decision, in `district` (a value) only when given, by submission number.
-    func latestApplications(formID: String, district: String?) async throws -> [LatestApplication]
+    /// decision, in `district` (a value) only when given, by submission number: in parts, one after the other, as
+    /// the store read them (joined into one array, a national county's 360,000 were a copy and tens of megabytes of
+    /// memory for nothing).
+    func latestApplications(formID: String, district: String?) async throws -> [[LatestApplication]]
 
     /// Submissions stored before facts were kept (by an older version of Safeguard) whose facts are still to be
     /// filled, the oldest first, at most `limit`; none once all are.

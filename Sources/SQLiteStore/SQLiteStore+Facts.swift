@@ -156,8 +156,8 @@ extension SQLiteStore {
 
     /// The latest version of each driver's application to a form, with its facts, in `district` only when given,
     /// by submission number. The rows are read in as many ranges as there are cores, at once, each range as the
-    /// store stood when the read began (a version stored since does not hide the one it replaces).
-    public func latestApplications(formID: String, district: String?) async throws -> [LatestApplication] {
+    /// store stood when the read began (a version stored since does not hide the one it replaces): a part a range.
+    public func latestApplications(formID: String, district: String?) async throws -> [[LatestApplication]] {
         let last: Int64 =
             try await pool.read { db in try Int64.fetchOne(db, sql: "SELECT max(submissionID) FROM driverFact") } ?? 0
         let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
@@ -177,7 +177,7 @@ extension SQLiteStore {
             }
             var results = [[LatestApplication]](repeating: [], count: parts)
             for try await (part, read) in group { results[part] = read }
-            return results.flatMap { $0 }
+            return results
         }
     }
 

@@ -205,18 +205,20 @@ public struct LicensingAnalysis: Sendable {
         // Each driver's figures from the facts kept when the application was stored, worked out on every core,
         // gathered by district, each district's drivers in the order of their applications (the store's order).
         let worked = try await store.latestApplications(formID: form.id, district: district).concurrentMap(figures)
-        // Gathered by their places in `worked`, and each driver copied once, into its district's run.
-        var places: [String: [Int]] = [:]
-        for (place, driver) in worked.enumerated() { places[driver.district, default: []].append(place) }
+        // Gathered by their places in `worked`'s runs, and each driver copied once, into its district's run.
+        var places: [String: [(run: Int, index: Int)]] = [:]
+        for (run, drivers) in worked.enumerated() {
+            for (index, driver) in drivers.enumerated() { places[driver.district, default: []].append((run, index)) }
+        }
         let districtNames = places.keys.sorted()
         var total = LicensingRollup(label: district == nil ? countyLabel : limitedTotalLabel)
         var byDistrict: [LicensingRollup] = []
         var drivers: [DriverFigures] = []
-        drivers.reserveCapacity(worked.count)
+        drivers.reserveCapacity(worked.reduce(0) { $0 + $1.count })
         for name in districtNames {
             var rollup = LicensingRollup(label: name)
             for place in places[name]! {
-                let driver = worked[place]
+                let driver = worked[place.run][place.index]
                 rollup.add(driver, asOf: asOf)
                 total.add(driver, asOf: asOf)
                 drivers.append(driver)
