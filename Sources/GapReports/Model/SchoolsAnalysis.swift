@@ -235,7 +235,7 @@ public struct SchoolsAnalysis: Sendable {
                     let context = Context(
                         form: form, ruleSet: ruleSet,
                         asOf: index == earlier.count ? asOf : Day(iso: round.due) ?? asOf, district: district,
-                        districts: districts, register: try await registerRead.value)
+                        districts: districts, districtNames: districtNames, register: try await registerRead.value)
                     let (schools, unregistered) = figures(round, returns: returns, context: context)
                     return (index, context, schools, unregistered)
                 }
@@ -291,12 +291,12 @@ public struct SchoolsAnalysis: Sendable {
 
         init(
             form: FormDefinition, ruleSet: RuleSet?, asOf: Day, district: String?, districts: [DistrictRecord],
-            register: [SchoolRecord]
+            districtNames: [Int64: String], register: [SchoolRecord]
         ) {
             self.register = register
             self.form = form
             self.asOf = asOf
-            districtNames = Dictionary(districts.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+            self.districtNames = districtNames
             onlyDistrict = district.flatMap { slug in districts.first { $0.slug == slug }?.id }
             limited = district != nil
             let parameters = Dictionary(
