@@ -130,10 +130,10 @@ extension PortalError: HTTPResponseError {
     /// The refusal as the requester needs it: JSON for the API, a redirect to sign in, or a page.
     func response(from request: Request, context: some RequestContext) throws -> Response {
         if request.uri.path.hasPrefix("/api/") {
-            let body = JSONValue.object([
-                ("error", .object([("status", .number(Double(status.code))), ("message", .string(message))]))
-            ]).text
-            var response = Portal.text(body + "\n", type: "application/json", status: status)
+            var response = Portal.json(
+                JSONValue.object([
+                    ("error", .object([("status", .number(Double(status.code))), ("message", .string(message))]))
+                ]), status: status)
             if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
             response.headers.append(contentsOf: headers)
             return response

@@ -51,7 +51,7 @@ extension StringProtocol {
         var pendingSpace = false
         for byte in utf8 {
             if byte >= 0x80 { return split(whereSeparator: \.isWhitespace).joined(separator: " ") }
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+            if byte.isASCIIWhiteSpace {
                 pendingSpace = !bytes.isEmpty
             } else {
                 if pendingSpace { bytes.append(0x20) }
@@ -66,12 +66,15 @@ extension StringProtocol {
 extension UInt8 {
     /// A visible ASCII character: not white space, not a control, not part of a longer character.
     var isPrintableASCII: Bool { self > 0x20 && self < 0x7F }
+
+    /// An ASCII white space character: a space, a tab, a line break, a vertical tab, a form feed.
+    var isASCIIWhiteSpace: Bool { self == 0x20 || (0x09...0x0D).contains(self) }
 }
 
 extension Unicode.Scalar {
     /// White space as Unicode defines it, an ASCII scalar answered without a look-up in Unicode's property tables
     /// (which cost some 300 instructions a scalar when a rule set's expressions are read).
-    var isWhiteSpace: Bool { isASCII ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace }
+    var isWhiteSpace: Bool { isASCII ? UInt8(value).isASCIIWhiteSpace : properties.isWhitespace }
 }
 
 extension String {

@@ -67,7 +67,7 @@ extension Portal {
             }
             let document = try await report(kind, sender: sender, request: request, format: "api \(format)")
             if format == "csv" { return try Self.csv(document, table: query["table"].map(String.init)) }
-            return Self.text(JSONRenderer.render(document) + "\n", type: "application/json", status: .ok)
+            return Self.json(text: JSONRenderer.render(document), status: .ok)
         }
     }
 
@@ -96,6 +96,11 @@ extension Portal {
 
     /// A JSON response.
     static func json(_ value: JSONValue, status: HTTPResponse.Status) -> Response {
-        text(value.text + "\n", type: "application/json", status: status)
+        json(text: value.text, status: status)
+    }
+
+    /// A JSON response of text already written as JSON, ended with a line break.
+    static func json(text: String, status: HTTPResponse.Status) -> Response {
+        self.text(text + "\n", type: "application/json", status: status)
     }
 }
