@@ -157,21 +157,26 @@ public struct LicensingAnalysis: Sendable {
         }
         let checks = Dictionary(grouping: try await store.dbsChecks(), by: \.driverNumber)
         let districts = form.districtKey.map { form.field(at: $0) }?.choices
-        @Sendable func figures(_ latest: LatestApplication) -> DriverFigures {
+        @Sendable func figures(_ latest: LatestApplication, district: String) -> DriverFigures {
             let facts = latest.facts
-            let driverChecks = checks[latest.subjectKey] ?? []
-            let lastCheck = driverChecks.last
-            let cleared = driverChecks.filter { $0.result == .noChange }.compactMap { Day(iso: $0.checkedOn) }
+            let driverChecks = checks.isEmpty ? [] : checks[latest.subjectKey] ?? []
             // A status check keeps the certificate current only if it was added to the Update Service within
-            // `subscriptionDays` of its issue; otherwise its own age decides (as the rules say).
+            // `subscriptionDays` of its issue; otherwise its own age decides (as the rules say). The evidence is the
+            // latest of the certificate's issue and, when checkable, the checks that found no change.
             var checkable = false
             if facts.dbsUpdateService, let issued = facts.dbsIssueDate, let subscribed = facts.dbsSubscriptionDate {
                 checkable = subscribed.daysSinceEpoch - issued.daysSinceEpoch <= subscriptionDays
             }
-            let checked = checkable ? [facts.dbsLastStatusCheck].compactMap { $0 } + cleared : []
-            let evidence = ([facts.dbsIssueDate].compactMap { $0 } + checked).max()
-            let outcome = decisionsBySubmission[latest.id]?.last?.outcome
-            let allDecisions = decisionsByDriver[latest.subjectKey] ?? []
+            var evidence = facts.dbsIssueDate
+            func consider(_ day: Day?) {
+                if let day, evidence.map({ day > $0 }) ?? true { evidence = day }
+            }
+            if checkable {
+                consider(facts.dbsLastStatusCheck)
+                for check in driverChecks where check.result == .noChange { consider(Day(iso: check.checkedOn)) }
+            }
+            let outcome = decisionsBySubmission.isEmpty ? nil : decisionsBySubmission[latest.id]?.last?.outcome
+            let allDecisions = decisionsByDriver.isEmpty ? [] : decisionsByDriver[latest.subjectKey] ?? []
             let lastGrant = allDecisions.last { $0.outcome.grantsLicence }
             // A refusal, refusal to renew, suspension or revocation since the last grant ends the licence from the
             // day it takes effect (a suspension or revocation after the appeal period, unless immediate).
@@ -189,10 +194,10 @@ public struct LicensingAnalysis: Sendable {
                     else { return false }
                     return start <= asOf && asOf <= end
                 } ?? false
+            let lastCheck = driverChecks.last
             let trainingDate = facts.trainingCompleted ? facts.trainingDate : nil
             return DriverFigures(
-                submission: latest.id,
-                district: districts?.label(for: latest.district ?? "") ?? latest.district ?? "",
+                submission: latest.id, district: district,
                 name: facts.driverName, namesShown: namesShown, certificate: facts.dbsCertificate,
                 evaluation: latest.decision, officerOutcome: outcome, licensed: licensed,
                 dbsDue: evidence.map { $0.adding(months: recheckMonths) },
@@ -202,28 +207,20 @@ public struct LicensingAnalysis: Sendable {
                 registerSearched: facts.registerSearched,
                 referralOpen: latest.decision == .referred && (outcome == nil || outcome?.waits == true))
         }
-        // Each driver's figures from the facts kept when the application was stored, worked out on every core,
-        // gathered by district, each district's drivers in the order of their applications (the store's order).
-        let worked = try await store.latestApplications(formID: form.id, district: district).concurrentMap(figures)
-        // Gathered by their places in `worked`'s runs, and each driver copied once, into its district's run.
-        var places: [String: [(run: Int, index: Int)]] = [:]
-        for (run, drivers) in worked.enumerated() {
-            for (index, driver) in drivers.enumerated() { places[driver.district, default: []].append((run, index)) }
-        }
-        let districtNames = places.keys.sorted()
+        // Each driver's figures from the facts kept when the application was stored, worked out on every core, each
+        // in its place by district (by label), each district's drivers in the order of their applications (the
+        // store's order).
+        let (drivers, groups) = try await store.latestApplications(formID: form.id, district: district)
+            .groupedConcurrentMap(
+                groupedBy: { districts?.label(for: $0.district ?? "") ?? $0.district ?? "" }, figures)
         var total = LicensingRollup(label: district == nil ? countyLabel : limitedTotalLabel)
-        var byDistrict: [LicensingRollup] = []
-        var drivers: [DriverFigures] = []
-        drivers.reserveCapacity(worked.reduce(0) { $0 + $1.count })
-        for name in districtNames {
-            var rollup = LicensingRollup(label: name)
-            for place in places[name]! {
-                let driver = worked[place.run][place.index]
+        let byDistrict = groups.map { group in
+            var rollup = LicensingRollup(label: group.key)
+            for driver in drivers[group.range] {
                 rollup.add(driver, asOf: asOf)
                 total.add(driver, asOf: asOf)
-                drivers.append(driver)
             }
-            byDistrict.append(rollup)
+            return rollup
         }
         return LicensingAnalysis(
             asOf: asOf, drivers: drivers, byDistrict: byDistrict, total: total,

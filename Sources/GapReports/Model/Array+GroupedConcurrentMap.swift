@@ -1,0 +1,96 @@
+import Foundation
+
+/// The start of an array's storage, shared by the cores that fill it at once, each in places no other fills.
+private struct SharedStorage<Element>: @unchecked Sendable {
+    /// The first element's place.
+    let base: UnsafeMutablePointer<Element>
+}
+
+/// `body` of each number in `0..<count`, worked out on every core at once, the results in order.
+func concurrentResults<Result: Sendable>(_ count: Int, _ body: @Sendable (Int) -> Result) -> [Result] {
+    guard count > 1 else { return (0..<count).map(body) }
+    return [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
+        let storage = SharedStorage(base: buffer.baseAddress!)
+        DispatchQueue.concurrentPerform(iterations: count) { (storage.base + $0).initialize(to: body($0)) }
+        initialized = count
+    }
+}
+
+extension Array {
+    /// Every element of these parts transformed, with the key of the group it belongs to, on every core at once,
+    /// into one array by group: the groups in their keys' order, each group's elements in the parts' order. Each
+    /// output is made once, in its place: made in runs and then gathered by group, a national report's 360,000
+    /// drivers were copied a second time, into memory the system had to hand over afresh.
+    func groupedConcurrentMap<Part: Sendable, Key: Hashable & Comparable & Sendable, Output: Sendable>(
+        groupedBy key: @Sendable (Part) -> Key, _ transform: @Sendable (Part, Key) -> Output
+    ) -> (outputs: [Output], groups: [(key: Key, range: Range<Int>)]) where Element == [Part] {
+        let runs = self.runs()
+        // Each run's elements numbered by group, the groups numbered in the order the run meets them.
+        let found = concurrentResults(runs.count) { number in
+            var keys: [Key] = []
+            var groupOfKey: [Key: Int] = [:]
+            var counts: [Int] = []
+            var groups: [Int] = []
+            groups.reserveCapacity(runs[number].count)
+            for element in runs[number] {
+                let key = key(element)
+                let group = groupOfKey[key] ?? keys.count
+                if group == keys.count {
+                    groupOfKey[key] = group
+                    keys.append(key)
+                    counts.append(0)
+                }
+                counts[group] += 1
+                groups.append(group)
+            }
+            return (keys: keys, counts: counts, groups: groups)
+        }
+        // The groups in their keys' order, each a range of the outputs; within one, each run's elements in turn.
+        let keys = Set(found.flatMap(\.keys)).sorted()
+        let groupOfKey = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+        let runGroups = found.map { $0.keys.map { groupOfKey[$0]! } }
+        var sizes = [Int](repeating: 0, count: keys.count)
+        var places = [[Int]](repeating: [], count: runs.count)
+        for (run, result) in found.enumerated() {
+            places[run] = runGroups[run].enumerated().map { local, group in
+                defer { sizes[group] += result.counts[local] }
+                return sizes[group]
+            }
+        }
+        let starts = sizes.reduce(into: [0]) { $0.append($0.last! + $1) }
+        // Each run's first place in each of its groups: the group's start, after the runs before it.
+        let firstPlaces = places.enumerated().map { run, within in
+            zip(runGroups[run], within).map { starts[$0] + $1 }
+        }
+        let total = starts.last!
+        guard total > 0 else { return ([], []) }
+        let outputs = [Output](unsafeUninitializedCapacity: total) { buffer, initialized in
+            let storage = SharedStorage(base: buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: runs.count) { run in
+                let local = found[run]
+                var next = firstPlaces[run]
+                for (element, group) in zip(runs[run], local.groups) {
+                    (storage.base + next[group]).initialize(to: transform(element, local.keys[group]))
+                    next[group] += 1
+                }
+            }
+            initialized = total
+        }
+        return (outputs, keys.enumerated().map { ($1, starts[$0]..<starts[$0 + 1]) })
+    }
+
+    /// These parts cut into runs of about an equal share a core, in order.
+    private func runs<Part>() -> [ArraySlice<Part>] where Element == [Part] {
+        let cores = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let share = Swift.max(1, (reduce(0) { $0 + $1.count } + cores - 1) / cores)
+        var runs: [ArraySlice<Part>] = []
+        for part in self {
+            var start = 0
+            while start < part.count {
+                runs.append(part[start..<Swift.min(start + share, part.count)])
+                start += share
+            }
+        }
+        return runs
+    }
+}

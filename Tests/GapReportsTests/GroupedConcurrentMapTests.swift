@@ -1,0 +1,31 @@
+import Testing
+
+@testable import GapReports
+
+@Suite("Drivers laid out by district, worked out on every core")
+struct GroupedConcurrentMapTests {
+    @Test("each group's elements keep the parts' order, the groups in their keys' order, whatever the parts")
+    func order() {
+        // Districts as letters, drivers as numbers, the order they were stored in across the store's parts.
+        let drivers = (0..<1_000).map { (number: $0, district: ["c", "a", "b", "a", "d"][($0 * 7 + $0 / 3) % 5]) }
+        let expected = drivers.enumerated().sorted {
+            ($0.element.district, $0.offset) < ($1.element.district, $1.offset)
+        }
+        .map { "\($0.element.district)\($0.element.number)" }
+        for parts in [[drivers], [Array(drivers[..<1]), Array(drivers[1..<700]), [], Array(drivers[700...])]] {
+            let (outputs, groups) = parts.groupedConcurrentMap(groupedBy: \.district) { "\($1)\($0.number)" }
+            #expect(outputs == expected)
+            #expect(groups.map(\.key) == ["a", "b", "c", "d"])
+            #expect(
+                groups.map(\.range.count) == ["a", "b", "c", "d"].map { key in drivers.count { $0.district == key } })
+            #expect(groups.allSatisfy { group in outputs[group.range].allSatisfy { $0.hasPrefix(group.key) } })
+        }
+    }
+
+    @Test("no parts, or only empty ones, give nothing")
+    func empty() {
+        let none: [[(number: Int, district: String)]] = [[], []]
+        let (outputs, groups) = none.groupedConcurrentMap(groupedBy: \.district) { "\($1)\($0.number)" }
+        #expect(outputs.isEmpty && groups.isEmpty)
+    }
+}
