@@ -102,33 +102,54 @@ extension SQLiteStore {
     /// submission number.
     public func latestReturns(formID: String, collectionID: Int64?) async throws -> [LatestReturn] {
         try await pool.read { db in
-            var sessions: [Int64: [ReturnFacts.Session]] = [:]
-            var years: [Int64: [Int: [String]]] = [:]
+            // The returns, their sessions and the sessions' year groups are read in submission order (sessions and
+            // year groups in their positions'), each in the order the index gives them (no sort): a return's
+            // sessions, and a session's year groups, are the rows read next, matched as they are read, not kept in
+            // dictionaries by submission and position (a national round is 100,000 rows).
             let yearRows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT y.submissionID, y.position, y.yearGroup FROM returnFact f
                     JOIN sessionYearGroupFact y ON y.submissionID = f.submissionID
-                    WHERE f.formID = ? AND f.collectionID IS ? AND f.latest = 1
+                    WHERE f.formID = ? AND f.collectionID IS ? AND f.latest = 1 ORDER BY f.submissionID, y.position
                     """, arguments: [formID, collectionID])
-            while let row = try yearRows.next() { years[row[0], default: [:]][row[1], default: []].append(row[2]) }
+            var nextYear: (id: Int64, position: Int, yearGroup: String)? = try yearRows.next().map {
+                ($0[0], $0[1], $0[2])
+            }
+            func yearGroups(of id: Int64, at position: Int) throws -> [String] {
+                var found: [String] = []
+                while let year = nextYear, (year.id, year.position) <= (id, position) {
+                    if year.id == id && year.position == position { found.append(year.yearGroup) }
+                    nextYear = try yearRows.next().map { ($0[0], $0[1], $0[2]) }
+                }
+                return found
+            }
             let sessionRows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT s.submissionID, s.position, s.topic, s.audience, s.provider, s.qualityAssured
                     FROM returnFact f JOIN sessionFact s ON s.submissionID = f.submissionID
-                    WHERE f.formID = ? AND f.collectionID IS ? AND f.latest = 1 ORDER BY s.submissionID, s.position
+                    WHERE f.formID = ? AND f.collectionID IS ? AND f.latest = 1 ORDER BY f.submissionID, s.position
                     """, arguments: [formID, collectionID])
-            while let row = try sessionRows.next() {
-                let id: Int64 = row[0]
-                let position: Int = row[1]
-                guard let topic = ReturnFacts.Topic(rawValue: row[2]) else {
-                    throw Refusal.damaged("submission \(id)'s session facts name a topic Safeguard does not know")
+            var nextSession = try sessionRows.next()
+            func sessions(of id: Int64) throws -> [ReturnFacts.Session] {
+                var found: [ReturnFacts.Session] = []
+                while let row = nextSession {
+                    let session: Int64 = row[0]
+                    guard session <= id else { break }
+                    let position: Int = row[1]
+                    guard let topic = ReturnFacts.Topic(rawValue: row[2]) else {
+                        throw Refusal.damaged("submission \(id)'s session facts name a topic Safeguard does not know")
+                    }
+                    if session == id {
+                        found.append(
+                            ReturnFacts.Session(
+                                topic: topic, audience: row[3], yearGroups: try yearGroups(of: id, at: position),
+                                providerType: row[4], qualityAssured: row[5]))
+                    }
+                    nextSession = try sessionRows.next()
                 }
-                sessions[id, default: []].append(
-                    ReturnFacts.Session(
-                        topic: topic, audience: row[3], yearGroups: years[id]?[position] ?? [], providerType: row[4],
-                        qualityAssured: row[5]))
+                return found
             }
             let rows = try Row.fetchCursor(
                 db,
@@ -142,7 +163,7 @@ extension SQLiteStore {
             while let row = try rows.next() {
                 let id: Int64 = row[0]
                 let facts = ReturnFacts(
-                    cseDelivered: row[5], missingDelivered: row[6], sessions: sessions[id] ?? [],
+                    cseDelivered: row[5], missingDelivered: row[6], sessions: try sessions(of: id),
                     parentsInformed: row[7], governorsTrained: row[8], dslLastTraining: Self.day(row[9]),
                     lastStaffUpdate: Self.day(row[10]), dslName: Self.text(row[11]), dslEmail: row[12])
                 result.append(
