@@ -2,8 +2,16 @@ import Testing
 
 @testable import GapReports
 
-@Suite("Drivers laid out by district, worked out on every core")
-struct GroupedConcurrentMapTests {
+@Suite("Report rows and drivers worked out on every core, in order")
+struct ConcurrentMapTests {
+    @Test("every element transformed once, in order, however few or many there are against the cores")
+    func inOrder() {
+        for count in [0, 1, 2, 3, 5, 17, 1_000] {
+            let numbers = Array(0..<count)
+            #expect(numbers.concurrentMap { "row \($0)" } == numbers.map { "row \($0)" })
+        }
+    }
+
     @Test("each group's elements keep the parts' order, the groups in their keys' order, whatever the parts")
     func order() {
         // Districts as letters, drivers as numbers, the order they were stored in across the store's parts.

@@ -16,6 +16,24 @@ func concurrentResults<Result: Sendable>(_ count: Int, _ body: @Sendable (Int) -
     }
 }
 
+extension Array where Element: Sendable {
+    /// Every element transformed, on every core at once (a run of an equal share a core), in order.
+    func concurrentMap<Output: Sendable>(_ transform: @Sendable (Element) -> Output) -> [Output] {
+        let cores = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let share = (count + cores - 1) / cores
+        guard cores > 1, share > 0 else { return map(transform) }
+        return [Output](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let storage = SharedStorage(base: buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: cores) { run in
+                for index in Swift.min(count, run * share)..<Swift.min(count, (run + 1) * share) {
+                    (storage.base + index).initialize(to: transform(self[index]))
+                }
+            }
+            initialized = count
+        }
+    }
+}
+
 extension Array {
     /// Every element of these parts transformed, with the key of the group it belongs to, on every core at once,
     /// into one array by group: the groups in their keys' order, each group's elements in the parts' order. Each

@@ -77,7 +77,15 @@ public final class SchoolFigures: Sendable {
             governors = facts.reachedGovernors
             sessions = facts.sessions.count
             sessionsQualityAssured = facts.sessions.filter(\.qualityAssured).count
-            yearGroupsCovered = facts.cseYearGroups.intersection(taughtYearGroups).count
+            // The taught year groups (each once) that a CSE session for pupils reached; found without making sets
+            // of them, for each of a national report's 47,000 schools.
+            yearGroupsCovered = taughtYearGroups.indices.count { index in
+                let year = taughtYearGroups[index]
+                return !taughtYearGroups[..<index].contains(year)
+                    && facts.sessions.contains {
+                        $0.topic == .cse && $0.audience == "pupils" && $0.yearGroups.contains(year)
+                    }
+            }
         }
     }
 }
@@ -228,8 +236,9 @@ public struct SchoolsAnalysis: Sendable {
         // Every round up to this one, each worked out on its own core as the store reads it; earlier rounds'
         // "in date" measures are taken on their own due dates, not today, so the years compare.
         let earlier = collections.filter { $0.periodEnd < collection.periodStart }
-        let worked = try await withThrowingTaskGroup(of: (Int, Context, [SchoolFigures], [String]).self) { group in
-            for (index, round) in (earlier + [collection]).enumerated() {
+        let rounds = earlier + [collection]
+        let worked = try await withThrowingTaskGroup(of: WorkedRound.self) { group in
+            for (index, round) in rounds.enumerated() {
                 group.addTask {
                     let returns = try await store.latestReturns(formID: form.id, collectionID: round.id)
                     let context = Context(
@@ -237,27 +246,29 @@ public struct SchoolsAnalysis: Sendable {
                         asOf: index == earlier.count ? asOf : Day(iso: round.due) ?? asOf, district: district,
                         districts: districts, districtNames: districtNames, register: try await registerRead.value)
                     let (schools, unregistered) = figures(round, returns: returns, context: context)
-                    return (index, context, schools, unregistered)
+                    // Rolled up here too, each round on its own core.
+                    return WorkedRound(
+                        index: index, context: context, schools: schools, unregistered: unregistered,
+                        figures: RoundFigures(
+                            collection: round, asOf: context.asOf, byDistrict: groups(schools, by: \.district),
+                            total: rollup(schools, label: totalLabel)),
+                        byPhase: index == earlier.count ? groups(schools, by: \.phase) : [])
                 }
             }
-            var results: [(Int, Context, [SchoolFigures], [String])] = []
+            var results: [WorkedRound] = []
             for try await result in group { results.append(result) }
-            return results.sorted { $0.0 < $1.0 }
+            return results.sorted { $0.index < $1.index }
         }
-        let rounds = zip(earlier + [collection], worked).map { round, result in
-            RoundFigures(
-                collection: round, asOf: result.1.asOf, byDistrict: groups(result.2, by: \.district),
-                total: rollup(result.2, label: totalLabel))
-        }
-        let (_, context, schools, unregistered) = worked[earlier.count]
-        let previous = rounds.dropLast().last.map { ($0.collection, $0.total) }
-        let byDistrict = rounds[earlier.count].byDistrict
-        let total = rounds[earlier.count].total
+        let current = worked[earlier.count]
+        let (context, schools, unregistered) = (current.context, current.schools, current.unregistered)
+        let previous = worked.dropLast().last.map { ($0.figures.collection, $0.figures.total) }
+        let byDistrict = current.figures.byDistrict
+        let total = current.figures.total
         let ruleCounts = try await counted
         return SchoolsAnalysis(
             collection: collection, measureDay: measureDay, schools: schools,
-            byDistrict: byDistrict, byPhase: groups(schools, by: \.phase),
-            total: total, previous: previous, rounds: rounds,
+            byDistrict: byDistrict, byPhase: current.byPhase,
+            total: total, previous: previous, rounds: worked.map(\.figures),
             ruleCounts: ruleCounts,
             ruleTitles: Dictionary(
                 ruleCounts.map { count in
@@ -270,6 +281,16 @@ public struct SchoolsAnalysis: Sendable {
             unregistered: unregistered,
             providers: form.field(for: .sessionProvider, in: .cseSessions)?.choices,
             district: context.onlyDistrict.flatMap { context.districtNames[$0] } ?? district)
+    }
+
+    /// A round worked out: its schools' figures and rollups, and (for the round reported on) its phases'.
+    private struct WorkedRound {
+        let index: Int
+        let context: Context
+        let schools: [SchoolFigures]
+        let unregistered: [String]
+        let figures: RoundFigures
+        let byPhase: [SchoolsRollup]
     }
 
     /// What the analysis needs besides the collection: the register, the lists and the rule set's parameters.
@@ -330,13 +351,16 @@ public struct SchoolsAnalysis: Sendable {
     private static func figures(
         _ collection: CollectionRecord, returns latest: [LatestReturn], context: Context
     ) -> (schools: [SchoolFigures], unregistered: [String]) {
-        let returns = Dictionary(latest.map { ($0.subjectKey, $0) }, uniquingKeysWith: { first, _ in first })
+        var returns: [String: LatestReturn] = .init(minimumCapacity: latest.count)
+        for latest in latest where returns[latest.subjectKey] == nil { returns[latest.subjectKey] = latest }
+        var matched = 0
         let due = Day(iso: collection.due)
         let phases = context.form.field(for: .phase)?.choices
         var schools: [SchoolFigures] = []
         for school in context.register
         where !context.limited || school.districtID == context.onlyDistrict {
             let latest = returns[school.urn]
+            if latest != nil { matched += 1 }
             let rejected = latest?.decision == .rejected
             let facts = rejected ? nil : latest?.facts
             let firstDay = latest.flatMap { Day(iso: String($0.firstReceivedAt.prefix(10))) }
@@ -356,8 +380,10 @@ public struct SchoolsAnalysis: Sendable {
                     staffUpdateInDate: inDate(facts?.lastStaffUpdate, months: context.staffMonths)))
         }
         // A return for a URN that is no open school has no district to be limited to: listed for the county only.
+        // Looked for only when some return matched no open school.
+        guard !context.limited, matched < returns.count else { return (schools, []) }
         let open = Set(context.register.map(\.urn))
-        let unregistered = context.limited ? [] : returns.keys.filter { !open.contains($0) }.sorted()
+        let unregistered = returns.keys.filter { !open.contains($0) }.sorted()
         return (schools, unregistered)
     }
 

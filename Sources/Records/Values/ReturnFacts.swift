@@ -118,8 +118,4 @@ public struct ReturnFacts: Sendable, Equatable {
     public var reachedParents: Bool { parentsInformed || sessions.contains { $0.audience == "parents" } }
     /// True when governors were trained or a session was for them.
     public var reachedGovernors: Bool { governorsTrained || sessions.contains { $0.audience == "governors" } }
-    /// The year groups CSE sessions for pupils reached.
-    public var cseYearGroups: Set<String> {
-        Set(sessions.filter { $0.topic == .cse && $0.audience == "pupils" }.flatMap(\.yearGroups))
-    }
 }
