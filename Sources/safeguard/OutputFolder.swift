@@ -23,7 +23,12 @@ func outputFolder(_ path: String, option: String) throws {
 
 /// Writes `text` to the file at `path` and says so, or ends the command saying it cannot be written.
 func save(_ text: String, to path: String) throws {
-    guard FileBytes.write(Array(text.utf8), to: path) else {
+    try save(bytes: Array(text.utf8), to: path)
+}
+
+/// Writes `bytes` to the file at `path` and says so, or ends the command saying it cannot be written.
+func save(bytes: [UInt8], to path: String) throws {
+    guard FileBytes.write(bytes, to: path) else {
         printError("\(path): error: the file cannot be written.")
         throw ExitCode(1)
     }

@@ -73,7 +73,7 @@ struct Report: AsyncParsableCommand {
                 try save(file.text, to: folder + "/" + file.name)
             }
         case .json:
-            try emit(JSONRenderer.render(document) + "\n")
+            try emit(bytes: JSONRenderer.bytes(document, lineEnd: true))
         case .markdown:
             try emit(MarkdownRenderer.render(document))
         case .html:
@@ -87,5 +87,10 @@ struct Report: AsyncParsableCommand {
     private func emit(_ text: String) throws {
         guard let out else { return printOut(text) }
         try save(text, to: out)
+    }
+
+    private func emit(bytes: [UInt8]) throws {
+        guard let out else { return printOut(bytes: bytes) }
+        try save(bytes: bytes, to: out)
     }
 }

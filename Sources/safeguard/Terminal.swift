@@ -21,14 +21,22 @@ func printOut(_ text: String) {
     writeAll(text, to: 1)
 }
 
-/// Writes every byte, retrying short writes and interrupted calls.
+/// Writes bytes to standard output exactly as given.
+func printOut(bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { writeAll($0, to: 1) }
+}
+
+/// Writes every byte of a text, from where the text keeps them.
 private func writeAll(_ text: String, to descriptor: Int32) {
-    var bytes = Array(text.utf8)
+    var text = text
+    text.withUTF8 { writeAll($0, to: descriptor) }
+}
+
+/// Writes every byte, retrying short writes and interrupted calls.
+private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
     var offset = 0
     while offset < bytes.count {
-        let written = bytes.withUnsafeMutableBytes { buffer in
-            Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        }
+        let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
         if written < 0 {
             if errno == EINTR { continue }
             return

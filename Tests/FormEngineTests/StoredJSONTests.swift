@@ -68,4 +68,15 @@ struct StoredJSONTests {
         }
         #expect(StoredJSON.read(" {\"a\": [1, \"two\", null]} \n")?["a"]?.items?.count == 3)
     }
+
+    @Test("whole numbers are written in the digits Swift prints them in, from the smallest to the largest")
+    func wholeNumbers() {
+        for number in [0, 7, -7, 10, 86, 100, 23_548, -1_000_000, 999_999_999_999_999, Int.max, Int.min] {
+            var output: [UInt8] = Array("x".utf8)
+            JSONValue.writeInteger(number, to: &output)
+            #expect(String(decoding: output, as: UTF8.self) == "x\(number)")
+        }
+        #expect(JSONValue.number(42).text == "42" && JSONValue.number(-3).text == "-3")
+        #expect(JSONValue.number(86.3).text == "86.3" && JSONValue.number(.nan).text == "null")
+    }
 }

@@ -53,10 +53,23 @@ public indirect enum JSONValue: Sendable, Equatable {
         if !number.isFinite {
             output.append(utf8: "null")
         } else if number == number.rounded(), abs(number) < 1e15 {
-            output.append(utf8: String(Int(number)))
+            writeInteger(Int(number), to: &output)
         } else {
             output.append(utf8: String(number))
         }
+    }
+
+    /// Writes a whole number in decimal digits, without a `String` made of it.
+    public static func writeInteger(_ number: Int, to output: inout [UInt8]) {
+        if number < 0 { output.append(UInt8(ascii: "-")) }
+        // The digits from the last, then turned round.
+        let start = output.count
+        var remaining = number.magnitude
+        repeat {
+            output.append(UInt8(ascii: "0") + UInt8(remaining % 10))
+            remaining /= 10
+        } while remaining > 0
+        output[start...].reverse()
     }
 
     /// Writes a JSON string literal, escaping quotes, backslashes and control characters (RFC 8259), and also

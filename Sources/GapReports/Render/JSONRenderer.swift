@@ -7,10 +7,16 @@ import FormEngine
 /// A count is a number; a share is `{"part", "whole", "percent"}` with the percentage as the other formats
 /// round it (null when the whole is 0); a change is a number of percentage points or null.
 public enum JSONRenderer {
-    /// The report as JSON text. Its tables' rows are written straight to bytes, each column's key escaped once a
-    /// table: a national report's action table is tens of thousands of rows, and a tree of values for them cost more
-    /// than the report's figures.
+    /// The report as JSON text.
     public static func render(_ document: ReportDocument) -> String {
+        String(decoding: bytes(document), as: UTF8.self)
+    }
+
+    /// The report as JSON text's UTF-8 bytes, ended with a line break when `lineEnd`: for writing out without a
+    /// `String` made of them (a national schools report is 10 MB, and each copy of it a hundredth of a second). Its
+    /// tables' rows are written straight to bytes, each column's key escaped once a table: a national report's action
+    /// table is tens of thousands of rows, and a tree of values for them cost more than the report's figures.
+    public static func bytes(_ document: ReportDocument, lineEnd: Bool = false) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(1 << 16)
         output.append(utf8: "{\"report\":")
@@ -27,7 +33,8 @@ public enum JSONRenderer {
             write(table, to: &output)
         }
         output.append(utf8: "]}")
-        return String(decoding: output, as: UTF8.self)
+        if lineEnd { output.append(UInt8(ascii: "\n")) }
+        return output
     }
 
     private static func block(_ block: ReportBlock) -> JSONValue {
@@ -91,24 +98,45 @@ public enum JSONRenderer {
             for (position, (key, value)) in zip(keys, row).enumerated() {
                 if position > 0 { output.append(UInt8(ascii: ",")) }
                 output.append(contentsOf: key)
-                cell(value).write(to: &output)
+                write(value, to: &output)
             }
             output.append(UInt8(ascii: "}"))
         }
         output.append(utf8: "]}")
     }
 
+    /// A cell as a value of a block (a chart's bar, a trend's point): written as a table's cells are.
     static func cell(_ cell: ReportCell) -> JSONValue {
+        var output: [UInt8] = []
+        write(cell, to: &output)
+        return .written(String(decoding: output, as: UTF8.self))
+    }
+
+    /// Writes a cell: a count as a number, a share as `{"part", "whole", "percent"}`, a change as a number or null.
+    /// Straight to bytes, counts without a `String` made of them: the national schools report has half a million.
+    private static func write(_ cell: ReportCell, to output: inout [UInt8]) {
         switch cell {
-        case .text(let text): return .string(text)
-        case .count(let count): return .number(Double(count))
+        case .text(let text): JSONValue.writeString(text, to: &output)
+        case .count(let count): JSONValue.writeInteger(count, to: &output)
         case .share(let part, let whole):
-            return .object([
-                ("part", .number(Double(part))), ("whole", .number(Double(whole))),
-                ("percent", cell.percentage.map { .number((($0 * 10).rounded()) / 10) } ?? .null),
-            ])
-        case .change(let points): return points.map { .number((($0 * 10).rounded()) / 10) } ?? .null
-        case .empty: return .null
+            output.append(utf8: "{\"part\":")
+            JSONValue.writeInteger(part, to: &output)
+            output.append(utf8: ",\"whole\":")
+            JSONValue.writeInteger(whole, to: &output)
+            output.append(utf8: ",\"percent\":")
+            if let percent = cell.percentage {
+                JSONValue.writeNumber(((percent * 10).rounded()) / 10, to: &output)
+            } else {
+                output.append(utf8: "null")
+            }
+            output.append(UInt8(ascii: "}"))
+        case .change(let points):
+            if let points {
+                JSONValue.writeNumber(((points * 10).rounded()) / 10, to: &output)
+            } else {
+                output.append(utf8: "null")
+            }
+        case .empty: output.append(utf8: "null")
         }
     }
 }
