@@ -7,7 +7,7 @@ private struct SharedStorage<Element>: @unchecked Sendable {
 }
 
 /// `body` of each number in `0..<count`, worked out on every core at once, the results in order.
-func concurrentResults<Result: Sendable>(_ count: Int, _ body: @Sendable (Int) -> Result) -> [Result] {
+private func concurrentResults<Result: Sendable>(_ count: Int, _ body: @Sendable (Int) -> Result) -> [Result] {
     guard count > 1 else { return (0..<count).map(body) }
     return [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
         let storage = SharedStorage(base: buffer.baseAddress!)

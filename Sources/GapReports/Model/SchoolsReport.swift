@@ -234,7 +234,7 @@ public enum SchoolsReport {
                 "URN", "School", "District", "Phase", "Return", "On time", "CSE", "Missing", "Audiences reached",
                 "Year groups (CSE)", "Providers", "Sessions QA", "DSL in date", "Staff update in date",
             ],
-            // A row a school, made on every core: the national register's 24,000 rows were a tenth of the report.
+            // A row a school, made on every core: a national report has 24,000 of them.
             rows: analysis.schools.concurrentMap { school in
                 guard let facts = school.facts else {
                     return [
