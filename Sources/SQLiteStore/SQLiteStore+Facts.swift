@@ -230,7 +230,7 @@ extension SQLiteStore {
                 """, arguments: [ids.lowerBound, ids.upperBound, formID, district, district, last])
         var result: [LatestApplication] = []
         // Room for every submission in the range, the most there can be, when the county is read: grown by doubling,
-        // the array was copied at each step into memory the system hands over afresh (a fifth of the reading).
+        // the array was copied at each step into memory the system hands over afresh (a fifth more page faults).
         if district == nil { result.reserveCapacity(ids.count) }
         while let row = try rows.next() {
             // Columns by position: looking them up by name, for each of 360,000 rows, took a tenth of the report.

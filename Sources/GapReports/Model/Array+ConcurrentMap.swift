@@ -6,16 +6,6 @@ private struct SharedStorage<Element>: @unchecked Sendable {
     let base: UnsafeMutablePointer<Element>
 }
 
-/// `body` of each number in `0..<count`, worked out on every core at once, the results in order.
-private func concurrentResults<Result: Sendable>(_ count: Int, _ body: @Sendable (Int) -> Result) -> [Result] {
-    guard count > 1 else { return (0..<count).map(body) }
-    return [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
-        let storage = SharedStorage(base: buffer.baseAddress!)
-        DispatchQueue.concurrentPerform(iterations: count) { (storage.base + $0).initialize(to: body($0)) }
-        initialized = count
-    }
-}
-
 extension Array where Element: Sendable {
     /// Every element transformed, on every core at once (a run of an equal share a core), in order.
     func concurrentMap<Output: Sendable>(_ transform: @Sendable (Element) -> Output) -> [Output] {
@@ -44,13 +34,13 @@ extension Array {
     ) -> (outputs: [Output], groups: [(key: Key, range: Range<Int>)]) where Element == [Part] {
         let runs = self.runs()
         // Each run's elements numbered by group, the groups numbered in the order the run meets them.
-        let found = concurrentResults(runs.count) { number in
+        let found = runs.concurrentMap { run in
             var keys: [Key] = []
             var groupOfKey: [Key: Int] = [:]
             var counts: [Int] = []
             var groups: [Int] = []
-            groups.reserveCapacity(runs[number].count)
-            for element in runs[number] {
+            groups.reserveCapacity(run.count)
+            for element in run {
                 let key = key(element)
                 let group = groupOfKey[key] ?? keys.count
                 if group == keys.count {
