@@ -6,10 +6,13 @@ private struct SharedStorage<Element>: @unchecked Sendable {
     let base: UnsafeMutablePointer<Element>
 }
 
+/// The cores the work is shared between: those the process may run on, at most 8.
+private var workingCores: Int { Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, 8)) }
+
 extension Array where Element: Sendable {
     /// Every element transformed, on every core at once (a run of an equal share a core), in order.
     func concurrentMap<Output: Sendable>(_ transform: @Sendable (Element) -> Output) -> [Output] {
-        let cores = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let cores = workingCores
         let share = (count + cores - 1) / cores
         guard cores > 1, share > 0 else { return map(transform) }
         return [Output](unsafeUninitializedCapacity: count) { buffer, initialized in
@@ -89,7 +92,7 @@ extension Array {
 
     /// These parts cut into runs of about an equal share a core, in order.
     private func runs<Part>() -> [ArraySlice<Part>] where Element == [Part] {
-        let cores = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let cores = workingCores
         let share = Swift.max(1, (reduce(0) { $0 + $1.count } + cores - 1) / cores)
         var runs: [ArraySlice<Part>] = []
         for part in self {
