@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Ids (of sections, fields or sub-fields) as UTF-8 bytes one after another: so that a submission's keys are
 /// compared with them where both are stored, and no string is made or shared for each answer.
 struct KeyTable: Sendable {
@@ -11,15 +17,17 @@ struct KeyTable: Sendable {
         ends = ids.reduce(into: []) { ends, id in ends.append((ends.last ?? 0) + id.utf8.count) }
     }
 
-    /// True when `text[range]` holds exactly the id at `index`; compared byte by byte in place (ids are short).
+    /// True when `text[range]` holds exactly the id at `index`: the lengths first (most keys differ in length),
+    /// then the bytes with `memcmp`, where both are stored.
     func key(_ index: Int, equals text: [UInt8], _ range: Range<Int>) -> Bool {
         let start = index == 0 ? 0 : ends[index - 1]
-        guard ends[index] - start == range.count else { return false }
-        var offset = range.lowerBound
-        for position in start..<ends[index] {
-            guard bytes[position] == text[offset] else { return false }
-            offset += 1
+        let count = ends[index] - start
+        guard count == range.count, range.lowerBound >= 0, range.upperBound <= text.count else { return false }
+        guard count > 0 else { return true }
+        return bytes.withUnsafeBufferPointer { id in
+            text.withUnsafeBufferPointer { text in
+                memcmp(id.baseAddress! + start, text.baseAddress! + range.lowerBound, count) == 0
+            }
         }
-        return true
     }
 }
