@@ -23,10 +23,17 @@ public enum IdentifierFormat: String, Sendable, CaseIterable {
     /// format but an email's local part is ASCII, so the checks read bytes, not Characters.
     public func normalize(_ answer: String) -> String? {
         let trimmed = answer.trimmingWhitespace
-        let bytes = Array(trimmed.utf8)
+        var text = trimmed
+        return text.withUTF8 { normalize($0, trimmed: trimmed) }
+    }
+
+    /// `normalize` on the trimmed answer's bytes. An answer already written the canonical way, as most are, is
+    /// checked where it is and given back as it is: no array or string is made for it.
+    private func normalize(_ bytes: UnsafeBufferPointer<UInt8>, trimmed: String) -> String? {
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return self == .email && Self.isEmail(trimmed) ? trimmed : nil }
         func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
-        var compact: [UInt8] { bytes.contains(UInt8(ascii: " ")) ? bytes.filter { $0 != UInt8(ascii: " ") } : bytes }
+        let hasSpace = bytes.contains(UInt8(ascii: " "))
+        var compact: [UInt8] { bytes.filter { $0 != UInt8(ascii: " ") } }
         switch self {
         case .urn:
             return bytes.count == 6 && bytes.allSatisfy(\.isASCIIDigit) ? trimmed : nil
@@ -36,17 +43,18 @@ public enum IdentifierFormat: String, Sendable, CaseIterable {
             guard bytes.count == 7 || bytes.firstIndex(of: UInt8(ascii: "/")) == 3 else { return nil }
             return text(Array(digits.prefix(3))) + "/" + text(Array(digits.suffix(4)))
         case .dbsCertificate:
+            guard hasSpace else { return bytes.count == 12 && bytes.allSatisfy(\.isASCIIDigit) ? trimmed : nil }
             let digits = compact
-            guard digits.count == 12, digits.allSatisfy(\.isASCIIDigit) else { return nil }
-            return digits.count == bytes.count ? trimmed : text(digits)
-        case .driverNumber:
+            return digits.count == 12 && digits.allSatisfy(\.isASCIIDigit) ? text(digits) : nil
+        case .driverNumber, .niNumber:
+            let isWellFormed = self == .driverNumber ? Self.isDriverNumber : Self.isNINumber
+            guard hasSpace || bytes.contains(where: \.isLowercaseASCIILetter) else {
+                return isWellFormed(bytes) ? trimmed : nil
+            }
             let upper = compact.map(Self.upper)
-            return Self.isDriverNumber(upper) ? text(upper) : nil
-        case .niNumber:
-            let upper = compact.map(Self.upper)
-            return Self.isNINumber(upper) ? text(upper) : nil
+            return upper.withUnsafeBufferPointer(isWellFormed) ? text(upper) : nil
         case .postcode:
-            return Self.normalizePostcode(compact.map(Self.upper))
+            return Self.normalizePostcode(bytes, trimmed: trimmed)
         case .email:
             return Self.isEmail(bytes) ? trimmed : nil
         case .phone:
@@ -79,7 +87,7 @@ public enum IdentifierFormat: String, Sendable, CaseIterable {
 
     /// Surname (5: letters then 9s), decade, month (+50 for women), day, year digit, initials (2: a letter
     /// then a letter or 9), one digit, two check characters.
-    private static func isDriverNumber(_ c: [UInt8]) -> Bool {
+    private static func isDriverNumber(_ c: UnsafeBufferPointer<UInt8>) -> Bool {
         guard c.count == 16, c[0].isUppercaseASCIILetter else { return false }
         func number(_ i: Int) -> Int { Int(c[i] - 48) * 10 + Int(c[i + 1] - 48) }
         var sawPadding = false
@@ -102,40 +110,62 @@ public enum IdentifierFormat: String, Sendable, CaseIterable {
     }
 
     /// HMRC's rules (NIM39110): D, F, I, Q, U, V never first or second; O never second; some prefixes never used.
-    private static func isNINumber(_ c: [UInt8]) -> Bool {
+    private static func isNINumber(_ c: UnsafeBufferPointer<UInt8>) -> Bool {
         guard c.count == 9, c[0].isUppercaseASCIILetter, c[1].isUppercaseASCIILetter else { return false }
         guard !Self.byte(c[0], isIn: "DFIQUV"), !Self.byte(c[1], isIn: "DFIQUVO") else { return false }
-        let prefix = String(decoding: c[0..<2], as: UTF8.self)
-        guard !["BG", "GB", "NK", "KN", "TN", "NT", "ZZ"].contains(prefix) else { return false }
+        switch (c[0], c[1]) {
+        case (UInt8(ascii: "B"), UInt8(ascii: "G")), (UInt8(ascii: "G"), UInt8(ascii: "B")),
+            (UInt8(ascii: "N"), UInt8(ascii: "K")), (UInt8(ascii: "K"), UInt8(ascii: "N")),
+            (UInt8(ascii: "T"), UInt8(ascii: "N")), (UInt8(ascii: "N"), UInt8(ascii: "T")),
+            (UInt8(ascii: "Z"), UInt8(ascii: "Z")):
+            return false
+        default: break
+        }
         guard c[2..<8].allSatisfy(\.isASCIIDigit) else { return false }
         return Self.byte(c[8], isIn: "ABCD")
     }
 
-    /// A UK postcode (the outward code, a space, the inward code), upper-cased with one space; or nil.
-    private static func normalizePostcode(_ compact: [UInt8]) -> String? {
-        guard (5...7).contains(compact.count) else { return nil }
-        let outward = Array(compact.dropLast(3))
-        let inward = Array(compact.suffix(3))
-        guard inward[0].isASCIIDigit, inward.dropFirst().allSatisfy(\.isUppercaseASCIILetter),
-            !inward.dropFirst().contains(where: { Self.byte($0, isIn: "CIKMOV") })
-        else { return nil }
-        let out = String(decoding: outward, as: UTF8.self)
-        let inn = String(decoding: inward, as: UTF8.self)
-        if out == "GIR" && inn == "0AA" { return "GIR 0AA" }
-        // A9, A99, AA9, AA99, A9A, AA9A
-        let shape = String(
-            decoding: outward.map {
-                $0.isASCIIDigit
-                    ? UInt8(ascii: "9") : ($0.isUppercaseASCIILetter ? UInt8(ascii: "A") : UInt8(ascii: "?"))
-            },
-            as: UTF8.self)
-        guard ["A9", "A99", "AA9", "AA99", "A9A", "AA9A"].contains(shape) else { return nil }
-        guard !Self.byte(outward[0], isIn: "QVX") else { return nil }
-        return out + " " + inn
+    /// A UK postcode (the outward code, a space, the inward code), upper-cased with one space; or nil. `trimmed`,
+    /// the answer `bytes` hold, is given back when it is written so already.
+    private static func normalizePostcode(_ bytes: UnsafeBufferPointer<UInt8>, trimmed: String) -> String? {
+        // The answer without its spaces, upper-cased: at most 7 characters.
+        var compact: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        for byte in bytes where byte != UInt8(ascii: " ") {
+            guard count < 7 else { return nil }
+            withUnsafeMutableBytes(of: &compact) { $0[count] = upper(byte) }
+            count += 1
+        }
+        guard count >= 5 else { return nil }
+        return withUnsafeBytes(of: compact) { raw -> String? in
+            let characters = raw.bindMemory(to: UInt8.self)
+            let outward = UnsafeBufferPointer(rebasing: characters[..<(count - 3)])
+            let inward = UnsafeBufferPointer(rebasing: characters[(count - 3)..<count])
+            guard inward[0].isASCIIDigit, inward.dropFirst().allSatisfy(\.isUppercaseASCIILetter),
+                !inward.dropFirst().contains(where: { Self.byte($0, isIn: "CIKMOV") })
+            else { return nil }
+            // GIR 0AA, or one of A9, A99, AA9, AA99, A9A, AA9A not starting with Q, V or X.
+            let isGirobank = outward.elementsEqual("GIR".utf8) && inward.elementsEqual("0AA".utf8)
+            if !isGirobank {
+                var shape: UInt32 = 0
+                for byte in outward {
+                    let kind: UInt32 = byte.isASCIIDigit ? 1 : (byte.isUppercaseASCIILetter ? 2 : 3)
+                    shape = shape << 2 | kind
+                }
+                // Each character two bits, the first highest: 1 a digit, 2 a letter.
+                let shapes: [UInt32] = [0b10_01, 0b10_01_01, 0b10_10_01, 0b10_10_01_01, 0b10_01_10, 0b10_10_01_10]
+                guard shapes.contains(shape), !Self.byte(outward[0], isIn: "QVX") else { return nil }
+            }
+            let isCanonical =
+                bytes.count == count + 1 && bytes[count - 3] == UInt8(ascii: " ")
+                && !bytes.contains(where: \.isLowercaseASCIILetter)
+            if isCanonical { return trimmed }
+            return String(decoding: outward, as: UTF8.self) + " " + String(decoding: inward, as: UTF8.self)
+        }
     }
 
     /// A practical email check: one `@`, a local part without spaces, a domain of dot-separated labels.
-    private static func isEmail(_ bytes: [UInt8]) -> Bool {
+    private static func isEmail(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), bytes.lastIndex(of: UInt8(ascii: "@")) == at else {
             return false
         }
@@ -159,11 +189,11 @@ public enum IdentifierFormat: String, Sendable, CaseIterable {
         guard !local.contains(where: { $0.isWhitespace || "<>()[],;:\\\"".contains($0) }) else { return false }
         guard !local.hasPrefix("."), !local.hasSuffix("."), !local.contains("..") else { return false }
         let domainBytes = Array(domain.utf8)
-        return domainBytes.allSatisfy { $0 < 0x80 } && isDomain(domainBytes[...])
+        return domainBytes.allSatisfy { $0 < 0x80 } && domainBytes.withUnsafeBufferPointer { isDomain($0[...]) }
     }
 
     /// Dot-separated labels of letters, digits and hyphens, the last of letters only.
-    private static func isDomain(_ domain: ArraySlice<UInt8>) -> Bool {
+    private static func isDomain(_ domain: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         var rest = domain
         var labels = 0
         while true {
@@ -179,7 +209,7 @@ public enum IdentifierFormat: String, Sendable, CaseIterable {
     }
 
     /// A UK number with optional spaces, hyphens and brackets: 0 and 9 or 10 more digits, or +44 and 9 or 10 digits.
-    private static func isPhone(_ bytes: [UInt8]) -> Bool {
+    private static func isPhone(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.allSatisfy({ $0.isASCIIDigit || Self.byte($0, isIn: " -()+") }) else { return false }
         guard !bytes.dropFirst().contains(UInt8(ascii: "+")) else { return false }
         // The first three digits, and how many there are.
