@@ -114,7 +114,7 @@ def main():
     rows = []
     # The files were just written, but a host short of memory may have dropped them from the page cache since: the
     # floor reads them once, untimed, so that no timed run of either reads them from disk (stop 30's national runs
-    # timed a cold first floor run: the floor's median CPU time was 36.7 s there, 21-29 s warm in stop 31).
+    # timed a cold first floor run: the floor's median CPU time was 36.7 s there, 25-31 s warm in stop 31's runs).
     print("Reading the files once (not timed)...", file=sys.stderr)
     run([arguments.floor, str(cores), *folders], stdout=subprocess.DEVNULL)
     print("Timing...", file=sys.stderr)
