@@ -17,17 +17,13 @@ struct KeyTable: Sendable {
         ends = ids.reduce(into: []) { ends, id in ends.append((ends.last ?? 0) + id.utf8.count) }
     }
 
-    /// True when `text[range]` holds exactly the id at `index`: the lengths first (most keys differ in length),
-    /// then the bytes with `memcmp`, where both are stored.
-    func key(_ index: Int, equals text: [UInt8], _ range: Range<Int>) -> Bool {
+    /// True when `text` holds exactly the id at `index`: the lengths first (most keys differ in length), then the
+    /// bytes with `memcmp`, where both are stored.
+    func key(_ index: Int, equals text: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = index == 0 ? 0 : ends[index - 1]
         let count = ends[index] - start
-        guard count == range.count, range.lowerBound >= 0, range.upperBound <= text.count else { return false }
+        guard count == text.count else { return false }
         guard count > 0 else { return true }
-        return bytes.withUnsafeBufferPointer { id in
-            text.withUnsafeBufferPointer { text in
-                memcmp(id.baseAddress! + start, text.baseAddress! + range.lowerBound, count) == 0
-            }
-        }
+        return bytes.withUnsafeBufferPointer { id in memcmp(id.baseAddress! + start, text.baseAddress!, count) == 0 }
     }
 }

@@ -47,7 +47,7 @@ extension Document {
     func text(_ index: Int, equals key: Int, of keys: KeyTable) -> Bool {
         let node = nodes[index]
         guard !node.isCollection else { return false }
-        return keys.key(key, equals: text, Int(node.textStart)..<Int(node.textStart + node.size))
+        return withText(index) { keys.key(key, equals: $0) }
     }
 
     /// The number of entries of the mapping at `index` (0 for anything else).
