@@ -10,11 +10,19 @@ import Records
 public struct SQLiteStore: ReturnStore {
     /// The connection pool.
     let pool: DatabasePool
+    /// The writes, run by the pool's writer a batch at a time.
+    private let batches: WriteBatches
     /// The database file.
     public let path: String
     /// True when the file could not be written by this process and was opened only to read: whatever would change
     /// it is refused (`Refusal.readOnlyDatabase`), and an audit line (of a reading) is not written.
     public var isReadOnly = false
+
+    private init(pool: DatabasePool, path: String) {
+        self.pool = pool
+        self.path = path
+        batches = WriteBatches(pool: pool)
+    }
 
     /// Opens (creating when needed) the database at `path` and brings its schema up to date.
     ///
@@ -76,10 +84,11 @@ public struct SQLiteStore: ReturnStore {
     /// server's CPU a request). Never for a long read: it holds the calling thread, one of the few that run tasks.
     func readOnThisThread<T>(_ value: (Database) throws -> T) throws -> T { try pool.read(value) }
 
-    /// Runs `updates` in a write transaction, or refuses when the database was opened only to read.
+    /// Runs `updates` in a write transaction (with the other writes waiting at that moment: `WriteBatches`), or
+    /// refuses when the database was opened only to read.
     func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
         guard !isReadOnly else { throw Refusal.readOnlyDatabase(path) }
-        return try await pool.write(updates)
+        return try await batches.write(updates)
     }
 
     /// How much of the database file SQLite maps into memory (it caps this at its own limit, 2 GB on Debian).

@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+@testable import SQLiteStore
+import Testing
+
+/// The SQLite store runs the writes that wait together in one transaction (`WriteBatches`): what each caller is
+/// told must be what is kept, whatever the others in its batch do.
+@Suite struct WriteBatchesTests {
+    /// A write's own failure, naming the write.
+    struct Refused: Error, Equatable {
+        let number: Int
+    }
+
+    /// Runs a write for each number at once, each inserting its number into `scratch`; what each caller was told.
+    private func writeAtOnce(_ numbers: Range<Int>, on store: SQLiteStore, refusing: @escaping @Sendable (Int) -> Bool)
+        async -> [Int: Result<Int, any Error>]
+    {
+        await withTaskGroup(of: (Int, Result<Int, any Error>).self) { group in
+            for number in numbers {
+                group.addTask {
+                    do {
+                        let value = try await store.write { db in
+                            try db.execute(sql: "INSERT INTO scratch (n) VALUES (?)", arguments: [number])
+                            if refusing(number) { throw Refused(number: number) }
+                            return number * 10
+                        }
+                        return (number, .success(value))
+                    } catch {
+                        return (number, .failure(error))
+                    }
+                }
+            }
+            var told: [Int: Result<Int, any Error>] = [:]
+            for await (number, result) in group { told[number] = result }
+            return told
+        }
+    }
+
+    /// The numbers the scratch table holds.
+    private func kept(_ store: SQLiteStore) async throws -> Set<Int> {
+        Set(try await store.pool.read { db in try Int.fetchAll(db, sql: "SELECT n FROM scratch") })
+    }
+
+    @Test("writes made at once each get their own answer, and one that fails is undone alone")
+    func failingWriteIsUndoneAlone() async throws {
+        let temporary = try await TemporaryStore()
+        try await temporary.executeDirectly("CREATE TABLE scratch (n INTEGER NOT NULL)")
+        let told = await writeAtOnce(0..<200, on: temporary.sqlite, refusing: { $0 % 7 == 3 })
+        #expect(told.count == 200)
+        for (number, result) in told {
+            switch result {
+            case .success(let value):
+                #expect(number % 7 != 3)
+                #expect(value == number * 10)
+            case .failure(let error):
+                #expect(error as? Refused == Refused(number: number))
+            }
+        }
+        #expect(try await kept(temporary.sqlite) == Set((0..<200).filter { $0 % 7 != 3 }))
+    }
+
+    @Test("a write after which SQLite rolls the whole transaction back fails every write of its batch, none kept")
+    func abortedTransactionFailsItsBatch() async throws {
+        let temporary = try await TemporaryStore()
+        try await temporary.executeDirectly("CREATE TABLE scratch (n INTEGER NOT NULL)")
+        // RAISE(ROLLBACK) ends the transaction, as a full disk or an I/O error would.
+        try await temporary.executeDirectly(
+            """
+            CREATE TRIGGER scratchRollback BEFORE INSERT ON scratch WHEN NEW.n = 117
+            BEGIN SELECT RAISE(ROLLBACK, 'rolled back'); END
+            """)
+        let told = await writeAtOnce(0..<200, on: temporary.sqlite, refusing: { _ in false })
+        let stored = try await kept(temporary.sqlite)
+        // What each caller was told is what is kept: a success is in the table, a failure is not.
+        for (number, result) in told {
+            switch result {
+            case .success: #expect(stored.contains(number), "write \(number) was told it was stored")
+            case .failure: #expect(!stored.contains(number), "write \(number) was told it failed")
+            }
+        }
+        guard case .failure(let error as DatabaseError) = told[117] else {
+            Issue.record("write 117 did not fail with the database's error")
+            return
+        }
+        #expect(error.message == "rolled back")
+        // The store writes on afterwards.
+        #expect(try await temporary.sqlite.write { db in try Int.fetchOne(db, sql: "SELECT 1") } == 1)
+    }
+}
