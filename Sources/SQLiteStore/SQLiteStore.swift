@@ -18,6 +18,7 @@ public struct SQLiteStore: ReturnStore {
     /// it is refused (`Refusal.readOnlyDatabase`), and an audit line (of a reading) is not written.
     public var isReadOnly = false
 
+    /// The store over an open pool, its writes batched.
     private init(pool: DatabasePool, path: String) {
         self.pool = pool
         self.path = path

@@ -27,7 +27,9 @@ final class WriteBatches: Sendable {
         var writing = false
     }
 
+    /// The pool whose writer runs the batches.
     private let pool: DatabasePool
+    /// The writes waiting, behind a lock: callers on any thread add to it, the writer takes from it.
     private let queue = Mutex(Queue())
 
     /// Batches for the writer of `pool`.
