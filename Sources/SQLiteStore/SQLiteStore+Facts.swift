@@ -106,70 +106,73 @@ extension SQLiteStore {
             // year groups in their positions'), each in the order the index gives them (no sort): a return's
             // sessions, and a session's year groups, are the rows read next, matched as they are read, not kept in
             // dictionaries by submission and position (a national round is 100,000 rows).
-            let yearRows = try Row.fetchCursor(
-                db,
+            let yearStatement = try db.cachedStatement(
                 sql: """
                     SELECT y.submissionID, y.position, y.yearGroup FROM returnFact f
                     JOIN sessionYearGroupFact y ON y.submissionID = f.submissionID
                     WHERE f.formID = ? AND f.collectionID IS ? AND f.latest = 1 ORDER BY f.submissionID, y.position
-                    """, arguments: [formID, collectionID])
-            var nextYear: (id: Int64, position: Int, yearGroup: String)? = try yearRows.next().map {
-                ($0[0], $0[1], $0[2])
-            }
-            func yearGroups(of id: Int64, at position: Int) throws -> [String] {
+                    """)
+            let yearRows = try Row.fetchCursor(yearStatement, arguments: [formID, collectionID])
+            let year = StatementColumns(yearStatement)
+            var onYear = try yearRows.next() != nil
+            func yearGroups(of id: Int64, at position: Int64) throws -> [String] {
                 var found: [String] = []
-                while let year = nextYear, (year.id, year.position) <= (id, position) {
-                    if year.id == id && year.position == position { found.append(year.yearGroup) }
-                    nextYear = try yearRows.next().map { ($0[0], $0[1], $0[2]) }
+                while onYear, (year.int64(0), year.int64(1)) <= (id, position) {
+                    if year.int64(0) == id && year.int64(1) == position { found.append(year.text(2)) }
+                    onYear = try yearRows.next() != nil
                 }
                 return found
             }
-            let sessionRows = try Row.fetchCursor(
-                db,
+            let sessionStatement = try db.cachedStatement(
                 sql: """
                     SELECT s.submissionID, s.position, s.topic, s.audience, s.provider, s.qualityAssured
                     FROM returnFact f JOIN sessionFact s ON s.submissionID = f.submissionID
                     WHERE f.formID = ? AND f.collectionID IS ? AND f.latest = 1 ORDER BY f.submissionID, s.position
-                    """, arguments: [formID, collectionID])
-            var nextSession = try sessionRows.next()
+                    """)
+            let sessionRows = try Row.fetchCursor(sessionStatement, arguments: [formID, collectionID])
+            let session = StatementColumns(sessionStatement)
+            var onSession = try sessionRows.next() != nil
             func sessions(of id: Int64) throws -> [ReturnFacts.Session] {
                 var found: [ReturnFacts.Session] = []
-                while let row = nextSession {
-                    let session: Int64 = row[0]
-                    guard session <= id else { break }
-                    let position: Int = row[1]
-                    guard let topic = ReturnFacts.Topic(rawValue: row[2]) else {
+                while onSession {
+                    let submission = session.int64(0)
+                    guard submission <= id else { break }
+                    guard let topic = ReturnFacts.Topic(rawValue: session.text(2)) else {
                         throw Refusal.damaged("submission \(id)'s session facts name a topic Safeguard does not know")
                     }
-                    if session == id {
+                    if submission == id {
                         found.append(
                             ReturnFacts.Session(
-                                topic: topic, audience: row[3], yearGroups: try yearGroups(of: id, at: position),
-                                providerType: row[4], qualityAssured: row[5]))
+                                topic: topic, audience: session.optionalText(3),
+                                yearGroups: try yearGroups(of: id, at: session.int64(1)),
+                                providerType: session.optionalText(4), qualityAssured: session.bool(5)))
                     }
-                    nextSession = try sessionRows.next()
+                    onSession = try sessionRows.next() != nil
                 }
                 return found
             }
-            let rows = try Row.fetchCursor(
-                db,
+            let statement = try db.cachedStatement(
                 sql: """
                     SELECT submissionID, subjectKey, district, decision, firstReceivedAt, cseDelivered,
                       missingDelivered, parentsInformed, governorsTrained, dslLastTraining, staffLastUpdate, dslName,
                       dslEmail
                     FROM returnFact WHERE formID = ? AND collectionID IS ? AND latest = 1 ORDER BY submissionID
-                    """, arguments: [formID, collectionID])
+                    """)
+            let rows = try Row.fetchCursor(statement, arguments: [formID, collectionID])
+            let column = StatementColumns(statement)
             var result: [LatestReturn] = []
-            while let row = try rows.next() {
-                let id: Int64 = row[0]
+            while try rows.next() != nil {
+                let id = column.int64(0)
                 let facts = ReturnFacts(
-                    cseDelivered: row[5], missingDelivered: row[6], sessions: try sessions(of: id),
-                    parentsInformed: row[7], governorsTrained: row[8], dslLastTraining: Self.day(row[9]),
-                    lastStaffUpdate: Self.day(row[10]), dslName: Self.text(row[11]), dslEmail: row[12])
+                    cseDelivered: column.bool(5), missingDelivered: column.bool(6), sessions: try sessions(of: id),
+                    parentsInformed: column.bool(7), governorsTrained: column.bool(8),
+                    dslLastTraining: Self.day(column.int(9)), lastStaffUpdate: Self.day(column.int(10)),
+                    dslName: column.optionalText(11), dslEmail: column.optionalText(12))
                 result.append(
                     LatestReturn(
-                        id: id, subjectKey: row[1], district: row[2], decision: try Self.decision(row[3], of: id),
-                        firstReceivedAt: row[4], facts: facts))
+                        id: id, subjectKey: column.text(1), district: column.optionalText(2),
+                        decision: try Self.decision(column.text(3), of: id), firstReceivedAt: column.text(4),
+                        facts: facts))
             }
             return result
         }
@@ -278,9 +281,6 @@ extension SQLiteStore {
     /// A name's UTF-8 bytes, kept as a blob: GRDB binds and reads text as C strings, which end at a NUL, and a name
     /// is free text that may hold one.
     private static func bytes(_ text: String?) -> Data? { text.map { Data($0.utf8) } }
-
-    /// A name kept as its UTF-8 bytes.
-    private static func text(_ bytes: Data?) -> String? { bytes.map { String(decoding: $0, as: UTF8.self) } }
 
     /// A stored day, kept as its number of days since 1 January 1970.
     private static func day(_ number: Int?) -> Day? { number.map { Day(daysSinceEpoch: $0) } }
