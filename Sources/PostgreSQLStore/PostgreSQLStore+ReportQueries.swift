@@ -24,36 +24,47 @@ extension PostgreSQLStore {
         }
     }
 
-    /// Every officer decision recorded on the submissions of a form, oldest first.
-    public func officerDecisions(formID: String) async throws -> [OfficerDecisionRecord] {
+    /// Every officer's decision on a form's applications whose facts are kept, oldest first, with the driver each is
+    /// about and its days read as days.
+    public func licenceDecisions(formID: String) async throws -> [LicenceDecision] {
         try await readOnce { connection in
-            try await connection.records(
-                OfficerDecisionRecord.self,
+            try await connection.rows(
                 """
-                SELECT d.* FROM officerDecision d JOIN submission s ON s.id = d.submissionID
-                WHERE s.formID = \(formID) ORDER BY d.id
-                """)
+                SELECT d.id, d.submissionID, f.subjectKey, d.outcome, d.licenceStart, d.licenceEnd,
+                  coalesce(d.effectiveOn, substr(d.decidedAt, 1, 10))
+                FROM officerDecision d JOIN driverFact f ON f.submissionID = d.submissionID
+                WHERE f.formID = \(formID) ORDER BY d.id
+                """
+            ).map { row in
+                let id = try row[0].decode(Int64.self)
+                guard let outcome = LicensingOutcome(rawValue: try row[3].decode(String.self)) else {
+                    throw Refusal.damaged("officer decision \(id) holds an outcome Safeguard does not know")
+                }
+                return LicenceDecision(
+                    id: id, submissionID: try row[1].decode(Int64.self), driver: try row[2].decode(String.self),
+                    outcome: outcome, licenceStart: try Self.isoDay(row[4]), licenceEnd: try Self.isoDay(row[5]),
+                    takesEffect: try Self.isoDay(row[6]))
+            }
         }
     }
 
-    /// The subject of each of a form's submissions that an officer has decided on, by submission number.
-    public func decidedSubjects(formID: String) async throws -> [Int64: String] {
+    /// Every Update Service check recorded, oldest first, its day read as a day.
+    public func statusChecks() async throws -> [StatusCheck] {
         try await readOnce { connection in
-            let rows = try await connection.rows(
-                """
-                SELECT DISTINCT s.id, s.subjectKey FROM officerDecision d
-                JOIN submission s ON s.id = d.submissionID WHERE s.formID = \(formID)
-                """)
-            return Dictionary(
-                try rows.map { (try $0[0].decode(Int64.self), try $0[1].decode(String.self)) },
-                uniquingKeysWith: { first, _ in first })
+            try await connection.rows("SELECT id, driverNumber, checkedOn, result FROM dbsCheck ORDER BY id").map {
+                row in
+                guard let result = DBSCheckResult(rawValue: try row[3].decode(String.self)) else {
+                    throw Refusal.damaged(
+                        "DBS check \(try row[0].decode(Int64.self)) holds a result Safeguard does not know")
+                }
+                return StatusCheck(
+                    driver: try row[1].decode(String.self), checkedOn: try Self.isoDay(row[2]), result: result)
+            }
         }
     }
 
-    /// Every Update Service check recorded, oldest first.
-    public func dbsChecks() async throws -> [DBSCheckRecord] {
-        try await readOnce { connection in
-            try await connection.records(DBSCheckRecord.self, "SELECT * FROM dbsCheck ORDER BY id")
-        }
+    /// A day kept as text (`YYYY-MM-DD`); nil when NULL or not a day.
+    private static func isoDay(_ cell: PostgresCell) throws -> Day? {
+        try cell.decode(String?.self).flatMap { Day(iso: $0) }
     }
 }

@@ -123,14 +123,12 @@ public protocol ReturnStore: Sendable {
     /// filed under one district (a value) when given.
     func ruleCounts(formID: String, collectionID: Int64?, district: String?) async throws -> [RuleCount]
 
-    /// Every officer decision recorded on the submissions of a form, oldest first.
-    func officerDecisions(formID: String) async throws -> [OfficerDecisionRecord]
+    /// Every officer's decision on a form's applications whose facts are kept, oldest first, with the driver each is
+    /// about and its days read as days.
+    func licenceDecisions(formID: String) async throws -> [LicenceDecision]
 
-    /// The subject of each of a form's submissions that an officer has decided on, by submission number.
-    func decidedSubjects(formID: String) async throws -> [Int64: String]
-
-    /// Every Update Service check recorded, oldest first.
-    func dbsChecks() async throws -> [DBSCheckRecord]
+    /// Every Update Service check recorded, oldest first, its day read as a day.
+    func statusChecks() async throws -> [StatusCheck]
 
     // MARK: Accounts, sessions and drafts
 

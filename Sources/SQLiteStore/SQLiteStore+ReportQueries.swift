@@ -23,36 +23,51 @@ extension SQLiteStore {
         }
     }
 
-    /// Every officer decision recorded on the submissions of a form, oldest first. The decisions lead the join
-    /// (`CROSS JOIN` keeps SQLite's order): led by the form's 360,000 applications, a national report spent a
-    /// tenth of a second finding there were none.
-    public func officerDecisions(formID: String) async throws -> [OfficerDecisionRecord] {
+    /// Every officer's decision on a form's applications whose facts are kept, oldest first, with the driver each is
+    /// about. The decisions lead the join (`CROSS JOIN` keeps SQLite's order, and no sort is needed); their columns
+    /// are read through SQLite's C API: a national county's 262,000, decoded as records through GRDB, were two
+    /// seconds of the licensing report.
+    public func licenceDecisions(formID: String) async throws -> [LicenceDecision] {
         try await pool.read { db in
-            try OfficerDecisionRecord.fetchAll(
-                db,
+            let statement = try db.makeStatement(
                 sql: """
-                    SELECT d.* FROM officerDecision d CROSS JOIN submission s ON s.id = d.submissionID
-                    WHERE s.formID = ? ORDER BY d.id
-                    """, arguments: [formID])
+                    SELECT d.id, d.submissionID, f.subjectKey, d.outcome, d.licenceStart, d.licenceEnd,
+                      coalesce(d.effectiveOn, substr(d.decidedAt, 1, 10))
+                    FROM officerDecision d CROSS JOIN driverFact f ON f.submissionID = d.submissionID
+                    WHERE f.formID = ? ORDER BY d.id
+                    """)
+            let rows = try Row.fetchCursor(statement, arguments: [formID])
+            let column = StatementColumns(statement)
+            var decisions: [LicenceDecision] = []
+            while try rows.next() != nil {
+                let id = column.int64(0)
+                guard let outcome = LicensingOutcome(rawValue: column.text(3)) else {
+                    throw Refusal.damaged("officer decision \(id) holds an outcome Safeguard does not know")
+                }
+                decisions.append(
+                    LicenceDecision(
+                        id: id, submissionID: column.int64(1), driver: column.text(2), outcome: outcome,
+                        licenceStart: column.day(4), licenceEnd: column.day(5), takesEffect: column.day(6)))
+            }
+            return decisions
         }
     }
 
-    /// The subject of each of a form's submissions that an officer has decided on, by submission number.
-    public func decidedSubjects(formID: String) async throws -> [Int64: String] {
+    /// Every Update Service check recorded, oldest first, through SQLite's C API as the decisions are.
+    public func statusChecks() async throws -> [StatusCheck] {
         try await pool.read { db in
-            Dictionary(
-                try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT DISTINCT s.id, s.subjectKey FROM officerDecision d
-                        CROSS JOIN submission s ON s.id = d.submissionID WHERE s.formID = ?
-                        """, arguments: [formID]
-                ).map { ($0[0], $0[1]) }, uniquingKeysWith: { first, _ in first })
+            let statement = try db.makeStatement(
+                sql: "SELECT id, driverNumber, checkedOn, result FROM dbsCheck ORDER BY id")
+            let rows = try Row.fetchCursor(statement)
+            let column = StatementColumns(statement)
+            var checks: [StatusCheck] = []
+            while try rows.next() != nil {
+                guard let result = DBSCheckResult(rawValue: column.text(3)) else {
+                    throw Refusal.damaged("DBS check \(column.int64(0)) holds a result Safeguard does not know")
+                }
+                checks.append(StatusCheck(driver: column.text(1), checkedOn: column.day(2), result: result))
+            }
+            return checks
         }
-    }
-
-    /// Every Update Service check recorded, oldest first.
-    public func dbsChecks() async throws -> [DBSCheckRecord] {
-        try await pool.read { db in try DBSCheckRecord.order(Column("id")).fetchAll(db) }
     }
 }

@@ -1,3 +1,4 @@
+import FormEngine
 import GRDB
 import GRDBSQLite
 
@@ -45,4 +46,7 @@ struct StatementColumns {
             return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
         }
     }
+
+    /// A column that may be NULL, holding a day as text (`YYYY-MM-DD`), as a day; nil when NULL or not a day.
+    func day(_ column: Int32) -> Day? { optionalText(column).flatMap { Day(iso: $0) } }
 }

@@ -158,10 +158,8 @@ extension Safeguarding {
         guard let form = catalog.forms[submission.formID], let root = StoredJSON.read(submission.bound) else { return }
         let matches = RegisterPerson(bound: root, form: form).matches(in: try await sharedRegister(on: today()))
         guard let entry = matches.last else { return }
-        let decisions = try await store.officerDecisions(formID: submission.formID)
-        if decisions.contains(where: { $0.submissionID == submission.id && $0.outcome == .referToCommittee }) {
-            return
-        }
+        let decisions = try await store.submissionDetail(submission.id!)?.decisions ?? []
+        if decisions.contains(where: { $0.outcome == .referToCommittee }) { return }
         throw Refusal.sharedRegisterMatch(describe(entry))
     }
 }

@@ -86,8 +86,8 @@ struct SampleCountyTests {
         ] {
             #expect(applicationRules.contains(rule), "\(rule)")
         }
-        let decisions = try await store.officerDecisions(formID: "taxi-driver-application").map(\.outcome)
+        let decisions = try await store.licenceDecisions(formID: "taxi-driver-application").map(\.outcome)
         #expect(Set(decisions) == [.grant, .grantWithConditions, .refuse, .deferred])
-        #expect(try await store.dbsChecks().count > 100)
+        #expect(try await store.statusChecks().count > 100)
     }
 }

@@ -149,17 +149,12 @@ public struct LicensingAnalysis: Sendable {
         let recheckMonths = whole("dbs_recheck_months", 6)
         let subscriptionDays = whole("dbs_subscription_days", 30)
         let trainingMonths = whole("training_refresh_months", 36)
-        let subjects = try await store.decidedSubjects(formID: form.id)
-        let decisions = try await store.officerDecisions(formID: form.id)
-        let decisionsBySubmission = Dictionary(grouping: decisions, by: \.submissionID)
-        let decisionsByDriver = Dictionary(grouping: decisions.filter { subjects[$0.submissionID] != nil }) {
-            subjects[$0.submissionID]!
-        }
-        let checks = Dictionary(grouping: try await store.dbsChecks(), by: \.driverNumber)
+        let (licences, outcomes) = LicenceHistory.of(try await store.licenceDecisions(formID: form.id))
+        let checks = CheckHistory.of(try await store.statusChecks())
         let districts = form.districtKey.map { form.field(at: $0) }?.choices
         @Sendable func figures(_ latest: LatestApplication, district: String) -> DriverFigures {
             let facts = latest.facts
-            let driverChecks = checks.isEmpty ? [] : checks[latest.subjectKey] ?? []
+            let driverChecks = checks.isEmpty ? nil : checks[latest.subjectKey]
             // A status check keeps the certificate current only if it was added to the Update Service within
             // `subscriptionDays` of its issue; otherwise its own age decides (as the rules say). The evidence is the
             // latest of the certificate's issue and, when checkable, the checks that found no change.
@@ -173,36 +168,18 @@ public struct LicensingAnalysis: Sendable {
             }
             if checkable {
                 consider(facts.dbsLastStatusCheck)
-                for check in driverChecks where check.result == .noChange { consider(Day(iso: check.checkedOn)) }
+                consider(driverChecks?.latestNoChange)
             }
-            let outcome = decisionsBySubmission.isEmpty ? nil : decisionsBySubmission[latest.id]?.last?.outcome
-            let allDecisions = decisionsByDriver.isEmpty ? [] : decisionsByDriver[latest.subjectKey] ?? []
-            let lastGrant = allDecisions.last { $0.outcome.grantsLicence }
-            // A refusal, refusal to renew, suspension or revocation since the last grant ends the licence from the
-            // day it takes effect (a suspension or revocation after the appeal period, unless immediate).
-            let endedSince = allDecisions.contains { decision in
-                guard decision.outcome.endsLicence, decision.id! > (lastGrant?.id ?? 0) else { return false }
-                let effective =
-                    decision.effectiveOn.flatMap { Day(iso: $0) } ?? Day(iso: String(decision.decidedAt.prefix(10)))
-                return effective.map { $0 <= asOf } ?? true
-            }
-            let licensed =
-                !endedSince
-                && lastGrant.map { grant in
-                    guard let start = grant.licenceStart.flatMap({ Day(iso: $0) }),
-                        let end = grant.licenceEnd.flatMap({ Day(iso: $0) })
-                    else { return false }
-                    return start <= asOf && asOf <= end
-                } ?? false
-            let lastCheck = driverChecks.last
+            let outcome = outcomes.isEmpty ? nil : outcomes[latest.id]
+            let licensed = licences.isEmpty ? false : licences[latest.subjectKey]?.licensed(on: asOf) ?? false
             let trainingDate = facts.trainingCompleted ? facts.trainingDate : nil
             return DriverFigures(
                 submission: latest.id, district: district,
                 name: facts.driverName, namesShown: namesShown, certificate: facts.dbsCertificate,
                 evaluation: latest.decision, officerOutcome: outcome, licensed: licensed,
                 dbsDue: evidence.map { $0.adding(months: recheckMonths) },
-                dbsNewInformation: lastCheck?.result == .newInformation,
-                onUpdateService: facts.dbsUpdateService && lastCheck?.result != .notSubscribed,
+                dbsNewInformation: driverChecks?.lastResult == .newInformation,
+                onUpdateService: facts.dbsUpdateService && driverChecks?.lastResult != .notSubscribed,
                 trainingExpires: trainingDate.map { $0.adding(months: trainingMonths) },
                 registerSearched: facts.registerSearched,
                 referralOpen: latest.decision == .referred && (outcome == nil || outcome?.waits == true))
