@@ -149,8 +149,14 @@ public struct LicensingAnalysis: Sendable {
         let recheckMonths = whole("dbs_recheck_months", 6)
         let subscriptionDays = whole("dbs_subscription_days", 30)
         let trainingMonths = whole("training_refresh_months", 36)
-        let (licences, outcomes) = LicenceHistory.of(try await store.licenceDecisions(formID: form.id))
-        let checks = CheckHistory.of(try await store.statusChecks())
+        // The three reads at once: each of the first two is read and taken in on one core while the applications
+        // are read on the others (one after the other, a national county's decisions, checks and applications left
+        // a core idle for more than a second).
+        async let decisions = store.licenceDecisions(formID: form.id)
+        async let statusChecks = store.statusChecks()
+        async let applications = store.latestApplications(formID: form.id, district: district)
+        let (licences, outcomes) = LicenceHistory.of(try await decisions)
+        let checks = CheckHistory.of(try await statusChecks)
         let districts = form.districtKey.map { form.field(at: $0) }?.choices
         @Sendable func figures(_ latest: LatestApplication, district: String) -> DriverFigures {
             let facts = latest.facts
@@ -187,9 +193,8 @@ public struct LicensingAnalysis: Sendable {
         // Each driver's figures from the facts kept when the application was stored, worked out on every core, each
         // in its place by district (by label), each district's drivers in the order of their applications (the
         // store's order).
-        let (drivers, groups) = try await store.latestApplications(formID: form.id, district: district)
-            .groupedConcurrentMap(
-                groupedBy: { districts?.label(for: $0.district ?? "") ?? $0.district ?? "" }, figures)
+        let (drivers, groups) = try await applications.groupedConcurrentMap(
+            groupedBy: { districts?.label(for: $0.district ?? "") ?? $0.district ?? "" }, figures)
         var total = LicensingRollup(label: district == nil ? countyLabel : limitedTotalLabel)
         let byDistrict = groups.map { group in
             var rollup = LicensingRollup(label: group.key)
