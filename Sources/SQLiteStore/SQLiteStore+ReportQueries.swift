@@ -25,8 +25,8 @@ extension SQLiteStore {
 
     /// Every officer's decision on a form's applications whose facts are kept, oldest first, with the driver each is
     /// about. The decisions lead the join (`CROSS JOIN` keeps SQLite's order, and no sort is needed); their columns
-    /// are read through SQLite's C API: a national county's 262,000, decoded as records through GRDB, were two
-    /// seconds of the licensing report.
+    /// are read through SQLite's C API: a national county's 262,000, decoded as records through GRDB, took about
+    /// two seconds of CPU.
     public func licenceDecisions(formID: String) async throws -> [LicenceDecision] {
         try await pool.read { db in
             let statement = try db.makeStatement(

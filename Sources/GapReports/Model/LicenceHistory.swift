@@ -10,7 +10,7 @@ struct LicenceHistory: Sendable {
     /// The first and last day of the latest grant's licence; nil when the grant does not name it.
     private var start: Day?, end: Day?
     /// The earliest day a refusal, refusal to renew, suspension or revocation recorded since the latest grant (or,
-    /// without one, at all) takes effect; `Day.distantPast` for one whose day is not known (it ends the licence at
+    /// without one, at all) takes effect; `distantPast` for one whose day is not known (it ends the licence at
     /// once), nil for none.
     private var endsOn: Day?
 
