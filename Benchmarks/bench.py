@@ -148,7 +148,8 @@ def main():
 
     peers_note = " (the peers skipped at this scale)" if arguments.national else ""
     print(f"\n{files} files ({return_files} returns, {application_files} applications), {cores} cores, "
-          f"median of {runs} runs{peers_note}\n")
+          f"median of {runs} runs{peers_note}; the reports on the stored files alone: the sample's officers' "
+          f"decisions and Update Service checks (licensing/*.csv) are not recorded, so no driver is licensed\n")
     print("| step | files | median s | min s | max s | median CPU s | files/s |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for label, n, median, low, high, cpu in rows:
