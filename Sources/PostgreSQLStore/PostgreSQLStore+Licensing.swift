@@ -38,6 +38,23 @@ extension PostgreSQLStore {
         }
     }
 
+    /// The shared register's entries decided on or after `since` with this driver number, National Insurance number
+    /// or date of birth, oldest first.
+    public func sharedRegister(since: Day, driverNumber: String?, niNumber: String?, dateOfBirth: String?)
+        async throws -> [SharedRegisterEntry]
+    {
+        try await readOnce { connection in
+            try await connection.records(
+                SharedRegisterEntry.self,
+                """
+                SELECT * FROM sharedRegisterEntry
+                WHERE decidedOn >= \(since.iso)
+                  AND (driverNumber = \(driverNumber) OR niNumber = \(niNumber) OR dateOfBirth = \(dateOfBirth))
+                ORDER BY id
+                """)
+        }
+    }
+
     /// Hands a driver's versions to another district, as they stand now.
     public func recordTransfer(
         formID: String, subjectKey: String, to district: String, note: String?, actor: String

@@ -89,6 +89,12 @@ public protocol ReturnStore: Sendable {
     /// The shared register's entries decided on or after `since`, oldest first.
     func sharedRegister(since: Day) async throws -> [SharedRegisterEntry]
 
+    /// The shared register's entries decided on or after `since` that may be about one person: those with their
+    /// driver number, their National Insurance number or their date of birth, oldest first (the caller compares the
+    /// names). What a grant searches, so that it reads a few entries rather than the whole register.
+    func sharedRegister(since: Day, driverNumber: String?, niNumber: String?, dateOfBirth: String?) async throws
+        -> [SharedRegisterEntry]
+
     /// Hands a driver's versions to another district: the next version from it continues them. Refused when the
     /// driver has no application, or the latest is already in that district. Audited.
     func recordTransfer(formID: String, subjectKey: String, to district: String, note: String?, actor: String)

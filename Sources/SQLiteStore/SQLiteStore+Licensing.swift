@@ -33,6 +33,22 @@ extension SQLiteStore {
         }
     }
 
+    /// The shared register's entries decided on or after `since` with this driver number, National Insurance number
+    /// or date of birth, oldest first.
+    public func sharedRegister(since: Day, driverNumber: String?, niNumber: String?, dateOfBirth: String?)
+        async throws -> [SharedRegisterEntry]
+    {
+        try readOnThisThread { db in
+            try SharedRegisterEntry.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT * FROM sharedRegisterEntry
+                        WHERE decidedOn >= ? AND (driverNumber = ? OR niNumber = ? OR dateOfBirth = ?) ORDER BY id
+                        """),
+                arguments: [since.iso, driverNumber, niNumber, dateOfBirth])
+        }
+    }
+
     /// Hands a driver's versions to another district, as they stand now.
     public func recordTransfer(
         formID: String, subjectKey: String, to district: String, note: String?, actor: String

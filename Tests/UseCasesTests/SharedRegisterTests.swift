@@ -117,6 +117,23 @@ struct SharedRegisterTests {
                 submissionID: corby, outcome: .grantWithConditions, start: today, note: "Committee: 1 year"),
             by: officer)
         #expect(granted.outcome == .grantWithConditions)
+        // The grant's search (the entries with the driver's number, NI number or date of birth, then the names
+        // compared) finds the driver by name and date of birth alone too, and does not find someone else.
+        let byNameAndBirth = try #require(storedID(sameNameAndBirth.outcome))
+        do {
+            _ = try await cases.decide(
+                DecisionRequest(submissionID: byNameAndBirth, outcome: .grant, start: today), by: officer)
+            Issue.record("a grant to the same name and date of birth was recorded")
+        } catch let refusal as Refusal {
+            guard case .sharedRegisterMatch = refusal else {
+                Issue.record("refused for another reason: \(refusal)")
+                return
+            }
+        }
+        let other = try #require(storedID(someoneElse.outcome))
+        let otherGrant = try await cases.decide(
+            DecisionRequest(submissionID: other, outcome: .grant, start: today), by: officer)
+        #expect(otherGrant.outcome == .grant)
 
         // Eleven years on, the entry is no longer kept in the search.
         let later = temporary.cases(today: today.adding(months: 12 * 11 + 1).iso)
