@@ -20,6 +20,25 @@ struct SharedRegisterTests {
         return Array(text.utf8)
     }
 
+    /// What a grant on `submission` is refused for, as the shared register's match describes it; nil, with the
+    /// issue recorded, when it is recorded or refused for another reason.
+    func grantRefusedByRegister(_ submission: Int64, _ cases: Safeguarding, by officer: Sender) async throws
+        -> String?
+    {
+        do {
+            _ = try await cases.decide(
+                DecisionRequest(submissionID: submission, outcome: .grant, start: today), by: officer)
+            Issue.record("a grant with a register entry and no referral was recorded")
+        } catch let refusal as Refusal {
+            guard case .sharedRegisterMatch(let described) = refusal else {
+                Issue.record("refused for another reason: \(refusal)")
+                return nil
+            }
+            return described
+        }
+        return nil
+    }
+
     func submit(_ bytes: [UInt8], _ cases: Safeguarding) async throws -> SubmitResult {
         try await cases.submit(
             bytes, file: "application.yaml", options: SubmitOptions(source: .file, asOf: Day(iso: "2026-10-20")!),
@@ -98,17 +117,8 @@ struct SharedRegisterTests {
 
         // A grant to the driver is refused until the application has been referred to the sub-committee.
         let corby = try #require(storedID(sameNI.outcome))
-        do {
-            _ = try await cases.decide(
-                DecisionRequest(submissionID: corby, outcome: .grant, start: today), by: officer)
-            Issue.record("a grant with a register entry and no referral was recorded")
-        } catch let refusal as Refusal {
-            guard case .sharedRegisterMatch(let described) = refusal else {
-                Issue.record("refused for another reason: \(refusal)")
-                return
-            }
-            #expect(described.hasPrefix("a revocation by Kettering"))
-        }
+        let described = try await grantRefusedByRegister(corby, cases, by: officer)
+        #expect(described?.hasPrefix("a revocation by Kettering") == true)
         _ = try await cases.decide(
             DecisionRequest(submissionID: corby, outcome: .referToCommittee, note: "NR3S entry from Kettering"),
             by: officer)
@@ -120,16 +130,7 @@ struct SharedRegisterTests {
         // The grant's search (the entries with the driver's number, NI number or date of birth, then the names
         // compared) finds the driver by name and date of birth alone too, and does not find someone else.
         let byNameAndBirth = try #require(storedID(sameNameAndBirth.outcome))
-        do {
-            _ = try await cases.decide(
-                DecisionRequest(submissionID: byNameAndBirth, outcome: .grant, start: today), by: officer)
-            Issue.record("a grant to the same name and date of birth was recorded")
-        } catch let refusal as Refusal {
-            guard case .sharedRegisterMatch = refusal else {
-                Issue.record("refused for another reason: \(refusal)")
-                return
-            }
-        }
+        #expect(try await grantRefusedByRegister(byNameAndBirth, cases, by: officer) != nil)
         let other = try #require(storedID(someoneElse.outcome))
         let otherGrant = try await cases.decide(
             DecisionRequest(submissionID: other, outcome: .grant, start: today), by: officer)
