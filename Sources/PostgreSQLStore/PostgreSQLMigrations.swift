@@ -120,6 +120,21 @@ enum PostgreSQLMigrations {
             "v12: the shared register records the driver's current address, as NR3S does",
             ["ALTER TABLE sharedRegisterEntry ADD COLUMN address text"]
         ),
+        (
+            "v13: each driver's licence kept on their facts rows when a decision is recorded",
+            [
+                """
+                ALTER TABLE driverFact ADD COLUMN licenceGranted boolean NOT NULL DEFAULT false,
+                  ADD COLUMN licenceStart bigint, ADD COLUMN licenceEnd bigint, ADD COLUMN licenceEndsOn bigint,
+                  ADD COLUMN officerOutcome text
+                """,
+                "DELETE FROM factBackfill WHERE EXISTS (SELECT 1 FROM officerDecision)",
+                """
+                INSERT INTO factBackfill SELECT 0, max(id) FROM submission
+                WHERE EXISTS (SELECT 1 FROM officerDecision) HAVING count(*) > 0
+                """,
+            ]
+        ),
     ]
 
     /// The first schema: the register, submissions with their evaluations and findings, licensing, accounts and the

@@ -33,6 +33,7 @@ extension PostgreSQLStore {
             facts: facts)
         try await insertFacts([fact], connection)
         if let replaced = try row[7].decode(Int64?.self) { try await markReplaced([replaced], connection) }
+        if case .driver = facts { try await keepLicence(connection, formID: fact.formID, subjectKey: fact.subjectKey) }
     }
 
     /// The latest version of each school's return to a form in one collection (or none), with its facts.
@@ -102,7 +103,7 @@ extension PostgreSQLStore {
                 """
                 SELECT submissionID, subjectKey, district, decision, driverName, dbsCertificate, dbsIssueDate,
                   dbsUpdateService, dbsSubscriptionDate, dbsLastStatusCheck, trainingCompleted, trainingDate,
-                  registerSearched
+                  registerSearched, officerOutcome, licenceGranted, licenceStart, licenceEnd, licenceEndsOn
                 FROM driverFact
                 WHERE formID = \(formID) AND latest AND (\(district)::text IS NULL OR district = \(district))
                 ORDER BY submissionID
@@ -117,7 +118,11 @@ extension PostgreSQLStore {
                     registerSearched: try row[12].decode(Bool.self))
                 return LatestApplication(
                     id: id, subjectKey: try row[1].decode(String.self), district: try row[2].decode(String?.self),
-                    decision: try Self.decision(row[3], of: id), facts: facts)
+                    decision: try Self.decision(row[3], of: id), facts: facts,
+                    officerOutcome: try Self.outcome(row[13], of: id),
+                    licence: DriverLicence(
+                        granted: try row[14].decode(Bool.self), start: try Self.day(row[15]),
+                        end: try Self.day(row[16]), endsOn: try Self.day(row[17])))
             }
         }
         return [rows]
@@ -166,6 +171,16 @@ extension PostgreSQLStore {
     /// A stored day, kept as its number of days since 1 January 1970.
     private static func day(_ cell: PostgresCell) throws -> Day? {
         try cell.decode(Int?.self).map { Day(daysSinceEpoch: $0) }
+    }
+
+    /// A stored officer's outcome, nil for none, or a refusal naming the submission whose facts hold one Safeguard
+    /// does not know.
+    private static func outcome(_ cell: PostgresCell, of id: Int64) throws -> LicensingOutcome? {
+        guard let text = try cell.decode(String?.self) else { return nil }
+        guard let outcome = LicensingOutcome(rawValue: text) else {
+            throw Refusal.damaged("submission \(id)'s facts hold an officer's outcome Safeguard does not know")
+        }
+        return outcome
     }
 
     /// A stored decision, or a refusal naming the submission whose facts hold one Safeguard does not know.

@@ -3,12 +3,22 @@ import PostgresNIO
 import Records
 
 extension PostgreSQLStore {
-    /// Records an officer's decision, checked against what is stored at that moment, in one transaction: the
-    /// submission's row is locked (as a resubmission referring to it locks it), so two officers deciding on it at
-    /// once, or a decision and a new version, are taken one after the other.
+    /// Records an officer's decision, checked against what is stored at that moment, and the driver's licence it
+    /// leaves on their facts, in one transaction: the driver's lock is taken (as storing a version of theirs takes
+    /// it), then the submission's row is locked, so two officers deciding on the driver at once, or a decision and a
+    /// new version, are taken one after the other.
     public func recordDecision(_ decision: NewDecision, actor: String) async throws -> OfficerDecisionRecord {
         try await write { connection in
             let id = decision.submissionID
+            // The driver's lock first, in the order a version's storing takes its locks (the subject's, then the
+            // row of the version it replaces): the other order could leave each waiting for the other.
+            guard
+                let subject = try await connection.rows(
+                    "SELECT formID, subjectKey FROM submission WHERE id = \(id)"
+                ).first
+            else { throw Refusal.noSuchSubmission(id) }
+            let (formID, subjectKey) = (try subject[0].decode(String.self), try subject[1].decode(String.self))
+            try await Self.lockSubject(formID: formID, subjectKey: subjectKey, connection)
             guard
                 let submission = try await connection.record(
                     SubmissionRecord.self, "SELECT * FROM submission WHERE id = \(id) FOR UPDATE")
@@ -21,6 +31,7 @@ extension PostgreSQLStore {
                 evaluated: try await Self.latestEvaluation(connection, of: id)?.decision, earlier: earlier, by: actor,
                 at: Self.now())
             record.id = try await connection.insert(record, into: "officerDecision")
+            try await Self.keepLicence(connection, formID: formID, subjectKey: subjectKey)
             if let entry = decision.registerEntry { try await connection.insert(entry, into: "sharedRegisterEntry") }
             try await Self.audit(
                 connection, actor: actor, action: .decide, target: "submission \(id)",
@@ -60,8 +71,7 @@ extension PostgreSQLStore {
         formID: String, subjectKey: String, to district: String, note: String?, actor: String
     ) async throws -> TransferRecord {
         try await write { connection in
-            try await connection.run(
-                "SELECT pg_advisory_xact_lock(hashtextextended(\(formID + "\u{1F}" + subjectKey), 0))")
+            try await Self.lockSubject(formID: formID, subjectKey: subjectKey, connection)
             guard
                 let latest = try await Self.latestSubmission(
                     connection, formID: formID, subjectKey: subjectKey, collectionID: nil)

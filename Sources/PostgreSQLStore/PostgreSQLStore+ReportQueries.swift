@@ -24,30 +24,6 @@ extension PostgreSQLStore {
         }
     }
 
-    /// Every officer's decision on a form's applications whose facts are kept, oldest first, with the driver each is
-    /// about and its days read as days.
-    public func licenceDecisions(formID: String) async throws -> [LicenceDecision] {
-        try await readOnce { connection in
-            try await connection.rows(
-                """
-                SELECT d.id, d.submissionID, f.subjectKey, d.outcome, d.licenceStart, d.licenceEnd,
-                  coalesce(d.effectiveOn, substr(d.decidedAt, 1, 10))
-                FROM officerDecision d JOIN driverFact f ON f.submissionID = d.submissionID
-                WHERE f.formID = \(formID) ORDER BY d.id
-                """
-            ).map { row in
-                let id = try row[0].decode(Int64.self)
-                guard let outcome = LicensingOutcome(rawValue: try row[3].decode(String.self)) else {
-                    throw Refusal.damaged("officer decision \(id) holds an outcome Safeguard does not know")
-                }
-                return LicenceDecision(
-                    id: id, submissionID: try row[1].decode(Int64.self), driver: try row[2].decode(String.self),
-                    outcome: outcome, licenceStart: try Self.isoDay(row[4]), licenceEnd: try Self.isoDay(row[5]),
-                    takesEffect: try Self.isoDay(row[6]))
-            }
-        }
-    }
-
     /// Every Update Service check recorded, oldest first, its day read as a day.
     public func statusChecks() async throws -> [StatusCheck] {
         try await readOnce { connection in
@@ -64,7 +40,7 @@ extension PostgreSQLStore {
     }
 
     /// A day kept as text (`YYYY-MM-DD`); nil when NULL or not a day.
-    private static func isoDay(_ cell: PostgresCell) throws -> Day? {
+    static func isoDay(_ cell: PostgresCell) throws -> Day? {
         try cell.decode(String?.self).flatMap { Day(iso: $0) }
     }
 }

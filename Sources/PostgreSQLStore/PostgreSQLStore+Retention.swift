@@ -165,13 +165,19 @@ private struct PostgreSQLRetentionPass {
             guard let to else { continue }
             try await connection.run("UPDATE submission SET supersedes = \(to) WHERE id = \(id)")
         }
-        // A driver none of whose versions is left: their checks and transfers go with them.
-        for subject in subjects
-        where try await connection.value(
-            Bool.self, "SELECT EXISTS (SELECT 1 FROM submission WHERE subjectKey = \(subject))") != true
-        {
-            try await connection.run("DELETE FROM dbsCheck WHERE driverNumber = \(subject)")
-            try await connection.run("DELETE FROM transfer WHERE subjectKey = \(subject)")
+        // A driver none of whose versions is left: their checks and transfers go with them. One with versions left:
+        // their licence as the decisions left say it (an erased grant licenses no longer).
+        for subject in subjects {
+            let forms = try await connection.values(
+                String.self,
+                "SELECT DISTINCT formID FROM submission WHERE subjectKind = 'driver' AND subjectKey = \(subject)")
+            for form in forms {
+                try await PostgreSQLStore.keepLicence(connection, formID: form, subjectKey: subject)
+            }
+            if forms.isEmpty {
+                try await connection.run("DELETE FROM dbsCheck WHERE driverNumber = \(subject)")
+                try await connection.run("DELETE FROM transfer WHERE subjectKey = \(subject)")
+            }
         }
     }
 }

@@ -63,7 +63,7 @@ extension PostgreSQLStore {
         let facts: ReportFacts
     }
 
-    /// Inserts new versions' facts: a statement a table.
+    /// Inserts new versions' facts: a statement a table, and one that gives the drivers' rows their licence.
     static func insertFacts(_ items: [NewFacts], _ connection: PostgresConnection) async throws {
         var returns: [[ColumnEncoder.ColumnValue?]] = []
         var sessions: [[ColumnEncoder.ColumnValue?]] = []
@@ -122,6 +122,8 @@ extension PostgreSQLStore {
                 "dbsCertificate", "dbsIssueDate", "dbsUpdateService", "dbsSubscriptionDate", "dbsLastStatusCheck",
                 "trainingCompleted", "trainingDate", "registerSearched",
             ], drivers)
+        try await carryLicences(
+            to: items.compactMap { if case .driver = $0.facts { $0.submissionID } else { nil } }, connection)
     }
 
     /// The versions a new one replaced are no longer their subjects' latest.

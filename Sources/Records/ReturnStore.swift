@@ -111,8 +111,8 @@ public protocol ReturnStore: Sendable {
     /// it was stored) and its latest evaluation's decision, by submission number.
     func latestReturns(formID: String, collectionID: Int64?) async throws -> [LatestReturn]
 
-    /// The latest version of each driver's application to a form, with its facts and its latest evaluation's
-    /// decision, in `district` (a value) only when given, by submission number: in parts, one after the other, as
+    /// The latest version of each driver's application to a form, with its facts, its latest evaluation's decision,
+    /// the officers' latest decision on it and the driver's licence (kept when each decision was recorded), in `district` (a value) only when given, by submission number: in parts, one after the other, as
     /// the store read them (joined into one array, a national county's 360,000 were a copy and tens of megabytes of
     /// memory for nothing).
     func latestApplications(formID: String, district: String?) async throws -> [[LatestApplication]]
@@ -128,10 +128,6 @@ public protocol ReturnStore: Sendable {
     /// How many findings of each rule and severity the latest evaluations of these latest submissions hold; those
     /// filed under one district (a value) when given.
     func ruleCounts(formID: String, collectionID: Int64?, district: String?) async throws -> [RuleCount]
-
-    /// Every officer's decision on a form's applications whose facts are kept, oldest first, with the driver each is
-    /// about and its days read as days.
-    func licenceDecisions(formID: String) async throws -> [LicenceDecision]
 
     /// Every Update Service check recorded, oldest first, its day read as a day.
     func statusChecks() async throws -> [StatusCheck]

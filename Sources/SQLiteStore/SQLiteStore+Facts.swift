@@ -10,6 +10,7 @@ extension SQLiteStore {
     /// evaluation, or fills facts for versions stored before they were kept.
     static func keepFacts(_ db: Database, _ facts: ReportFacts, submissionID: Int64) throws {
         try insertFacts(db, facts, submissionID: submissionID, replacing: true)
+        if case .driver = facts { try keepLicence(db, of: submissionID) }
         try db.cachedStatement(
             sql: """
                 UPDATE \(facts.table) SET latest = 0
@@ -19,8 +20,9 @@ extension SQLiteStore {
     }
 
     /// Keeps the facts of a version stored in this transaction, which has none yet; `supersedes`, the version it
-    /// replaces, if any, is then no longer its subject's latest. Two statements fewer a submission than
-    /// `keepFacts`, on the path every stored submission takes.
+    /// replaces, if any, is then no longer its subject's latest. A driver's licence is the one the version it
+    /// replaces holds (no decision on the new one yet). Statements fewer a submission than `keepFacts`, on the path
+    /// every stored submission takes.
     static func keepNewFacts(_ db: Database, _ facts: ReportFacts, submissionID: Int64, supersedes: Int64?) throws {
         try insertFacts(db, facts, submissionID: submissionID, replacing: false)
         guard let supersedes else { return }
@@ -87,8 +89,11 @@ extension SQLiteStore {
             sql: """
                 INSERT OR REPLACE INTO driverFact (submissionID, formID, subjectKey, district, latest, decision,
                   driverName, dbsCertificate, dbsIssueDate, dbsUpdateService, dbsSubscriptionDate, dbsLastStatusCheck,
-                  trainingCompleted, trainingDate, registerSearched)
-                SELECT \(factHeader), ?, ?, ?, ?, ?, ?, ?, ?, ? FROM submission s WHERE s.id = ?
+                  trainingCompleted, trainingDate, registerSearched, licenceGranted, licenceStart, licenceEnd,
+                  licenceEndsOn)
+                SELECT \(factHeader), ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                  coalesce(p.licenceGranted, 0), p.licenceStart, p.licenceEnd, p.licenceEndsOn
+                FROM submission s LEFT JOIN driverFact p ON p.submissionID = s.supersedes WHERE s.id = ?
                 """
         ).run(
             db, Self.bytes(facts.driverName), facts.dbsCertificate, facts.dbsIssueDate?.daysSinceEpoch,
@@ -223,7 +228,7 @@ extension SQLiteStore {
             sql: """
                 SELECT submissionID, subjectKey, district, decision, driverName, dbsCertificate, dbsIssueDate,
                   dbsUpdateService, dbsSubscriptionDate, dbsLastStatusCheck, trainingCompleted, trainingDate,
-                  registerSearched
+                  registerSearched, officerOutcome, licenceGranted, licenceStart, licenceEnd, licenceEndsOn
                 FROM driverFact f \(district == nil ? "NOT INDEXED" : "")
                 WHERE submissionID BETWEEN ? AND ? AND formID = ? AND (? IS NULL OR district = ?)
                   AND (latest = 1 OR EXISTS (
@@ -247,10 +252,14 @@ extension SQLiteStore {
                 dbsSubscriptionDate: Self.day(column.int(8)), dbsLastStatusCheck: Self.day(column.int(9)),
                 trainingCompleted: column.bool(10), trainingDate: Self.day(column.int(11)),
                 registerSearched: column.bool(12))
+            let licence = DriverLicence(
+                granted: column.bool(14), start: Self.day(column.int(15)), end: Self.day(column.int(16)),
+                endsOn: Self.day(column.int(17)))
             result.append(
                 LatestApplication(
                     id: id, subjectKey: column.text(1), district: column.optionalText(2),
-                    decision: try Self.decision(column.text(3), of: id), facts: facts))
+                    decision: try Self.decision(column.text(3), of: id), facts: facts,
+                    officerOutcome: try Self.outcome(column.optionalText(13), of: id), licence: licence))
         }
         return result
     }
@@ -284,6 +293,16 @@ extension SQLiteStore {
 
     /// A stored day, kept as its number of days since 1 January 1970.
     private static func day(_ number: Int?) -> Day? { number.map { Day(daysSinceEpoch: $0) } }
+
+    /// A stored officer's outcome, nil for none, or a refusal naming the submission whose facts hold one Safeguard
+    /// does not know.
+    private static func outcome(_ text: String?, of id: Int64) throws -> LicensingOutcome? {
+        guard let text else { return nil }
+        guard let outcome = LicensingOutcome(rawValue: text) else {
+            throw Refusal.damaged("submission \(id)'s facts hold an officer's outcome Safeguard does not know")
+        }
+        return outcome
+    }
 
     /// A stored decision, or a refusal naming the submission whose facts hold one Safeguard does not know.
     private static func decision(_ text: String, of id: Int64) throws -> Decision {

@@ -3,7 +3,8 @@ import GRDB
 import Records
 
 extension SQLiteStore {
-    /// Records an officer's decision, checked against what is stored at that moment, in one transaction.
+    /// Records an officer's decision, checked against what is stored at that moment, and the driver's licence it
+    /// leaves on their facts, in one transaction.
     public func recordDecision(_ decision: NewDecision, actor: String) async throws -> OfficerDecisionRecord {
         try await write { db in
             let id = decision.submissionID
@@ -16,6 +17,7 @@ extension SQLiteStore {
                 on: submission, replacedBy: try Self.replacement(db, of: id),
                 evaluated: try Self.latestEvaluation(db, of: id)?.decision, earlier: earlier, by: actor, at: Self.now())
             try record.insert(db)
+            try Self.keepLicence(db, formID: submission.formID, subjectKey: submission.subjectKey)
             if var entry = decision.registerEntry { try entry.insert(db) }
             try Self.audit(
                 db, actor: actor, action: .decide, target: "submission \(id)",

@@ -23,37 +23,8 @@ extension SQLiteStore {
         }
     }
 
-    /// Every officer's decision on a form's applications whose facts are kept, oldest first, with the driver each is
-    /// about. The decisions lead the join (`CROSS JOIN` keeps SQLite's order, and no sort is needed); their columns
-    /// are read through SQLite's C API: a national county's 262,000, decoded as records through GRDB, took about
-    /// two seconds of CPU.
-    public func licenceDecisions(formID: String) async throws -> [LicenceDecision] {
-        try await pool.read { db in
-            let statement = try db.makeStatement(
-                sql: """
-                    SELECT d.id, d.submissionID, f.subjectKey, d.outcome, d.licenceStart, d.licenceEnd,
-                      coalesce(d.effectiveOn, substr(d.decidedAt, 1, 10))
-                    FROM officerDecision d CROSS JOIN driverFact f ON f.submissionID = d.submissionID
-                    WHERE f.formID = ? ORDER BY d.id
-                    """)
-            let rows = try Row.fetchCursor(statement, arguments: [formID])
-            let column = StatementColumns(statement)
-            var decisions: [LicenceDecision] = []
-            while try rows.next() != nil {
-                let id = column.int64(0)
-                guard let outcome = LicensingOutcome(rawValue: column.text(3)) else {
-                    throw Refusal.damaged("officer decision \(id) holds an outcome Safeguard does not know")
-                }
-                decisions.append(
-                    LicenceDecision(
-                        id: id, submissionID: column.int64(1), driver: column.text(2), outcome: outcome,
-                        licenceStart: column.day(4), licenceEnd: column.day(5), takesEffect: column.day(6)))
-            }
-            return decisions
-        }
-    }
-
-    /// Every Update Service check recorded, oldest first, through SQLite's C API as the decisions are.
+    /// Every Update Service check recorded, oldest first, its columns read through SQLite's C API (as records
+    /// through GRDB, a national county's took a third of a second of CPU).
     public func statusChecks() async throws -> [StatusCheck] {
         try await pool.read { db in
             let statement = try db.makeStatement(

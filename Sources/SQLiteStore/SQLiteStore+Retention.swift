@@ -143,13 +143,17 @@ private struct RetentionPass {
         for (id, to) in repointed where to != nil {
             try db.execute(sql: "UPDATE submission SET supersedes = ? WHERE id = ?", arguments: [to, id])
         }
-        // A driver none of whose versions is left: their checks and transfers go with them.
-        for subject in subjects
-        where try !Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM submission WHERE subjectKey = ?)", arguments: [subject])!
-        {
-            try db.execute(sql: "DELETE FROM dbsCheck WHERE driverNumber = ?", arguments: [subject])
-            try db.execute(sql: "DELETE FROM transfer WHERE subjectKey = ?", arguments: [subject])
+        // A driver none of whose versions is left: their checks and transfers go with them. One with versions left:
+        // their licence as the decisions left say it (an erased grant licenses no longer).
+        for subject in subjects {
+            let forms = try String.fetchAll(
+                db, sql: "SELECT DISTINCT formID FROM submission WHERE subjectKind = 'driver' AND subjectKey = ?",
+                arguments: [subject])
+            for form in forms { try SQLiteStore.keepLicence(db, formID: form, subjectKey: subject) }
+            if forms.isEmpty {
+                try db.execute(sql: "DELETE FROM dbsCheck WHERE driverNumber = ?", arguments: [subject])
+                try db.execute(sql: "DELETE FROM transfer WHERE subjectKey = ?", arguments: [subject])
+            }
         }
     }
 

@@ -136,6 +136,9 @@ enum StoreMigrations {
             db in
             try db.alter(table: "sharedRegisterEntry") { t in t.add(column: "address", .text) }
         }
+        migrator.registerMigration("v13: each driver's licence kept on their facts rows when a decision is recorded") {
+            db in try keepLicencesAsFacts(db)
+        }
         return migrator
     }
 
@@ -173,6 +176,25 @@ enum StoreMigrations {
                 CREATE INDEX driverFactLatest ON driverFact(formID, latest, district);
                 CREATE TABLE factBackfill (after INTEGER NOT NULL, through INTEGER NOT NULL);
                 INSERT INTO factBackfill SELECT 0, max(id) FROM submission HAVING count(*) > 0;
+                """)
+    }
+
+    /// What the officers' decisions say about a driver's licence, on each of the driver's facts rows (the latest
+    /// grant's term and the earliest ending since, as `DriverLicence` keeps them; `SQLiteStore+LicenceFacts.swift` writes
+    /// them), and the outcome of the latest decision on each version, so that the licensing report reads no decision.
+    /// Where decisions are stored, every version's facts are listed in `factBackfill` to be filled again, which
+    /// works them out.
+    private static func keepLicencesAsFacts(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE driverFact ADD COLUMN licenceGranted INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE driverFact ADD COLUMN licenceStart INTEGER;
+                ALTER TABLE driverFact ADD COLUMN licenceEnd INTEGER;
+                ALTER TABLE driverFact ADD COLUMN licenceEndsOn INTEGER;
+                ALTER TABLE driverFact ADD COLUMN officerOutcome TEXT;
+                DELETE FROM factBackfill WHERE EXISTS (SELECT 1 FROM officerDecision);
+                INSERT INTO factBackfill SELECT 0, max(id) FROM submission
+                  WHERE EXISTS (SELECT 1 FROM officerDecision) HAVING count(*) > 0;
                 """)
     }
 

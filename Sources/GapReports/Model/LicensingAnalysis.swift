@@ -149,13 +149,11 @@ public struct LicensingAnalysis: Sendable {
         let recheckMonths = whole("dbs_recheck_months", 6)
         let subscriptionDays = whole("dbs_subscription_days", 30)
         let trainingMonths = whole("training_refresh_months", 36)
-        // The three reads at once: each of the first two is read and taken in on one core while the applications
-        // are read on the others (one after the other, a national county's decisions, checks and applications left
-        // a core idle for more than a second).
-        async let decisions = store.licenceDecisions(formID: form.id)
+        // The two reads at once: the checks are read and taken in on one core while the applications are read on
+        // the others. The officers' decisions are not read: each application comes with the outcome of the latest
+        // on it and the driver's licence, kept on its facts when each was recorded.
         async let statusChecks = store.statusChecks()
         async let applications = store.latestApplications(formID: form.id, district: district)
-        let (licences, outcomes) = LicenceHistory.of(try await decisions)
         let checks = CheckHistory.of(try await statusChecks)
         let districts = form.districtKey.map { form.field(at: $0) }?.choices
         @Sendable func figures(_ latest: LatestApplication, district: String) -> DriverFigures {
@@ -176,8 +174,8 @@ public struct LicensingAnalysis: Sendable {
                 consider(facts.dbsLastStatusCheck)
                 consider(driverChecks?.latestNoChange)
             }
-            let outcome = outcomes.isEmpty ? nil : outcomes[latest.id]
-            let licensed = licences.isEmpty ? false : licences[latest.subjectKey]?.licensed(on: asOf) ?? false
+            let outcome = latest.officerOutcome
+            let licensed = latest.licence.licensed(on: asOf)
             let trainingDate = facts.trainingCompleted ? facts.trainingDate : nil
             return DriverFigures(
                 submission: latest.id, district: district,

@@ -1,7 +1,7 @@
 import FormEngine
 
-/// The latest version of one driver's application, as the licensing report reads it: its facts and its latest
-/// evaluation's decision.
+/// The latest version of one driver's application, as the licensing report reads it: its facts, its latest
+/// evaluation's decision, the officers' latest decision on it and what theirs on the driver say about the licence.
 public struct LatestApplication: Sendable {
     /// The submission number.
     public let id: Int64
@@ -13,13 +13,22 @@ public struct LatestApplication: Sendable {
     public let decision: Decision
     /// What its answers say.
     public let facts: DriverFacts
+    /// The outcome of the officers' latest decision on this version; nil before any.
+    public let officerOutcome: LicensingOutcome?
+    /// What the officers' decisions on the driver's applications to the form say about their licence.
+    public let licence: DriverLicence
 
     /// Creates one.
-    public init(id: Int64, subjectKey: String, district: String?, decision: Decision, facts: DriverFacts) {
+    public init(
+        id: Int64, subjectKey: String, district: String?, decision: Decision, facts: DriverFacts,
+        officerOutcome: LicensingOutcome?, licence: DriverLicence
+    ) {
         self.id = id
         self.subjectKey = subjectKey
         self.district = district
         self.decision = decision
         self.facts = facts
+        self.officerOutcome = officerOutcome
+        self.licence = licence
     }
 }

@@ -1,0 +1,58 @@
+import FormEngine
+import PostgresNIO
+import Records
+
+extension PostgreSQLStore {
+    /// Takes a driver's (or school's) lock on a form for the transaction: the one storing a version of theirs takes.
+    static func lockSubject(formID: String, subjectKey: String, _ connection: PostgresConnection) async throws {
+        try await connection.run("SELECT pg_advisory_xact_lock(hashtextextended(\(formID + "\u{1F}" + subjectKey), 0))")
+    }
+
+    /// Keeps on each of a driver's facts rows for a form what the officers' decisions on the driver's applications
+    /// to it say about their licence, and on each the outcome of the latest decision on that version, as the SQLite
+    /// store does (see its `keepLicence`).
+    static func keepLicence(_ connection: PostgresConnection, formID: String, subjectKey: String) async throws {
+        var licence = DriverLicence()
+        for row in try await connection.rows(
+            """
+            SELECT d.id, d.submissionID, d.outcome, d.licenceStart, d.licenceEnd,
+              coalesce(d.effectiveOn, substr(d.decidedAt, 1, 10))
+            FROM submission s JOIN officerDecision d ON d.submissionID = s.id
+            WHERE s.formID = \(formID) AND s.subjectKey = \(subjectKey) ORDER BY d.id
+            """)
+        {
+            let id = try row[0].decode(Int64.self)
+            guard let outcome = LicensingOutcome(rawValue: try row[2].decode(String.self)) else {
+                throw Refusal.damaged("officer decision \(id) holds an outcome Safeguard does not know")
+            }
+            licence.add(
+                LicenceDecision(
+                    id: id, submissionID: try row[1].decode(Int64.self), driver: subjectKey, outcome: outcome,
+                    licenceStart: try Self.isoDay(row[3]), licenceEnd: try Self.isoDay(row[4]),
+                    takesEffect: try Self.isoDay(row[5])))
+        }
+        let day: (Day?) -> Int64? = { $0.map { Int64($0.daysSinceEpoch) } }
+        try await connection.run(
+            """
+            UPDATE driverFact f SET licenceGranted = \(licence.granted), licenceStart = \(day(licence.start)),
+              licenceEnd = \(day(licence.end)), licenceEndsOn = \(day(licence.endsOn)),
+              officerOutcome = (SELECT outcome FROM officerDecision d WHERE d.submissionID = f.submissionID
+                ORDER BY d.id DESC LIMIT 1)
+            WHERE f.submissionID IN (SELECT id FROM submission WHERE formID = \(formID) AND subjectKey = \(subjectKey))
+            """)
+    }
+
+    /// Gives new versions' facts rows their drivers' licence, as every other facts row of the driver on the form
+    /// holds it (no decision on a new version yet).
+    static func carryLicences(to ids: [Int64], _ connection: PostgresConnection) async throws {
+        guard !ids.isEmpty else { return }
+        try await connection.run(
+            """
+            UPDATE driverFact n SET licenceGranted = p.licenceGranted, licenceStart = p.licenceStart,
+              licenceEnd = p.licenceEnd, licenceEndsOn = p.licenceEndsOn
+            FROM submission earlier JOIN driverFact p ON p.submissionID = earlier.id
+            WHERE n.submissionID = ANY(\(ids)) AND earlier.formID = n.formID AND earlier.subjectKey = n.subjectKey
+              AND NOT earlier.id = ANY(\(ids))
+            """)
+    }
+}
