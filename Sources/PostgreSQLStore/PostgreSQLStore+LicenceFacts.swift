@@ -15,21 +15,19 @@ extension PostgreSQLStore {
         var licence = DriverLicence()
         for row in try await connection.rows(
             """
-            SELECT d.id, d.submissionID, d.outcome, d.licenceStart, d.licenceEnd,
-              coalesce(d.effectiveOn, substr(d.decidedAt, 1, 10))
+            SELECT d.id, d.outcome, d.licenceStart, d.licenceEnd, coalesce(d.effectiveOn, substr(d.decidedAt, 1, 10))
             FROM submission s JOIN officerDecision d ON d.submissionID = s.id
             WHERE s.formID = \(formID) AND s.subjectKey = \(subjectKey) ORDER BY d.id
             """)
         {
             let id = try row[0].decode(Int64.self)
-            guard let outcome = LicensingOutcome(rawValue: try row[2].decode(String.self)) else {
+            guard let outcome = LicensingOutcome(rawValue: try row[1].decode(String.self)) else {
                 throw Refusal.damaged("officer decision \(id) holds an outcome Safeguard does not know")
             }
             licence.add(
                 LicenceDecision(
-                    id: id, submissionID: try row[1].decode(Int64.self), driver: subjectKey, outcome: outcome,
-                    licenceStart: try Self.isoDay(row[3]), licenceEnd: try Self.isoDay(row[4]),
-                    takesEffect: try Self.isoDay(row[5])))
+                    outcome: outcome, licenceStart: try Self.isoDay(row[2]), licenceEnd: try Self.isoDay(row[3]),
+                    takesEffect: try Self.isoDay(row[4])))
         }
         let day: (Day?) -> Int64? = { $0.map { Int64($0.daysSinceEpoch) } }
         try await connection.run(

@@ -9,8 +9,7 @@ extension SQLiteStore {
     static func keepLicence(_ db: Database, formID: String, subjectKey: String) throws {
         let statement = try db.cachedStatement(
             sql: """
-                SELECT d.id, d.submissionID, d.outcome, d.licenceStart, d.licenceEnd,
-                  coalesce(d.effectiveOn, substr(d.decidedAt, 1, 10))
+                SELECT d.id, d.outcome, d.licenceStart, d.licenceEnd, coalesce(d.effectiveOn, substr(d.decidedAt, 1, 10))
                 FROM submission s JOIN officerDecision d ON d.submissionID = s.id
                 WHERE s.formID = ? AND s.subjectKey = ? ORDER BY d.id
                 """)
@@ -18,14 +17,13 @@ extension SQLiteStore {
         let column = StatementColumns(statement)
         var licence = DriverLicence()
         while try rows.next() != nil {
-            let id = column.int64(0)
-            guard let outcome = LicensingOutcome(rawValue: column.text(2)) else {
-                throw Refusal.damaged("officer decision \(id) holds an outcome Safeguard does not know")
+            guard let outcome = LicensingOutcome(rawValue: column.text(1)) else {
+                throw Refusal.damaged("officer decision \(column.int64(0)) holds an outcome Safeguard does not know")
             }
             licence.add(
                 LicenceDecision(
-                    id: id, submissionID: column.int64(1), driver: subjectKey, outcome: outcome,
-                    licenceStart: column.day(3), licenceEnd: column.day(4), takesEffect: column.day(5)))
+                    outcome: outcome, licenceStart: column.day(2), licenceEnd: column.day(3),
+                    takesEffect: column.day(4)))
         }
         try db.cachedStatement(
             sql: """

@@ -9,20 +9,19 @@ import Testing
     private func day(_ text: String) -> Day { Day(iso: text)! }
 
     private func decision(
-        _ id: Int64, _ outcome: LicensingOutcome, on submission: Int64 = 1,
-        from start: String? = nil, to end: String? = nil, effective: String? = "2026-01-01"
+        _ outcome: LicensingOutcome, from start: String? = nil, to end: String? = nil,
+        effective: String? = "2026-01-01"
     ) -> LicenceDecision {
         LicenceDecision(
-            id: id, submissionID: submission, driver: "D1", outcome: outcome, licenceStart: start.map(day),
-            licenceEnd: end.map(day), takesEffect: effective.map(day))
+            outcome: outcome, licenceStart: start.map(day), licenceEnd: end.map(day), takesEffect: effective.map(day))
     }
 
     @Test("a grant licenses its term; a suspension ends it from the day it takes effect; a new grant licenses again")
     func grantsAndEndings() {
         let regranted = DriverLicence([
-            decision(1, .grant, from: "2026-01-01", to: "2028-12-31"),
-            decision(2, .suspend, effective: "2026-06-01"),
-            decision(3, .grant, on: 2, from: "2026-09-01", to: "2029-08-31"),
+            decision(.grant, from: "2026-01-01", to: "2028-12-31"),
+            decision(.suspend, effective: "2026-06-01"),
+            decision(.grant, from: "2026-09-01", to: "2029-08-31"),
         ])
         #expect(!regranted.licensed(on: day("2026-05-31")), "the new grant's term has not begun")
         #expect(regranted.licensed(on: day("2026-09-01")))
@@ -30,11 +29,11 @@ import Testing
         #expect(!regranted.licensed(on: day("2029-09-01")))
 
         var suspended = DriverLicence()
-        suspended.add(decision(1, .grant, from: "2026-01-01", to: "2028-12-31"))
-        suspended.add(decision(2, .suspend, effective: "2026-06-01"))
+        suspended.add(decision(.grant, from: "2026-01-01", to: "2028-12-31"))
+        suspended.add(decision(.suspend, effective: "2026-06-01"))
         #expect(suspended.licensed(on: day("2026-05-31")), "until the suspension takes effect")
         #expect(!suspended.licensed(on: day("2026-06-01")))
-        suspended.add(decision(3, .revoke, effective: "2026-08-01"))
+        suspended.add(decision(.revoke, effective: "2026-08-01"))
         #expect(suspended.endsOn == day("2026-06-01"), "the earliest ending since the grant")
         #expect(
             suspended
@@ -46,17 +45,17 @@ import Testing
 
     @Test("no licence without a grant that names its term, and an ending of unknown day ends it at once")
     func unknownDays() {
-        let undated = DriverLicence([decision(1, .grant, from: "2026-01-01", to: nil)])
+        let undated = DriverLicence([decision(.grant, from: "2026-01-01", to: nil)])
         #expect(!undated.licensed(on: day("2026-06-01")))
         let refused = DriverLicence([
-            decision(1, .grant, from: "2026-01-01", to: "2028-12-31"), decision(2, .refuseToRenew, effective: nil),
+            decision(.grant, from: "2026-01-01", to: "2028-12-31"), decision(.refuseToRenew, effective: nil),
         ])
         #expect(!refused.licensed(on: day("2026-06-01")))
         #expect(refused.endsOn == DriverLicence.unknownDay)
-        let deferred = DriverLicence([decision(1, .deferred), decision(2, .referToCommittee)])
+        let deferred = DriverLicence([decision(.deferred), decision(.referToCommittee)])
         #expect(!deferred.licensed(on: day("2026-06-01")))
         let stillGranted = DriverLicence([
-            decision(1, .grant, from: "2026-01-01", to: "2028-12-31"), decision(2, .deferred, effective: nil),
+            decision(.grant, from: "2026-01-01", to: "2028-12-31"), decision(.deferred, effective: nil),
         ])
         #expect(stillGranted.licensed(on: day("2026-06-01")), "a deferral does not end a licence")
     }

@@ -52,6 +52,12 @@ struct RetentionTests {
             try await cases.saveDraft("{}", by: .account(school.account))
         }
 
+        /// The licence the renewal's facts hold for its driver.
+        func renewalLicence() async throws -> DriverLicence? {
+            try await temporary.store.latestApplications(formID: "taxi-driver-application", district: nil).joined()
+                .first { $0.id == renewal }?.licence
+        }
+
         /// Every row of the tables retention may touch, by table, as text: to see that nothing else changed.
         func rows() async throws -> [String: Set<String>] {
             let store = temporary.store
@@ -132,6 +138,16 @@ struct RetentionTests {
             try await county.temporary.store.latestSubmissionIDs(formID: nil) == [
                 county.correctedReturn, county.renewal,
             ])
+        #expect(
+            try await county.renewalLicence()
+                == DriverLicence(granted: true, start: Day(iso: "2026-10-20"), end: Day(iso: "2040-01-01"), endsOn: nil),
+            "the renewal carries the licence granted on the version before it")
+
+        let expired = try await cases.retention(Self.schedule, asOf: Day(iso: "2047-01-01")!, apply: true, by: tester)
+        #expect(expired.items.contains { $0.target == "submission \(county.granted)" && $0.keptBecause == nil })
+        #expect(
+            try await county.renewalLicence() == DriverLicence(),
+            "with the grant's version erased, the licence is worked out again from the decisions left: none")
     }
 
     @Test(

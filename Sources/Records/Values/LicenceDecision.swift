@@ -1,14 +1,8 @@
 import FormEngine
 
-/// An officer's decision on a driver's application as the licensing report weighs it: the driver it is about, what
-/// was decided, and the days it names (read as days once, by the store, not as text by every driver's figures).
+/// An officer's decision on a driver's application as their licence weighs it: what was decided, and the days it
+/// names (read as days once, by the store, not as text).
 public struct LicenceDecision: Sendable, Equatable {
-    /// The decision's number: a decision recorded later has a larger one.
-    public let id: Int64
-    /// The application decided on.
-    public let submissionID: Int64
-    /// The driver number of the application decided on.
-    public let driver: String
     /// What was decided.
     public let outcome: LicensingOutcome
     /// The first day of the licence granted; nil when none is named or it is not a day.
@@ -20,13 +14,7 @@ public struct LicenceDecision: Sendable, Equatable {
     public let takesEffect: Day?
 
     /// Creates one.
-    public init(
-        id: Int64, submissionID: Int64, driver: String, outcome: LicensingOutcome, licenceStart: Day?,
-        licenceEnd: Day?, takesEffect: Day?
-    ) {
-        self.id = id
-        self.submissionID = submissionID
-        self.driver = driver
+    public init(outcome: LicensingOutcome, licenceStart: Day?, licenceEnd: Day?, takesEffect: Day?) {
         self.outcome = outcome
         self.licenceStart = licenceStart
         self.licenceEnd = licenceEnd
