@@ -121,17 +121,21 @@ enum PostgreSQLMigrations {
             ["ALTER TABLE sharedRegisterEntry ADD COLUMN address text"]
         ),
         (
-            "v13: each driver's licence kept on their facts rows when a decision is recorded",
+            "v13: each driver's licence and checks kept on their facts rows when recorded; versions found by subject",
             [
                 """
                 ALTER TABLE driverFact ADD COLUMN licenceGranted boolean NOT NULL DEFAULT false,
                   ADD COLUMN licenceStart bigint, ADD COLUMN licenceEnd bigint, ADD COLUMN licenceEndsOn bigint,
-                  ADD COLUMN officerOutcome text
+                  ADD COLUMN officerOutcome text, ADD COLUMN lastCheckResult text, ADD COLUMN latestNoChange bigint
                 """,
-                "DELETE FROM factBackfill WHERE EXISTS (SELECT 1 FROM officerDecision)",
+                "CREATE INDEX submissionBySubjectKey ON submission(subjectKey)",
+                """
+                DELETE FROM factBackfill
+                WHERE EXISTS (SELECT 1 FROM officerDecision) OR EXISTS (SELECT 1 FROM dbsCheck)
+                """,
                 """
                 INSERT INTO factBackfill SELECT 0, max(id) FROM submission
-                WHERE EXISTS (SELECT 1 FROM officerDecision) HAVING count(*) > 0
+                WHERE EXISTS (SELECT 1 FROM officerDecision) OR EXISTS (SELECT 1 FROM dbsCheck) HAVING count(*) > 0
                 """,
             ]
         ),

@@ -33,7 +33,10 @@ extension PostgreSQLStore {
             facts: facts)
         try await insertFacts([fact], connection)
         if let replaced = try row[7].decode(Int64?.self) { try await markReplaced([replaced], connection) }
-        if case .driver = facts { try await keepLicence(connection, formID: fact.formID, subjectKey: fact.subjectKey) }
+        if case .driver = facts {
+            try await keepLicence(connection, formID: fact.formID, subjectKey: fact.subjectKey)
+            try await keepChecks(connection, driverNumber: fact.subjectKey)
+        }
     }
 
     /// The latest version of each school's return to a form in one collection (or none), with its facts.
@@ -103,7 +106,8 @@ extension PostgreSQLStore {
                 """
                 SELECT submissionID, subjectKey, district, decision, driverName, dbsCertificate, dbsIssueDate,
                   dbsUpdateService, dbsSubscriptionDate, dbsLastStatusCheck, trainingCompleted, trainingDate,
-                  registerSearched, officerOutcome, licenceGranted, licenceStart, licenceEnd, licenceEndsOn
+                  registerSearched, officerOutcome, licenceGranted, licenceStart, licenceEnd, licenceEndsOn,
+                  lastCheckResult, latestNoChange
                 FROM driverFact
                 WHERE formID = \(formID) AND latest AND (\(district)::text IS NULL OR district = \(district))
                 ORDER BY submissionID
@@ -122,7 +126,8 @@ extension PostgreSQLStore {
                     officerOutcome: try Self.outcome(row[13], of: id),
                     licence: DriverLicence(
                         granted: try row[14].decode(Bool.self), start: try Self.day(row[15]),
-                        end: try Self.day(row[16]), endsOn: try Self.day(row[17])))
+                        end: try Self.day(row[16]), endsOn: try Self.day(row[17])),
+                    checks: try Self.checks(row[18], latestNoChange: try Self.day(row[19]), of: id))
             }
         }
         return [rows]
@@ -181,6 +186,16 @@ extension PostgreSQLStore {
             throw Refusal.damaged("submission \(id)'s facts hold an officer's outcome Safeguard does not know")
         }
         return outcome
+    }
+
+    /// A driver's stored check history, nil for none, or a refusal naming the submission whose facts hold a result
+    /// Safeguard does not know.
+    private static func checks(_ cell: PostgresCell, latestNoChange: Day?, of id: Int64) throws -> CheckHistory? {
+        guard let text = try cell.decode(String?.self) else { return nil }
+        guard let result = DBSCheckResult(rawValue: text) else {
+            throw Refusal.damaged("submission \(id)'s facts hold a check result Safeguard does not know")
+        }
+        return CheckHistory(lastResult: result, latestNoChange: latestNoChange)
     }
 
     /// A stored decision, or a refusal naming the submission whose facts hold one Safeguard does not know.

@@ -40,17 +40,44 @@ extension PostgreSQLStore {
             """)
     }
 
-    /// Gives new versions' facts rows their drivers' licence, as every other facts row of the driver on the form
-    /// holds it (no decision on a new version yet).
+    /// Keeps on each of a driver's facts rows what their Update Service checks found, as the SQLite store does (see
+    /// its `keepChecks`).
+    static func keepChecks(_ connection: PostgresConnection, driverNumber: String) async throws {
+        let checks = try await connection.rows(
+            "SELECT id, checkedOn, result FROM dbsCheck WHERE driverNumber = \(driverNumber) ORDER BY id"
+        ).map { row in
+            guard let result = DBSCheckResult(rawValue: try row[2].decode(String.self)) else {
+                throw Refusal.damaged(
+                    "DBS check \(try row[0].decode(Int64.self)) holds a result Safeguard does not know")
+            }
+            return StatusCheck(checkedOn: try Self.isoDay(row[1]), result: result)
+        }
+        let history = CheckHistory(checks)
+        try await connection.run(
+            """
+            UPDATE driverFact SET lastCheckResult = \(history?.lastResult.rawValue),
+              latestNoChange = \(history?.latestNoChange.map { Int64($0.daysSinceEpoch) })
+            WHERE submissionID IN (SELECT id FROM submission WHERE subjectKey = \(driverNumber) AND subjectKind = 'driver')
+            """)
+    }
+
+    /// Gives new versions' facts rows their drivers' licence and checks, as every other facts row of the driver on
+    /// the form holds them (no decision on a new version yet).
     static func carryLicences(to ids: [Int64], _ connection: PostgresConnection) async throws {
         guard !ids.isEmpty else { return }
         try await connection.run(
             """
             UPDATE driverFact n SET licenceGranted = p.licenceGranted, licenceStart = p.licenceStart,
-              licenceEnd = p.licenceEnd, licenceEndsOn = p.licenceEndsOn
+              licenceEnd = p.licenceEnd, licenceEndsOn = p.licenceEndsOn, lastCheckResult = p.lastCheckResult,
+              latestNoChange = p.latestNoChange
             FROM submission earlier JOIN driverFact p ON p.submissionID = earlier.id
             WHERE n.submissionID = ANY(\(ids)) AND earlier.formID = n.formID AND earlier.subjectKey = n.subjectKey
               AND NOT earlier.id = ANY(\(ids))
             """)
+    }
+
+    /// A day kept as text (`YYYY-MM-DD`); nil when NULL or not a day.
+    static func isoDay(_ cell: PostgresCell) throws -> Day? {
+        try cell.decode(String?.self).flatMap { Day(iso: $0) }
     }
 }

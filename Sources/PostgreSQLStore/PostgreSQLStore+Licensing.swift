@@ -87,11 +87,19 @@ extension PostgreSQLStore {
         }
     }
 
-    /// Records an Update Service check on a driver who has an application stored.
+    /// Records an Update Service check on a driver who has an application stored, and what the driver's checks
+    /// found on their facts, in one transaction: the driver's lock on each form is taken (in the order storing takes
+    /// them), so a new version stored meanwhile carries what this check leaves.
     public func recordDBSCheck(
         driverNumber: String, checkedOn: Day, result: DBSCheckResult, note: String?, actor: String
     ) async throws -> DBSCheckRecord {
         try await write { connection in
+            let forms = try await connection.values(
+                String.self,
+                "SELECT DISTINCT formID FROM submission WHERE subjectKey = \(driverNumber) AND subjectKind = 'driver'")
+            for form in forms.sorted() {
+                try await Self.lockSubject(formID: form, subjectKey: driverNumber, connection)
+            }
             guard
                 let latest = try await connection.value(
                     Int64.self,
@@ -102,6 +110,7 @@ extension PostgreSQLStore {
                 id: nil, driverNumber: driverNumber, checkedOn: checkedOn.iso, result: result, note: note,
                 recordedBy: actor, recordedAt: Self.now())
             record.id = try await connection.insert(record, into: "dbsCheck")
+            try await Self.keepChecks(connection, driverNumber: driverNumber)
             try await Self.audit(
                 connection, actor: actor, action: .dbsCheck, target: "submission \(latest)",
                 detail: "\(result.rawValue) on \(checkedOn.iso)")

@@ -23,24 +23,4 @@ extension PostgreSQLStore {
             }
         }
     }
-
-    /// Every Update Service check recorded, oldest first, its day read as a day.
-    public func statusChecks() async throws -> [StatusCheck] {
-        try await readOnce { connection in
-            try await connection.rows("SELECT id, driverNumber, checkedOn, result FROM dbsCheck ORDER BY id").map {
-                row in
-                guard let result = DBSCheckResult(rawValue: try row[3].decode(String.self)) else {
-                    throw Refusal.damaged(
-                        "DBS check \(try row[0].decode(Int64.self)) holds a result Safeguard does not know")
-                }
-                return StatusCheck(
-                    driver: try row[1].decode(String.self), checkedOn: try Self.isoDay(row[2]), result: result)
-            }
-        }
-    }
-
-    /// A day kept as text (`YYYY-MM-DD`); nil when NULL or not a day.
-    static func isoDay(_ cell: PostgresCell) throws -> Day? {
-        try cell.decode(String?.self).flatMap { Day(iso: $0) }
-    }
 }

@@ -112,7 +112,7 @@ public protocol ReturnStore: Sendable {
     func latestReturns(formID: String, collectionID: Int64?) async throws -> [LatestReturn]
 
     /// The latest version of each driver's application to a form, with its facts, its latest evaluation's decision,
-    /// the officers' latest decision on it and the driver's licence (kept when each decision was recorded), in `district` (a value) only when given, by submission number: in parts, one after the other, as
+    /// the officers' latest decision on it, the driver's licence and checks (kept when each was recorded), in `district` (a value) only when given, by submission number: in parts, one after the other, as
     /// the store read them (joined into one array, a national county's 360,000 were a copy and tens of megabytes of
     /// memory for nothing).
     func latestApplications(formID: String, district: String?) async throws -> [[LatestApplication]]
@@ -128,9 +128,6 @@ public protocol ReturnStore: Sendable {
     /// How many findings of each rule and severity the latest evaluations of these latest submissions hold; those
     /// filed under one district (a value) when given.
     func ruleCounts(formID: String, collectionID: Int64?, district: String?) async throws -> [RuleCount]
-
-    /// Every Update Service check recorded, oldest first, its day read as a day.
-    func statusChecks() async throws -> [StatusCheck]
 
     // MARK: Accounts, sessions and drafts
 

@@ -10,7 +10,7 @@ extension SQLiteStore {
     /// evaluation, or fills facts for versions stored before they were kept.
     static func keepFacts(_ db: Database, _ facts: ReportFacts, submissionID: Int64) throws {
         try insertFacts(db, facts, submissionID: submissionID, replacing: true)
-        if case .driver = facts { try keepLicence(db, of: submissionID) }
+        if case .driver = facts { try keepLicensing(db, of: submissionID) }
         try db.cachedStatement(
             sql: """
                 UPDATE \(facts.table) SET latest = 0
@@ -20,8 +20,8 @@ extension SQLiteStore {
     }
 
     /// Keeps the facts of a version stored in this transaction, which has none yet; `supersedes`, the version it
-    /// replaces, if any, is then no longer its subject's latest. A driver's licence is the one the version it
-    /// replaces holds (no decision on the new one yet). Statements fewer a submission than `keepFacts`, on the path
+    /// replaces, if any, is then no longer its subject's latest. A driver's licence and checks are those the
+    /// version it replaces holds (no decision on the new one yet). Statements fewer a submission than `keepFacts`, on the path
     /// every stored submission takes.
     static func keepNewFacts(_ db: Database, _ facts: ReportFacts, submissionID: Int64, supersedes: Int64?) throws {
         try insertFacts(db, facts, submissionID: submissionID, replacing: false)
@@ -90,9 +90,10 @@ extension SQLiteStore {
                 INSERT OR REPLACE INTO driverFact (submissionID, formID, subjectKey, district, latest, decision,
                   driverName, dbsCertificate, dbsIssueDate, dbsUpdateService, dbsSubscriptionDate, dbsLastStatusCheck,
                   trainingCompleted, trainingDate, registerSearched, licenceGranted, licenceStart, licenceEnd,
-                  licenceEndsOn)
+                  licenceEndsOn, lastCheckResult, latestNoChange)
                 SELECT \(factHeader), ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                  coalesce(p.licenceGranted, 0), p.licenceStart, p.licenceEnd, p.licenceEndsOn
+                  coalesce(p.licenceGranted, 0), p.licenceStart, p.licenceEnd, p.licenceEndsOn, p.lastCheckResult,
+                  p.latestNoChange
                 FROM submission s LEFT JOIN driverFact p ON p.submissionID = s.supersedes WHERE s.id = ?
                 """
         ).run(
@@ -228,7 +229,8 @@ extension SQLiteStore {
             sql: """
                 SELECT submissionID, subjectKey, district, decision, driverName, dbsCertificate, dbsIssueDate,
                   dbsUpdateService, dbsSubscriptionDate, dbsLastStatusCheck, trainingCompleted, trainingDate,
-                  registerSearched, officerOutcome, licenceGranted, licenceStart, licenceEnd, licenceEndsOn
+                  registerSearched, officerOutcome, licenceGranted, licenceStart, licenceEnd, licenceEndsOn,
+                  lastCheckResult, latestNoChange
                 FROM driverFact f \(district == nil ? "NOT INDEXED" : "")
                 WHERE submissionID BETWEEN ? AND ? AND formID = ? AND (? IS NULL OR district = ?)
                   AND (latest = 1 OR EXISTS (
@@ -259,7 +261,8 @@ extension SQLiteStore {
                 LatestApplication(
                     id: id, subjectKey: column.text(1), district: column.optionalText(2),
                     decision: try Self.decision(column.text(3), of: id), facts: facts,
-                    officerOutcome: try Self.outcome(column.optionalText(13), of: id), licence: licence))
+                    officerOutcome: try Self.outcome(column.optionalText(13), of: id), licence: licence,
+                    checks: try Self.checks(column.optionalText(18), latestNoChange: Self.day(column.int(19)), of: id)))
         }
         return result
     }
@@ -302,6 +305,16 @@ extension SQLiteStore {
             throw Refusal.damaged("submission \(id)'s facts hold an officer's outcome Safeguard does not know")
         }
         return outcome
+    }
+
+    /// A driver's stored check history, nil for none, or a refusal naming the submission whose facts hold a result
+    /// Safeguard does not know.
+    private static func checks(_ text: String?, latestNoChange: Day?, of id: Int64) throws -> CheckHistory? {
+        guard let text else { return nil }
+        guard let result = DBSCheckResult(rawValue: text) else {
+            throw Refusal.damaged("submission \(id)'s facts hold a check result Safeguard does not know")
+        }
+        return CheckHistory(lastResult: result, latestNoChange: latestNoChange)
     }
 
     /// A stored decision, or a refusal naming the submission whose facts hold one Safeguard does not know.

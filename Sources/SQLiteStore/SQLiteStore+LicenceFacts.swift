@@ -38,12 +38,36 @@ extension SQLiteStore {
         ])
     }
 
-    /// `keepLicence` for the driver and form of a stored version.
-    static func keepLicence(_ db: Database, of submissionID: Int64) throws {
+    /// Keeps on each of a driver's facts rows what their Update Service checks found: after a check is recorded or a
+    /// version's facts are filled again, in that transaction.
+    static func keepChecks(_ db: Database, driverNumber: String) throws {
+        let statement = try db.cachedStatement(
+            sql: "SELECT id, checkedOn, result FROM dbsCheck WHERE driverNumber = ? ORDER BY id")
+        let rows = try Row.fetchCursor(statement, arguments: [driverNumber])
+        let column = StatementColumns(statement)
+        var checks: [StatusCheck] = []
+        while try rows.next() != nil {
+            guard let result = DBSCheckResult(rawValue: column.text(2)) else {
+                throw Refusal.damaged("DBS check \(column.int64(0)) holds a result Safeguard does not know")
+            }
+            checks.append(StatusCheck(checkedOn: column.day(1), result: result))
+        }
+        let history = CheckHistory(checks)
+        try db.cachedStatement(
+            sql: """
+                UPDATE driverFact SET lastCheckResult = ?, latestNoChange = ?
+                WHERE submissionID IN (SELECT id FROM submission WHERE subjectKey = ? AND subjectKind = 'driver')
+                """
+        ).execute(arguments: [history?.lastResult.rawValue, history?.latestNoChange?.daysSinceEpoch, driverNumber])
+    }
+
+    /// `keepLicence` and `keepChecks` for the driver of a stored version, on its form.
+    static func keepLicensing(_ db: Database, of submissionID: Int64) throws {
         guard
             let row = try Row.fetchOne(
                 db, sql: "SELECT formID, subjectKey FROM submission WHERE id = ?", arguments: [submissionID])
         else { return }
         try keepLicence(db, formID: row[0], subjectKey: row[1])
+        try keepChecks(db, driverNumber: row[1])
     }
 }

@@ -68,7 +68,8 @@ extension SQLiteStore {
         }
     }
 
-    /// Records an Update Service check on a driver who has an application stored.
+    /// Records an Update Service check on a driver who has an application stored, and what the driver's checks
+    /// found on their facts, in one transaction.
     public func recordDBSCheck(
         driverNumber: String, checkedOn: Day, result: DBSCheckResult, note: String?, actor: String
     ) async throws -> DBSCheckRecord {
@@ -81,6 +82,7 @@ extension SQLiteStore {
                 id: nil, driverNumber: driverNumber, checkedOn: checkedOn.iso, result: result, note: note,
                 recordedBy: actor, recordedAt: Self.now())
             try record.insert(db)
+            try Self.keepChecks(db, driverNumber: driverNumber)
             try Self.audit(
                 db, actor: actor, action: .dbsCheck, target: "submission \(latest)",
                 detail: "\(result.rawValue) on \(checkedOn.iso)")

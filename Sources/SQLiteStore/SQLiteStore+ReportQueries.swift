@@ -22,23 +22,4 @@ extension SQLiteStore {
             }
         }
     }
-
-    /// Every Update Service check recorded, oldest first, its columns read through SQLite's C API (as records
-    /// through GRDB, a national county's took a third of a second of CPU).
-    public func statusChecks() async throws -> [StatusCheck] {
-        try await pool.read { db in
-            let statement = try db.makeStatement(
-                sql: "SELECT id, driverNumber, checkedOn, result FROM dbsCheck ORDER BY id")
-            let rows = try Row.fetchCursor(statement)
-            let column = StatementColumns(statement)
-            var checks: [StatusCheck] = []
-            while try rows.next() != nil {
-                guard let result = DBSCheckResult(rawValue: column.text(3)) else {
-                    throw Refusal.damaged("DBS check \(column.int64(0)) holds a result Safeguard does not know")
-                }
-                checks.append(StatusCheck(driver: column.text(1), checkedOn: column.day(2), result: result))
-            }
-            return checks
-        }
-    }
 }

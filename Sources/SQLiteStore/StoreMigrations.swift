@@ -136,9 +136,9 @@ enum StoreMigrations {
             db in
             try db.alter(table: "sharedRegisterEntry") { t in t.add(column: "address", .text) }
         }
-        migrator.registerMigration("v13: each driver's licence kept on their facts rows when a decision is recorded") {
-            db in try keepLicencesAsFacts(db)
-        }
+        migrator.registerMigration(
+            "v13: each driver's licence and checks kept on their facts rows when recorded; versions found by subject"
+        ) { db in try keepLicencesAsFacts(db) }
         return migrator
     }
 
@@ -180,10 +180,12 @@ enum StoreMigrations {
     }
 
     /// What the officers' decisions say about a driver's licence, on each of the driver's facts rows (the latest
-    /// grant's term and the earliest ending since, as `DriverLicence` keeps them; `SQLiteStore+LicenceFacts.swift` writes
-    /// them), and the outcome of the latest decision on each version, so that the licensing report reads no decision.
-    /// Where decisions are stored, every version's facts are listed in `factBackfill` to be filled again, which
-    /// works them out.
+    /// grant's term and the earliest ending since, as `DriverLicence` keeps them), what their Update Service checks
+    /// found (as `CheckHistory` keeps it), and the outcome of the latest decision on each version, so that the
+    /// licensing report reads no decision and no check (`SQLiteStore+LicenceFacts.swift` writes them). Where decisions
+    /// or checks are stored, every version's facts are listed in `factBackfill` to be filled again, which works them
+    /// out. And an index of the versions by subject alone: recording a check, a driver's history and a subject's
+    /// records looked for theirs through every stored version (a national county's: seconds from disk).
     private static func keepLicencesAsFacts(_ db: Database) throws {
         try db.execute(
             sql: """
@@ -192,9 +194,13 @@ enum StoreMigrations {
                 ALTER TABLE driverFact ADD COLUMN licenceEnd INTEGER;
                 ALTER TABLE driverFact ADD COLUMN licenceEndsOn INTEGER;
                 ALTER TABLE driverFact ADD COLUMN officerOutcome TEXT;
-                DELETE FROM factBackfill WHERE EXISTS (SELECT 1 FROM officerDecision);
+                ALTER TABLE driverFact ADD COLUMN lastCheckResult TEXT;
+                ALTER TABLE driverFact ADD COLUMN latestNoChange INTEGER;
+                CREATE INDEX submissionBySubjectKey ON submission(subjectKey);
+                DELETE FROM factBackfill
+                  WHERE EXISTS (SELECT 1 FROM officerDecision) OR EXISTS (SELECT 1 FROM dbsCheck);
                 INSERT INTO factBackfill SELECT 0, max(id) FROM submission
-                  WHERE EXISTS (SELECT 1 FROM officerDecision) HAVING count(*) > 0;
+                  WHERE EXISTS (SELECT 1 FROM officerDecision) OR EXISTS (SELECT 1 FROM dbsCheck) HAVING count(*) > 0;
                 """)
     }
 

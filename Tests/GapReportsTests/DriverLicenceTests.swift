@@ -2,8 +2,6 @@ import FormEngine
 import Records
 import Testing
 
-@testable import GapReports
-
 /// A driver's licence state, from their decisions in the order recorded, and their Update Service checks'.
 @Suite struct DriverLicenceTests {
     private func day(_ text: String) -> Day { Day(iso: text)! }
@@ -62,17 +60,18 @@ import Testing
 
     @Test("checks: what the last one found, and the latest day one found no change, whatever the order recorded")
     func checks() {
-        let histories = CheckHistory.of([
-            StatusCheck(driver: "D1", checkedOn: day("2026-05-01"), result: .noChange),
-            StatusCheck(driver: "D1", checkedOn: day("2026-03-01"), result: .noChange),
-            StatusCheck(driver: "D1", checkedOn: nil, result: .noChange),
-            StatusCheck(driver: "D2", checkedOn: day("2026-05-01"), result: .noChange),
-            StatusCheck(driver: "D2", checkedOn: day("2026-06-01"), result: .notSubscribed),
+        let found = CheckHistory([
+            StatusCheck(checkedOn: day("2026-05-01"), result: .noChange),
+            StatusCheck(checkedOn: day("2026-03-01"), result: .noChange),
+            StatusCheck(checkedOn: nil, result: .noChange),
         ])
-        #expect(histories["D1"]?.lastResult == .noChange)
-        #expect(histories["D1"]?.latestNoChange == day("2026-05-01"))
-        #expect(histories["D2"]?.lastResult == .notSubscribed)
-        #expect(histories["D2"]?.latestNoChange == day("2026-05-01"))
-        #expect(histories["D3"] == nil)
+        #expect(found == CheckHistory(lastResult: .noChange, latestNoChange: day("2026-05-01")))
+        let lapsed = CheckHistory([
+            StatusCheck(checkedOn: day("2026-05-01"), result: .noChange),
+            StatusCheck(checkedOn: day("2026-06-01"), result: .notSubscribed),
+        ])
+        #expect(lapsed?.lastResult == .notSubscribed)
+        #expect(lapsed?.latestNoChange == day("2026-05-01"))
+        #expect(CheckHistory([]) == nil, "no check, no history")
     }
 }

@@ -77,23 +77,34 @@ import Testing
                     granted: true, start: Day(iso: "2026-12-01"), end: Day(iso: "2029-11-30"), endsOn: nil))
     }
 
-    @Test("Update Service checks come back with their driver and day, oldest first", arguments: StoreKind.available)
-    func checksComeBack(_ kind: StoreKind) async throws {
+    @Test(
+        "each check leaves what the driver's checks found on their facts, and a new version carries it",
+        arguments: StoreKind.available)
+    func checksKeptOnFacts(_ kind: StoreKind) async throws {
         let temporary = try await TemporaryStore(kind)
         try await temporary.importRegister()
-        _ = try #require(
-            storedID(try await temporary.submit(example: "applications/amir-patel-renewal.yaml", asOf: "2026-10-20")))
+        let example = "applications/amir-patel-renewal.yaml"
+        _ = try #require(storedID(try await temporary.submit(example: example, asOf: "2026-10-20")))
         let store = temporary.store
+        #expect(try await latest(store).checks == nil, "no check yet")
         _ = try await store.recordDBSCheck(
             driverNumber: driver, checkedOn: try #require(Day(iso: "2026-10-01")), result: .noChange, note: nil,
             actor: "licensing.kettering")
         _ = try await store.recordDBSCheck(
             driverNumber: driver, checkedOn: try #require(Day(iso: "2026-09-01")), result: .newInformation,
             note: "Caution", actor: "licensing.kettering")
+        let found = CheckHistory(lastResult: .newInformation, latestNoChange: Day(iso: "2026-10-01"))
+        #expect(try await latest(store).checks == found, "what the last found, and the latest day of no change")
+
+        let text = try String(contentsOfFile: Paths.examples + "/" + example, encoding: .utf8) + "\n# Resubmitted\n"
+        let renewal = try #require(storedID(try await temporary.submit(text: text, asOf: "2026-11-20")))
+        let carried = try await latest(store)
+        #expect(carried.id == renewal && carried.checks == found, "the new version carries the driver's checks")
+        _ = try await store.recordDBSCheck(
+            driverNumber: driver, checkedOn: try #require(Day(iso: "2026-11-25")), result: .notSubscribed, note: nil,
+            actor: "licensing.kettering")
         #expect(
-            try await store.statusChecks() == [
-                StatusCheck(driver: driver, checkedOn: Day(iso: "2026-10-01"), result: .noChange),
-                StatusCheck(driver: driver, checkedOn: Day(iso: "2026-09-01"), result: .newInformation),
-            ])
+            try await latest(store).checks
+                == CheckHistory(lastResult: .notSubscribed, latestNoChange: Day(iso: "2026-10-01")))
     }
 }

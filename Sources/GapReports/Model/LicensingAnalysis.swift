@@ -149,16 +149,14 @@ public struct LicensingAnalysis: Sendable {
         let recheckMonths = whole("dbs_recheck_months", 6)
         let subscriptionDays = whole("dbs_subscription_days", 30)
         let trainingMonths = whole("training_refresh_months", 36)
-        // The two reads at once: the checks are read and taken in on one core while the applications are read on
-        // the others. The officers' decisions are not read: each application comes with the outcome of the latest
-        // on it and the driver's licence, kept on its facts when each was recorded.
-        async let statusChecks = store.statusChecks()
-        async let applications = store.latestApplications(formID: form.id, district: district)
-        let checks = CheckHistory.of(try await statusChecks)
+        // No officer's decision or Update Service check is read: each application comes with the outcome of the
+        // latest decision on it, the driver's licence and what their checks found, kept on its facts when each was
+        // recorded.
+        let applications = try await store.latestApplications(formID: form.id, district: district)
         let districts = form.districtKey.map { form.field(at: $0) }?.choices
         @Sendable func figures(_ latest: LatestApplication, district: String) -> DriverFigures {
             let facts = latest.facts
-            let driverChecks = checks.isEmpty ? nil : checks[latest.subjectKey]
+            let driverChecks = latest.checks
             // A status check keeps the certificate current only if it was added to the Update Service within
             // `subscriptionDays` of its issue; otherwise its own age decides (as the rules say). The evidence is the
             // latest of the certificate's issue and, when checkable, the checks that found no change.
@@ -191,7 +189,7 @@ public struct LicensingAnalysis: Sendable {
         // Each driver's figures from the facts kept when the application was stored, worked out on every core, each
         // in its place by district (by label), each district's drivers in the order of their applications (the
         // store's order).
-        let (drivers, groups) = try await applications.groupedConcurrentMap(
+        let (drivers, groups) = applications.groupedConcurrentMap(
             groupedBy: { districts?.label(for: $0.district ?? "") ?? $0.district ?? "" }, figures)
         var total = LicensingRollup(label: district == nil ? countyLabel : limitedTotalLabel)
         let byDistrict = groups.map { group in

@@ -1,7 +1,8 @@
 import FormEngine
 
 /// The latest version of one driver's application, as the licensing report reads it: its facts, its latest
-/// evaluation's decision, the officers' latest decision on it and what theirs on the driver say about the licence.
+/// evaluation's decision, the officers' latest decision on it, what theirs on the driver say about the licence and
+/// what the driver's Update Service checks found.
 public struct LatestApplication: Sendable {
     /// The submission number.
     public let id: Int64
@@ -17,11 +18,13 @@ public struct LatestApplication: Sendable {
     public let officerOutcome: LicensingOutcome?
     /// What the officers' decisions on the driver's applications to the form say about their licence.
     public let licence: DriverLicence
+    /// What the driver's Update Service checks found; nil before any.
+    public let checks: CheckHistory?
 
     /// Creates one.
     public init(
         id: Int64, subjectKey: String, district: String?, decision: Decision, facts: DriverFacts,
-        officerOutcome: LicensingOutcome?, licence: DriverLicence
+        officerOutcome: LicensingOutcome?, licence: DriverLicence, checks: CheckHistory?
     ) {
         self.id = id
         self.subjectKey = subjectKey
@@ -30,5 +33,6 @@ public struct LatestApplication: Sendable {
         self.facts = facts
         self.officerOutcome = officerOutcome
         self.licence = licence
+        self.checks = checks
     }
 }
