@@ -17,14 +17,26 @@ import Testing
             })
     }
 
+    private let example = "applications/amir-patel-renewal.yaml"
+
+    /// A new store with the register and Amir Patel's application stored, and its submission number.
+    private func storeWithAmir(_ kind: StoreKind) async throws -> (TemporaryStore, Int64) {
+        let temporary = try await TemporaryStore(kind)
+        try await temporary.importRegister()
+        let amir = try #require(storedID(try await temporary.submit(example: example, asOf: "2026-10-20")))
+        return (temporary, amir)
+    }
+
+    /// Amir Patel's application sent again, a comment added: a new version.
+    private func resubmitted() throws -> String {
+        try String(contentsOfFile: Paths.examples + "/" + example, encoding: .utf8) + "\n# Resubmitted\n"
+    }
+
     @Test(
         "each decision leaves the driver's licence on their facts, a new version carries it, a grant on it renews it",
         arguments: StoreKind.available)
     func licenceKeptOnFacts(_ kind: StoreKind) async throws {
-        let temporary = try await TemporaryStore(kind)
-        try await temporary.importRegister()
-        let example = "applications/amir-patel-renewal.yaml"
-        let amir = try #require(storedID(try await temporary.submit(example: example, asOf: "2026-10-20")))
+        let (temporary, amir) = try await storeWithAmir(kind)
         let beth = try #require(
             storedID(try await temporary.submit(example: "applications/beth-jones-incomplete.yaml", asOf: "2026-10-20"))
         )
@@ -58,8 +70,7 @@ import Testing
             try await store.latestApplications(formID: form, district: nil).joined().first { $0.id == beth })
         #expect(other.licence == DriverLicence() && other.officerOutcome == nil, "another driver's are their own")
 
-        let text = try String(contentsOfFile: Paths.examples + "/" + example, encoding: .utf8) + "\n# Resubmitted\n"
-        let renewal = try #require(storedID(try await temporary.submit(text: text, asOf: "2026-11-20")))
+        let renewal = try #require(storedID(try await temporary.submit(text: resubmitted(), asOf: "2026-11-20")))
         let carried = try await latest(store)
         #expect(carried.id == renewal && carried.officerOutcome == nil, "no decision on the new version yet")
         #expect(carried.licence == suspended, "the new version carries the driver's licence")
@@ -81,10 +92,7 @@ import Testing
         "each check leaves what the driver's checks found on their facts, and a new version carries it",
         arguments: StoreKind.available)
     func checksKeptOnFacts(_ kind: StoreKind) async throws {
-        let temporary = try await TemporaryStore(kind)
-        try await temporary.importRegister()
-        let example = "applications/amir-patel-renewal.yaml"
-        _ = try #require(storedID(try await temporary.submit(example: example, asOf: "2026-10-20")))
+        let (temporary, _) = try await storeWithAmir(kind)
         let store = temporary.store
         #expect(try await latest(store).checks == nil, "no check yet")
         _ = try await store.recordDBSCheck(
@@ -96,8 +104,7 @@ import Testing
         let found = CheckHistory(lastResult: .newInformation, latestNoChange: Day(iso: "2026-10-01"))
         #expect(try await latest(store).checks == found, "what the last found, and the latest day of no change")
 
-        let text = try String(contentsOfFile: Paths.examples + "/" + example, encoding: .utf8) + "\n# Resubmitted\n"
-        let renewal = try #require(storedID(try await temporary.submit(text: text, asOf: "2026-11-20")))
+        let renewal = try #require(storedID(try await temporary.submit(text: resubmitted(), asOf: "2026-11-20")))
         let carried = try await latest(store)
         #expect(carried.id == renewal && carried.checks == found, "the new version carries the driver's checks")
         _ = try await store.recordDBSCheck(
