@@ -15,7 +15,8 @@ extension PostgreSQLStore {
         var licence = DriverLicence()
         for row in try await connection.rows(
             """
-            SELECT d.id, d.outcome, d.licenceStart, d.licenceEnd, coalesce(d.effectiveOn, substr(d.decidedAt, 1, 10))
+            SELECT d.id, d.outcome, d.licenceStart, d.licenceEnd,
+              coalesce(d.effectiveOn, substr(d.decidedAt, 1, 10))
             FROM submission s JOIN officerDecision d ON d.submissionID = s.id
             WHERE s.formID = \(formID) AND s.subjectKey = \(subjectKey) ORDER BY d.id
             """)

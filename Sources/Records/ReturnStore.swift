@@ -112,9 +112,10 @@ public protocol ReturnStore: Sendable {
     func latestReturns(formID: String, collectionID: Int64?) async throws -> [LatestReturn]
 
     /// The latest version of each driver's application to a form, with its facts, its latest evaluation's decision,
-    /// the officers' latest decision on it, the driver's licence and checks (kept when each was recorded), in `district` (a value) only when given, by submission number: in parts, one after the other, as
-    /// the store read them (joined into one array, a national county's 360,000 were a copy and tens of megabytes of
-    /// memory for nothing).
+    /// the officers' latest decision on it, and the driver's licence and checks (kept when each was recorded), in
+    /// `district` (a value) only when given, by submission number: in parts, one after the other, as the store read
+    /// them (joined into one array, a national county's 360,000 were a copy and tens of megabytes of memory for
+    /// nothing).
     func latestApplications(formID: String, district: String?) async throws -> [[LatestApplication]]
 
     /// Submissions stored before facts were kept (by an older version of Safeguard) whose facts are still to be

@@ -21,8 +21,8 @@ extension SQLiteStore {
 
     /// Keeps the facts of a version stored in this transaction, which has none yet; `supersedes`, the version it
     /// replaces, if any, is then no longer its subject's latest. A driver's licence and checks are those the
-    /// version it replaces holds (no decision on the new one yet). Statements fewer a submission than `keepFacts`, on the path
-    /// every stored submission takes.
+    /// version it replaces holds (no decision on the new one yet). Statements fewer a submission than `keepFacts`,
+    /// on the path every stored submission takes.
     static func keepNewFacts(_ db: Database, _ facts: ReportFacts, submissionID: Int64, supersedes: Int64?) throws {
         try insertFacts(db, facts, submissionID: submissionID, replacing: false)
         guard let supersedes else { return }

@@ -9,7 +9,8 @@ extension SQLiteStore {
     static func keepLicence(_ db: Database, formID: String, subjectKey: String) throws {
         let statement = try db.cachedStatement(
             sql: """
-                SELECT d.id, d.outcome, d.licenceStart, d.licenceEnd, coalesce(d.effectiveOn, substr(d.decidedAt, 1, 10))
+                SELECT d.id, d.outcome, d.licenceStart, d.licenceEnd,
+                  coalesce(d.effectiveOn, substr(d.decidedAt, 1, 10))
                 FROM submission s JOIN officerDecision d ON d.submissionID = s.id
                 WHERE s.formID = ? AND s.subjectKey = ? ORDER BY d.id
                 """)
