@@ -3,9 +3,14 @@ import PostgresNIO
 import Records
 
 extension PostgreSQLStore {
+    /// A form and a subject as one key: what a subject's lock is taken on, and what the submission writer files
+    /// each subject's latest version under.
+    static func formSubject(_ formID: String, _ subjectKey: String) -> String { formID + "\u{1F}" + subjectKey }
+
     /// Takes a driver's (or school's) lock on a form for the transaction: the one storing a version of theirs takes.
     static func lockSubject(formID: String, subjectKey: String, _ connection: PostgresConnection) async throws {
-        try await connection.run("SELECT pg_advisory_xact_lock(hashtextextended(\(formID + "\u{1F}" + subjectKey), 0))")
+        let key = formSubject(formID, subjectKey)
+        try await connection.run("SELECT pg_advisory_xact_lock(hashtextextended(\(key), 0))")
     }
 
     /// Keeps on each of a driver's facts rows for a form what the officers' decisions on the driver's applications

@@ -51,7 +51,7 @@ struct PostgreSQLSubmissionWriter {
             return (form, key)
         }
         // One process at a time stores a version of each subject: every subject's lock, taken in one order.
-        let locks = Set(readable.map { $0.form.id + "\u{1F}" + $0.key }).sorted()
+        let locks = Set(readable.map { PostgreSQLStore.formSubject($0.form.id, $0.key) }).sorted()
         try await connection.run(
             "SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM (SELECT unnest(\(locks)) AS k ORDER BY 1) l"
         )
@@ -91,7 +91,7 @@ struct PostgreSQLSubmissionWriter {
                 // A school is filed under the register's district, whatever its return says.
                 if let school { district = school.district ?? district }
             }
-            let subject = form.id + "\u{1F}" + subjectKey
+            let subject = PostgreSQLStore.formSubject(form.id, subjectKey)
             let previous = latest[subject]
             // A driver's versions stay with the district that holds them, until a transfer hands them on.
             if form.subject == .driver, let previous, let held = previous.district, held != district {
@@ -232,7 +232,7 @@ struct PostgreSQLSubmissionWriter {
             """)
         var latest: [String: (version: Version, district: String?)] = [:]
         for row in rows {
-            latest[try row[0].decode(String.self) + "\u{1F}" + row[1].decode(String.self)] = (
+            latest[PostgreSQLStore.formSubject(try row[0].decode(String.self), try row[1].decode(String.self))] = (
                 .stored(try row[2].decode(Int64.self)), try row[3].decode(String?.self)
             )
         }
@@ -249,7 +249,10 @@ struct PostgreSQLSubmissionWriter {
             """)
         return Dictionary(
             try rows.map {
-                (try $0[0].decode(String.self) + "\u{1F}" + $0[1].decode(String.self), try $0[2].decode(String.self))
+                (
+                    PostgreSQLStore.formSubject(try $0[0].decode(String.self), try $0[1].decode(String.self)),
+                    try $0[2].decode(String.self)
+                )
             }, uniquingKeysWith: { first, _ in first })
     }
 
