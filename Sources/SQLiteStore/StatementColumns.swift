@@ -19,7 +19,9 @@ struct StatementColumns {
 
     /// A column that may be NULL, as an integer.
     func int(_ column: Int32) -> Int? {
-        sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(statement, column))
+        // NULL reads as 0, so only a 0 needs its type asked: one call into SQLite a value, not two.
+        let value = sqlite3_column_int64(statement, column)
+        return value == 0 && sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : Int(value)
     }
 
     /// A column that is never NULL, as a boolean: true unless 0.

@@ -12,6 +12,16 @@ struct ConcurrentMapTests {
         }
     }
 
+    @Test("cut into runs, one a core: every element in one run, the runs in order, however few the elements")
+    func runs() {
+        for count in [0, 1, 2, 3, 5, 17, 1_000] {
+            let numbers = Array(0..<count)
+            let runs = numbers.concurrentRuns { Array($0) }
+            #expect(runs.flatMap { $0 } == numbers)
+            #expect(runs.allSatisfy { $0.count <= (count + 1) / 2 || runs.count == 1 })
+        }
+    }
+
     @Test("each group's elements keep the parts' order, the groups in their keys' order, whatever the parts")
     func order() {
         // Districts as letters, drivers as numbers, the order they were stored in across the store's parts.

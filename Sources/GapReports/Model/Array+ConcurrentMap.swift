@@ -25,6 +25,15 @@ extension Array where Element: Sendable {
             initialized = count
         }
     }
+
+    /// The array cut into a run of an equal share a core, each run transformed at once on its own core, in order.
+    func concurrentRuns<Output: Sendable>(_ transform: @Sendable (ArraySlice<Element>) -> Output) -> [Output] {
+        let cores = workingCores
+        let share = Swift.max(1, (count + cores - 1) / cores)
+        return Array<Int>(0..<cores).concurrentMap { run in
+            transform(self[Swift.min(count, run * share)..<Swift.min(count, (run + 1) * share)])
+        }
+    }
 }
 
 extension Array {

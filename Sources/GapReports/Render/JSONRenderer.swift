@@ -92,15 +92,31 @@ public enum JSONRenderer {
             key.append(UInt8(ascii: ":"))
             return key
         }
-        for (index, row) in table.rows.enumerated() {
-            if index > 0 { output.append(UInt8(ascii: ",")) }
-            output.append(UInt8(ascii: "{"))
-            for (position, (key, value)) in zip(keys, row).enumerated() {
-                if position > 0 { output.append(UInt8(ascii: ",")) }
-                output.append(contentsOf: key)
-                write(value, to: &output)
+        // The rows written on every core, a run of them a core, then joined in order: a national licensing report's
+        // 104,864 drivers needing action are 20 MB.
+        // Through the arrays' buffers: iterated as arrays, each row, cell and key was retained and released, a third
+        // of the writing.
+        let runs = table.rows.concurrentRuns { rows in
+            var output: [UInt8] = []
+            keys.withUnsafeBufferPointer { keys in
+                for index in rows.indices {
+                    if index != rows.startIndex { output.append(UInt8(ascii: ",")) }
+                    output.append(UInt8(ascii: "{"))
+                    rows[index].withUnsafeBufferPointer { cells in
+                        for position in 0..<Swift.min(keys.count, cells.count) {
+                            if position > 0 { output.append(UInt8(ascii: ",")) }
+                            keys[position].withUnsafeBufferPointer { output.append(contentsOf: $0) }
+                            write(cells[position], to: &output)
+                        }
+                    }
+                    output.append(UInt8(ascii: "}"))
+                }
             }
-            output.append(UInt8(ascii: "}"))
+            return output
+        }
+        for (index, run) in runs.filter({ !$0.isEmpty }).enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            output.append(contentsOf: run)
         }
         output.append(utf8: "]}")
     }
