@@ -5,7 +5,7 @@ import Testing
 
 @testable import GapReports
 
-@Suite("The drivers needing action: the most urgent first, however many, in every format")
+@Suite("The drivers needing action: the most urgent first, however many, and every one in the JSON")
 struct ActionTableTests {
     /// The report's day.
     static let asOf = Day(iso: "2026-10-31")!
