@@ -44,6 +44,10 @@ extension Safeguarding {
     /// The first day of the decisions the register still holds on `day`: 11 years before it.
     static func registerKeptSince(_ day: Day) -> Day { day.adding(months: -12 * SharedRegisterEntry.keptYears) }
 
+    /// Up to this many applications at once are each searched for their own entries; more are searched against the
+    /// whole register, read once.
+    public static let registerSearchedOneByOneUpTo = 16
+
     /// The drivers' applications among `submissions`, each with a referral for every register entry about its
     /// driver: the authority, what it decided, when and on what grounds; the reasons only to the district that
     /// decided, or to any where the rules' `share_register_reasons` is true.
@@ -52,44 +56,74 @@ extension Safeguarding {
     func withSharedRegister(_ submissions: [PreparedSubmission], stored: [Int64]? = nil) async throws
         -> [PreparedSubmission]
     {
-        guard submissions.contains(where: { $0.evaluation.form?.subject == .driver }) else { return submissions }
-        let register = try await sharedRegister(on: today())
-        guard !register.isEmpty else { return submissions }
-        return submissions.enumerated().map { index, prepared in
-            let evaluation = prepared.evaluation
-            guard let form = evaluation.form, form.subject == .driver,
-                let root = prepared.storedAnswers
-            else { return prepared }
-            let person = RegisterPerson(bound: root, form: form)
-            let matches = person.matches(in: register).filter { $0.submissionID != stored?[index] }
-            guard !matches.isEmpty else { return prepared }
-            let key = form.subjectKey
-            let shared = sharesRegisterReasons(form)
-            var referred = evaluation
-            for entry in matches {
-                // The reasons go to the district that decided, and to others only where the districts agreed.
-                let reasons =
-                    entry.reasons.flatMap { shared || entry.authority == evaluation.district ? $0 : nil }
-                    .map { ": “\($0)”. The sub-committee must consider it." }
-                    ?? ". The sub-committee must consider it: ask \(districtLabel(entry.authority))'s licensing team "
-                    + "for the reasons."
-                let undeclared =
-                    person.declaredRefusal == false
-                    ? " The applicant declared no refusal, suspension or revocation." : ""
-                referred = referred.adding(
-                    Finding(
-                        rule: Self.sharedRegisterRule, severity: .refer,
-                        path: JSONPointer.make(form.path(at: key)),
-                        message: "The JOF's shared register records \(describe(entry))" + reasons + undeclared,
-                        mark: evaluation.mark(of: key),
-                        values: [
-                            ("authority", .string(entry.authority)), ("outcome", .string(entry.outcome.rawValue)),
-                            ("decided_on", .string(entry.decidedOn)), ("grounds", .string(entry.grounds.rawValue)),
-                        ],
-                        source: "NR3S and the Joint Operating Framework: search before every grant (DOMAIN.md 3)"))
-            }
-            return PreparedSubmission(referred, keepingFacts: prepared.facts != nil)
+        let drivers = submissions.count { $0.evaluation.form?.subject == .driver }
+        guard drivers > 0 else { return submissions }
+        // A few applications (the portal's or the API's one) are searched for the entries that may be about each:
+        // the whole register was read and decoded for every application a portal page or the API checked (2,674
+        // entries in the national sample). A submit's chunk or a revalidation reads it once for all.
+        let day = today()
+        let whole = drivers > Self.registerSearchedOneByOneUpTo ? try await sharedRegister(on: day) : nil
+        if whole?.isEmpty == true { return submissions }
+        var searched: [PreparedSubmission] = []
+        searched.reserveCapacity(submissions.count)
+        for (index, prepared) in submissions.enumerated() {
+            searched.append(try await withRegisterMatches(prepared, stored: stored?[index], register: whole, on: day))
         }
+        return searched
+    }
+
+    /// One application with a referral for every register entry about its driver (see `withSharedRegister`),
+    /// searched in `register` when given, else in the entries that may be about the driver.
+    private func withRegisterMatches(
+        _ prepared: PreparedSubmission, stored: Int64?, register: [SharedRegisterEntry]?, on day: Day
+    ) async throws -> PreparedSubmission {
+        let evaluation = prepared.evaluation
+        guard let form = evaluation.form, form.subject == .driver, let root = prepared.storedAnswers else {
+            return prepared
+        }
+        let person = RegisterPerson(bound: root, form: form)
+        let candidates: [SharedRegisterEntry]
+        if let register {
+            candidates = register
+        } else {
+            candidates = try await registerCandidates(about: person, on: day)
+        }
+        let matches = person.matches(in: candidates).filter { $0.submissionID != stored }
+        guard !matches.isEmpty else { return prepared }
+        let key = form.subjectKey
+        let shared = sharesRegisterReasons(form)
+        var referred = evaluation
+        for entry in matches {
+            // The reasons go to the district that decided, and to others only where the districts agreed.
+            let reasons =
+                entry.reasons.flatMap { shared || entry.authority == evaluation.district ? $0 : nil }
+                .map { ": “\($0)”. The sub-committee must consider it." }
+                ?? ". The sub-committee must consider it: ask \(districtLabel(entry.authority))'s licensing team "
+                + "for the reasons."
+            let undeclared =
+                person.declaredRefusal == false
+                ? " The applicant declared no refusal, suspension or revocation." : ""
+            referred = referred.adding(
+                Finding(
+                    rule: Self.sharedRegisterRule, severity: .refer,
+                    path: JSONPointer.make(form.path(at: key)),
+                    message: "The JOF's shared register records \(describe(entry))" + reasons + undeclared,
+                    mark: evaluation.mark(of: key),
+                    values: [
+                        ("authority", .string(entry.authority)), ("outcome", .string(entry.outcome.rawValue)),
+                        ("decided_on", .string(entry.decidedOn)), ("grounds", .string(entry.grounds.rawValue)),
+                    ],
+                    source: "NR3S and the Joint Operating Framework: search before every grant (DOMAIN.md 3)"))
+        }
+        return PreparedSubmission(referred, keepingFacts: prepared.facts != nil)
+    }
+
+    /// The register's entries kept on `day` that may be about `person`: those with their driver number, National
+    /// Insurance number or date of birth (`RegisterPerson.matches` then compares the names).
+    func registerCandidates(about person: RegisterPerson, on day: Day) async throws -> [SharedRegisterEntry] {
+        try await store.sharedRegister(
+            since: Self.registerKeptSince(day), driverNumber: person.driverNumber, niNumber: person.niNumber,
+            dateOfBirth: person.dateOfBirth)
     }
 
     /// The shared register as a licensing officer reads it: every entry kept today, the newest decision first, each
@@ -162,10 +196,7 @@ extension Safeguarding {
         let person = RegisterPerson(bound: root, form: form)
         // Only the entries that may be about the driver are read: read whole for each grant, the register's time
         // grew with it (a national sample's decisions slowed from 225 to about 100 a second).
-        let candidates = try await store.sharedRegister(
-            since: Self.registerKeptSince(today()), driverNumber: person.driverNumber, niNumber: person.niNumber,
-            dateOfBirth: person.dateOfBirth)
-        let matches = person.matches(in: candidates)
+        let matches = person.matches(in: try await registerCandidates(about: person, on: today()))
         guard let entry = matches.last else { return }
         let decisions = try await store.submissionDetail(submission.id!)?.decisions ?? []
         if decisions.contains(where: { $0.outcome == .referToCommittee }) { return }

@@ -240,6 +240,58 @@ struct SharedRegisterTests {
         }
     }
 
+    @Test(
+        "many applications at once (the whole register read once) are referred alike, in the same words, as each alone",
+        arguments: StoreKind.available)
+    func manyAtOnce(_ kind: StoreKind) async throws {
+        let temporary = try await TemporaryCounty(kind)
+        let cases = temporary.cases(today: today.iso)
+        let officer = Sender.commandLine("officer")
+        let patel = try #require(storedID(try await submit(try application([]), cases).outcome))
+        _ = try await cases.decide(DecisionRequest(submissionID: patel, outcome: .grant, start: day(-30)), by: officer)
+        _ = try await cases.decide(
+            DecisionRequest(submissionID: patel, outcome: .revoke, note: "Road safety", grounds: .roadSafety),
+            by: officer)
+        // The same NI number; the same name and date of birth; then drivers of their own, enough that a submit
+        // searches the whole register rather than each driver's own entries.
+        let matching = [
+            try application([("district: kettering", "district: corby"), ("PATEL702238AP9AB", "PATEL702238AP9AC")]),
+            try application([
+                ("district: kettering", "district: corby"), ("PATEL702238AP9AB", "PATEL702238AP9AD"),
+                ("JG 10 36 81 C", "JG 10 36 82 C"),
+            ]),
+        ]
+        let others = try (0...Safeguarding.registerSearchedOneByOneUpTo).map { number in
+            try application([
+                ("district: kettering", "district: corby"),
+                ("PATEL702238AP9AB", "PATEL702238AP9B" + String(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")[number])),
+                ("JG 10 36 81 C", "JG 10 36 83 C"), ("full_name: Amir Patel", "full_name: Omar Shah"),
+            ])
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var paths: [String] = []
+        for (number, bytes) in (matching + others).enumerated() {
+            let path = folder.appendingPathComponent("application-\(number).yaml").path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            paths.append(path)
+        }
+        var stored: [SubmitResult] = []
+        try await cases.submit(
+            files: paths, options: SubmitOptions(source: .file, asOf: Day(iso: "2026-10-20")!), by: tester
+        ) { stored += $0 }
+        #expect(stored.count == paths.count)
+        func matches(_ evaluation: Evaluation) -> [String] {
+            evaluation.findings.filter { $0.rule == "jof.register-match" }.map(\.message)
+        }
+        for (number, (bytes, result)) in zip(matching + others, stored).enumerated() {
+            let alone = try await cases.check(bytes, file: "application.yaml", by: tester)
+            #expect(matches(result.evaluation) == matches(alone), "application \(number)")
+            #expect(matches(alone).count == (number < matching.count ? 1 : 0), "application \(number)")
+        }
+    }
+
     @Test("a refusal on grounds not shared (dishonesty) does not enter the register", arguments: StoreKind.available)
     func notShared(_ kind: StoreKind) async throws {
         let temporary = try await TemporaryCounty(kind)
