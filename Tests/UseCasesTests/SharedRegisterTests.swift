@@ -39,6 +39,17 @@ struct SharedRegisterTests {
         return nil
     }
 
+    /// Amir Patel's application stored, granted a month ago and revoked today on road-safety grounds: an entry in the
+    /// register.
+    func revokePatel(_ cases: Safeguarding) async throws {
+        let officer = Sender.commandLine("officer")
+        let patel = try #require(storedID(try await submit(try application([]), cases).outcome))
+        _ = try await cases.decide(DecisionRequest(submissionID: patel, outcome: .grant, start: day(-30)), by: officer)
+        _ = try await cases.decide(
+            DecisionRequest(submissionID: patel, outcome: .revoke, note: "Road safety", grounds: .roadSafety),
+            by: officer)
+    }
+
     func submit(_ bytes: [UInt8], _ cases: Safeguarding) async throws -> SubmitResult {
         try await cases.submit(
             bytes, file: "application.yaml", options: SubmitOptions(source: .file, asOf: Day(iso: "2026-10-20")!),
@@ -196,12 +207,7 @@ struct SharedRegisterTests {
     func revalidated(_ kind: StoreKind) async throws {
         let temporary = try await TemporaryCounty(kind)
         let cases = temporary.cases(today: today.iso)
-        let officer = Sender.commandLine("officer")
-        let patel = try #require(storedID(try await submit(try application([]), cases).outcome))
-        _ = try await cases.decide(DecisionRequest(submissionID: patel, outcome: .grant, start: day(-30)), by: officer)
-        _ = try await cases.decide(
-            DecisionRequest(submissionID: patel, outcome: .revoke, note: "Road safety", grounds: .roadSafety),
-            by: officer)
+        try await revokePatel(cases)
         let corby = try await submit(
             try application([("district: kettering", "district: corby"), ("PATEL702238AP9AB", "PATEL702238AP9AC")]),
             cases)
@@ -218,15 +224,10 @@ struct SharedRegisterTests {
     func replayed(_ kind: StoreKind) async throws {
         let temporary = try await TemporaryCounty(kind)
         let cases = temporary.cases(today: today.iso)
-        let officer = Sender.commandLine("officer")
         let before = try await submit(
             try application([("district: kettering", "district: corby"), ("PATEL702238AP9AB", "PATEL702238AP9AC")]),
             cases)
-        let patel = try #require(storedID(try await submit(try application([]), cases).outcome))
-        _ = try await cases.decide(DecisionRequest(submissionID: patel, outcome: .grant, start: day(-30)), by: officer)
-        _ = try await cases.decide(
-            DecisionRequest(submissionID: patel, outcome: .revoke, note: "Road safety", grounds: .roadSafety),
-            by: officer)
+        try await revokePatel(cases)
         let after = try await submit(
             try application([("district: kettering", "district: corby"), ("PATEL702238AP9AB", "PATEL702238AP9AD")]),
             cases)
@@ -246,12 +247,7 @@ struct SharedRegisterTests {
     func manyAtOnce(_ kind: StoreKind) async throws {
         let temporary = try await TemporaryCounty(kind)
         let cases = temporary.cases(today: today.iso)
-        let officer = Sender.commandLine("officer")
-        let patel = try #require(storedID(try await submit(try application([]), cases).outcome))
-        _ = try await cases.decide(DecisionRequest(submissionID: patel, outcome: .grant, start: day(-30)), by: officer)
-        _ = try await cases.decide(
-            DecisionRequest(submissionID: patel, outcome: .revoke, note: "Road safety", grounds: .roadSafety),
-            by: officer)
+        try await revokePatel(cases)
         // The same NI number; the same name and date of birth; then drivers of their own, enough that a submit
         // searches the whole register rather than each driver's own entries.
         let matching = [
