@@ -39,6 +39,19 @@ struct SharedRegisterTests {
         return nil
     }
 
+    /// An application in Corby under another driver number (`...AC` unless given) with Amir Patel's NI number.
+    func withPatelsNI(_ driverNumber: String = "PATEL702238AP9AC") throws -> [UInt8] {
+        try application([("district: kettering", "district: corby"), ("PATEL702238AP9AB", driverNumber)])
+    }
+
+    /// An application in Corby with only Amir Patel's name and date of birth: another driver and NI number.
+    func withPatelsNameAndBirth() throws -> [UInt8] {
+        try application([
+            ("district: kettering", "district: corby"), ("PATEL702238AP9AB", "PATEL702238AP9AD"),
+            ("JG 10 36 81 C", "JG 10 36 82 C"),
+        ])
+    }
+
     /// Amir Patel's application stored, granted a month ago and revoked today on road-safety grounds: an entry in the
     /// register.
     func revokePatel(_ cases: Safeguarding) async throws {
@@ -95,14 +108,8 @@ struct SharedRegisterTests {
                         + "other_councils: {held_elsewhere: yes, which: Kettering BC, refused_suspended_revoked: no}\n"
                 ),
             ]), cases)
-        let sameNI = try await submit(
-            try application([("district: kettering", "district: corby"), ("PATEL702238AP9AB", "PATEL702238AP9AC")]),
-            cases)
-        let sameNameAndBirth = try await submit(
-            try application([
-                ("district: kettering", "district: corby"), ("PATEL702238AP9AB", "PATEL702238AP9AD"),
-                ("JG 10 36 81 C", "JG 10 36 82 C"),
-            ]), cases)
+        let sameNI = try await submit(try withPatelsNI(), cases)
+        let sameNameAndBirth = try await submit(try withPatelsNameAndBirth(), cases)
         let someoneElse = try await submit(
             try application([
                 ("district: kettering", "district: corby"), ("PATEL702238AP9AB", "PATEL702238AP9AE"),
@@ -208,9 +215,7 @@ struct SharedRegisterTests {
         let temporary = try await TemporaryCounty(kind)
         let cases = temporary.cases(today: today.iso)
         try await revokePatel(cases)
-        let corby = try await submit(
-            try application([("district: kettering", "district: corby"), ("PATEL702238AP9AB", "PATEL702238AP9AC")]),
-            cases)
+        let corby = try await submit(try withPatelsNI(), cases)
         #expect(corby.evaluation.decision == .referred)
         let report = try await cases.revalidate(
             formID: "taxi-driver-application", asOf: Day(iso: "2026-10-20")!, by: tester)
@@ -224,13 +229,9 @@ struct SharedRegisterTests {
     func replayed(_ kind: StoreKind) async throws {
         let temporary = try await TemporaryCounty(kind)
         let cases = temporary.cases(today: today.iso)
-        let before = try await submit(
-            try application([("district: kettering", "district: corby"), ("PATEL702238AP9AB", "PATEL702238AP9AC")]),
-            cases)
+        let before = try await submit(try withPatelsNI(), cases)
         try await revokePatel(cases)
-        let after = try await submit(
-            try application([("district: kettering", "district: corby"), ("PATEL702238AP9AB", "PATEL702238AP9AD")]),
-            cases)
+        let after = try await submit(try withPatelsNI("PATEL702238AP9AD"), cases)
         #expect(after.evaluation.decision == .referred)
         for (result, searched) in [(before, false), (after, true)] {
             let id = try #require(storedID(result.outcome))
@@ -250,13 +251,7 @@ struct SharedRegisterTests {
         try await revokePatel(cases)
         // The same NI number; the same name and date of birth; then drivers of their own, enough that a submit
         // searches the whole register rather than each driver's own entries.
-        let matching = [
-            try application([("district: kettering", "district: corby"), ("PATEL702238AP9AB", "PATEL702238AP9AC")]),
-            try application([
-                ("district: kettering", "district: corby"), ("PATEL702238AP9AB", "PATEL702238AP9AD"),
-                ("JG 10 36 81 C", "JG 10 36 82 C"),
-            ]),
-        ]
+        let matching = [try withPatelsNI(), try withPatelsNameAndBirth()]
         let others = try (0...Safeguarding.registerSearchedOneByOneUpTo).map { number in
             try application([
                 ("district: kettering", "district: corby"),
