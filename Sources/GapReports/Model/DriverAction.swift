@@ -23,10 +23,11 @@ public struct DriverAction: Sendable, Equatable, Comparable {
     /// The day it is due: the day a re-check or training fell or falls due, or the report's day for what is due now.
     public let due: Day
 
-    /// Orders by urgency, then by due date.
-    public static func < (lhs: DriverAction, rhs: DriverAction) -> Bool {
-        lhs.urgency != rhs.urgency ? lhs.urgency < rhs.urgency : lhs.due < rhs.due
-    }
+    /// Where the action stands in an officer's list, as numbers: its urgency, then its due day (days since 1970).
+    public var rank: (urgency: Int, due: Int) { (urgency.rawValue, due.daysSinceEpoch) }
+
+    /// Orders by urgency, then by due date: by rank.
+    public static func < (lhs: DriverAction, rhs: DriverAction) -> Bool { lhs.rank < rhs.rank }
 
     /// The action as a report cell shows it: `DBS re-check overdue (due 2026-05-01)`, `... (now)`.
     public func wording(asOf: Day) -> String {

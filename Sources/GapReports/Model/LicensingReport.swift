@@ -77,11 +77,11 @@ public enum LicensingReport {
         // Each driver's actions and cells worked out on every core: a county's 360,000 drivers took most of the
         // national report's document on one.
         let asOf = analysis.asOf
-        let rows = analysis.drivers.concurrentMap { driver -> (urgency: Int, due: Int, cells: [ReportCell])? in
+        let rows = analysis.drivers.concurrentMap { driver -> (rank: (urgency: Int, due: Int), cells: [ReportCell])? in
             let actions = DriverAction.all(for: driver, asOf: asOf)
             guard let first = actions.first else { return nil }
             return (
-                first.urgency.rawValue, first.due.daysSinceEpoch,
+                first.rank,
                 [
                     .text(driver.district), .count(Int(driver.submission)), .text(driver.driver),
                     .text(driver.dbsCertificate),
@@ -99,13 +99,15 @@ public enum LicensingReport {
             rows: mostUrgentFirst(rows))
     }
 
-    /// The cells of the drivers with a row, by their first action's urgency (as a number), then its due day (days
-    /// since 1970), then in the order given. Sorted by number, each row's place beside it: sorting the rows
-    /// themselves moved their actions and cells, a reference count each, and took a tenth of a national report.
-    private static func mostUrgentFirst(_ rows: [(urgency: Int, due: Int, cells: [ReportCell])?]) -> [[ReportCell]] {
+    /// The cells of the drivers with a row, by their first action's rank (`DriverAction.rank`), then in the order
+    /// given. Sorted by number, each row's place beside it: sorting the rows themselves moved their actions and
+    /// cells, a reference count each, and took a tenth of a national report.
+    private static func mostUrgentFirst(_ rows: [(rank: (urgency: Int, due: Int), cells: [ReportCell])?])
+        -> [[ReportCell]]
+    {
         var ranked: [(urgency: Int, due: Int, place: Int)] = []
         for place in rows.indices {
-            if let urgency = rows[place]?.urgency, let due = rows[place]?.due { ranked.append((urgency, due, place)) }
+            if let rank = rows[place]?.rank { ranked.append((rank.urgency, rank.due, place)) }
         }
         return ranked.sorted { ($0.urgency, $0.due, $0.place) < ($1.urgency, $1.due, $1.place) }
             .compactMap { rows[$0.place]?.cells }
