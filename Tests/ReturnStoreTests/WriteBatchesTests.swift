@@ -11,16 +11,19 @@ import Testing
         let number: Int
     }
 
-    /// Runs a write for each number at once, each inserting its number into `scratch`; what each caller was told.
-    private func writeAtOnce(_ numbers: Range<Int>, on store: SQLiteStore, refusing: @escaping @Sendable (Int) -> Bool)
-        async -> [Int: Result<Int, any Error>]
-    {
+    /// Runs a write for each number at once, each inserting its number into `scratch` (with `padding` bytes beside
+    /// it); what each caller was told.
+    private func writeAtOnce(
+        _ numbers: Range<Int>, on store: SQLiteStore, padding: Int = 0, refusing: @escaping @Sendable (Int) -> Bool
+    ) async -> [Int: Result<Int, any Error>] {
         await withTaskGroup(of: (Int, Result<Int, any Error>).self) { group in
             for number in numbers {
                 group.addTask {
                     do {
                         let value = try await store.write { db in
-                            try db.execute(sql: "INSERT INTO scratch (n) VALUES (?)", arguments: [number])
+                            try db.execute(
+                                sql: "INSERT INTO scratch (n, padding) VALUES (?, zeroblob(?))",
+                                arguments: [number, padding])
                             if refusing(number) { throw Refused(number: number) }
                             return number * 10
                         }
@@ -41,11 +44,17 @@ import Testing
         Set(try await store.pool.read { db in try Int.fetchAll(db, sql: "SELECT n FROM scratch") })
     }
 
-    @Test("writes made at once each get their own answer, and one that fails is undone alone")
-    func failingWriteIsUndoneAlone() async throws {
+    /// The scratch table: a number, and bytes to make its rows as large as a test needs.
+    private static let scratch = "CREATE TABLE scratch (n INTEGER NOT NULL, padding BLOB)"
+
+    @Test(
+        "writes made at once each get their own answer, and one that fails is undone alone, small or large",
+        // 40 KB a write: a batch's undo records (kept in memory) pass the 64 KiB SQLite otherwise keeps them in.
+        arguments: [0, 40_000])
+    func failingWriteIsUndoneAlone(padding: Int) async throws {
         let temporary = try await TemporaryStore()
-        try await temporary.executeDirectly("CREATE TABLE scratch (n INTEGER NOT NULL)")
-        let told = await writeAtOnce(0..<200, on: temporary.sqlite, refusing: { $0 % 7 == 3 })
+        try await temporary.executeDirectly(Self.scratch)
+        let told = await writeAtOnce(0..<200, on: temporary.sqlite, padding: padding, refusing: { $0 % 7 == 3 })
         #expect(told.count == 200)
         for (number, result) in told {
             switch result {
@@ -62,7 +71,7 @@ import Testing
     @Test("a write after which SQLite rolls the whole transaction back fails every write of its batch, none kept")
     func abortedTransactionFailsItsBatch() async throws {
         let temporary = try await TemporaryStore()
-        try await temporary.executeDirectly("CREATE TABLE scratch (n INTEGER NOT NULL)")
+        try await temporary.executeDirectly(Self.scratch)
         // RAISE(ROLLBACK) ends the transaction, as a full disk or an I/O error would.
         try await temporary.executeDirectly(
             """
