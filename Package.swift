@@ -78,6 +78,7 @@ let package = Package(
             dependencies: [
                 "FormEngine", "Records", "SQLiteStore", "PostgreSQLStore", "UseCases", "GapReports", "SampleCounty", "WebPortal",
                 .product(name: "Logging", package: "swift-log"), .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

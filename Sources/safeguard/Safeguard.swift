@@ -30,6 +30,7 @@ struct Safeguard: AsyncParsableCommand {
             printError(CommandLineMistakes(arguments).report(first: error))
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
+        if command is Serve { Serve.runTasksOnTheEventLoops() }
         do {
             if var asynchronous = command as? any AsyncParsableCommand {
                 try await asynchronous.run()
