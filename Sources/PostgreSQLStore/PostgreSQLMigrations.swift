@@ -139,6 +139,10 @@ enum PostgreSQLMigrations {
                 """,
             ]
         ),
+        (
+            "v14: the shared register searched by date of birth too, not read through",
+            ["CREATE INDEX sharedRegisterEntry_dateOfBirth ON sharedRegisterEntry(dateOfBirth)"]
+        ),
     ]
 
     /// The first schema: the register, submissions with their evaluations and findings, licensing, accounts and the

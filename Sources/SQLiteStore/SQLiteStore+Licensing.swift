@@ -42,14 +42,16 @@ extension SQLiteStore {
     {
         try readOnThisThread { db in
             try SharedRegisterEntry.fetchAll(
-                db.cachedStatement(
-                    sql: """
-                        SELECT * FROM sharedRegisterEntry
-                        WHERE decidedOn >= ? AND (driverNumber = ? OR niNumber = ? OR dateOfBirth = ?) ORDER BY id
-                        """),
+                db.cachedStatement(sql: Self.registerEntriesAboutSQL),
                 arguments: [since.iso, driverNumber, niNumber, dateOfBirth])
         }
     }
+
+    /// The query for one driver's register entries: by its three indexes, not a read of the whole register.
+    static let registerEntriesAboutSQL = """
+        SELECT * FROM sharedRegisterEntry
+        WHERE decidedOn >= ? AND (driverNumber = ? OR niNumber = ? OR dateOfBirth = ?) ORDER BY id
+        """
 
     /// Hands a driver's versions to another district, as they stand now.
     public func recordTransfer(

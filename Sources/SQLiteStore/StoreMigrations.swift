@@ -139,6 +139,12 @@ enum StoreMigrations {
         migrator.registerMigration(
             "v13: each driver's licence and checks kept on their facts rows when recorded; versions found by subject"
         ) { db in try keepLicencesAsFacts(db) }
+        migrator.registerMigration("v14: the shared register searched by date of birth too, not read through") { db in
+            // A driver's register entries are found by driver number, NI number or date of birth: without this
+            // index the last of the three read every entry (a scan of NR3S's size for every application checked).
+            try db.create(
+                index: "sharedRegisterEntry_on_dateOfBirth", on: "sharedRegisterEntry", columns: ["dateOfBirth"])
+        }
         return migrator
     }
 
