@@ -45,7 +45,8 @@ final class WriteBatches: Sendable {
                 run: { db, alone in
                     // Alone in its batch, a write runs in the batch's transaction itself, and its error fails the
                     // batch: a savepoint has SQLite copy every page it changes to a statement journal first (a
-                    // temporary file past 64 KiB: the command line's 1,024-file chunks spent twice the system time).
+                    // temporary file past 64 KiB until the writer kept it in memory: the command line's 1,024-file
+                    // chunks spent twice the system time, and would copy tens of megabytes a chunk still).
                     guard !alone else {
                         let result = try updates(db)
                         return { continuation.resume(returning: result) }
