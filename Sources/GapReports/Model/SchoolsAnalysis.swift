@@ -227,8 +227,9 @@ public struct SchoolsAnalysis: Sendable {
         let districts = try await store.districts()
         let districtNames = Dictionary(districts.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
         // The register and the findings' counts are read while the rounds' returns are: each read leaves a core
-        // idle while it alone runs.
-        let registerRead = Task {
+        // idle while it alone runs. (A task of its own prefers no executor: it is given the long work's, so that in
+        // the portal it keeps off the event loops.)
+        let registerRead = Task(executorPreference: LongWork.executor) {
             inReportOrder(try await store.schools(status: .open), districtNames: districtNames)
         }
         defer { registerRead.cancel() }

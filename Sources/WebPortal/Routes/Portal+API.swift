@@ -65,9 +65,11 @@ extension Portal {
                 throw PortalError.badRequest(
                     "as-of must be a date written YYYY-MM-DD, like 2026-07-31; leave it out for today.")
             }
-            let document = try await report(kind, sender: sender, request: request, format: "api \(format)")
-            if format == "csv" { return try Self.csv(document, table: query["table"].map(String.init)) }
-            return Self.json(text: JSONRenderer.render(document), status: .ok)
+            return try await LongWork.run {
+                let document = try await report(kind, sender: sender, request: request, format: "api \(format)")
+                if format == "csv" { return try Self.csv(document, table: query["table"].map(String.init)) }
+                return Self.json(text: JSONRenderer.render(document), status: .ok)
+            }
         }
     }
 

@@ -8,19 +8,23 @@ extension Portal {
     func addReportsRoutes(to routes: PortalRoutes) {
         for kind in ReportKind.allCases {
             routes.people(.get, "/reports/\(kind.rawValue)", kind.readers) { request, context, sender in
-                let document = try await report(kind, sender: sender, request: request, format: "portal html")
-                let schoolForm = configuration.schoolForm?.id
-                let collections = try await safeguarding.collections().filter { $0.formID == schoolForm }
-                let query = request.uri.queryParameters
-                let body = ReportPage.html(
-                    document, kind: kind, asOf: query["as-of"].map(String.init) ?? safeguarding.today().iso,
-                    collection: query["collection"].map(String.init).flatMap { $0.isEmpty ? nil : $0 },
-                    collections: collections.map { ($0.name, $0.title) }.reversed())
-                return page(document.title, body, context: context)
+                try await LongWork.run {
+                    let document = try await report(kind, sender: sender, request: request, format: "portal html")
+                    let schoolForm = configuration.schoolForm?.id
+                    let collections = try await safeguarding.collections().filter { $0.formID == schoolForm }
+                    let query = request.uri.queryParameters
+                    let body = ReportPage.html(
+                        document, kind: kind, asOf: query["as-of"].map(String.init) ?? safeguarding.today().iso,
+                        collection: query["collection"].map(String.init).flatMap { $0.isEmpty ? nil : $0 },
+                        collections: collections.map { ($0.name, $0.title) }.reversed())
+                    return page(document.title, body, context: context)
+                }
             }
             routes.people(.get, "/reports/\(kind.rawValue).csv", kind.readers) { request, context, sender in
-                let document = try await report(kind, sender: sender, request: request, format: "portal csv")
-                return try Self.csv(document, table: request.uri.queryParameters["table"].map(String.init))
+                try await LongWork.run {
+                    let document = try await report(kind, sender: sender, request: request, format: "portal csv")
+                    return try Self.csv(document, table: request.uri.queryParameters["table"].map(String.init))
+                }
             }
         }
     }
