@@ -91,8 +91,8 @@ extension PostgreSQLStore {
             }
             try await Self.insertEvaluations(
                 items.map {
-                    ($0.submissionID, $0.prepared, $0.parameters.evaluationJSON)
-                }, reason: reason, actor: actor, at: now, connection)
+                    ($0.submissionID, $0.prepared, $0.parameters.evaluationJSON, actor)
+                }, reason: reason, at: now, connection)
             // A new evaluation, of answers read again with the forms of today: the facts follow both.
             for item in items {
                 if let facts = item.prepared.facts {

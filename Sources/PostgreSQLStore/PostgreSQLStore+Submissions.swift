@@ -2,17 +2,28 @@ import FormEngine
 import Foundation
 import PostgresNIO
 import Records
+import Synchronization
 
 extension PostgreSQLStore {
-    /// Stores evaluated submissions in one transaction (see `ReturnStore.store`).
+    /// Stores evaluated submissions in one transaction (see `ReturnStore.store`), with the other calls that wait for
+    /// the same batch (`StoreBatches`).
     public func store(_ submissions: [PreparedSubmission], context: SubmissionContext, catalog: FormCatalog)
         async throws -> [StoreOutcome]
     {
-        try await write { connection in
-            try await PostgreSQLSubmissionWriter(
-                connection: connection, catalog: catalog, parameters: context.collection?.ruleParameters ?? [:]
-            ).store(submissions, context: context)
+        try await batches.store(StoreCall(submissions: submissions, context: context, catalog: catalog)) {
+            [self] calls in try await store(calls)
         }
+    }
+
+    /// Stores several calls' submissions in one transaction: the outcomes of each call's. The form and rule files
+    /// the transaction kept are remembered once it is committed, and not sent again.
+    private func store(_ calls: [StoreCall]) async throws -> [[StoreOutcome]] {
+        let known = keptDefinitions.withLock { $0 }
+        let (outcomes, kept) = try await write { connection in
+            try await PostgreSQLSubmissionWriter(connection: connection, keptDefinitions: known).store(calls)
+        }
+        if !kept.isEmpty { keptDefinitions.withLock { $0.formUnion(kept) } }
+        return outcomes
     }
 
     /// The newest version of a subject's submissions to a form (and collection), if there is one, and its district.

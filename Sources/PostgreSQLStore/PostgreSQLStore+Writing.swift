@@ -12,10 +12,11 @@ extension PostgreSQLStore {
         )
     }
 
-    /// Inserts an evaluation of each submission, with its parameters, and their findings: a statement a table.
+    /// Inserts an evaluation of each submission, with its parameters and who made it, and their findings: a
+    /// statement a table.
     static func insertEvaluations(
-        _ items: [(submissionID: Int64, prepared: PreparedSubmission, parametersJSON: String)],
-        reason: EvaluationReason, actor: String, at time: String, _ connection: PostgresConnection
+        _ items: [(submissionID: Int64, prepared: PreparedSubmission, parametersJSON: String, actor: String)],
+        reason: EvaluationReason, at time: String, _ connection: PostgresConnection
     ) async throws {
         let readable = items.filter { $0.prepared.evaluation.form != nil }
         guard !readable.isEmpty else { return }
@@ -32,7 +33,7 @@ extension PostgreSQLStore {
                     .integer(ids[index]), .integer(readable[index].submissionID), .text(evaluation.form!.hash),
                     evaluation.ruleSetHash.map { .text($0) }, .text(readable[index].parametersJSON),
                     .text(evaluation.asOf.iso), .text(evaluation.decision.rawValue), .text(reason.rawValue),
-                    .text(actor), .text(time),
+                    .text(readable[index].actor), .text(time),
                 ]
             })
         var findings: [[ColumnEncoder.ColumnValue?]] = []

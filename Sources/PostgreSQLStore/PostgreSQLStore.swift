@@ -7,7 +7,8 @@ import Synchronization
 /// The store in a PostgreSQL database, through postgres-nio: for several portal instances and machines sharing one
 /// database, with the same semantics as the SQLite store and the same tests.
 ///
-/// Every method leases a connection from the client's pool; what one call writes is one transaction. Versions of
+/// Every method leases a connection from the client's pool; what one call writes is one transaction (calls storing
+/// submissions at once may share one, each call's all or nothing). Versions of
 /// one subject are stored one process at a time (a transaction-scoped advisory lock on the form and subject), so
 /// several processes storing at once still leave one unbroken chain. The client's background work runs in a task
 /// that ends when the store is released.
@@ -22,6 +23,11 @@ public final class PostgreSQLStore: ReturnStore {
     private let poolSize: Int
     /// The calls that hold a connection of the pool or wait for one, now.
     private let wanted = Atomic<Int>(0)
+    /// The calls storing submissions, written in batches.
+    let batches = StoreBatches()
+    /// The hashes of the form and rule files this store has kept (a kept file is never removed): a form of 20 KB
+    /// and its rules of 50 KB were sent with every stored application, to be found there already.
+    let keptDefinitions = Mutex<Set<String>>([])
     /// Where postgres-nio would log: nowhere, so no statement's values (personal data among them) reach a log.
     static let silent = Logger(label: "safeguard.postgresql", factory: { _ in SwiftLogNoOpLogHandler() })
 
