@@ -41,6 +41,22 @@ struct StoreBatchesTests {
                 parameters: collection.ruleParameters))
     }
 
+    /// A new PostgreSQL store with the example register imported and the 2025/26 collection open: the store and
+    /// the collection.
+    private func prepare(_ temporary: TemporaryStore) async throws -> (PostgreSQLStore, CollectionRecord) {
+        let store = try #require(temporary.store as? PostgreSQLStore)
+        try await temporary.importRegister()
+        return (store, try await temporary.openCollection())
+    }
+
+    /// `collection` as a collection the database does not hold (removed since the request began, say): a return to
+    /// it cannot be kept.
+    private static func notHeld(_ collection: CollectionRecord) -> CollectionRecord {
+        var gone = collection
+        gone.id = 999_999
+        return gone
+    }
+
     /// Stores every call at once, each alone in its call to the store: what each caller was told, by position.
     private func storeAtOnce(_ calls: [Call], in store: PostgreSQLStore) async -> [Int: Result<StoreOutcome, any Error>]
     {
@@ -66,9 +82,7 @@ struct StoreBatchesTests {
     @Test("submissions stored at once share transactions, each kept with its own sender, source and collection")
     func eachCallKeepsItsOwnContext() async throws {
         let temporary = try await TemporaryStore(.postgresql)
-        let store = try #require(temporary.store as? PostgreSQLStore)
-        try await temporary.importRegister()
-        let collection = try await temporary.openCollection()
+        let (store, collection) = try await prepare(temporary)
         // Thirty drivers' applications through the API, each from its own officer; Oakfield's return ten times over
         // from the portal, each by another of its staff, to the collection.
         var calls = try (0..<30).map { number in
@@ -131,12 +145,8 @@ struct StoreBatchesTests {
     @Test("a caller whose submission the database refuses fails alone; the others in its batch are stored")
     func failingCallFailsAlone() async throws {
         let temporary = try await TemporaryStore(.postgresql)
-        let store = try #require(temporary.store as? PostgreSQLStore)
-        try await temporary.importRegister()
-        let collection = try await temporary.openCollection()
-        // A collection the database does not hold (removed since the request began, say): its return cannot be kept.
-        var gone = collection
-        gone.id = 999_999
+        let (store, collection) = try await prepare(temporary)
+        let gone = Self.notHeld(collection)
         var calls = try (0..<20).map { number in
             Call(
                 prepared: try application(number),
@@ -175,11 +185,8 @@ struct StoreBatchesTests {
         "a form's files sent in a transaction that failed are sent again: the next return's evaluation can be replayed")
     func filesOfAFailedTransactionAreKeptLater() async throws {
         let temporary = try await TemporaryStore(.postgresql)
-        let store = try #require(temporary.store as? PostgreSQLStore)
-        try await temporary.importRegister()
-        let collection = try await temporary.openCollection()
-        var gone = collection
-        gone.id = 999_999
+        let (store, collection) = try await prepare(temporary)
+        let gone = Self.notHeld(collection)
         let context = SubmissionContext(collection: gone, source: .portal, submitter: "school")
         // The first return of the form fails once its files were sent, with nothing of its transaction kept.
         await #expect(throws: (any Error).self) {
