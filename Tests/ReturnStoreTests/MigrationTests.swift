@@ -113,4 +113,54 @@ struct MigrationTests {
         }
         #expect(try await temporary.store.submission(1)?.received.isEmpty == false)
     }
+
+    @Test("v15 remakes the typed columns' triggers to compare values: the same values refused, in the same words")
+    func upgradeToV15() async throws {
+        let temporary = try await TemporaryStore()
+        _ = try await temporary.submit(example: "applications/amir-patel-renewal.yaml", asOf: "2026-10-20")
+        let path = temporary.folder.appendingPathComponent("test.sqlite").path
+        /// Each typed column's trigger, by name, with the words it refuses a value in.
+        func typedTriggers(_ store: SQLiteStore) async throws -> [String: String] {
+            try await store.pool.read { db in
+                Dictionary(
+                    uniqueKeysWithValues: try Row.fetchAll(
+                        db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%Typed%'"
+                    ).map { row -> (String, String) in
+                        let sql: String = row["sql"]
+                        #expect(!sql.contains(" IN ("), "\(sql)")
+                        return (row["name"], String(sql[sql.range(of: "RAISE(ABORT")!.lowerBound...]))
+                    })
+            }
+        }
+        let made = try await typedTriggers(temporary.sqlite)
+        #expect(made.count >= 28)
+        // Make it a database as v14 left it: a finding's severity and an evaluation's decision tested with NOT IN.
+        try await temporary.sqlite.pool.write { db in
+            for (table, column, values) in [
+                ("finding", "severity", "'error', 'refer', 'warning', 'info'"),
+                ("evaluation", "decision", "'accepted', 'referred', 'rejected'"),
+            ] {
+                let name = table + column.prefix(1).uppercased() + column.dropFirst() + "TypedInsert"
+                let words = values.replacingOccurrences(of: "'", with: "")
+                try db.execute(sql: "DROP TRIGGER \(name)")
+                try db.execute(
+                    sql: """
+                        CREATE TRIGGER \(name) BEFORE INSERT ON \(table) WHEN NEW.\(column) NOT IN (\(values))
+                        BEGIN SELECT RAISE(ABORT, '\(table).\(column) must be one of: \(words)'); END
+                        """)
+            }
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v15:%'")
+        }
+
+        let reopened = try SQLiteStore.open(path: path)
+        #expect(try await typedTriggers(reopened) == made)
+        let finding = "INSERT INTO finding (evaluationID, rule, severity, path, message, detail) VALUES (1, 'r', "
+        do {
+            try await temporary.executeDirectly(finding + "'urgent', '/', 'm', '{}')")
+            Issue.record("a finding whose severity is not one of the four was stored")
+        } catch let refusal as DatabaseRefusal {
+            #expect(refusal.message == "finding.severity must be one of: error, refer, warning, info")
+        }
+        try await temporary.executeDirectly(finding + "'warning', '/', 'm', '{}')")
+    }
 }
