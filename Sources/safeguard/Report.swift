@@ -73,7 +73,9 @@ struct Report: AsyncParsableCommand {
                 try save(file.text, to: folder + "/" + file.name)
             }
         case .json:
-            try emit(bytes: JSONRenderer.bytes(document, lineEnd: true))
+            // Printed as it is made: a national licensing report is 23 MB.
+            guard let out else { return JSONRenderer.write(document, lineEnd: true, to: printOut(bytes:)) }
+            try save(bytes: JSONRenderer.bytes(document, lineEnd: true), to: out)
         case .markdown:
             try emit(MarkdownRenderer.render(document))
         case .html:
@@ -87,10 +89,5 @@ struct Report: AsyncParsableCommand {
     private func emit(_ text: String) throws {
         guard let out else { return printOut(text) }
         try save(text, to: out)
-    }
-
-    private func emit(bytes: [UInt8]) throws {
-        guard let out else { return printOut(bytes: bytes) }
-        try save(bytes: bytes, to: out)
     }
 }

@@ -21,9 +21,9 @@ func printOut(_ text: String) {
     writeAll(text, to: 1)
 }
 
-/// Writes bytes to standard output exactly as given.
-func printOut(bytes: [UInt8]) {
-    bytes.withUnsafeBufferPointer { writeAll($0, to: 1) }
+/// Writes bytes to standard output exactly as given, from where they are.
+func printOut(bytes: UnsafeBufferPointer<UInt8>) {
+    writeAll(bytes, to: 1)
 }
 
 /// Writes every byte of a text, from where the text keeps them.

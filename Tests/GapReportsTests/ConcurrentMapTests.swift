@@ -12,13 +12,24 @@ struct ConcurrentMapTests {
         }
     }
 
-    @Test("cut into runs, one a core: every element in one run, the runs in order, however few the elements")
-    func runs() {
+    @Test("written in pieces on every core: every element once, in order, however few the elements or small the pieces")
+    func pieces() {
         for count in [0, 1, 2, 3, 5, 17, 1_000] {
-            let numbers = Array(0..<count)
-            let runs = numbers.concurrentRuns { Array($0) }
-            #expect(runs.flatMap { $0 } == numbers)
-            #expect(runs.allSatisfy { $0.count <= (count + 1) / 2 || runs.count == 1 })
+            for piece in [1, 2, 7, 8_192] {
+                let numbers = Array(0..<count)
+                var written: [UInt8] = []
+                var handed = 0
+                numbers.concurrentPieces(of: piece) { run, output in
+                    for index in run.indices { output.append(contentsOf: Array("\(index):\(run[index]);".utf8)) }
+                } into: {
+                    #expect(!$0.isEmpty)
+                    written.append(contentsOf: $0)
+                    handed += 1
+                }
+                #expect(String(decoding: written, as: UTF8.self) == numbers.map { "\($0):\($0);" }.joined())
+                // At least a buffer a piece, never an empty one.
+                #expect(handed >= (count + piece - 1) / piece && handed <= count)
+            }
         }
     }
 

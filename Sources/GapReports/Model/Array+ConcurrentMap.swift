@@ -26,12 +26,30 @@ extension Array where Element: Sendable {
         }
     }
 
-    /// The array cut into a run of an equal share a core, each run transformed at once on its own core, in order.
-    func concurrentRuns<Output: Sendable>(_ transform: @Sendable (ArraySlice<Element>) -> Output) -> [Output] {
+    /// The array's elements written to bytes on every core at once, `piece` of them at a time (a run of an equal
+    /// share of them a core, each into a buffer of its own kept from piece to piece), and handed to `sink` in order.
+    /// `write` appends a run's elements to the buffer it is given; the run keeps the elements' places in the array.
+    func concurrentPieces(
+        of piece: Int = 8_192, _ write: @Sendable (ArraySlice<Element>, inout [UInt8]) -> Void,
+        into sink: (UnsafeBufferPointer<UInt8>) throws -> Void
+    ) rethrows {
         let cores = workingCores
-        let share = Swift.max(1, (count + cores - 1) / cores)
-        return Array<Int>(0..<cores).concurrentMap { run in
-            transform(self[Swift.min(count, run * share)..<Swift.min(count, (run + 1) * share)])
+        var buffers = [[UInt8]](repeating: [], count: cores)
+        for start in stride(from: 0, to: count, by: Swift.max(1, piece)) {
+            let end = Swift.min(count, start + Swift.max(1, piece))
+            let share = (end - start + cores - 1) / cores
+            buffers.withUnsafeMutableBufferPointer { buffers in
+                let storage = SharedStorage(base: buffers.baseAddress!)
+                DispatchQueue.concurrentPerform(iterations: cores) { run in
+                    storage.base[run].removeAll(keepingCapacity: true)
+                    write(
+                        self[Swift.min(end, start + run * share)..<Swift.min(end, start + (run + 1) * share)],
+                        &storage.base[run])
+                }
+            }
+            for run in buffers.indices where !buffers[run].isEmpty {
+                try buffers[run].withUnsafeBufferPointer(sink)
+            }
         }
     }
 }

@@ -12,11 +12,20 @@ public enum JSONRenderer {
         String(decoding: bytes(document), as: UTF8.self)
     }
 
-    /// The report as JSON text's UTF-8 bytes, ended with a line break when `lineEnd`: for writing out without a
-    /// `String` made of them (a national schools report is 10 MB, and each copy of it a hundredth of a second). Its
-    /// tables' rows are written straight to bytes, each column's key escaped once a table: a national report's action
-    /// table is tens of thousands of rows, and a tree of values for them cost more than the report's figures.
+    /// The report as JSON text's UTF-8 bytes, ended with a line break when `lineEnd`: for a caller that needs them
+    /// whole (a web response, a test).
     public static func bytes(_ document: ReportDocument, lineEnd: Bool = false) -> [UInt8] {
+        var output: [UInt8] = []
+        write(document, lineEnd: lineEnd) { output.append(contentsOf: $0) }
+        return output
+    }
+
+    /// Hands the report as JSON text's UTF-8 bytes to `sink` a piece at a time, in order, ended with a line break
+    /// when `lineEnd`: for writing out as it is made. A national licensing report is 23 MB; made whole, its pieces
+    /// and then the whole were memory the system handed over afresh, page by page, and that took most of its writing.
+    public static func write(
+        _ document: ReportDocument, lineEnd: Bool = false, to sink: (UnsafeBufferPointer<UInt8>) throws -> Void
+    ) rethrows {
         var output: [UInt8] = []
         output.reserveCapacity(1 << 16)
         output.append(utf8: "{\"report\":")
@@ -30,11 +39,11 @@ public enum JSONRenderer {
         output.append(utf8: ",\"tables\":[")
         for (index, table) in document.tables.enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
-            write(table, to: &output)
+            try write(table, to: &output, sink: sink)
         }
         output.append(utf8: "]}")
         if lineEnd { output.append(UInt8(ascii: "\n")) }
-        return output
+        try output.withUnsafeBufferPointer(sink)
     }
 
     private static func block(_ block: ReportBlock) -> JSONValue {
@@ -77,8 +86,11 @@ public enum JSONRenderer {
         }
     }
 
-    /// Writes a table: its id, caption and columns, and each row an object keyed by the column names.
-    private static func write(_ table: ReportTable, to output: inout [UInt8]) {
+    /// Writes a table: its id, caption and columns, and each row an object keyed by the column names. Its rows are
+    /// handed to `sink` as they are made, after what `output` holds, which is left empty for what follows.
+    private static func write(
+        _ table: ReportTable, to output: inout [UInt8], sink: (UnsafeBufferPointer<UInt8>) throws -> Void
+    ) rethrows {
         output.append(utf8: "{\"id\":")
         JSONValue.writeString(table.id, to: &output)
         output.append(utf8: ",\"caption\":")
@@ -86,20 +98,21 @@ public enum JSONRenderer {
         output.append(utf8: ",\"columns\":")
         JSONValue.array(table.columns.map(JSONValue.string)).write(to: &output)
         output.append(utf8: ",\"rows\":[")
+        try output.withUnsafeBufferPointer(sink)
+        output.removeAll(keepingCapacity: true)
         let keys = table.columns.map { column in
             var key: [UInt8] = []
             JSONValue.writeString(column, to: &key)
             key.append(UInt8(ascii: ":"))
             return key
         }
-        // The rows written on every core, a run of them a core, then joined in order: a national licensing report's
-        // 104,864 drivers needing action are 20 MB. Read through the arrays' buffers: iterated as arrays, each row,
-        // cell and key was retained and released, a third of the writing.
-        let runs = table.rows.concurrentRuns { rows in
-            var output: [UInt8] = []
+        // The rows written on every core, a run of them a core, a few thousand at a time into the same memory: a
+        // national licensing report's 104,864 drivers needing action are 20 MB. Read through the arrays' buffers:
+        // iterated as arrays, each row, cell and key was retained and released, a third of the writing.
+        let writeRows: @Sendable (ArraySlice<[ReportCell]>, inout [UInt8]) -> Void = { rows, output in
             keys.withUnsafeBufferPointer { keys in
                 for index in rows.indices {
-                    if index != rows.startIndex { output.append(UInt8(ascii: ",")) }
+                    if index > 0 { output.append(UInt8(ascii: ",")) }
                     output.append(UInt8(ascii: "{"))
                     rows[index].withUnsafeBufferPointer { cells in
                         for position in 0..<Swift.min(keys.count, cells.count) {
@@ -111,14 +124,8 @@ public enum JSONRenderer {
                     output.append(UInt8(ascii: "}"))
                 }
             }
-            return output
         }
-        // Room for them all, and for what may follow, at once: grown by doubling, the report was copied at each step.
-        output.reserveCapacity(output.count + runs.reduce(1 << 16) { $0 + $1.count })
-        for (index, run) in runs.filter({ !$0.isEmpty }).enumerated() {
-            if index > 0 { output.append(UInt8(ascii: ",")) }
-            output.append(contentsOf: run)
-        }
+        try table.rows.concurrentPieces(writeRows, into: sink)
         output.append(utf8: "]}")
     }
 
