@@ -104,10 +104,10 @@ extension PostgreSQLStore {
         let rows = try await readOnce { connection in
             try await connection.rows(
                 """
-                SELECT submissionID, subjectKey, district, decision, driverName, dbsCertificate, dbsIssueDate,
-                  dbsUpdateService, dbsSubscriptionDate, dbsLastStatusCheck, trainingCompleted, trainingDate,
-                  registerSearched, officerOutcome, licenceGranted, licenceStart, licenceEnd, licenceEndsOn,
-                  lastCheckResult, latestNoChange
+                SELECT submissionID, district, decision, driverName, dbsCertificate, dbsIssueDate, dbsUpdateService,
+                  dbsSubscriptionDate, dbsLastStatusCheck, trainingCompleted, trainingDate, registerSearched,
+                  officerOutcome, licenceGranted, licenceStart, licenceEnd, licenceEndsOn, lastCheckResult,
+                  latestNoChange
                 FROM driverFact
                 WHERE formID = \(formID) AND latest AND (\(district)::text IS NULL OR district = \(district))
                 ORDER BY submissionID
@@ -115,19 +115,18 @@ extension PostgreSQLStore {
             ).map { row in
                 let id = try row[0].decode(Int64.self)
                 let facts = DriverFacts(
-                    driverName: try Self.text(row[4]), dbsCertificate: try row[5].decode(String?.self),
-                    dbsIssueDate: try Self.day(row[6]), dbsUpdateService: try row[7].decode(Bool.self),
-                    dbsSubscriptionDate: try Self.day(row[8]), dbsLastStatusCheck: try Self.day(row[9]),
-                    trainingCompleted: try row[10].decode(Bool.self), trainingDate: try Self.day(row[11]),
-                    registerSearched: try row[12].decode(Bool.self))
+                    driverName: try Self.text(row[3]), dbsCertificate: try row[4].decode(String?.self),
+                    dbsIssueDate: try Self.day(row[5]), dbsUpdateService: try row[6].decode(Bool.self),
+                    dbsSubscriptionDate: try Self.day(row[7]), dbsLastStatusCheck: try Self.day(row[8]),
+                    trainingCompleted: try row[9].decode(Bool.self), trainingDate: try Self.day(row[10]),
+                    registerSearched: try row[11].decode(Bool.self))
                 return LatestApplication(
-                    id: id, subjectKey: try row[1].decode(String.self), district: try row[2].decode(String?.self),
-                    decision: try Self.decision(row[3], of: id), facts: facts,
-                    officerOutcome: try Self.outcome(row[13], of: id),
+                    id: id, district: try row[1].decode(String?.self), decision: try Self.decision(row[2], of: id),
+                    facts: facts, officerOutcome: try Self.outcome(row[12], of: id),
                     licence: DriverLicence(
-                        granted: try row[14].decode(Bool.self), start: try Self.day(row[15]),
-                        end: try Self.day(row[16]), endsOn: try Self.day(row[17])),
-                    checks: try Self.checks(row[18], latestNoChange: try Self.day(row[19]), of: id))
+                        granted: try row[13].decode(Bool.self), start: try Self.day(row[14]),
+                        end: try Self.day(row[15]), endsOn: try Self.day(row[16])),
+                    checks: try Self.checks(row[17], latestNoChange: try Self.day(row[18]), of: id))
             }
         }
         return [rows]

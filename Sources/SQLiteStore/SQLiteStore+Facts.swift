@@ -227,10 +227,10 @@ extension SQLiteStore {
         // one district's through the index by district.
         let statement = try db.cachedStatement(
             sql: """
-                SELECT submissionID, subjectKey, district, decision, driverName, dbsCertificate, dbsIssueDate,
-                  dbsUpdateService, dbsSubscriptionDate, dbsLastStatusCheck, trainingCompleted, trainingDate,
-                  registerSearched, officerOutcome, licenceGranted, licenceStart, licenceEnd, licenceEndsOn,
-                  lastCheckResult, latestNoChange
+                SELECT submissionID, district, decision, driverName, dbsCertificate, dbsIssueDate, dbsUpdateService,
+                  dbsSubscriptionDate, dbsLastStatusCheck, trainingCompleted, trainingDate, registerSearched,
+                  officerOutcome, licenceGranted, licenceStart, licenceEnd, licenceEndsOn, lastCheckResult,
+                  latestNoChange
                 FROM driverFact f \(district == nil ? "NOT INDEXED" : "")
                 WHERE submissionID BETWEEN ? AND ? AND formID = ? AND (? IS NULL OR district = ?)
                   AND (latest = 1 OR EXISTS (
@@ -246,23 +246,26 @@ extension SQLiteStore {
         // Columns by position, through SQLite's C API: by name, for each of 360,000 rows, they took a tenth of the
         // report, and through GRDB's `Row` more than SQLite's own reading.
         let column = StatementColumns(statement)
+        // A district's name made once and shared by its drivers' rows, which the sample stores one after another:
+        // "west-northamptonshire" is too long to be kept in place, and was a string made a row.
+        var district: String?
         while try rows.next() != nil {
             let id = column.int64(0)
+            district = column.optionalText(1, sameAs: district)
             let facts = DriverFacts(
-                driverName: column.optionalText(4), dbsCertificate: column.optionalText(5),
-                dbsIssueDate: Self.day(column.int(6)), dbsUpdateService: column.bool(7),
-                dbsSubscriptionDate: Self.day(column.int(8)), dbsLastStatusCheck: Self.day(column.int(9)),
-                trainingCompleted: column.bool(10), trainingDate: Self.day(column.int(11)),
-                registerSearched: column.bool(12))
+                driverName: column.optionalText(3), dbsCertificate: column.optionalText(4),
+                dbsIssueDate: Self.day(column.int(5)), dbsUpdateService: column.bool(6),
+                dbsSubscriptionDate: Self.day(column.int(7)), dbsLastStatusCheck: Self.day(column.int(8)),
+                trainingCompleted: column.bool(9), trainingDate: Self.day(column.int(10)),
+                registerSearched: column.bool(11))
             let licence = DriverLicence(
-                granted: column.bool(14), start: Self.day(column.int(15)), end: Self.day(column.int(16)),
-                endsOn: Self.day(column.int(17)))
+                granted: column.bool(13), start: Self.day(column.int(14)), end: Self.day(column.int(15)),
+                endsOn: Self.day(column.int(16)))
             result.append(
                 LatestApplication(
-                    id: id, subjectKey: column.text(1), district: column.optionalText(2),
-                    decision: try Self.decision(column.text(3), of: id), facts: facts,
-                    officerOutcome: try Self.outcome(column.optionalText(13), of: id), licence: licence,
-                    checks: try Self.checks(column.optionalText(18), latestNoChange: Self.day(column.int(19)), of: id)))
+                    id: id, district: district, decision: try Self.decision(column.text(2), of: id), facts: facts,
+                    officerOutcome: try Self.outcome(column.optionalText(12), of: id), licence: licence,
+                    checks: try Self.checks(column.optionalText(17), latestNoChange: Self.day(column.int(18)), of: id)))
         }
         return result
     }

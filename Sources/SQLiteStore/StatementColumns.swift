@@ -49,6 +49,17 @@ struct StatementColumns {
         }
     }
 
+    /// A column that may be NULL, text, as text: `earlier` itself when the column holds the same (no new string
+    /// made for it).
+    func optionalText(_ column: Int32, sameAs earlier: String?) -> String? {
+        guard let earlier, sqlite3_column_type(statement, column) == SQLITE_TEXT,
+            let bytes = sqlite3_column_text(statement, column)
+        else { return optionalText(column) }
+        let same = earlier.utf8.elementsEqual(
+            UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column))))
+        return same ? earlier : optionalText(column)
+    }
+
     /// A column that may be NULL, holding a day as text (`YYYY-MM-DD`), as a day; nil when NULL or not a day.
     func day(_ column: Int32) -> Day? { optionalText(column).flatMap { Day(iso: $0) } }
 }

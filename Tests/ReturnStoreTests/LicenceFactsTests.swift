@@ -13,7 +13,7 @@ import Testing
     private func latest(_ store: any ReturnStore) async throws -> LatestApplication {
         try #require(
             try await store.latestApplications(formID: form, district: nil).joined().first {
-                $0.subjectKey == driver
+                $0.facts.driverName == "Amir Patel"
             })
     }
 
