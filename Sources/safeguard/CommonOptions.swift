@@ -38,22 +38,20 @@ struct CommonOptions: ParsableArguments {
 
     /// The use cases over the forms, the rules and the store (opened, and created when needed), today being the
     /// clock's day here.
-    func safeguarding(mailer: Mailer? = nil) async throws -> Safeguarding {
+    func safeguarding(mailer: Mailer? = nil, bulk: Bool = false) async throws -> Safeguarding {
         let catalog = try loadCatalog()
-        return Safeguarding(store: try await openStore(), catalog: catalog, today: { today() }, mailer: mailer)
+        return Safeguarding(
+            store: try await Self.openStore(at: databasePath, bulk: bulk), catalog: catalog, today: { today() },
+            mailer: mailer)
     }
 
     /// Whether the database is PostgreSQL (a `postgresql://` URL) rather than a SQLite file.
     var isPostgreSQL: Bool { PostgreSQLStore.names(databasePath) }
 
-    /// The store `--database` names, opened and brought up to date; a message and exit 1 when it cannot be.
-    func openStore() async throws -> any ReturnStore {
-        try await Self.openStore(at: databasePath)
-    }
-
     /// The store at a file's path or a `postgresql://` URL, opened (the file created when needed) and brought up to
-    /// date; a message and exit 1 when it cannot be.
-    static func openStore(at databasePath: String) async throws -> any ReturnStore {
+    /// date; a message and exit 1 when it cannot be. `bulk` for a command that stores thousands of files at a time
+    /// (`SQLiteStore.open`).
+    static func openStore(at databasePath: String, bulk: Bool = false) async throws -> any ReturnStore {
         if PostgreSQLStore.names(databasePath) {
             do {
                 return try await PostgreSQLStore.open(url: databasePath)
@@ -68,7 +66,7 @@ struct CommonOptions: ParsableArguments {
         }
         let store: SQLiteStore
         do {
-            store = try SQLiteStore.open(path: databasePath)
+            store = try SQLiteStore.open(path: databasePath, bulk: bulk)
         } catch let refusal as Refusal {
             throw refusal.commandLineError
         } catch {

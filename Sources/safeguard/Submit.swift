@@ -54,7 +54,7 @@ struct Submit: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let safeguarding = try await common.safeguarding(mailer: mail.mailer)
+        let safeguarding = try await common.safeguarding(mailer: mail.mailer, bulk: true)
         let options = SubmitOptions(
             collection: collection, allowsUnregistered: allowUnregistered, source: source,
             asOf: try asOf.map { try day($0, option: "--as-of") },
