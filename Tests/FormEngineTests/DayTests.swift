@@ -43,6 +43,17 @@ struct DayTests {
         #expect(birth.wholeYears(to: Day(iso: "2026-10-12")!) == 20)
         #expect(birth.wholeYears(to: Day(iso: "2026-10-13")!) == 21)
     }
+
+    @Test("every day a form can name is kept exactly; a count of days beyond five million years is held at the edge")
+    func range() throws {
+        let first = try #require(Day(iso: "0001-01-01"))
+        let last = try #require(Day(iso: "9999-12-31"))
+        #expect(first.daysSinceEpoch == -719_162 && first.iso == "0001-01-01")
+        #expect(last.daysSinceEpoch == 2_932_896 && last.iso == "9999-12-31")
+        #expect(Day(daysSinceEpoch: last.daysSinceEpoch + 1).iso == "10000-01-01")
+        #expect(Day(daysSinceEpoch: Int.max).daysSinceEpoch == Int(Int32.max))
+        #expect(Day(daysSinceEpoch: Int.min) < first && last < Day(daysSinceEpoch: Int.max))
+    }
 }
 
 @Suite("SHA-256")

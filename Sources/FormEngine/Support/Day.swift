@@ -4,11 +4,15 @@
 /// as integers. The conversions are Howard Hinnant's `days_from_civil` and `civil_from_days`.
 public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Days since 1970-01-01.
-    public var daysSinceEpoch: Int
+    public var daysSinceEpoch: Int { Int(days) }
 
-    /// Creates a day from a count of days since 1970-01-01.
+    /// Days since 1970-01-01, in 32 bits (five million years either way): an optional day then takes 8 bytes rather
+    /// than 16, and a national licensing report holds 360,000 drivers with eleven of them each.
+    private let days: Int32
+
+    /// Creates a day from a count of days since 1970-01-01 (held within five million years of it).
     public init(daysSinceEpoch: Int) {
-        self.daysSinceEpoch = daysSinceEpoch
+        days = Int32(clamping: daysSinceEpoch)
     }
 
     /// Creates a day from its year, month (1-12) and day of month, or nil when there is no such date.
@@ -22,7 +26,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         let shiftedMonth = month > 2 ? month - 3 : month + 9
         let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        daysSinceEpoch = era * 146_097 + dayOfEra - 719_468
+        days = Int32(era * 146_097 + dayOfEra - 719_468)
     }
 
     /// Reads an ISO 8601 calendar date, `YYYY-MM-DD`, and nothing else.
