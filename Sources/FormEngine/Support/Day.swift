@@ -7,7 +7,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var daysSinceEpoch: Int { Int(days) }
 
     /// Days since 1970-01-01, in 32 bits (five million years either way): an optional day then takes 8 bytes rather
-    /// than 16, and a national licensing report holds 360,000 drivers with eleven of them each.
+    /// than 16, and a national licensing report reads eight for each of 360,000 drivers and keeps two in its figures.
     private let days: Int32
 
     /// Creates a day from a count of days since 1970-01-01 (held within five million years of it).
