@@ -294,7 +294,7 @@ enum StoreMigrations {
             comparing
             ? values.map { "NEW.\(column) <> '\($0)'" }.joined(separator: " AND ") : "NEW.\(column) NOT IN (\(list))"
         let message = "\(table).\(column) must be one of: \(values.joined(separator: ", "))"
-        let name = table + column.prefix(1).uppercased() + column.dropFirst()
+        let name = typedTriggerName(table: table, column: column)
         for (event, suffix) in [("INSERT", "Insert"), ("UPDATE OF \(column)", "Update")] {
             try db.execute(
                 sql: """
@@ -303,6 +303,11 @@ enum StoreMigrations {
                     BEGIN SELECT RAISE(ABORT, '\(message)'); END
                     """)
         }
+    }
+
+    /// The start of the names of a typed column's triggers: `findingSeverity` (then `TypedInsert`, `TypedUpdate`).
+    private static func typedTriggerName(table: String, column: String) -> String {
+        table + column.prefix(1).uppercased() + column.dropFirst()
     }
 
     /// Remakes every typed column's triggers to compare the new value with each the column may hold. SQLite runs a
@@ -321,7 +326,7 @@ enum StoreMigrations {
                 let end = sql.range(of: "'", range: middle.upperBound..<sql.endIndex)
             else { continue }
             let column = String(sql[start.upperBound..<middle.lowerBound])
-            let name = table + column.prefix(1).uppercased() + column.dropFirst()
+            let name = typedTriggerName(table: table, column: column)
             try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)TypedInsert")
             try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)TypedUpdate")
             try constrain(

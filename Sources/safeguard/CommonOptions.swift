@@ -37,7 +37,7 @@ struct CommonOptions: ParsableArguments {
     }
 
     /// The use cases over the forms, the rules and the store (opened, and created when needed), today being the
-    /// clock's day here.
+    /// clock's day here; `bulk` for a command that stores thousands of files at a time (`SQLiteStore.open`).
     func safeguarding(mailer: Mailer? = nil, bulk: Bool = false) async throws -> Safeguarding {
         let catalog = try loadCatalog()
         return Safeguarding(

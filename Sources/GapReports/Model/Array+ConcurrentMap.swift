@@ -34,9 +34,10 @@ extension Array where Element: Sendable {
         into sink: (UnsafeBufferPointer<UInt8>) throws -> Void
     ) rethrows {
         let cores = workingCores
+        let piece = Swift.max(1, piece)
         var buffers = [[UInt8]](repeating: [], count: cores)
-        for start in stride(from: 0, to: count, by: Swift.max(1, piece)) {
-            let end = Swift.min(count, start + Swift.max(1, piece))
+        for start in stride(from: 0, to: count, by: piece) {
+            let end = Swift.min(count, start + piece)
             let share = (end - start + cores - 1) / cores
             buffers.withUnsafeMutableBufferPointer { buffers in
                 let storage = SharedStorage(base: buffers.baseAddress!)
