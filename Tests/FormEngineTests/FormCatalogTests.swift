@@ -4,6 +4,32 @@ import Testing
 
 @Suite("Loading the folders of forms and rules")
 struct FormCatalogTests {
+    @Test("a copy holds the same forms and rule sets as objects of its own, and checks every example alike")
+    func copy() throws {
+        let copied = projectRules.copy()
+        #expect(copied.forms.keys.sorted() == projectRules.forms.keys.sorted())
+        #expect(copied.ruleSets.keys.sorted() == projectRules.ruleSets.keys.sorted())
+        for (id, form) in projectRules.forms {
+            #expect(copied.forms[id] !== form, "\(id)")
+            #expect(copied.forms[id]?.hash == form.hash, "\(id)")
+        }
+        for (id, ruleSet) in projectRules.ruleSets {
+            #expect(copied.ruleSets[id] !== ruleSet, "\(id)")
+            #expect(copied.ruleSets[id]?.hash == ruleSet.hash, "\(id)")
+            #expect(copied.ruleSets[id]?.rules.map(\.id) == ruleSet.rules.map(\.id), "\(id)")
+        }
+        let asOf = Day(iso: "2026-07-15")!
+        for folder in ["applications", "returns"] {
+            for name in try FileManager.default.contentsOfDirectory(atPath: TestPaths.examples + "/" + folder) {
+                let path = TestPaths.examples + "/\(folder)/\(name)"
+                let original = Validator(catalog: projectRules).evaluate(path: path, asOf: asOf)
+                let fromCopy = Validator(catalog: copied).evaluate(path: path, asOf: asOf)
+                #expect(fromCopy.findings == original.findings, "\(name)")
+                #expect(fromCopy.text() == original.text(), "\(name)")
+            }
+        }
+    }
+
     @Test("two files defining one form are both named")
     func definedTwice() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-\(UUID().uuidString)")

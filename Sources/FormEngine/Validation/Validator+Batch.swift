@@ -56,13 +56,19 @@ extension Validator {
         // A chunk is checked by one task a core, each taking every `workers`th file: a task a file would cost a
         // task's start and a thread's wake-up for each file, 5% of the checking's CPU time.
         let workers = Self.cores
-        @Sendable func check(_ chunk: [(path: String, asOf: Day)]) async -> [Output] {
+        // Each task checks with forms of its own (`FormCatalog.copy`): a set for each task that can run at once,
+        // a core's worth for each of the two chunks checked at a time.
+        let chunks = (files.count + chunkSize - 1) / chunkSize
+        let lanes = min(workers, chunkSize, files.count) * min(2, chunks)
+        let validators = (0..<lanes).map { $0 == 0 ? self : Validator(catalog: catalog.copy()) }
+        @Sendable func check(_ chunk: [(path: String, asOf: Day)], number: Int) async -> [Output] {
             await withTaskGroup(of: [(Int, Output)].self) { group in
                 for worker in 0..<min(workers, chunk.count) {
+                    let validator = validators[(number % 2 * workers + worker) % lanes]
                     group.addTask(priority: .low) {
                         stride(from: worker, to: chunk.count, by: workers).map { index in
                             let file = chunk[index]
-                            let evaluation = self.evaluate(
+                            let evaluation = validator.evaluate(
                                 path: file.path, asOf: file.asOf, formID: formID, parametersFor: parametersFor)
                             return (index, transform(evaluation))
                         }
@@ -86,7 +92,8 @@ extension Validator {
         var checking: [Task<[Output], Never>] = []
         func checkNext() {
             guard let files = chunk(from: start) else { return }
-            checking.append(Task(priority: .low) { await check(files) })
+            let number = start / chunkSize
+            checking.append(Task(priority: .low) { await check(files, number: number) })
             start += chunkSize
         }
         checkNext()
