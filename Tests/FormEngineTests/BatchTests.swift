@@ -40,6 +40,24 @@ struct BatchTests {
         #expect(all.filter { $0.findings.contains { $0.rule == "intake.syntax" } }.count == 10)
     }
 
+    @Test("chunks of one file each, fewer files than cores or more, each file's result as it alone gives it")
+    func singleFiles() async throws {
+        let paths = try Self.folder(of: 5)
+        defer { try? FileManager.default.removeItem(atPath: (paths[0] as NSString).deletingLastPathComponent) }
+        let asOf = Day(iso: "2026-07-15")!
+        for count in [1, 2, 3, 5] {
+            var handed: [[Evaluation]] = []
+            await Self.validator.evaluate(paths: Array(paths.prefix(count)), asOf: asOf, chunkSize: 1) {
+                handed.append($0)
+            }
+            #expect(handed.map(\.count) == Array(repeating: 1, count: count))
+            #expect(handed.flatMap { $0 }.map(\.file) == Array(paths.prefix(count)))
+            for (evaluation, path) in zip(handed.flatMap { $0 }, paths) {
+                #expect(evaluation.findings == Self.validator.evaluate(path: path, asOf: asOf).findings, "\(path)")
+            }
+        }
+    }
+
     @Test("an error while handing a chunk over stops the batch: no later chunk is handed over")
     func stops() async throws {
         struct Stop: Error {}

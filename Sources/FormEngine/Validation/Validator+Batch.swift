@@ -57,14 +57,15 @@ extension Validator {
         // task's start and a thread's wake-up for each file, 5% of the checking's CPU time.
         let workers = Self.cores
         // Each task checks with forms of its own (`FormCatalog.copy`): a set for each task that can run at once,
-        // a core's worth for each of the two chunks checked at a time.
-        let chunks = (files.count + chunkSize - 1) / chunkSize
-        let lanes = min(workers, chunkSize, files.count) * min(2, chunks)
-        let validators = (0..<lanes).map { $0 == 0 ? self : Validator(catalog: catalog.copy()) }
+        // the tasks of a chunk for each of the two chunks checked at a time.
+        let tasks = min(workers, chunkSize, files.count)
+        let validators = (0..<tasks * min(2, (files.count + chunkSize - 1) / chunkSize)).map {
+            $0 == 0 ? self : Validator(catalog: catalog.copy())
+        }
         @Sendable func check(_ chunk: [(path: String, asOf: Day)], number: Int) async -> [Output] {
             await withTaskGroup(of: [(Int, Output)].self) { group in
                 for worker in 0..<min(workers, chunk.count) {
-                    let validator = validators[(number % 2 * workers + worker) % lanes]
+                    let validator = validators[number % 2 * tasks + worker]
                     group.addTask(priority: .low) {
                         stride(from: worker, to: chunk.count, by: workers).map { index in
                             let file = chunk[index]
