@@ -145,6 +145,8 @@ enum PostgreSQLMigrations {
         ),
         // PostgreSQL compares a value with a trigger's `NOT IN (list)` in place: nothing to change here.
         ("v15: each typed column's value compared with each it may hold, no table of them built for every row", []),
+        // PostgreSQL keeps its index by subject alone: its writer looks up a batch's subjects by number alone.
+        ("v16: versions found by subject through the index by form and subject alone", []),
     ]
 
     /// The first schema: the register, submissions with their evaluations and findings, licensing, accounts and the

@@ -6,8 +6,8 @@ extension SQLiteStore {
     /// Every stored version for one school (URN) or driver (licence number), oldest first.
     public func history(subjectKey: String) async throws -> [HistoryEntry] {
         try await pool.read { db in
-            let submissions = try SubmissionRecord.filter(Column("subjectKey") == subjectKey).order(Column("id"))
-                .fetchAll(db)
+            let submissions = try SubmissionRecord.filter(sql: Self.subjectIs(), arguments: [subjectKey])
+                .order(Column("id")).fetchAll(db)
             var entries: [HistoryEntry] = []
             for submission in submissions {
                 let collection = try submission.collectionID.flatMap {

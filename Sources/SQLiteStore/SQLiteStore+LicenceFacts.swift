@@ -57,7 +57,7 @@ extension SQLiteStore {
         try db.cachedStatement(
             sql: """
                 UPDATE driverFact SET lastCheckResult = ?, latestNoChange = ?
-                WHERE submissionID IN (SELECT id FROM submission WHERE subjectKey = ? AND subjectKind = 'driver')
+                WHERE submissionID IN (SELECT id FROM submission WHERE subjectKind = 'driver' AND \(subjectIs()))
                 """
         ).execute(arguments: [history?.lastResult.rawValue, history?.latestNoChange?.daysSinceEpoch, driverNumber])
     }

@@ -77,7 +77,7 @@ extension SQLiteStore {
     ) async throws -> DBSCheckRecord {
         try await write { db in
             let latest = try Int64.fetchOne(
-                db, sql: "SELECT max(id) FROM submission WHERE subjectKind = ? AND subjectKey = ?",
+                db, sql: "SELECT max(id) FROM submission WHERE subjectKind = ? AND \(Self.subjectIs())",
                 arguments: [Subject.driver.rawValue, driverNumber])
             guard let latest else { throw Refusal.noApplicationForDriver(driverNumber) }
             var record = DBSCheckRecord(

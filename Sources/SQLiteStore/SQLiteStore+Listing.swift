@@ -10,7 +10,7 @@ extension SQLiteStore {
         var conditions = ["s.subjectKind = ?"]
         var arguments: StatementArguments = [subject.rawValue]
         if let subjectKey {
-            conditions.append("s.subjectKey = ?")
+            conditions.append(Self.subjectIs("s"))
             _ = arguments.append(contentsOf: [subjectKey])
         }
         if let district {

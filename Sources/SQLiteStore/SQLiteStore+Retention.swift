@@ -27,8 +27,8 @@ extension SQLiteStore {
     /// Everything held about one school or driver, or nil when nothing is.
     public func subjectRecords(subjectKey: String) async throws -> SubjectRecords? {
         try await pool.read { db in
-            let submissions = try SubmissionRecord.filter(Column("subjectKey") == subjectKey).order(Column("id"))
-                .fetchAll(db)
+            let submissions = try SubmissionRecord.filter(sql: Self.subjectIs(), arguments: [subjectKey])
+                .order(Column("id")).fetchAll(db)
             let checks = try DBSCheckRecord.filter(Column("driverNumber") == subjectKey).order(Column("id"))
                 .fetchAll(db)
             let entries = try SharedRegisterEntry.filter(Column("driverNumber") == subjectKey).order(Column("id"))
@@ -147,7 +147,9 @@ private struct RetentionPass {
         // their licence as the decisions left say it (an erased grant licenses no longer).
         for subject in subjects {
             let forms = try String.fetchAll(
-                db, sql: "SELECT DISTINCT formID FROM submission WHERE subjectKind = 'driver' AND subjectKey = ?",
+                db,
+                sql:
+                    "SELECT DISTINCT formID FROM submission WHERE subjectKind = 'driver' AND \(SQLiteStore.subjectIs())",
                 arguments: [subject])
             for form in forms { try SQLiteStore.keepLicence(db, formID: form, subjectKey: subject) }
             if forms.isEmpty {

@@ -110,6 +110,13 @@ public struct SQLiteStore: ReturnStore {
     /// the size held the requests waiting behind it twice as long (a p99 of 71-80 ms against 39-62 ms).
     static let bulkCheckpointPages = 10_000
 
+    /// The condition for the versions about one subject (its number bound after), of `table` (the table's name or
+    /// its alias): every stored form's, found through `submissionBySubject` (form, subject, round), a look-up a
+    /// form. Migration v16 dropped the index by subject alone, of which every stored version wrote a random page.
+    static func subjectIs(_ table: String = "submission") -> String {
+        "\(table).formID IN (SELECT formID FROM definition WHERE kind = 'form') AND \(table).subjectKey = ?"
+    }
+
     /// How much of the database file SQLite maps into memory (it caps this at its own limit, 2 GB on Debian).
     static let memoryMapBytes = 2_147_418_112
 

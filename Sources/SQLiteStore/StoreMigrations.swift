@@ -148,6 +148,11 @@ enum StoreMigrations {
         migrator.registerMigration(
             "v15: each typed column's value compared with each it may hold, no table of them built for every row"
         ) { db in try compareTypedValues(db) }
+        migrator.registerMigration("v16: versions found by subject through the index by form and subject alone") { db in
+            // Every stored version wrote a random page of each of two indexes by subject: a fifth of what a national
+            // submit wrote. Look-ups by subject alone name the stored forms too (`SQLiteStore.subjectIs`).
+            try db.execute(sql: "DROP INDEX submissionBySubjectKey")
+        }
         return migrator
     }
 

@@ -37,6 +37,37 @@ struct MigrationTests {
         #expect(after.map(\.decision) == before.map(\.decision))
     }
 
+    @Test("v16 drops the index by subject alone: a subject's versions are found through the one by form and subject")
+    func upgradeToV16() async throws {
+        let temporary = try await TemporaryStore()
+        for file in ["amir-patel-renewal.yaml", "beth-jones-incomplete.yaml", "carl-mason-refer.json"] {
+            _ = try await temporary.submit(example: "applications/" + file, asOf: "2026-10-20")
+        }
+        let path = temporary.folder.appendingPathComponent("test.sqlite").path
+        // Make it a database as v15 left it: the index by subject alone, and v16 not recorded as applied.
+        try await temporary.sqlite.pool.write { db in
+            try db.execute(sql: "CREATE INDEX submissionBySubjectKey ON submission(subjectKey)")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v16:%'")
+        }
+        let reopened = try SQLiteStore.open(path: path)
+        let (indexes, plan) = try await reopened.pool.read { db in
+            (
+                try String.fetchAll(
+                    db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'submission'"),
+                try Row.fetchAll(
+                    db, sql: "EXPLAIN QUERY PLAN SELECT id FROM submission WHERE \(SQLiteStore.subjectIs())",
+                    arguments: ["PATEL702238AP9AB"]
+                ).map { $0["detail"] as String }
+            )
+        }
+        #expect(!indexes.contains("submissionBySubjectKey"))
+        #expect(indexes.contains("submissionBySubject"))
+        #expect(plan.contains { $0.contains("submissionBySubject (formID=? AND subjectKey=?)") }, "\(plan)")
+        #expect(!plan.contains { $0.hasPrefix("SCAN submission") }, "\(plan)")
+        let history = try await reopened.history(subjectKey: "PATEL702238AP9AB")
+        #expect(history.map(\.submission.subjectKey) == ["PATEL702238AP9AB"])
+    }
+
     @Test("v4 records a source typed in another case as the one it names, and any other as file, in the audit log")
     func upgradeToV4() async throws {
         let temporary = try await TemporaryStore()
