@@ -8,6 +8,15 @@ import Testing
 
 @Suite("A database made by an earlier version opens and is brought up to date")
 struct MigrationTests {
+    /// A new store holding the three example applications, and its database file.
+    static func storeOfApplications() async throws -> (TemporaryStore, String) {
+        let temporary = try await TemporaryStore()
+        for file in ["amir-patel-renewal.yaml", "beth-jones-incomplete.yaml", "carl-mason-refer.json"] {
+            _ = try await temporary.submit(example: "applications/" + file, asOf: "2026-10-20")
+        }
+        return (temporary, temporary.folder.appendingPathComponent("test.sqlite").path)
+    }
+
     @Test("a database from before v3 gains the decision index when opened, and keeps every submission")
     func upgradeToV3() async throws {
         let temporary = try await TemporaryStore()
@@ -39,11 +48,7 @@ struct MigrationTests {
 
     @Test("v16 drops the index by subject alone: a subject's versions are found through the one by form and subject")
     func upgradeToV16() async throws {
-        let temporary = try await TemporaryStore()
-        for file in ["amir-patel-renewal.yaml", "beth-jones-incomplete.yaml", "carl-mason-refer.json"] {
-            _ = try await temporary.submit(example: "applications/" + file, asOf: "2026-10-20")
-        }
-        let path = temporary.folder.appendingPathComponent("test.sqlite").path
+        let (temporary, path) = try await Self.storeOfApplications()
         // Make it a database as v15 left it: the index by subject alone, and v16 not recorded as applied.
         try await temporary.sqlite.pool.write { db in
             try db.execute(sql: "CREATE INDEX submissionBySubjectKey ON submission(subjectKey)")
@@ -70,11 +75,7 @@ struct MigrationTests {
 
     @Test("v4 records a source typed in another case as the one it names, and any other as file, in the audit log")
     func upgradeToV4() async throws {
-        let temporary = try await TemporaryStore()
-        for file in ["amir-patel-renewal.yaml", "beth-jones-incomplete.yaml", "carl-mason-refer.json"] {
-            _ = try await temporary.submit(example: "applications/" + file, asOf: "2026-10-20")
-        }
-        let path = temporary.folder.appendingPathComponent("test.sqlite").path
+        let (temporary, path) = try await Self.storeOfApplications()
         // Make it a database as v3 left it: no typed columns, and sources as `submit --source` took them, any text.
         try await temporary.sqlite.pool.write { db in
             let triggers = try String.fetchAll(
