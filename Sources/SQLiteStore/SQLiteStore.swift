@@ -104,10 +104,11 @@ public struct SQLiteStore: ReturnStore {
     }
 
     /// How many pages of log a bulk writer lets build up before copying them into the database (40 MB). A chunk of
-    /// 1,024 applications changes some 3,000 pages, a thousand of them a random page of each index by driver
-    /// number: checkpointed at 1,000 pages, every commit was followed by a copy of all it changed, and a national
-    /// submit wrote 9.3 GB for a 2.2 GB database; at 10,000, 8.1 GB. Not for the portal: there a checkpoint ten times
-    /// the size held the requests waiting behind it twice as long (a p99 of 71-80 ms against 39-62 ms).
+    /// 1,024 applications changed some 3,000 pages (then a thousand of them a random page of each of two indexes by
+    /// driver number; one since v16): checkpointed at 1,000 pages, every commit was followed by a copy of all it
+    /// changed, and a national submit wrote 9.3 GB for a 2.2 GB database; at 10,000, 8.1 GB. Not for the portal:
+    /// there a checkpoint ten times the size held the requests waiting behind it twice as long (a p99 of 71-80 ms
+    /// against 39-62 ms).
     static let bulkCheckpointPages = 10_000
 
     /// The condition for the versions about one subject (its number bound after), of `table` (the table's name or
