@@ -19,14 +19,22 @@ extension Safeguarding {
         receivedIn folder: String, options: SubmitOptions, by sender: Sender,
         eachChunk: ([SubmitResult]) async throws -> Void
     ) async throws {
-        let days = try Self.receivedDays(folder)
-        try await submit(
-            files: days.flatMap(\.files), receivedOn: days.flatMap { day in day.files.map { _ in day.received } },
-            options: options, by: sender, eachChunk: eachChunk)
+        try await submit(try Self.receivedFiles(in: folder), options: options, by: sender, eachChunk: eachChunk)
     }
 
-    /// The folder's files grouped by the day they were received, earliest first, each day's in the list's order.
-    static func receivedDays(_ folder: String) throws -> [(received: Day, files: [String])] {
+    /// Submits the files of a folder's list (`receivedFiles(in:)`), as `submit(receivedIn:)` does.
+    public func submit(
+        _ received: ReceivedFiles, options: SubmitOptions, by sender: Sender,
+        eachChunk: ([SubmitResult]) async throws -> Void
+    ) async throws {
+        try await submit(
+            files: received.paths, receivedOn: received.days, options: options, by: sender, eachChunk: eachChunk)
+    }
+
+    /// The folder's files in the order received, as its `received.csv` lists them: by day, earliest first, each
+    /// day's in the list's order. Refused, naming the line, when the list does not name every submission file of the
+    /// folder, each once, with a real date.
+    public static func receivedFiles(in folder: String) throws -> ReceivedFiles {
         let listPath = (folder as NSString).appendingPathComponent(receivedList)
         func refuse(_ line: Int, _ problem: String) -> Refusal {
             .receivedList(file: listPath, line: line, problem: problem)
@@ -48,7 +56,9 @@ extension Safeguarding {
         // (20,000 of them cost a tenth of a second, before any file is checked).
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         let present: [String]
-        if case .success(let files) = FileBytes.files(under: folder, endingIn: [".yaml", ".yml", ".json"]) {
+        if case .success(let files) = FileBytes.files(
+            under: folder, endingIn: [".yaml", ".yml", ".json"], sorted: false)
+        {
             present = files.map { String($0.dropFirst(prefix.count)) }
         } else {
             present = []
@@ -56,6 +66,8 @@ extension Safeguarding {
         let presentNames = Set(present)
         var listed: [(received: Day, file: String)] = []
         var seen: Set<String> = []
+        seen.reserveCapacity(rows.count)
+        listed.reserveCapacity(rows.count)
         for row in rows.dropFirst() where !(row.count == 1 && row[0].text.isEmpty) {
             let line = row.first?.line ?? 1
             guard row.count > max(fileColumn, dayColumn) else { throw refuse(line, "it needs a file and a date.") }
@@ -72,20 +84,14 @@ extension Safeguarding {
             }
             listed.append((day, file))
         }
-        if let stray = present.first(where: { !seen.contains($0) }) {
+        // The first by name of the files not listed, so that the refusal is the same each time.
+        if let stray = present.filter({ !seen.contains($0) }).min() {
             throw refuse(rows.count, "'\(stray)' is in the folder but not in the list: add the day it was received.")
         }
         // Stable: a day's files keep the list's order.
-        let ordered = listed.enumerated().sorted { ($0.element.received, $0.offset) < ($1.element.received, $1.offset) }
-        var days: [(received: Day, files: [String])] = []
-        for (_, entry) in ordered {
-            let path = (folder as NSString).appendingPathComponent(entry.file)
-            if days.last?.received == entry.received {
-                days[days.count - 1].files.append(path)
-            } else {
-                days.append((entry.received, [path]))
-            }
-        }
-        return days
+        let order = listed.indices.sorted { (listed[$0].received, $0) < (listed[$1].received, $1) }
+        return ReceivedFiles(
+            paths: order.map { (folder as NSString).appendingPathComponent(listed[$0].file) },
+            days: order.map { listed[$0].received })
     }
 }

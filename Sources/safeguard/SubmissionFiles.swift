@@ -34,12 +34,21 @@ enum SubmissionFiles {
     enum Batch {
         /// Files submitted as received now (or on `--received-at`).
         case files([String])
-        /// A folder submitted as its `received.csv` lists it.
-        case received(folder: String)
+        /// A folder's files as its `received.csv` lists them.
+        case received(ReceivedFiles)
+
+        /// How many files the batch holds.
+        var count: Int {
+            switch self {
+            case .files(let paths): paths.count
+            case .received(let received): received.paths.count
+            }
+        }
     }
 
-    /// The batches the arguments stand for: a folder with a `received.csv` is one; other files and folders make runs
-    /// of files, as `expand` gives them.
+    /// The batches the arguments stand for: a folder with a `received.csv` is one, its list read here (so a list
+    /// that cannot be used is refused before anything is stored, naming its line); other files and folders make
+    /// runs of files, as `expand` gives them.
     static func batches(_ arguments: [String]) throws -> [Batch] {
         var batches: [Batch] = []
         for argument in arguments {
@@ -47,7 +56,7 @@ enum SubmissionFiles {
             if FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder), isFolder.boolValue,
                 Safeguarding.hasReceivedList(argument)
             {
-                batches.append(.received(folder: argument))
+                batches.append(.received(try Safeguarding.receivedFiles(in: argument)))
             } else if case .files(let run)? = batches.last {
                 batches[batches.count - 1] = .files(run + (try expand([argument])))
             } else {

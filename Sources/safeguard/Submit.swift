@@ -59,14 +59,8 @@ struct Submit: AsyncParsableCommand {
             collection: collection, allowsUnregistered: allowUnregistered, source: source,
             asOf: try asOf.map { try day($0, option: "--as-of") },
             receivedOn: try receivedAt.map { try day($0, option: "--received-at") })
-        let batches = try SubmissionFiles.batches(files)
-        let total = try batches.reduce(0) { total, batch in
-            switch batch {
-            case .files(let paths): return total + paths.count
-            case .received(let folder): return total + (try SubmissionFiles.expand([folder])).count
-            }
-        }
-        var progress = ProgressBar(total: total)
+        let batches = try await carryOut { try SubmissionFiles.batches(files) }
+        var progress = ProgressBar(total: batches.reduce(0) { $0 + $1.count })
         var tally = SubmitTally()
         var json: [JSONValue] = []
         let handle: ([SubmitResult]) -> Void = { results in
@@ -96,9 +90,8 @@ struct Submit: AsyncParsableCommand {
                 switch batch {
                 case .files(let paths):
                     try await safeguarding.submit(files: paths, options: options, by: by.sender, eachChunk: handle)
-                case .received(let folder):
-                    try await safeguarding.submit(
-                        receivedIn: folder, options: options, by: by.sender, eachChunk: handle)
+                case .received(let received):
+                    try await safeguarding.submit(received, options: options, by: by.sender, eachChunk: handle)
                 }
             }
         }

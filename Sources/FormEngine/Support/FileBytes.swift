@@ -81,9 +81,12 @@ public enum FileBytes {
     }
 
     /// The files in a folder and every folder below it whose names end (in any case) with one of `endings`,
-    /// sorted by path. Read with `opendir` and `readdir`: for 20,000 files, Foundation's enumerator took a
+    /// sorted by path unless `sorted` is false (a caller that only looks names up: sorting 360,000 paths takes a
+    /// fifth of a second). Read with `opendir` and `readdir`: for 20,000 files, Foundation's enumerator took a
     /// twentieth of `validate`'s whole time.
-    public static func files(under folder: String, endingIn endings: [String]) -> Result<[String], Failure> {
+    public static func files(under folder: String, endingIn endings: [String], sorted: Bool = true) -> Result<
+        [String], Failure
+    > {
         var found: [String] = []
         var folders = [folder.hasSuffix("/") ? String(folder.dropLast()) : folder]
         while let current = folders.popLast() {
@@ -101,7 +104,7 @@ public enum FileBytes {
                 }
             }
         }
-        return .success(found.sorted())
+        return .success(sorted ? found.sorted() : found)
     }
 
     /// The names in a folder (not `.` or `..`), each with whether it is a folder itself (a link is not).
