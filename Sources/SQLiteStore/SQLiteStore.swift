@@ -27,7 +27,8 @@ public struct SQLiteStore: ReturnStore {
 
     /// Opens (creating when needed) the database at `path` and brings its schema up to date. With `bulk`, for a
     /// command that stores thousands of files a transaction, the writer copies its log into the database every
-    /// 10,000 pages rather than SQLite's 1,000 (see `bulkCheckpointPages`).
+    /// 10,000 pages rather than SQLite's 1,000 (see `bulkCheckpointPages`), and keeps 64 MiB of pages rather than
+    /// 2 MiB (`bulkCacheKiB`).
     ///
     /// Two processes that open a new database at the same moment race: switching a new file to WAL answers
     /// "database is locked" without waiting, and GRDB's migrator reads which migrations are applied before
@@ -48,6 +49,7 @@ public struct SQLiteStore: ReturnStore {
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA temp_store = MEMORY") }
             if bulk, !db.configuration.readonly {
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.bulkCheckpointPages)")
+                try db.execute(sql: "PRAGMA cache_size = -\(Self.bulkCacheKiB)")
             }
         }
         var attempt = 0
@@ -110,6 +112,13 @@ public struct SQLiteStore: ReturnStore {
     /// there a checkpoint ten times the size held the requests waiting behind it twice as long (a p99 of 71-80 ms
     /// against 39-62 ms).
     static let bulkCheckpointPages = 10_000
+
+    /// How much memory a bulk writer's page cache may hold, in KiB (64 MiB; SQLite's own is 2 MiB). A chunk of
+    /// 4,096 applications changes thousands of pages: in 2 MiB the writer wrote changed pages out to the log before
+    /// the commit and read back those it changed again (its cache's spilling, 5% of its samples). National submit,
+    /// three rounds in turn (stop 40): 1.5-2.4 s less system time, 38.2-40.0 s against 39.6-41.7 s for the
+    /// applications.
+    static let bulkCacheKiB = 65_536
 
     /// The condition for the versions about one subject (its number bound after), of `table` (the table's name or
     /// its alias): every stored form's, found through `submissionBySubject` (form, subject, round), a look-up a

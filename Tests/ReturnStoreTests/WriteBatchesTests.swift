@@ -47,15 +47,18 @@ import Testing
     /// The scratch table: a number, and bytes to make its rows as large as a test needs.
     private static let scratch = "CREATE TABLE scratch (n INTEGER NOT NULL, padding BLOB)"
 
-    @Test("a bulk writer checkpoints every 10,000 pages of log, any other every 1,000: SQLite's own")
+    @Test(
+        "a bulk writer checkpoints every 10,000 pages of log and keeps 64 MiB of pages, any other every 1,000 and 2 MiB: SQLite's own"
+    )
     func bulkCheckpoints() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("county.sqlite").path
-        for (bulk, pages) in [(true, 10_000), (false, 1_000)] {
+        for (bulk, pages, cache) in [(true, 10_000, -65_536), (false, 1_000, -2_000)] {
             let store = try SQLiteStore.open(path: path, bulk: bulk)
             #expect(try await store.write { try Int.fetchOne($0, sql: "PRAGMA wal_autocheckpoint") } == pages)
+            #expect(try await store.write { try Int.fetchOne($0, sql: "PRAGMA cache_size") } == cache)
         }
     }
 
