@@ -84,22 +84,25 @@ struct SubmitSafetyTests {
         let first = try Self.applications(400, in: folder)
         let second = try Self.applications(400, in: folder, from: 400)
         let database = StoreKind.database(for: folder)
-        func start(_ files: [String]) throws -> Process {
+        // Each process's standard error goes to a file of its own, so that a failure says what it was told.
+        func start(_ files: [String], errors: URL) throws -> Process {
             let process = Process()
             process.executableURL = Safeguard.binary
             process.arguments = ["submit", "--quiet", "--as-of", "2026-10-20", "--database", database] + files
             process.currentDirectoryURL = URL(fileURLWithPath: Safeguard.root)
             process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
+            _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: errors)
             try process.run()
             return process
         }
-        let a = try start(first)
-        let b = try start(second)
+        let errors = [folder.appendingPathComponent("a.err"), folder.appendingPathComponent("b.err")]
+        let a = try start(first, errors: errors[0])
+        let b = try start(second, errors: errors[1])
         a.waitUntilExit()
         b.waitUntilExit()
-        #expect(a.terminationStatus == 0)
-        #expect(b.terminationStatus == 0)
+        #expect(a.terminationStatus == 0, "\((try? String(contentsOf: errors[0], encoding: .utf8)) ?? "")")
+        #expect(b.terminationStatus == 0, "\((try? String(contentsOf: errors[1], encoding: .utf8)) ?? "")")
         let store = try await kind.open(database)
         #expect(try await store.latestSubmissionIDs(formID: nil).count == 800)
     }

@@ -7,8 +7,8 @@ public struct PreparedSubmission: Sendable {
     public let evaluation: Evaluation
     /// The answers as bound, as JSON, when the submission could be read.
     public let bound: String?
-    /// The answers as stored (`bound`) read back: what the report facts, the shared register's search and a
-    /// receipt read, so that each reads what is stored, and the JSON is read once.
+    /// The answers as stored (`bound`) read back, made from the values (`FormDefinition.node(of:)`, the same tree
+    /// as `StoredJSON.read` of `bound`): what the report facts, the shared register's search and a receipt read.
     public let storedAnswers: Node?
     /// Each finding as JSON, in order.
     public let findingDetails: [String]
@@ -22,8 +22,9 @@ public struct PreparedSubmission: Sendable {
         self.evaluation = evaluation
         bound = evaluation.form.flatMap { form in evaluation.answers.map { form.json(of: $0) } }
         findingDetails = evaluation.findings.map(\.json.text)
-        // Read back from the JSON stored, so that facts kept now and facts filled later from stored answers agree.
-        storedAnswers = bound.flatMap(StoredJSON.read)
+        // The tree the JSON stored reads back as, so that facts kept now and facts filled later from stored answers
+        // agree.
+        storedAnswers = evaluation.form.flatMap { form in evaluation.answers.map { form.node(of: $0) } }
         let form = evaluation.form
         facts =
             keepingFacts ? storedAnswers.flatMap { root in form.map { ReportFacts(answers: root, form: $0) } } : nil
