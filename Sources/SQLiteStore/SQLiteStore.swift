@@ -56,6 +56,10 @@ public struct SQLiteStore: ReturnStore {
         while true {
             do {
                 let pool = try DatabasePool(path: path, configuration: configuration)
+                // Each commit reaches the disk before it is answered: GRDB opens a WAL database with `synchronous`
+                // NORMAL, whose commits reach the disk only at the next checkpoint, so a power cut could lose a
+                // return its school was told was stored.
+                try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
                 try StoreMigrations.migrator.migrate(pool)
                 return SQLiteStore(pool: pool, path: path)
             } catch let error as DatabaseError where attempt < 40 {

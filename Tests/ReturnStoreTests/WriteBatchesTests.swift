@@ -48,7 +48,7 @@ import Testing
     private static let scratch = "CREATE TABLE scratch (n INTEGER NOT NULL, padding BLOB)"
 
     @Test(
-        "a bulk writer checkpoints every 10,000 pages of log and keeps 64 MiB of pages, any other every 1,000 and 2 MiB: SQLite's own"
+        "a bulk writer checkpoints every 10,000 pages of log and keeps 64 MiB of pages, any other every 1,000 and 2 MiB; every commit is synced"
     )
     func bulkCheckpoints() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
@@ -59,6 +59,9 @@ import Testing
             let store = try SQLiteStore.open(path: path, bulk: bulk)
             #expect(try await store.write { try Int.fetchOne($0, sql: "PRAGMA wal_autocheckpoint") } == pages)
             #expect(try await store.write { try Int.fetchOne($0, sql: "PRAGMA cache_size") } == cache)
+            #expect(
+                try await store.write { try Int.fetchOne($0, sql: "PRAGMA synchronous") } == 2,
+                "FULL: each commit on the disk before it is answered")
         }
     }
 
