@@ -32,7 +32,7 @@ struct EventReader {
         guard yaml_parser_initialize(parser) == 1 else {
             return .failure(
                 refusal(
-                    "intake.memory", "There is not enough memory to read the file.", TextPosition(line: 1, column: 1)))
+                    "intake.memory", "There is not enough memory to read the file.", .start))
         }
         defer { yaml_parser_delete(parser) }
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
@@ -196,7 +196,7 @@ struct EventReader {
     }
 
     private func empty() -> IntakeRefusal {
-        refusal("intake.empty", "The file holds no answers.", TextPosition(line: 1, column: 1))
+        refusal("intake.empty", "The file holds no answers.", .start)
     }
 
     /// Turns libyaml's error into a refusal at the problem's place, in words a form-filler can act on.

@@ -14,6 +14,9 @@ public struct TextPosition: Sendable, Hashable, Comparable {
         self.column = Int32(truncatingIfNeeded: column)
     }
 
+    /// The first line's first column: where a document starts.
+    public static let start = TextPosition(line: 1, column: 1)
+
     /// Orders positions by line, then column.
     public static func < (lhs: TextPosition, rhs: TextPosition) -> Bool {
         (lhs.line, lhs.column) < (rhs.line, rhs.column)

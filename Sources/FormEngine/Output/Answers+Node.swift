@@ -49,11 +49,11 @@ extension JSONValue {
 extension Node {
     /// A node made rather than read, placed at the start.
     static func made(_ content: Content) -> Node {
-        Node(content, start: TextPosition(line: 1, column: 1), end: TextPosition(line: 1, column: 1))
+        Node(content, start: .start, end: .start)
     }
 
     /// A mapping's entry made rather than read, placed at the start.
     static func entry(_ key: String, _ content: Content) -> Entry {
-        Entry(key: key, keyStart: TextPosition(line: 1, column: 1), value: made(content))
+        Entry(key: key, keyStart: .start, value: made(content))
     }
 }
