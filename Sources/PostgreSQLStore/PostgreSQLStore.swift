@@ -139,61 +139,14 @@ public final class PostgreSQLStore: ReturnStore {
     }
 
     /// Runs `work` in one transaction; a failure rolls it back and is thrown as it was (a refusal stays a refusal).
-    /// A `COMMIT` left unanswered (the connection lost as it was sent: the server restarted, the network cut) is a
-    /// failure only once the server says that transaction did not commit: taken as failed while it had committed, a
-    /// school would be told its return was not kept, and a batch of portal requests stored again one by one.
     func write<T: Sendable>(_ work: (PostgresConnection) async throws -> T) async throws -> T {
-        let attempt: Attempt<T> = try await counted {
-            try await client.withConnection { connection in
-                try await connection.run("BEGIN")
-                let transaction: String
-                let value: T
-                do {
-                    transaction = try await connection.value(String.self, "SELECT pg_current_xact_id()::text") ?? ""
-                    value = try await work(connection)
-                } catch {
-                    try? await connection.run("ROLLBACK")
-                    throw error
-                }
-                do {
-                    try await connection.run("COMMIT")
-                    return .committed(value)
-                } catch {
-                    return .unanswered(value, transaction: transaction, error: error)
-                }
+        do {
+            return try await counted {
+                try await client.withTransaction(logger: Self.silent) { connection in try await work(connection) }
             }
+        } catch let error as PostgresTransactionError {
+            throw error.closureError ?? error.commitError ?? error.beginError ?? error
         }
-        switch attempt {
-        case .committed(let value):
-            return value
-        case .unanswered(let value, let transaction, let error):
-            guard try await committed(transaction) else { throw error }
-            return value
-        }
-    }
-
-    /// How a write's transaction ended: committed, or its `COMMIT` sent and left unanswered (with the transaction's
-    /// id, to ask the server about, and the error).
-    private enum Attempt<T: Sendable>: Sendable {
-        case committed(T)
-        case unanswered(T, transaction: String, error: any Error)
-    }
-
-    /// Whether a transaction whose `COMMIT` went unanswered committed, asked on another connection: while the server
-    /// has not finished with it (it notices the lost connection, or finishes the commit) it is asked again, for up to
-    /// ten seconds. An outcome still unknown then is `Refusal.commitOutcomeUnknown`.
-    private func committed(_ transaction: String) async throws -> Bool {
-        for _ in 0..<100 {
-            let status = try await readOnce { connection in
-                try await connection.value(String.self, "SELECT pg_xact_status(\(transaction)::xid8)")
-            }
-            switch status {
-            case "committed": return true
-            case "aborted": return false
-            default: try await Task.sleep(for: .milliseconds(100))
-            }
-        }
-        throw Refusal.commitOutcomeUnknown
     }
 
     /// Runs `work`, one statement, on a connection of the pool, outside a transaction: one round trip, where a read
