@@ -2,6 +2,7 @@ import FormEngine
 import Foundation
 import PostgresNIO
 import Records
+import Synchronization
 
 extension PostgreSQLStore {
     /// These submissions as stored, each with its latest evaluation and findings and its collection's parameters.
@@ -75,6 +76,21 @@ extension PostgreSQLStore {
             ignoringConflicts: true)
     }
 
+    /// Keeps the form and rule files of each form used (with its rule set) that are neither `known` to be kept nor
+    /// kept already by this call, each once: the hashes of those it kept, to be known once the transaction commits.
+    static func keepDefinitions(
+        _ connection: PostgresConnection, of used: [(form: FormDefinition, ruleSet: RuleSet?)], known: Set<String>
+    ) async throws -> Set<String> {
+        var kept = Set<String>()
+        for (form, ruleSet) in used {
+            let hashes = [form.hash] + (ruleSet.map { [$0.hash] } ?? [])
+            guard !hashes.allSatisfy({ known.contains($0) || kept.contains($0) }) else { continue }
+            try await keepDefinitions(connection, form: form, ruleSet: ruleSet)
+            kept.formUnion(hashes)
+        }
+        return kept
+    }
+
     /// Adds an evaluation made again to each of these submissions, in one transaction.
     public func addEvaluations(
         _ evaluations: [(submissionID: Int64, prepared: PreparedSubmission, parameters: [String: Value])],
@@ -83,12 +99,14 @@ extension PostgreSQLStore {
         let items = evaluations.map {
             Pending(submissionID: $0.submissionID, prepared: $0.prepared, parameters: $0.parameters)
         }
-        try await write { connection in
+        // The form and rule files are sent with the first batch only (70 KB a batch of a national revalidation).
+        let known = keptDefinitions.withLock { $0 }
+        let kept = try await write { connection in
             let now = Self.now()
-            let forms = items.compactMap { $0.prepared.evaluation.form }
-            for form in Dictionary(forms.map { ($0.hash, $0) }, uniquingKeysWith: { first, _ in first }).values {
-                try await Self.keepDefinitions(connection, form: form, ruleSet: catalog.ruleSets[form.id])
-            }
+            let kept = try await Self.keepDefinitions(
+                connection,
+                of: items.compactMap { item in item.prepared.evaluation.form.map { ($0, catalog.ruleSets[$0.id]) } },
+                known: known)
             try await Self.insertEvaluations(
                 items.map {
                     ($0.submissionID, $0.prepared, $0.parameters.evaluationJSON, actor)
@@ -99,7 +117,9 @@ extension PostgreSQLStore {
                     try await Self.keepFacts(connection, facts, submissionID: item.submissionID)
                 }
             }
+            return kept
         }
+        if !kept.isEmpty { keptDefinitions.withLock { $0.formUnion(kept) } }
     }
 
     /// An evaluation waiting to be added.

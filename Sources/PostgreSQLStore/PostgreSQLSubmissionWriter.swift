@@ -163,13 +163,8 @@ struct PostgreSQLSubmissionWriter {
     /// Stores the filed submissions as numbered, each with its evaluation, findings, facts and audit line; the
     /// form and rule files they were checked with that were not yet kept, once each. Gives back those files' hashes.
     private func write(_ filed: [Filed], ids: [Int64]) async throws -> Set<String> {
-        var kept = Set<String>()
-        for item in filed {
-            let hashes = [item.form.hash] + (item.ruleSet.map { [$0.hash] } ?? [])
-            guard !hashes.allSatisfy({ keptDefinitions.contains($0) || kept.contains($0) }) else { continue }
-            try await PostgreSQLStore.keepDefinitions(connection, form: item.form, ruleSet: item.ruleSet)
-            kept.formUnion(hashes)
-        }
+        let kept = try await PostgreSQLStore.keepDefinitions(
+            connection, of: filed.map { ($0.form, $0.ruleSet) }, known: keptDefinitions)
         let supersedes = filed.map { $0.supersedes.map { number($0, ids) } }
         try await connection.insertRows(
             into: "submission",
