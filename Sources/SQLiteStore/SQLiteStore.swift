@@ -18,17 +18,17 @@ public struct SQLiteStore: ReturnStore {
     /// it is refused (`Refusal.readOnlyDatabase`), and an audit line (of a reading) is not written.
     public var isReadOnly = false
 
-    /// The store over an open pool, its writes batched.
-    private init(pool: DatabasePool, path: String) {
+    /// The store over an open pool, its writes batched, each batch's log copied by `checkpointer` when given.
+    private init(pool: DatabasePool, path: String, checkpointer: LogCheckpointer? = nil) {
         self.pool = pool
         self.path = path
-        batches = WriteBatches(pool: pool)
+        batches = WriteBatches(pool: pool, checkpointer: checkpointer)
     }
 
     /// Opens (creating when needed) the database at `path` and brings its schema up to date. With `bulk`, for a
     /// command that stores thousands of files a transaction, the writer copies its log into the database every
-    /// 10,000 pages rather than SQLite's 1,000 (see `bulkCheckpointPages`), and keeps 64 MiB of pages rather than
-    /// 2 MiB (`bulkCacheKiB`).
+    /// 10,000 pages rather than SQLite's 1,000 (see `bulkCheckpointPages`), keeps 64 MiB of pages rather than
+    /// 2 MiB (`bulkCacheKiB`), and a connection of its own copies the log after each commit (`LogCheckpointer`).
     ///
     /// Two processes that open a new database at the same moment race: switching a new file to WAL answers
     /// "database is locked" without waiting, and GRDB's migrator reads which migrations are applied before
@@ -61,7 +61,8 @@ public struct SQLiteStore: ReturnStore {
                 // return its school was told was stored.
                 try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
                 try StoreMigrations.migrator.migrate(pool)
-                return SQLiteStore(pool: pool, path: path)
+                return SQLiteStore(
+                    pool: pool, path: path, checkpointer: bulk ? try LogCheckpointer(path: path) : nil)
             } catch let error as DatabaseError where attempt < 40 {
                 guard
                     error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED

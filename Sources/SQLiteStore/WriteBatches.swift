@@ -31,10 +31,13 @@ final class WriteBatches: Sendable {
     private let pool: DatabasePool
     /// The writes waiting, behind a lock: callers on any thread add to it, the writer takes from it.
     private let queue = Mutex(Queue())
+    /// For a bulk writer, what copies each committed batch from the log into the database beside the writer.
+    private let checkpointer: LogCheckpointer?
 
-    /// Batches for the writer of `pool`.
-    init(pool: DatabasePool) {
+    /// Batches for the writer of `pool`, each commit followed by a copy of the log by `checkpointer` when given.
+    init(pool: DatabasePool, checkpointer: LogCheckpointer? = nil) {
         self.pool = pool
+        self.checkpointer = checkpointer
     }
 
     /// Runs `updates` in a write transaction, with whatever other writes wait with it, and gives back their value
@@ -91,6 +94,7 @@ final class WriteBatches: Sendable {
                     for waiting in batch { answers.append(try waiting.run(db, batch.count == 1)) }
                     return .commit
                 }
+                self.checkpointer?.committed()
                 for answer in answers { answer() }
             } catch {
                 for waiting in batch { waiting.fail(error) }

@@ -65,6 +65,42 @@ import Testing
         }
     }
 
+    /// How many rows `scratch` holds in the database file itself, read as the file stands without its log
+    /// (`immutable`): what has been copied into it. Nil while the file holds no such table (or is being written).
+    private func rowsInFile(_ path: String) -> Int? {
+        var configuration = Configuration()
+        configuration.readonly = true
+        let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+        return try? DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: configuration).read {
+            try Int.fetchOne($0, sql: "SELECT count(*) FROM scratch")
+        }
+    }
+
+    @Test("a bulk writer's commits are copied from the log into the database file while it writes; another's wait")
+    func bulkWriterCopiesItsLog() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for bulk in [true, false] {
+            let path = folder.appendingPathComponent("county-\(bulk).sqlite").path
+            let store = try SQLiteStore.open(path: path, bulk: bulk)
+            try await store.write { try $0.execute(sql: Self.scratch) }
+            for number in 0..<5 {
+                try await store.write { try $0.execute(sql: "INSERT INTO scratch (n) VALUES (?)", arguments: [number]) }
+            }
+            if bulk {
+                let deadline = ContinuousClock.now + .seconds(10)
+                while rowsInFile(path) != 5, ContinuousClock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(20))
+                }
+                #expect(rowsInFile(path) == 5, "the five rows copied into the file beside the writer")
+            } else {
+                #expect(rowsInFile(path) == nil, "a few pages of log wait for the writer's checkpoint at 1,000")
+            }
+            #expect(try await kept(store) == Set(0..<5))
+        }
+    }
+
     @Test(
         "writes made at once each get their own answer, and one that fails is undone alone, small or large",
         // 40 KB a write: a batch's undo records (kept in memory) pass the 64 KiB SQLite otherwise keeps them in.
