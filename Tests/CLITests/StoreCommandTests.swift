@@ -410,6 +410,12 @@ struct StoreCommandTests {
         let ghost = try Self.run(["submit", "--quiet", inbox.path], in: folder)
         #expect(ghost.status == 1)
         #expect(ghost.stderr.contains("received.csv:4: 'riverside-lost.yaml' is not in the folder."), "\(ghost.stderr)")
+        try "file,received_on\r\nriverside-corrected.yaml,2026-07-22\r\nriverside-broken.yaml,2026-07-10\r\n"
+            .appending("riverside-corrected.yaml,2026-07-23\r\n").write(to: list, atomically: true, encoding: .utf8)
+        let twice = try Self.run(["submit", "--quiet", inbox.path], in: folder)
+        #expect(twice.status == 1)
+        #expect(
+            twice.stderr.contains("received.csv:4: 'riverside-corrected.yaml' is listed twice."), "\(twice.stderr)")
         #expect(
             try Self.run(["history", "137455"], in: folder).stdout == "Nothing is stored for 137455.\n",
             "nothing was stored")
