@@ -32,7 +32,8 @@ public struct SQLiteStore: ReturnStore {
     ///
     /// Two processes that open a new database at the same moment race: switching a new file to WAL answers
     /// "database is locked" without waiting, and GRDB's migrator reads which migrations are applied before
-    /// its transaction begins. Each migration runs in a transaction, so a failed attempt leaves nothing
+    /// its transaction begins: a migration the other process has just applied fails (a table already there, or its
+    /// name already in `grdb_migrations`). Each migration runs in a transaction, so a failed attempt leaves nothing
     /// behind, and trying again (after the other process has finished) succeeds.
     public static func open(path: String, bulk: Bool = false) throws -> SQLiteStore {
         if FileManager.default.fileExists(atPath: path), access(path, W_OK) != 0 { return try openToRead(path: path) }
@@ -67,6 +68,8 @@ public struct SQLiteStore: ReturnStore {
                 guard
                     error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
                         || error.resultCode == .SQLITE_ERROR
+                        || (error.resultCode == .SQLITE_CONSTRAINT
+                            && error.message?.contains("grdb_migrations") == true)
                 else { throw error }
                 attempt += 1
                 Thread.sleep(forTimeInterval: 0.025 * Double(min(attempt, 8)))
