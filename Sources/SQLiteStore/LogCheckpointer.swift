@@ -1,5 +1,4 @@
 import GRDB
-import Synchronization
 
 /// Copies what a bulk writer commits from the log into the database file, on a connection and a thread of its own,
 /// while the writer goes on to its next transaction.
@@ -11,22 +10,9 @@ import Synchronization
 /// the writer nor holds it up), the copy runs beside the checking and storing of the next chunks; the writer's own
 /// checkpoint at 10,000 pages finds little left to copy, and the log starts again from its beginning as before.
 final class LogCheckpointer: Sendable {
-    /// Whether a copy is under way, and whether the writer committed again while it was.
-    private struct Requests {
-        var copying = false
-        var again = false
-    }
-
-    /// The requests behind a lock, in a box of their own: the copying holds the box, never the checkpointer, so that
-    /// the checkpointer's end (which waits for the copying) never runs on the copying's own thread.
-    private final class Box: Sendable {
-        let requests = Mutex(Requests())
-    }
-
-    /// The connection that copies, with its own thread.
+    /// The connection that copies, with its own queue: a copy asked for while another runs waits its turn, and then
+    /// finds only what was committed since.
     private let connection: DatabaseQueue
-    /// What has been asked of it.
-    private let box = Box()
 
     /// A checkpointer for the database at `path`, on a connection of its own.
     init(path: String) throws {
@@ -39,36 +25,19 @@ final class LogCheckpointer: Sendable {
         connection = try DatabaseQueue(path: path, configuration: configuration)
     }
 
-    /// Tells the checkpointer the writer has committed: it copies the log now, or once more after the copy under way.
+    /// Tells the checkpointer the writer has committed: it copies the log once the copies asked before are done.
     func committed() {
-        let box = self.box
-        let starts = box.requests.withLock { requests in
-            if requests.copying {
-                requests.again = true
-                return false
-            }
-            requests.copying = true
-            return true
-        }
-        guard starts else { return }
+        // The copy holds nothing of the checkpointer, so the checkpointer's end (which waits for the copies) never
+        // runs on the copies' own queue.
         connection.asyncWriteWithoutTransaction { db in
-            repeat {
-                // A passive checkpoint copies whatever no reader still needs. It fails only while another checkpoint
-                // runs (the writer's own, copying the same pages) or when the disk does, which the writer's next
-                // commit meets and reports: there is nothing for it to do here but leave the copy to the next commit.
-                _ = try? db.checkpoint(.passive)
-            } while box.requests.withLock { requests in
-                if requests.again {
-                    requests.again = false
-                    return true
-                }
-                requests.copying = false
-                return false
-            }
+            // A passive checkpoint copies whatever no reader still needs. It fails only while another checkpoint runs
+            // (the writer's own, copying the same pages) or when the disk does, which the writer's next commit meets
+            // and reports: there is nothing for it to do here but leave the copy to the next commit.
+            _ = try? db.checkpoint(.passive)
         }
     }
 
-    /// Waits for a copy under way, so that the process never ends in the middle of one.
+    /// Waits for the copies asked for, so that the process never ends in the middle of one.
     deinit {
         connection.inDatabase { _ in }
     }
