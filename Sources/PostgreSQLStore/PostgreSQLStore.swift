@@ -21,6 +21,8 @@ public final class PostgreSQLStore: ReturnStore {
     public let description: String
     /// The most connections the pool holds.
     private let poolSize: Int
+    /// How to open a connection of its own, outside the pool.
+    private let target: PostgreSQLURL
     /// The calls that hold a connection of the pool or wait for one, now.
     private let wanted = Atomic<Int>(0)
     /// The calls storing submissions, written in batches.
@@ -31,10 +33,11 @@ public final class PostgreSQLStore: ReturnStore {
     /// Where postgres-nio would log: nowhere, so no statement's values (personal data among them) reach a log.
     static let silent = Logger(label: "safeguard.postgresql", factory: { _ in SwiftLogNoOpLogHandler() })
 
-    private init(client: PostgresClient, description: String, poolSize: Int) {
+    private init(client: PostgresClient, target: PostgreSQLURL) {
         self.client = client
-        self.description = description
-        self.poolSize = poolSize
+        self.target = target
+        description = target.description
+        poolSize = target.poolSize
         running = Task { await client.run() }
     }
 
@@ -62,8 +65,7 @@ public final class PostgreSQLStore: ReturnStore {
         configuration.options.maximumConnections = target.poolSize
         if lz4 == true { configuration.options.additionalStartupParameters = [("default_toast_compression", "lz4")] }
         let store = PostgreSQLStore(
-            client: PostgresClient(configuration: configuration, backgroundLogger: silent),
-            description: target.description, poolSize: target.poolSize)
+            client: PostgresClient(configuration: configuration, backgroundLogger: silent), target: target)
         try await PostgreSQLMigrations.migrate(store.client)
         return store
     }
@@ -139,14 +141,68 @@ public final class PostgreSQLStore: ReturnStore {
     }
 
     /// Runs `work` in one transaction; a failure rolls it back and is thrown as it was (a refusal stays a refusal).
+    /// A `COMMIT` left unanswered (the connection lost as it was sent: the server restarted, the network cut) is a
+    /// failure only once the server says that transaction did not commit: taken as failed while it had committed, a
+    /// school would be told its return was not kept, and a batch of portal requests stored again one by one.
     func write<T: Sendable>(_ work: (PostgresConnection) async throws -> T) async throws -> T {
-        do {
-            return try await counted {
-                try await client.withTransaction(logger: Self.silent) { connection in try await work(connection) }
+        let attempt: Attempt<T> = try await counted {
+            try await client.withConnection { connection in
+                try await connection.run("BEGIN")
+                let transaction: String
+                let value: T
+                do {
+                    transaction = try await connection.value(String.self, "SELECT pg_current_xact_id()::text") ?? ""
+                    value = try await work(connection)
+                } catch {
+                    try? await connection.run("ROLLBACK")
+                    throw error
+                }
+                do {
+                    try await connection.run("COMMIT")
+                    return .committed(value)
+                } catch let error as PSQLError where error.serverInfo != nil {
+                    throw error  // the server answered: it did not commit
+                } catch {
+                    return .unanswered(value, transaction: transaction, error: error)
+                }
             }
-        } catch let error as PostgresTransactionError {
-            throw error.closureError ?? error.commitError ?? error.beginError ?? error
         }
+        switch attempt {
+        case .committed(let value):
+            return value
+        case .unanswered(let value, let transaction, let error):
+            guard try await committed(transaction) else { throw error }
+            return value
+        }
+    }
+
+    /// How a write's transaction ended: committed, or its `COMMIT` sent and left unanswered (with the transaction's
+    /// id, to ask the server about, and the error).
+    private enum Attempt<T: Sendable>: Sendable {
+        case committed(T)
+        case unanswered(T, transaction: String, error: any Error)
+    }
+
+    /// Whether a transaction whose `COMMIT` went unanswered committed, asked on a connection of its own (the pool may
+    /// still hold, or wait on, the connection that was lost): while the server has not finished with the transaction
+    /// (it notices the lost connection, or finishes the commit) or cannot be reached (restarting), it is asked again,
+    /// for up to ten seconds. An outcome still unknown then is `Refusal.commitOutcomeUnknown`.
+    private func committed(_ transaction: String) async throws -> Bool {
+        for attempt in 0..<100 {
+            if attempt > 0 { try await Task.sleep(for: .milliseconds(100)) }
+            guard
+                let connection = try? await PostgresConnection.connect(
+                    configuration: try target.connectionConfiguration(), id: 0, logger: Self.silent)
+            else { continue }
+            let status = try? await connection.value(String.self, "SELECT pg_xact_status(\(transaction)::xid8)")
+            try? await connection.close()
+            switch status {
+            case "committed": return true
+            case "aborted": return false
+            default: continue
+            }
+        }
+        throw Refusal.commitOutcomeUnknown
     }
 
     /// Runs `work`, one statement, on a connection of the pool, outside a transaction: one round trip, where a read

@@ -85,6 +85,9 @@ public enum Refusal: Error, Sendable, Equatable {
     case noSuchEvaluation(Int64)
     /// What is stored cannot be read as it was written: the store is damaged (what, in words).
     case damaged(String)
+    /// A write's `COMMIT` was sent as the connection to the database was lost, and the database did not say, within
+    /// ten seconds, whether it was stored.
+    case commitOutcomeUnknown
     /// The database (this file) was opened only to read, and the request would change it.
     case readOnlyDatabase(String)
     /// Mail was asked for, and no way to send it is configured.

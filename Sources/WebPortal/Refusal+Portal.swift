@@ -116,6 +116,12 @@ extension Refusal {
             return .notFound("Nothing is held about that URN or driver number.")
         case .dateInFuture(let day, let today):
             return .unprocessable("\(day.spoken) is after today (\(today.spoken)): record a check once it is made.")
+        case .commitOutcomeUnknown:
+            return PortalError(
+                status: .serviceUnavailable,
+                message:
+                    "The connection to the database was lost as this was being saved, and it may have been saved: "
+                    + "look for it before sending it again.")
         case .damaged:
             return PortalError(
                 status: .internalServerError,

@@ -94,6 +94,9 @@ extension Refusal {
             return "There is no evaluation \(id)."
         case .damaged(let what):
             return "The store is damaged: \(what)."
+        case .commitOutcomeUnknown:
+            return "The connection to the database was lost as this was being stored, and the database has not said "
+                + "whether it was: look for it ('safeguard history') before doing it again."
         case .noSuchAccount(let id):
             return "There is no account \(id)."
         case .noSuchLockout(let key):

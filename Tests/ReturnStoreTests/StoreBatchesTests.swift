@@ -202,4 +202,73 @@ struct StoreBatchesTests {
         #expect(try await store.definition(hash: form.hash)?.content == Data(form.bytes))
         #expect(try await store.definition(hash: rules.hash)?.content == Data(rules.bytes))
     }
+
+    /// A second opening of the temporary store's database, through a proxy that can cut its connections.
+    private func proxied(_ temporary: TemporaryStore) async throws -> (CommitCuttingProxy, PostgreSQLStore) {
+        var url = try #require(URLComponents(string: temporary.location))
+        let proxy = try CommitCuttingProxy(host: try #require(url.host), port: try #require(url.port))
+        url.port = proxy.port
+        return (proxy, try await PostgreSQLStore.open(url: try #require(url.string)))
+    }
+
+    /// How many submissions the database holds, and of how many drivers and schools.
+    private func counted(_ store: PostgreSQLStore) async throws -> (submissions: Int64, subjects: Int64) {
+        let row = try await store.read { connection in
+            try await connection.rows(
+                "SELECT (SELECT count(*) FROM submission), (SELECT count(DISTINCT subjectKey) FROM submission)"
+            ).first
+        }
+        let counts = try #require(row)
+        return (try counts[0].decode(Int64.self), try counts[1].decode(Int64.self))
+    }
+
+    @Test("a COMMIT whose answer is lost with the connection: the database is asked, and each caller told stored, once")
+    func commitAnswerLost() async throws {
+        let temporary = try await TemporaryStore(.postgresql)
+        let (direct, _) = try await prepare(temporary)
+        let (proxy, store) = try await proxied(temporary)
+        defer { proxy.stop() }
+        // One caller alone, then twelve at once (sharing transactions); each time, the first transaction's COMMIT
+        // reaches the server and its answer is lost.
+        proxy.arm(.afterCommit)
+        let alone = try await store.store(
+            [try application(0)], context: SubmissionContext(collection: nil, source: .api, submitter: "officer-0"),
+            catalog: catalog)
+        #expect(storedID(alone[0]) != nil)
+        proxy.arm(.afterCommit)
+        let calls = try (1...12).map { number in
+            Call(
+                prepared: try application(number),
+                context: SubmissionContext(collection: nil, source: .api, submitter: "officer-\(number)"))
+        }
+        for (index, result) in await storeAtOnce(calls, in: store) {
+            guard case .success(.stored) = result else {
+                Issue.record("call \(index) was not told stored: \(result)")
+                continue
+            }
+        }
+        #expect(proxy.cuts == 2, "both transactions were cut")
+        let counts = try await counted(direct)
+        #expect(counts.submissions == 13, "each stored once")
+        #expect(counts.subjects == 13)
+    }
+
+    @Test("a COMMIT lost before it reaches the database: the caller is told it failed, and nothing is stored")
+    func commitLostOnTheWay() async throws {
+        let temporary = try await TemporaryStore(.postgresql)
+        let (direct, _) = try await prepare(temporary)
+        let (proxy, store) = try await proxied(temporary)
+        defer { proxy.stop() }
+        let context = SubmissionContext(collection: nil, source: .api, submitter: "officer")
+        proxy.arm(.beforeCommit)
+        await #expect(throws: (any Error).self) {
+            try await store.store([try application(0)], context: context, catalog: catalog)
+        }
+        #expect(proxy.cuts == 1)
+        #expect(try await counted(direct).submissions == 0)
+        // Sent again, it is stored.
+        let again = try await store.store([try application(0)], context: context, catalog: catalog)
+        #expect(storedID(again[0]) != nil)
+        #expect(try await counted(direct).submissions == 1)
+    }
 }
