@@ -8,12 +8,15 @@ import Synchronization
 /// A TCP proxy on 127.0.0.1 in front of a PostgreSQL server that, once armed, loses the connection of the next
 /// transaction that stores a submission at its `COMMIT`, as a network cut or a server's restart would: with
 /// `.afterCommit`, the `COMMIT` reaches the server and its answer never reaches the client; with `.beforeCommit`, the
-/// `COMMIT` never reaches the server. Every other byte is passed on as it comes.
+/// `COMMIT` never reaches the server; with `.afterCommitThenUnreachable`, as `.afterCommit` and nothing can connect
+/// again. Every other byte is passed on as it comes.
 final class CommitCuttingProxy: Sendable {
     /// Where the connection is lost.
     enum Cut: Sendable {
         case afterCommit
         case beforeCommit
+        /// As `afterCommit`, and the proxy then stops listening: the server cannot be reached again.
+        case afterCommitThenUnreachable
     }
 
     /// The port it listens on.
@@ -100,7 +103,8 @@ final class CommitCuttingProxy: Sendable {
                 })
             {
                 connection.isCut.withLock { $0 = true }
-                if cut == .afterCommit { _ = Self.send(chunk, to: connection.server) }
+                if cut != .beforeCommit { _ = Self.send(chunk, to: connection.server) }
+                if cut == .afterCommitThenUnreachable { stop() }
                 // Time for the server to commit, then the connection is lost both ways.
                 Thread.sleep(forTimeInterval: 0.3)
                 break

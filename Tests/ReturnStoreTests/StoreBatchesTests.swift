@@ -271,4 +271,20 @@ struct StoreBatchesTests {
         #expect(storedID(again[0]) != nil)
         #expect(try await counted(direct).submissions == 1)
     }
+
+    @Test("a COMMIT whose answer is lost, and the database not reachable again: the caller is told it may be stored")
+    func commitOutcomeUnknown() async throws {
+        let temporary = try await TemporaryStore(.postgresql)
+        let (direct, _) = try await prepare(temporary)
+        let (proxy, store) = try await proxied(temporary)
+        defer { proxy.stop() }
+        proxy.arm(.afterCommitThenUnreachable)
+        await #expect(throws: Refusal.commitOutcomeUnknown) {
+            try await store.store(
+                [try application(0)], context: SubmissionContext(collection: nil, source: .api, submitter: "officer"),
+                catalog: catalog)
+        }
+        // It was stored: the caller was told to look before sending it again, not that it failed.
+        #expect(try await counted(direct).submissions == 1)
+    }
 }
