@@ -203,12 +203,29 @@ struct StoreBatchesTests {
         #expect(try await store.definition(hash: rules.hash)?.content == Data(rules.bytes))
     }
 
-    /// A second opening of the temporary store's database, through a proxy that can cut its connections.
-    private func proxied(_ temporary: TemporaryStore) async throws -> (CommitCuttingProxy, PostgreSQLStore) {
+    /// A new database prepared as `prepare` does, opened directly and a second time through a proxy that can cut
+    /// its connections.
+    private struct Proxied {
+        /// Keeps the database for the test's length.
+        let temporary: TemporaryStore
+        /// The database, opened directly.
+        let direct: PostgreSQLStore
+        /// The proxy in front of the database's server.
+        let proxy: CommitCuttingProxy
+        /// The database, opened through the proxy.
+        let store: PostgreSQLStore
+    }
+
+    /// A new database with the example register and the 2025/26 collection, and a store on it through a proxy.
+    private func proxied() async throws -> Proxied {
+        let temporary = try await TemporaryStore(.postgresql)
+        let (direct, _) = try await prepare(temporary)
         var url = try #require(URLComponents(string: temporary.location))
         let proxy = try CommitCuttingProxy(host: try #require(url.host), port: try #require(url.port))
         url.port = proxy.port
-        return (proxy, try await PostgreSQLStore.open(url: try #require(url.string)))
+        return Proxied(
+            temporary: temporary, direct: direct, proxy: proxy,
+            store: try await PostgreSQLStore.open(url: try #require(url.string)))
     }
 
     /// How many submissions the database holds, and of how many drivers and schools.
@@ -224,9 +241,8 @@ struct StoreBatchesTests {
 
     @Test("a COMMIT whose answer is lost with the connection: the database is asked, and each caller told stored, once")
     func commitAnswerLost() async throws {
-        let temporary = try await TemporaryStore(.postgresql)
-        let (direct, _) = try await prepare(temporary)
-        let (proxy, store) = try await proxied(temporary)
+        let proxied = try await proxied()
+        let (direct, proxy, store) = (proxied.direct, proxied.proxy, proxied.store)
         defer { proxy.stop() }
         // One caller alone, then twelve at once (sharing transactions); each time, the first transaction's COMMIT
         // reaches the server and its answer is lost.
@@ -255,9 +271,8 @@ struct StoreBatchesTests {
 
     @Test("a COMMIT lost before it reaches the database: the caller is told it failed, and nothing is stored")
     func commitLostOnTheWay() async throws {
-        let temporary = try await TemporaryStore(.postgresql)
-        let (direct, _) = try await prepare(temporary)
-        let (proxy, store) = try await proxied(temporary)
+        let proxied = try await proxied()
+        let (direct, proxy, store) = (proxied.direct, proxied.proxy, proxied.store)
         defer { proxy.stop() }
         let context = SubmissionContext(collection: nil, source: .api, submitter: "officer")
         proxy.arm(.beforeCommit)
@@ -274,9 +289,8 @@ struct StoreBatchesTests {
 
     @Test("a COMMIT whose answer is lost, and the database not reachable again: the caller is told it may be stored")
     func commitOutcomeUnknown() async throws {
-        let temporary = try await TemporaryStore(.postgresql)
-        let (direct, _) = try await prepare(temporary)
-        let (proxy, store) = try await proxied(temporary)
+        let proxied = try await proxied()
+        let (direct, proxy, store) = (proxied.direct, proxied.proxy, proxied.store)
         defer { proxy.stop() }
         proxy.arm(.afterCommitThenUnreachable)
         await #expect(throws: Refusal.commitOutcomeUnknown) {
