@@ -49,8 +49,7 @@ public final class PostgreSQLStore: ReturnStore {
         let target = try PostgreSQLURL(url)
         // One connection first, outside the pool: the pool, failing to connect, says only that it gave up; this says
         // why (nothing listening, no such database, a password refused), and at once.
-        let first = try await PostgresConnection.connect(
-            configuration: try target.connectionConfiguration(), id: 0, logger: silent)
+        let first = try await target.connect()
         // Stored answers are compressed with lz4 where the server has it (PostgreSQL 14 or later, built with it):
         // storing is faster than with the default pglz, for the same size.
         let lz4 = try await first.value(
@@ -94,8 +93,7 @@ public final class PostgreSQLStore: ReturnStore {
             throw Refusal.badDatabaseURL(url: name, why: "a database's name here is lower-case letters, digits and _")
         }
         let target = try PostgreSQLURL(url)
-        let connection = try await PostgresConnection.connect(
-            configuration: try target.connectionConfiguration(), id: 0, logger: silent)
+        let connection = try await target.connect()
         do {
             try await connection.run(PostgresQuery(unsafeSQL: "\(command) \(name)\(suffix)"))
         } catch {
@@ -190,10 +188,7 @@ public final class PostgreSQLStore: ReturnStore {
     private func committed(_ transaction: String) async throws -> Bool {
         for attempt in 0..<100 {
             if attempt > 0 { try await Task.sleep(for: .milliseconds(100)) }
-            guard
-                let connection = try? await PostgresConnection.connect(
-                    configuration: try target.connectionConfiguration(), id: 0, logger: Self.silent)
-            else { continue }
+            guard let connection = try? await target.connect() else { continue }
             let status = try? await connection.value(String.self, "SELECT pg_xact_status(\(transaction)::xid8)")
             try? await connection.close()
             switch status {

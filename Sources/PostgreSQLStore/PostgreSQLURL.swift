@@ -55,6 +55,12 @@ struct PostgreSQLURL: CustomStringConvertible {
         }
     }
 
+    /// A connection of its own to the database, outside any pool; the caller closes it.
+    func connect() async throws -> PostgresConnection {
+        try await PostgresConnection.connect(
+            configuration: try connectionConfiguration(), id: 0, logger: PostgreSQLStore.silent)
+    }
+
     /// The settings of one connection made outside the pool.
     func connectionConfiguration() throws -> PostgresConnection.Configuration {
         let context = try NIOSSLContext(configuration: .makeClientConfiguration())
