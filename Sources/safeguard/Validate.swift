@@ -37,10 +37,11 @@ struct Validate: AsyncParsableCommand {
         var first = true
         // Each file's output is written on the core that checked it; a chunk is printed with one write.
         // JSON is streamed: the same bytes as `Evaluation.json(_:asOf:)` of them all, without holding them all.
+        // Text shows no finding's values: the rules' findings are checked without them.
         let paths = try SubmissionFiles.expand(files)
         try await carryOut {
             try await checking.validate(
-                files: paths, asOf: day, formID: form,
+                files: paths, asOf: day, formID: form, explaining: json,
                 transform: { evaluation in
                     (evaluation.decision == .rejected, json ? evaluation.json.text : evaluation.text())
                 }

@@ -106,6 +106,24 @@ struct ExampleDecisionTests {
         )
     }
 
+    @Test("checked for text (rules not explained): the same findings, words and places, without the rules' values")
+    func unexplained() throws {
+        let path = TestPaths.examples + "/applications/carl-mason-refer.json"
+        let asOf = Day(iso: "2026-10-20")!
+        let explained = Validator(catalog: projectRules).evaluate(path: path, asOf: asOf)
+        let plain = Validator(catalog: projectRules, explainingRules: false).evaluate(path: path, asOf: asOf)
+        #expect(plain.text() == explained.text())
+        #expect(plain.findings.count == explained.findings.count)
+        #expect(plain.findings.contains { $0.rule == "taxi.violence-within-period" })
+        for (without, with) in zip(plain.findings, explained.findings) {
+            var stripped = with
+            stripped.values = []
+            #expect(without == stripped, "\(with.rule)")
+        }
+        #expect(explained.findings.contains { $0.rule.hasPrefix("taxi.") && !$0.values.isEmpty })
+        #expect(plain.findings.allSatisfy { !$0.rule.hasPrefix("taxi.") || $0.values.isEmpty })
+    }
+
     @Test("the DESIGN.md example: a seven-month-old certificate without a status check, with its values")
     func designExample() throws {
         let text = """

@@ -5,6 +5,8 @@ struct RuleEngine {
     let form: FormDefinition
     let document: Document
     let sectionStarts: [TextPosition?]
+    /// Whether a finding carries the values its check read.
+    let explaining: Bool
 
     /// Adds the findings of every rule that fires to `findings`; says how often each rule fired and passed.
     func apply(to answers: Answers, asOf: Day, parameters: [String: Value], findings: inout [Finding])
@@ -19,10 +21,7 @@ struct RuleEngine {
             var outcome = RuleOutcome()
             for variant in rule.variants {
                 guard let each = variant.each else {
-                    if let finding = check(rule, variant, item: nil, in: &context, answers: answers, outcome: &outcome)
-                    {
-                        findings.append(finding)
-                    }
+                    check(rule, variant, item: nil, in: &context, answers: answers, outcome: &outcome, to: &findings)
                     continue
                 }
                 guard case .list(let items) = answers[each.section, each.field] else { continue }
@@ -30,11 +29,9 @@ struct RuleEngine {
                     guard case .record(let record) = item else { continue }
                     context.locals[0] = item
                     let current = (record: record, index: index, repeatField: each)
-                    if let finding = check(
-                        rule, variant, item: current, in: &context, answers: answers, outcome: &outcome)
-                    {
-                        findings.append(finding)
-                    }
+                    check(
+                        rule, variant, item: current, in: &context, answers: answers, outcome: &outcome,
+                        to: &findings)
                 }
                 context.locals[0] = .absent
             }
@@ -43,14 +40,17 @@ struct RuleEngine {
         return outcomes
     }
 
+    /// Checks one rule variant (for one item); a failed check's finding is appended to `findings` in place, not
+    /// handed back to be copied in.
     private func check(
         _ rule: Rule, _ variant: RuleVariant, item: (record: Record, index: Int, repeatField: FieldLocation)?,
-        in context: inout EvaluationContext, answers: Answers, outcome: inout RuleOutcome
-    ) -> Finding? {
-        if let when = variant.when, !when.holds(in: &context) { return nil }
+        in context: inout EvaluationContext, answers: Answers, outcome: inout RuleOutcome,
+        to findings: inout [Finding]
+    ) {
+        if let when = variant.when, !when.holds(in: &context) { return }
         if variant.check.holds(in: &context) {
             outcome.passed += 1
-            return nil
+            return
         }
         outcome.fired += 1
         var message = variant.message.render(in: &context, lists: form.lists)
@@ -59,13 +59,14 @@ struct RuleEngine {
             message = "\(repeatField.label), \(repeatField.itemLabel ?? "item") \(item.index + 1): \(message)"
         }
         let (path, position) = place(variant.target, item: item, answers: answers)
-        let values = variant.check.explain(in: &context).map { term in
-            (name: term.text, value: term.value.json)
-        }
-        return Finding(
-            rule: rule.id, severity: rule.severity, path: path, message: message,
-            mark: document.mark(position ?? document.rootStart), values: values, ruleMark: rule.mark,
-            source: rule.source)
+        let values =
+            explaining
+            ? variant.check.explain(in: &context).map { term in (name: term.text, value: term.value.json) } : []
+        findings.append(
+            Finding(
+                rule: rule.id, severity: rule.severity, path: path, message: message,
+                mark: document.mark(position ?? document.rootStart), values: values, ruleMark: rule.mark,
+                source: rule.source))
     }
 
     /// The JSON Pointer and the position of the answer a finding points at.

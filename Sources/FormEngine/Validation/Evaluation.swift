@@ -30,20 +30,25 @@ public struct Evaluation: Sendable {
         self.ruleSetHash = ruleSetHash
         self.asOf = asOf
         self.answers = answers
-        // Most submissions have one finding or none: nothing to order.
-        guard findings.count > 1 else {
+        // Most submissions' findings are already in order (one or none, or found line by line): nothing to copy.
+        guard findings.indices.dropFirst().contains(where: { Self.precedes(findings[$0], findings[$0 - 1]) }) else {
             self.findings = findings
             return
         }
-        self.findings = findings.enumerated().sorted { a, b in
-            let (x, y) = (a.element, b.element)
-            switch (x.mark, y.mark) {
-            case (let p?, let q?) where p != q: return p < q
-            case (nil, _?): return false
-            case (_?, nil): return true
-            default: return x.severity != y.severity ? x.severity < y.severity : a.offset < b.offset
-            }
-        }.map(\.element)
+        // Sorted in place (the sort is stable: findings at one place keep the order they were found in).
+        var ordered = findings
+        ordered.sort(by: Self.precedes)
+        self.findings = ordered
+    }
+
+    /// True when `x` goes before `y`: by place, findings with no place last, then by severity.
+    private static func precedes(_ x: Finding, _ y: Finding) -> Bool {
+        switch (x.mark, y.mark) {
+        case (let p?, let q?) where p != q: return p < q
+        case (nil, _?): return false
+        case (_?, nil): return true
+        default: return x.severity < y.severity
+        }
     }
 
     /// The evaluation with one more finding in its place: one the engine cannot make itself (what the register

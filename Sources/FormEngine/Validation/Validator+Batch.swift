@@ -60,7 +60,7 @@ extension Validator {
         // the tasks of a chunk for each of the two chunks checked at a time.
         let tasks = min(workers, chunkSize, files.count)
         let validators = (0..<tasks * min(2, (files.count + chunkSize - 1) / chunkSize)).map {
-            $0 == 0 ? self : Validator(catalog: catalog.copy())
+            $0 == 0 ? self : Validator(catalog: catalog.copy(), explainingRules: explainingRules)
         }
         @Sendable func check(_ chunk: [(path: String, asOf: Day)], number: Int) async -> [Output] {
             await withTaskGroup(of: [(Int, Output)].self) { group in
