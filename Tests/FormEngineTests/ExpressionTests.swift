@@ -45,7 +45,7 @@ private func evaluate(_ expression: String, _ answers: String = "{}", sourceLoca
         return nil
     }
     guard case .success(let document) = Intake.read("a: \(answers)\n", file: "answers.yaml") else { return nil }
-    var binder = SubmissionBinder(form: layoutForm, document: document)
+    let binder = SubmissionBinder(form: layoutForm, document: document)
     let bound = binder.bind()
     var context = EvaluationContext(
         answers: bound, asOf: Day(iso: "2026-07-15")!,
