@@ -93,10 +93,12 @@ final class CommitCuttingProxy: Sendable {
             let count = read(connection.client, &buffer, buffer.count)
             guard count > 0 else { break }
             let chunk = Array(buffer[0..<count])
-            if Self.contains(chunk, "INTO submission ") || Self.contains(chunk, "COPY submission ") {
+            if chunk.firstRange(of: "INTO submission ".utf8) != nil
+                || chunk.firstRange(of: "COPY submission ".utf8) != nil
+            {
                 connection.storesSubmission.withLock { $0 = true }
             }
-            if Self.contains(chunk, "COMMIT"), connection.storesSubmission.withLock({ $0 }),
+            if chunk.firstRange(of: "COMMIT".utf8) != nil, connection.storesSubmission.withLock({ $0 }),
                 let cut = armed.withLock({ state -> Cut? in
                     defer { if state.cut != nil { state = (nil, state.cuts + 1) } }
                     return state.cut
@@ -133,14 +135,6 @@ final class CommitCuttingProxy: Sendable {
             sent += count
         }
         return true
-    }
-
-    private static func contains(_ bytes: [UInt8], _ text: String) -> Bool {
-        let needle = Array(text.utf8)
-        guard bytes.count >= needle.count else { return false }
-        return (0...(bytes.count - needle.count)).contains { start in
-            bytes[start..<start + needle.count].elementsEqual(needle)
-        }
     }
 
     /// One client's connection and the server connection made for it.

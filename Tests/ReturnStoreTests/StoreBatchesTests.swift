@@ -203,29 +203,18 @@ struct StoreBatchesTests {
         #expect(try await store.definition(hash: rules.hash)?.content == Data(rules.bytes))
     }
 
-    /// A new database prepared as `prepare` does, opened directly and a second time through a proxy that can cut
-    /// its connections.
-    private struct Proxied {
-        /// Keeps the database for the test's length.
-        let temporary: TemporaryStore
-        /// The database, opened directly.
-        let direct: PostgreSQLStore
-        /// The proxy in front of the database's server.
-        let proxy: CommitCuttingProxy
-        /// The database, opened through the proxy.
-        let store: PostgreSQLStore
-    }
-
-    /// A new database with the example register and the 2025/26 collection, and a store on it through a proxy.
-    private func proxied() async throws -> Proxied {
+    /// Runs `body` on a new database with the example register and the 2025/26 collection, opened directly and a
+    /// second time through a proxy that can cut its connections; the proxy stops when `body` ends.
+    private func withProxied(
+        _ body: (_ direct: PostgreSQLStore, _ proxy: CommitCuttingProxy, _ store: PostgreSQLStore) async throws -> Void
+    ) async throws {
         let temporary = try await TemporaryStore(.postgresql)
         let (direct, _) = try await prepare(temporary)
         var url = try #require(URLComponents(string: temporary.location))
         let proxy = try CommitCuttingProxy(host: try #require(url.host), port: try #require(url.port))
+        defer { proxy.stop() }
         url.port = proxy.port
-        return Proxied(
-            temporary: temporary, direct: direct, proxy: proxy,
-            store: try await PostgreSQLStore.open(url: try #require(url.string)))
+        try await body(direct, proxy, try await PostgreSQLStore.open(url: try #require(url.string)))
     }
 
     /// How many submissions the database holds, and of how many drivers and schools.
@@ -241,64 +230,63 @@ struct StoreBatchesTests {
 
     @Test("a COMMIT whose answer is lost with the connection: the database is asked, and each caller told stored, once")
     func commitAnswerLost() async throws {
-        let proxied = try await proxied()
-        let (direct, proxy, store) = (proxied.direct, proxied.proxy, proxied.store)
-        defer { proxy.stop() }
-        // One caller alone, then twelve at once (sharing transactions); each time, the first transaction's COMMIT
-        // reaches the server and its answer is lost.
-        proxy.arm(.afterCommit)
-        let alone = try await store.store(
-            [try application(0)], context: SubmissionContext(collection: nil, source: .api, submitter: "officer-0"),
-            catalog: catalog)
-        #expect(storedID(alone[0]) != nil)
-        proxy.arm(.afterCommit)
-        let calls = try (1...12).map { number in
-            Call(
-                prepared: try application(number),
-                context: SubmissionContext(collection: nil, source: .api, submitter: "officer-\(number)"))
-        }
-        for (index, result) in await storeAtOnce(calls, in: store) {
-            guard case .success(.stored) = result else {
-                Issue.record("call \(index) was not told stored: \(result)")
-                continue
+        try await withProxied { direct, proxy, store in
+            // One caller alone, then twelve at once (sharing transactions); each time, the first transaction's COMMIT
+            // reaches the server and its answer is lost.
+            proxy.arm(.afterCommit)
+            let alone = try await store.store(
+                [try application(0)], context: SubmissionContext(collection: nil, source: .api, submitter: "officer-0"),
+                catalog: catalog)
+            #expect(storedID(alone[0]) != nil)
+            proxy.arm(.afterCommit)
+            let calls = try (1...12).map { number in
+                Call(
+                    prepared: try application(number),
+                    context: SubmissionContext(collection: nil, source: .api, submitter: "officer-\(number)"))
             }
+            for (index, result) in await storeAtOnce(calls, in: store) {
+                guard case .success(.stored) = result else {
+                    Issue.record("call \(index) was not told stored: \(result)")
+                    continue
+                }
+            }
+            #expect(proxy.cuts == 2, "both transactions were cut")
+            let counts = try await counted(direct)
+            #expect(counts.submissions == 13, "each stored once")
+            #expect(counts.subjects == 13)
         }
-        #expect(proxy.cuts == 2, "both transactions were cut")
-        let counts = try await counted(direct)
-        #expect(counts.submissions == 13, "each stored once")
-        #expect(counts.subjects == 13)
     }
 
     @Test("a COMMIT lost before it reaches the database: the caller is told it failed, and nothing is stored")
     func commitLostOnTheWay() async throws {
-        let proxied = try await proxied()
-        let (direct, proxy, store) = (proxied.direct, proxied.proxy, proxied.store)
-        defer { proxy.stop() }
-        let context = SubmissionContext(collection: nil, source: .api, submitter: "officer")
-        proxy.arm(.beforeCommit)
-        await #expect(throws: (any Error).self) {
-            try await store.store([try application(0)], context: context, catalog: catalog)
+        try await withProxied { direct, proxy, store in
+            let context = SubmissionContext(collection: nil, source: .api, submitter: "officer")
+            proxy.arm(.beforeCommit)
+            await #expect(throws: (any Error).self) {
+                try await store.store([try application(0)], context: context, catalog: catalog)
+            }
+            #expect(proxy.cuts == 1)
+            #expect(try await counted(direct).submissions == 0)
+            // Sent again, it is stored.
+            let again = try await store.store([try application(0)], context: context, catalog: catalog)
+            #expect(storedID(again[0]) != nil)
+            #expect(try await counted(direct).submissions == 1)
         }
-        #expect(proxy.cuts == 1)
-        #expect(try await counted(direct).submissions == 0)
-        // Sent again, it is stored.
-        let again = try await store.store([try application(0)], context: context, catalog: catalog)
-        #expect(storedID(again[0]) != nil)
-        #expect(try await counted(direct).submissions == 1)
     }
 
     @Test("a COMMIT whose answer is lost, and the database not reachable again: the caller is told it may be stored")
     func commitOutcomeUnknown() async throws {
-        let proxied = try await proxied()
-        let (direct, proxy, store) = (proxied.direct, proxied.proxy, proxied.store)
-        defer { proxy.stop() }
-        proxy.arm(.afterCommitThenUnreachable)
-        await #expect(throws: Refusal.commitOutcomeUnknown) {
-            try await store.store(
-                [try application(0)], context: SubmissionContext(collection: nil, source: .api, submitter: "officer"),
-                catalog: catalog)
+        try await withProxied { direct, proxy, store in
+            proxy.arm(.afterCommitThenUnreachable)
+            await #expect(throws: Refusal.commitOutcomeUnknown) {
+                try await store.store(
+                    [try application(0)],
+                    context: SubmissionContext(collection: nil, source: .api, submitter: "officer"),
+                    catalog: catalog)
+            }
+            // It was stored: the caller was told to look before sending it again, not that it failed.
+            let counts = try await counted(direct)
+            #expect(counts.submissions == 1)
         }
-        // It was stored: the caller was told to look before sending it again, not that it failed.
-        #expect(try await counted(direct).submissions == 1)
     }
 }
