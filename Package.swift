@@ -36,13 +36,18 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        .systemLibrary(
+            name: "CSQLiteSettings",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
         .target(name: "FormEngine", dependencies: ["CYAML"], swiftSettings: swiftSettings),
         .target(name: "Records", dependencies: ["FormEngine"], swiftSettings: swiftSettings),
         .target(
             name: "SQLiteStore",
             dependencies: [
                 "FormEngine", "Records", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"), "CSQLiteSettings",
             ],
             swiftSettings: swiftSettings
         ),
@@ -76,7 +81,8 @@ let package = Package(
         .executableTarget(
             name: "safeguard",
             dependencies: [
-                "FormEngine", "Records", "SQLiteStore", "PostgreSQLStore", "UseCases", "GapReports", "SampleCounty", "WebPortal",
+                "FormEngine", "Records", "SQLiteStore", "PostgreSQLStore", "UseCases", "GapReports", "SampleCounty",
+                "WebPortal",
                 .product(name: "Logging", package: "swift-log"), .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -108,7 +114,8 @@ let package = Package(
         .testTarget(
             name: "WebPortalTests",
             dependencies: [
-                "WebPortal", "UseCases", "Records", "SQLiteStore", "FormEngine", "SampleCounty", "GapReports", "StoreKinds",
+                "WebPortal", "UseCases", "Records", "SQLiteStore", "FormEngine", "SampleCounty", "GapReports",
+                "StoreKinds",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

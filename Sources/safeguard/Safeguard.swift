@@ -2,6 +2,7 @@ import ArgumentParser
 import FormEngine
 import Foundation
 import PostgreSQLStore
+import SQLiteStore
 
 /// The `safeguard` command: checks, stores and reports on Section 11 returns and taxi driver applications.
 @main
@@ -21,6 +22,7 @@ struct Safeguard: AsyncParsableCommand {
     /// Parses and runs the command, so that a mistyped command gets the nearest one, every bad option is reported at
     /// once, and an error found while a command runs shows that command's usage, not the top level's.
     static func main() async {
+        SQLiteProcessSettings.applyBeforeFirstUse()
         let arguments = Array(CommandLine.arguments.dropFirst())
         var command: any ParsableCommand
         do {
