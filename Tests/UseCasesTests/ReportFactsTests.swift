@@ -50,6 +50,7 @@ struct ReportFactsTests {
             )
         }
         #expect(submissions > 150 && facts == submissions, "every stored version keeps its facts")
+        let keptRows = try await Self.factRows(temporary)
         // The store as Safeguarding before v11 left it: no facts, every submission listed to fill from its answers.
         try await temporary.sqlite.pool.write { db in
             try db.execute(sql: "DELETE FROM returnFact; DELETE FROM driverFact")
@@ -67,6 +68,20 @@ struct ReportFactsTests {
             )
         }
         #expect(left.0 == 0 && left.1 == submissions, "the fill is done once, and fills every version")
+        let filledRows = try await Self.factRows(temporary)
+        #expect(keptRows.count == submissions)
+        for (keptRow, filledRow) in zip(keptRows, filledRows) {
+            #expect(keptRow == filledRow, "a version's facts kept at submit are those filled from its answers")
+        }
+    }
+
+    /// Every version's fact row, every column, in version order: the returns' and the drivers'.
+    static func factRows(_ temporary: TemporaryCounty) async throws -> [String] {
+        try await temporary.sqlite.pool.read { db in
+            try ["returnFact", "driverFact"].flatMap { table in
+                try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY submissionID").map(\.description)
+            }
+        }
     }
 
     @Test("a store that cannot be written, with facts still to fill, refuses the report rather than count without them")
