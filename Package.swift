@@ -92,28 +92,36 @@ let package = Package(
         .target(
             name: "StoreKinds", dependencies: ["Records", "SQLiteStore", "PostgreSQLStore"], path: "Tests/StoreKinds",
             swiftSettings: swiftSettings),
+        .target(
+            name: "TestSupport", dependencies: ["FormEngine", "Records"], path: "Tests/TestSupport",
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "FormEngineTests", dependencies: ["FormEngine"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ReturnStoreTests",
             dependencies: [
+                "TestSupport",
                 "SQLiteStore", "Records", "UseCases", "FormEngine", "StoreKinds", "PostgreSQLStore",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "GapReportsTests",
-            dependencies: ["GapReports", "Records", "SQLiteStore", "UseCases", "FormEngine", "SampleCounty"],
+            dependencies: [
+                "TestSupport", "GapReports", "Records", "SQLiteStore", "UseCases", "FormEngine", "SampleCounty",
+            ],
             exclude: ["Expected"], swiftSettings: swiftSettings),
         .testTarget(
             name: "UseCasesTests",
             dependencies: [
+                "TestSupport",
                 "UseCases", "Records", "SQLiteStore", "FormEngine", "SampleCounty", "GapReports", "StoreKinds",
             ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "WebPortalTests",
             dependencies: [
+                "TestSupport",
                 "WebPortal", "UseCases", "Records", "SQLiteStore", "FormEngine", "SampleCounty", "GapReports",
                 "StoreKinds",
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -1,6 +1,7 @@
 import FormEngine
 import Foundation
 import GapReports
+import TestSupport
 import Testing
 
 @Suite("Every format of both reports, against expected files, and agreeing with each other")

@@ -3,23 +3,14 @@ import Foundation
 import GapReports
 import Records
 import SQLiteStore
+import TestSupport
 import Testing
 import UseCases
 
-/// The repository's folders.
-enum Paths {
-    static let root: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }()
-    static var examples: String { root + "/Examples" }
+extension Paths {
+    /// The reports this target's tests expect, rendered by hand-checked runs.
     static var expected: String { root + "/Tests/GapReportsTests/Expected" }
 }
-
-let catalog: FormCatalog = try! FormCatalog.load(
-    formsDirectory: Paths.root + "/Forms", rulesDirectory: Paths.root + "/Rules"
-).get()
 
 /// A small county whose figures are worked out by hand in the tests: the example register (7 open schools),
 /// three returns to s11-2025-26 (Riverside's corrected after the due date), and the three example applications
@@ -82,10 +73,4 @@ final class ReportFixture: Sendable {
 
     /// The licensing report document.
     var licensingDocument: ReportDocument { LicensingReport.document(licensing) }
-}
-
-/// The submission number of a stored outcome, or nil.
-func storedID(_ outcome: StoreOutcome) -> Int64? {
-    if case .stored(let id, _) = outcome { return id }
-    return nil
 }

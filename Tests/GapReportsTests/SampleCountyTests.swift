@@ -3,6 +3,7 @@ import Foundation
 import Records
 import SQLiteStore
 import SampleCounty
+import TestSupport
 import Testing
 import UseCases
 

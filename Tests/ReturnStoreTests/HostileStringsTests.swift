@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Records
 import StoreKinds
+import TestSupport
 import Testing
 import UseCases
 

@@ -2,6 +2,7 @@ import FormEngine
 import Foundation
 import Records
 import StoreKinds
+import TestSupport
 import Testing
 
 /// The licensing report reads each driver's latest application's facts from the store (on SQLite, column by column

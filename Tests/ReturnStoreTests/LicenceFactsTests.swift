@@ -2,6 +2,7 @@ import FormEngine
 import Foundation
 import Records
 import StoreKinds
+import TestSupport
 import Testing
 
 /// The licensing report reads no officer's decision: each recorded decision leaves the driver's licence on their

@@ -2,6 +2,7 @@ import FormEngine
 import Foundation
 import GRDB
 import Records
+import TestSupport
 import Testing
 
 @testable import SQLiteStore

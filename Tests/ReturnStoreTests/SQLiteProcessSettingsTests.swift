@@ -1,6 +1,7 @@
 import Records
 import SQLiteStore
 import StoreKinds
+import TestSupport
 import Testing
 
 @Suite("SQLite's settings for the process")

@@ -4,6 +4,7 @@ import PostgresNIO
 @testable import PostgreSQLStore
 import Records
 import StoreKinds
+import TestSupport
 import Testing
 
 /// On PostgreSQL, submissions stored at once (portal requests) are written in shared transactions (`StoreBatches`):

@@ -6,23 +6,9 @@ import PostgresNIO
 @testable import PostgreSQLStore
 @testable import SQLiteStore
 import StoreKinds
+import TestSupport
 import Testing
 import UseCases
-
-/// The repository's folders, found from this file.
-enum Paths {
-    static let root: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }()
-    static var examples: String { root + "/Examples" }
-}
-
-/// The project's forms and rules.
-let catalog: FormCatalog = try! FormCatalog.load(
-    formsDirectory: Paths.root + "/Forms", rulesDirectory: Paths.root + "/Rules"
-).get()
 
 /// A new store of one kind (a file in a new temporary folder, removed when the test ends, or a new PostgreSQL
 /// database).
@@ -101,28 +87,6 @@ final class TemporaryStore: Sendable {
             collection: collection, source: .file, submitter: "tester", allowsUnregistered: allowsUnregistered)
         return try await (into ?? store).store([PreparedSubmission(evaluation)], context: context, catalog: catalog)[0]
     }
-}
-
-/// The submission number of a stored outcome, or a recorded issue.
-func storedID(_ outcome: StoreOutcome, sourceLocation: SourceLocation = #_sourceLocation) -> Int64? {
-    guard case .stored(let id, _) = outcome else {
-        Issue.record("not stored: \(outcome)", sourceLocation: sourceLocation)
-        return nil
-    }
-    return id
-}
-
-/// The project's catalog with one rule parameter changed, as a policy officer would change it.
-func catalogWith(rules formID: String, replacing original: String, with replacement: String) throws -> FormCatalog {
-    let path = Paths.root + "/Rules/\(formID).rules.yaml"
-    let text = try String(contentsOfFile: path, encoding: .utf8)
-    let changed = text.replacingOccurrences(of: original, with: replacement)
-    #expect(changed != text, "the rule file does not contain '\(original)'")
-    let ruleSet = try RuleSet.load(bytes: Array(changed.utf8), file: path, forms: catalog.forms, includingTests: false)
-        .get()
-    var ruleSets = Array(catalog.ruleSets.values.filter { $0.formID != formID })
-    ruleSets.append(ruleSet)
-    return FormCatalog(forms: Array(catalog.forms.values), ruleSets: ruleSets)
 }
 
 /// What the database said when it refused a statement.

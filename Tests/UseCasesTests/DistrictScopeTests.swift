@@ -3,6 +3,7 @@ import Foundation
 import Records
 import SQLiteStore
 import StoreKinds
+import TestSupport
 import Testing
 import UseCases
 

@@ -3,6 +3,7 @@ import Foundation
 import GapReports
 import Records
 import SQLiteStore
+import TestSupport
 import UseCases
 import StoreKinds
 import Testing

@@ -2,6 +2,7 @@ import FormEngine
 import Foundation
 import Records
 import StoreKinds
+import TestSupport
 import Testing
 import UseCases
 

@@ -4,6 +4,7 @@ import GapReports
 import Records
 import SQLiteStore
 import SampleCounty
+import TestSupport
 import Testing
 import UseCases
 

@@ -6,6 +6,7 @@ import Records
 @testable import SQLiteStore
 import SampleCounty
 import StoreKinds
+import TestSupport
 import Testing
 import UseCases
 

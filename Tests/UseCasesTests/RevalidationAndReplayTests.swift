@@ -2,6 +2,7 @@ import FormEngine
 import Foundation
 import Records
 import SQLiteStore
+import TestSupport
 import UseCases
 import StoreKinds
 import Testing

@@ -6,6 +6,7 @@ import HummingbirdTesting
 import Records
 import SQLiteStore
 import StoreKinds
+import TestSupport
 import Testing
 import UseCases
 import WebPortal

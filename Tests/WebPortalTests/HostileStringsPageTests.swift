@@ -6,6 +6,7 @@ import HummingbirdTesting
 import Records
 import SQLiteStore
 import StoreKinds
+import TestSupport
 import Testing
 
 /// The naughty strings of Tests/Fixtures/naughty-strings.json.

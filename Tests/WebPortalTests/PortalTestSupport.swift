@@ -7,23 +7,10 @@ import Records
 import SQLiteStore
 import StoreKinds
 import SampleCounty
+import TestSupport
 import Testing
 import UseCases
 import WebPortal
-
-/// The repository's folders, found from this file.
-enum Paths {
-    static let root: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }()
-}
-
-/// The project's forms and rules.
-let catalog: FormCatalog = try! FormCatalog.load(
-    formsDirectory: Paths.root + "/Forms", rulesDirectory: Paths.root + "/Rules"
-).get()
 
 /// The school return form and the driver application form.
 let schoolForm = catalog.forms.values.first { $0.subject == .school }!
