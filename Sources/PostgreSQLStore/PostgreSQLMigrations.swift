@@ -1,4 +1,5 @@
 import PostgresNIO
+import Records
 
 /// The schema on PostgreSQL, one migration at a time, under the same names as the SQLite store's and to the same
 /// effect in PostgreSQL's own terms: identity columns, `bytea`, `boolean` facts, check constraints for the typed
@@ -47,7 +48,10 @@ enum PostgreSQLMigrations {
             "v3: each submission's latest decision read from an index",
             ["CREATE INDEX evaluationLatestDecision ON evaluation(submissionID, id, decision)"]
         ),
-        ("v4: each typed column holds only its own values", typedColumns.flatMap { typed($0, $1, $2) }),
+        (
+            "v4: each typed column holds only its own values",
+            StoredValueSets.typedColumnsOfV4.flatMap { typed($0, $1, $2) }
+        ),
         (
             "v5: transfers between districts, and the audit's security actions",
             [
@@ -59,7 +63,7 @@ enum PostgreSQLMigrations {
                 """,
                 "CREATE INDEX transferBySubject ON transfer(formID, subjectKey)",
             ] + keep("transfer", "a recorded transfer is never changed: record a new one")
-                + typed("audit", "action", auditActionsOfV5, replacing: true)
+                + typed("audit", "action", StoredValueSets.auditActionsOfV5, replacing: true)
         ),
         (
             "v6: failed sign-ins counted by client, shared by every portal process",
@@ -74,7 +78,7 @@ enum PostgreSQLMigrations {
         (
             "v8: the chase list: each school's head, telephone and website; mail audited",
             ["ALTER TABLE school ADD COLUMN headName text, ADD COLUMN telephone text, ADD COLUMN website text"]
-                + typed("audit", "action", auditActionsOfV5 + ["mail"], replacing: true)
+                + typed("audit", "action", StoredValueSets.auditActionsOfV5 + ["mail"], replacing: true)
         ),
         (
             "v9: every licensing outcome, with its grounds and the day it takes effect",
@@ -227,34 +231,6 @@ enum PostgreSQLMigrations {
             ("dbsCheck", "a recorded dbsCheck is never changed: record a new one"),
             ("audit", "the audit log is never changed"),
         ].flatMap { keep($0, $1) }
-
-    /// The audit actions migration v5 allowed (fixed: it has shipped); later migrations add to them.
-    private static let auditActionsOfV5 = [
-        "demo", "submit", "decide", "dbs-check", "revalidate", "export", "view", "register-import", "collection-open",
-        "account-add", "account-disable", "sign-in", "migrate", "transfer", "sign-in-failure", "lockout",
-        "lockout-clear", "retention", "subject-export",
-    ]
-
-    /// The columns that hold one of a fixed set of values, as migration v4 fixed them.
-    private static let typedColumns: [(String, String, [String])] = [
-        ("submission", "subjectKind", ["school", "driver"]),
-        ("submission", "source", ["file", "email", "portal", "api", "batch"]),
-        ("evaluation", "decision", ["accepted", "referred", "rejected"]),
-        ("evaluation", "reason", ["submitted", "revalidated"]),
-        ("finding", "severity", ["error", "refer", "warning", "info"]),
-        ("officerDecision", "outcome", ["grant", "grant-with-conditions", "refuse", "defer"]),
-        ("dbsCheck", "result", ["no-change", "new-information", "not-subscribed"]),
-        ("account", "role", ["school", "licensing", "policy", "admin"]),
-        ("school", "status", ["open", "closed"]),
-        ("definition", "kind", ["form", "rules"]),
-        (
-            "audit", "action",
-            [
-                "demo", "submit", "decide", "dbs-check", "revalidate", "export", "view", "register-import",
-                "collection-open", "account-add", "account-disable", "sign-in", "migrate",
-            ]
-        ),
-    ]
 
     /// The tables a retention erasure deletes from while a row of `erasure` exists (inserted and deleted inside
     /// `safeguard retention --apply`'s one transaction), and a submission's `supersedes` re-pointed past an erased

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Records
 
 /// The schema, one migration at a time. A migration that has shipped is never edited: changes are new ones.
 enum StoreMigrations {
@@ -39,7 +40,7 @@ enum StoreMigrations {
         }
         migrator.registerMigration("v4: each typed column holds only its own values") { db in
             try convertSources(db)
-            for (table, column, values) in typedColumns {
+            for (table, column, values) in StoredValueSets.typedColumnsOfV4 {
                 try constrain(db, table: table, column: column, to: values)
             }
         }
@@ -58,7 +59,7 @@ enum StoreMigrations {
             try db.create(index: "transferBySubject", on: "transfer", columns: ["formID", "subjectKey"])
             try forbidChanges(db, table: "transfer", because: "a recorded transfer is never changed: record a new one")
             for event in ["Insert", "Update"] { try db.execute(sql: "DROP TRIGGER auditActionTyped\(event)") }
-            try constrain(db, table: "audit", column: "action", to: auditActionsOfV5)
+            try constrain(db, table: "audit", column: "action", to: StoredValueSets.auditActionsOfV5)
         }
         migrator.registerMigration("v6: failed sign-ins counted by client, shared by every portal process") { db in
             try db.create(table: "signInThrottle") { t in
@@ -81,7 +82,7 @@ enum StoreMigrations {
                 t.add(column: "website", .text)
             }
             for event in ["Insert", "Update"] { try db.execute(sql: "DROP TRIGGER auditActionTyped\(event)") }
-            try constrain(db, table: "audit", column: "action", to: auditActionsOfV5 + ["mail"])
+            try constrain(db, table: "audit", column: "action", to: StoredValueSets.auditActionsOfV5 + ["mail"])
         }
         migrator.registerMigration("v9: every licensing outcome, with its grounds and the day it takes effect") { db in
             try db.alter(table: "officerDecision") { t in
@@ -218,13 +219,6 @@ enum StoreMigrations {
                 """)
     }
 
-    /// The audit actions migration v5 allowed (fixed: it has shipped); later migrations add to them.
-    private static let auditActionsOfV5 = [
-        "demo", "submit", "decide", "dbs-check", "revalidate", "export", "view", "register-import", "collection-open",
-        "account-add", "account-disable", "sign-in", "migrate", "transfer", "sign-in-failure", "lockout",
-        "lockout-clear", "retention", "subject-export",
-    ]
-
     /// The permanent tables a retention erasure deletes from: their rows may be deleted only while a row of
     /// `erasure` exists, which `safeguard retention --apply` inserts and deletes inside its one transaction, so no
     /// other connection ever sees it. A submission's `supersedes` may then be re-pointed past an erased version;
@@ -265,28 +259,6 @@ enum StoreMigrations {
                 BEGIN SELECT RAISE(ABORT, 'a stored submission is never changed: store a new one'); END
                 """)
     }
-
-    /// The columns that hold one of a fixed set of values, and those values, as migration v4 fixed them. A value
-    /// added later (a new outcome, say) is a new migration that replaces the column's triggers.
-    private static let typedColumns: [(table: String, column: String, values: [String])] = [
-        ("submission", "subjectKind", ["school", "driver"]),
-        ("submission", "source", ["file", "email", "portal", "api", "batch"]),
-        ("evaluation", "decision", ["accepted", "referred", "rejected"]),
-        ("evaluation", "reason", ["submitted", "revalidated"]),
-        ("finding", "severity", ["error", "refer", "warning", "info"]),
-        ("officerDecision", "outcome", ["grant", "grant-with-conditions", "refuse", "defer"]),
-        ("dbsCheck", "result", ["no-change", "new-information", "not-subscribed"]),
-        ("account", "role", ["school", "licensing", "policy", "admin"]),
-        ("school", "status", ["open", "closed"]),
-        ("definition", "kind", ["form", "rules"]),
-        (
-            "audit", "action",
-            [
-                "demo", "submit", "decide", "dbs-check", "revalidate", "export", "view", "register-import",
-                "collection-open", "account-add", "account-disable", "sign-in", "migrate",
-            ]
-        ),
-    ]
 
     /// Triggers that refuse to insert or set a value a typed column does not hold, naming the values it does. The
     /// migrations that have shipped test the value with `NOT IN (list)`; since v15 it is compared with each value in
