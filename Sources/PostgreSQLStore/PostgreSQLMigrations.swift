@@ -249,15 +249,7 @@ enum PostgreSQLMigrations {
             END $$
             """,
         ]
-        + [
-            ("submission", "a stored submission is never changed: store a new one"),
-            ("evaluation", "a stored evaluation is never changed: store a new one"),
-            ("finding", "a stored finding is never changed: store a new one"),
-            ("officerDecision", "a recorded officerDecision is never changed: record a new one"),
-            ("dbsCheck", "a recorded dbsCheck is never changed: record a new one"),
-            ("transfer", "a recorded transfer is never changed: record a new one"),
-            ("audit", "the audit log is never changed"),
-        ].flatMap { table, reason in
+        + ErasableTables.all.flatMap { table, reason in
             [
                 "DROP TRIGGER \(table)KeepDelete ON \(table)",
                 """

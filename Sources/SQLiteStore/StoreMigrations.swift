@@ -121,7 +121,7 @@ enum StoreMigrations {
                 db, table: "sharedRegisterEntry", column: "outcome",
                 to: ["refuse", "suspend", "revoke", "refuse-to-renew"])
             try constrain(db, table: "sharedRegisterEntry", column: "grounds", to: ["safeguarding", "road-safety"])
-            // Never changed; deleted only by a retention erasure (see `erasable`), once its 11 years have run.
+            // Never changed; deleted only by a retention erasure (see `ErasableTables`), once its 11 years have run.
             let reason = "a register entry is never changed: record a new decision"
             try db.execute(
                 sql: """
@@ -219,26 +219,12 @@ enum StoreMigrations {
                 """)
     }
 
-    /// The permanent tables a retention erasure deletes from: their rows may be deleted only while a row of
-    /// `erasure` exists, which `safeguard retention --apply` inserts and deletes inside its one transaction, so no
-    /// other connection ever sees it. A submission's `supersedes` may then be re-pointed past an erased version;
-    /// any other change to a submission is refused as before.
-    private static let erasable: [(table: String, reason: String)] = [
-        ("submission", "a stored submission is never changed: store a new one"),
-        ("evaluation", "a stored evaluation is never changed: store a new one"),
-        ("finding", "a stored finding is never changed: store a new one"),
-        ("officerDecision", "a recorded officerDecision is never changed: record a new one"),
-        ("dbsCheck", "a recorded dbsCheck is never changed: record a new one"),
-        ("transfer", "a recorded transfer is never changed: record a new one"),
-        ("audit", "the audit log is never changed"),
-    ]
-
     private static func allowErasure(_ db: Database) throws {
         try db.create(table: "erasure") { t in
             t.autoIncrementedPrimaryKey("id")
             t.column("startedAt", .text).notNull()
         }
-        for (table, reason) in erasable {
+        for (table, reason) in ErasableTables.all {
             try db.execute(sql: "DROP TRIGGER \(table)KeepDelete")
             try forbidDeleteUnlessErasing(db, table: table, because: reason)
         }
