@@ -96,7 +96,8 @@ let package = Package(
             name: "TestSupport", dependencies: ["FormEngine", "Records"], path: "Tests/TestSupport",
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "FormEngineTests", dependencies: ["FormEngine"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+            name: "FormEngineTests", dependencies: ["FormEngine", "TestSupport"], exclude: ["Fixtures"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "ReturnStoreTests",
             dependencies: [
@@ -131,6 +132,7 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: [
+                "TestSupport",
                 "FormEngine", "Records", "SQLiteStore", "UseCases", "WebPortal", "safeguard", "StoreKinds",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

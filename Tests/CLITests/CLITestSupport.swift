@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// What a run of the `safeguard` binary printed, and how it exited.
@@ -16,13 +17,6 @@ enum Safeguard {
         "--period-end", "2026-08-31", "--due", "2026-09-30",
     ]
 
-    /// The repository's root folder.
-    static let root: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }()
-
     /// The binary, built by `swift build` next to the test bundle.
     static let binary: URL = {
         let tests = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
@@ -34,7 +28,7 @@ enum Safeguard {
         }
         let candidate = folder.appendingPathComponent("safeguard")
         if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        return URL(fileURLWithPath: root + "/.build/debug/safeguard")
+        return URL(fileURLWithPath: Paths.root + "/.build/debug/safeguard")
     }()
 
     /// Runs `safeguard arguments...` and waits for it. Output goes to files, so no pipe can fill and block.
@@ -60,7 +54,7 @@ enum Safeguard {
             process.executableURL = binary
             process.arguments = arguments
         }
-        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? root)
+        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? Paths.root)
         var variables = ProcessInfo.processInfo.environment
         variables["SAFEGUARD_DATABASE"] = nil
         variables["SAFEGUARD_USER"] = nil

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @Suite("safeguard demo and report, in a new folder")
@@ -7,7 +8,7 @@ struct DemoAndReportCommandTests {
     /// Runs `safeguard` in `folder`, with the project's forms and rules.
     static func run(_ arguments: [String], in folder: URL) throws -> CommandResult {
         try Safeguard.run(
-            arguments + ["--forms", Safeguard.root + "/Forms", "--rules", Safeguard.root + "/Rules"], in: folder.path)
+            arguments + ["--forms", Paths.root + "/Forms", "--rules", Paths.root + "/Rules"], in: folder.path)
     }
 
     @Test("demo makes the county, the default database and both reports, and says where they are")
@@ -211,7 +212,7 @@ struct DemoAndReportCommandTests {
         let folder = try Safeguard.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try Self.run(
-            ["register", "import", Safeguard.root + "/Examples/register/gias-extract.csv", "--by", "someone"],
+            ["register", "import", Paths.root + "/Examples/register/gias-extract.csv", "--by", "someone"],
             in: folder)
         let result = try Self.run(["demo"], in: folder)
         #expect(result.status == 1)

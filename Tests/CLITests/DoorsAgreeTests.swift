@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import Records
 import SQLiteStore
+import TestSupport
 import Testing
 import UseCases
 import WebPortal
@@ -58,7 +59,7 @@ struct DoorsAgreeTests {
         let tokens = try Self.county(folder, name: "api.sqlite")
         let store = try SQLiteStore.open(path: folder.appendingPathComponent("api.sqlite").path)
         let catalog = try FormCatalog.load(
-            formsDirectory: Safeguard.root + "/Forms", rulesDirectory: Safeguard.root + "/Rules"
+            formsDirectory: Paths.root + "/Forms", rulesDirectory: Paths.root + "/Rules"
         ).get()
         let safeguarding = Safeguarding(store: store, catalog: catalog, today: { Day(iso: "2026-10-20")! })
         let app = Application(router: Portal(configuration: PortalConfiguration(safeguarding: safeguarding)).router())
@@ -71,7 +72,7 @@ struct DoorsAgreeTests {
                         .authorization: "Bearer \(token)",
                         .contentType: file.hasSuffix(".json") ? "application/json" : "application/yaml",
                     ],
-                    body: ByteBuffer(bytes: try FileBytes.read(Safeguard.root + "/" + file).get().bytes))
+                    body: ByteBuffer(bytes: try FileBytes.read(Paths.root + "/" + file).get().bytes))
                 #expect(response.status == .created, "\(file)")
                 bodies.append(String(buffer: response.body))
             }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -28,8 +29,8 @@ struct ReadOnlyDatabaseTests {
             print("skipped: the tests run as root, and \(Safeguard.setpriv) (util-linux) is not there to run as nobody")
             return
         }
-        if asRoot && !Self.othersCanReach(Safeguard.root + "/Forms") {
-            print("skipped: nobody cannot reach the checkout at \(Safeguard.root) (a folder above it is private)")
+        if asRoot && !Self.othersCanReach(Paths.root + "/Forms") {
+            print("skipped: nobody cannot reach the checkout at \(Paths.root) (a folder above it is private)")
             return
         }
         let auditBefore = try Safeguard.run(["audit", "--database", database]).stdout

@@ -1,5 +1,6 @@
 import Foundation
 import StoreKinds
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -198,7 +199,7 @@ struct ServedPortal {
         process = Process()
         process.executableURL = Safeguard.binary
         process.arguments = ["serve", "--port", "0", "--database", database] + options
-        process.currentDirectoryURL = URL(fileURLWithPath: Safeguard.root)
+        process.currentDirectoryURL = URL(fileURLWithPath: Paths.root)
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errors)
         process.standardInput = FileHandle.nullDevice

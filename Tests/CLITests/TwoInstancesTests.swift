@@ -1,6 +1,7 @@
 import Foundation
 import Records
 import StoreKinds
+import TestSupport
 import Testing
 
 @Suite("Two portal instances on one database")
@@ -29,7 +30,7 @@ struct TwoInstancesTests {
         }
 
         let template = try String(
-            contentsOfFile: Safeguard.root + "/Examples/applications/amir-patel-renewal.yaml", encoding: .utf8)
+            contentsOfFile: Paths.root + "/Examples/applications/amir-patel-renewal.yaml", encoding: .utf8)
         let drivers = ["PATEL702238AP9AB", "DRIVR001010AB9XY", "DRIVR002020AB9XY"]
         let ports = instances.map(\.port)
         // Each driver's versions go through both instances at once, eight a driver.

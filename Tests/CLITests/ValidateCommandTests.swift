@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
     import Glibc
 #endif
+import TestSupport
 import Testing
 
 @Suite("safeguard validate: exit codes, compiler-style text, JSON")
@@ -206,7 +207,7 @@ struct FormsCheckCommandTests {
         let forms = folder.appendingPathComponent("Forms")
         try FileManager.default.createDirectory(at: forms, withIntermediateDirectories: true)
         for name in ["section11-school-return.yaml", "taxi-driver-application.yaml"] {
-            var text = try String(contentsOfFile: Safeguard.root + "/Forms/" + name, encoding: .utf8)
+            var text = try String(contentsOfFile: Paths.root + "/Forms/" + name, encoding: .utf8)
             text = text.replacingOccurrences(
                 of: "      - {id: phone, type: phone, label: Phone number, kept: \"To call the applicant\"}\n",
                 with: "      - {id: phone, type: phone, label: Phone number, kept: \"To call the applicant\"}\n"
@@ -272,7 +273,7 @@ struct RulesTestCommandTests {
         let folder = try Safeguard.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let rules = folder.appendingPathComponent("Rules")
-        try FileManager.default.copyItem(atPath: Safeguard.root + "/Rules", toPath: rules.path)
+        try FileManager.default.copyItem(atPath: Paths.root + "/Rules", toPath: rules.path)
         let file = rules.appendingPathComponent("taxi-driver-application.rules.yaml")
         let text = try String(contentsOf: file, encoding: .utf8)
         try text.replacingOccurrences(of: "  minimum_age:\n    value: 21", with: "  minimum_age:\n    value: 18").write(

@@ -1,5 +1,6 @@
 import FormEngine
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("The answers' tree made from the values is the tree their stored JSON reads back as")
@@ -31,9 +32,9 @@ struct AnswersNodeTests {
     func examples() throws {
         var compared = 0
         for folder in ["applications", "returns"] {
-            for name in try FileManager.default.contentsOfDirectory(atPath: TestPaths.examples + "/" + folder) {
-                let evaluation = Validator(catalog: projectRules).evaluate(
-                    path: TestPaths.examples + "/\(folder)/\(name)", asOf: Day(iso: "2026-07-15")!)
+            for name in try FileManager.default.contentsOfDirectory(atPath: Paths.examples + "/" + folder) {
+                let evaluation = Validator(catalog: catalog).evaluate(
+                    path: Paths.examples + "/\(folder)/\(name)", asOf: Day(iso: "2026-07-15")!)
                 if Self.expectAlike(evaluation, name) { compared += 1 }
             }
         }

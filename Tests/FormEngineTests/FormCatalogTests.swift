@@ -1,28 +1,29 @@
 import FormEngine
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Loading the folders of forms and rules")
 struct FormCatalogTests {
     @Test("a copy holds the same forms and rule sets as objects of its own, and checks every example alike")
     func copy() throws {
-        let copied = projectRules.copy()
-        #expect(copied.forms.keys.sorted() == projectRules.forms.keys.sorted())
-        #expect(copied.ruleSets.keys.sorted() == projectRules.ruleSets.keys.sorted())
-        for (id, form) in projectRules.forms {
+        let copied = catalog.copy()
+        #expect(copied.forms.keys.sorted() == catalog.forms.keys.sorted())
+        #expect(copied.ruleSets.keys.sorted() == catalog.ruleSets.keys.sorted())
+        for (id, form) in catalog.forms {
             #expect(copied.forms[id] !== form, "\(id)")
             #expect(copied.forms[id]?.hash == form.hash, "\(id)")
         }
-        for (id, ruleSet) in projectRules.ruleSets {
+        for (id, ruleSet) in catalog.ruleSets {
             #expect(copied.ruleSets[id] !== ruleSet, "\(id)")
             #expect(copied.ruleSets[id]?.hash == ruleSet.hash, "\(id)")
             #expect(copied.ruleSets[id]?.rules.map(\.id) == ruleSet.rules.map(\.id), "\(id)")
         }
         let asOf = Day(iso: "2026-07-15")!
         for folder in ["applications", "returns"] {
-            for name in try FileManager.default.contentsOfDirectory(atPath: TestPaths.examples + "/" + folder) {
-                let path = TestPaths.examples + "/\(folder)/\(name)"
-                let original = Validator(catalog: projectRules).evaluate(path: path, asOf: asOf)
+            for name in try FileManager.default.contentsOfDirectory(atPath: Paths.examples + "/" + folder) {
+                let path = Paths.examples + "/\(folder)/\(name)"
+                let original = Validator(catalog: catalog).evaluate(path: path, asOf: asOf)
                 let fromCopy = Validator(catalog: copied).evaluate(path: path, asOf: asOf)
                 #expect(fromCopy.findings == original.findings, "\(name)")
                 #expect(fromCopy.text() == original.text(), "\(name)")
@@ -35,7 +36,7 @@ struct FormCatalogTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let form = try String(contentsOfFile: TestPaths.forms + "/taxi-driver-application.yaml", encoding: .utf8)
+        let form = try String(contentsOfFile: Paths.forms + "/taxi-driver-application.yaml", encoding: .utf8)
         try form.write(
             to: folder.appendingPathComponent("taxi-driver-application.yaml"), atomically: true, encoding: .utf8)
         try form.write(
@@ -62,7 +63,7 @@ struct FormCatalogTests {
         #expect(empty.problems.map(\.message) == ["There are no form definitions (.yaml files) in this folder."])
         guard
             case .failure(let missing) = FormCatalog.load(
-                formsDirectory: TestPaths.forms, rulesDirectory: folder.path + "/none")
+                formsDirectory: Paths.forms, rulesDirectory: folder.path + "/none")
         else {
             Issue.record("a missing rules folder loaded")
             return

@@ -1,5 +1,6 @@
 import FormEngine
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Form definitions: every lint, each at its mark")
@@ -123,7 +124,7 @@ struct FormDefinitionLintTests {
 
     @Test("a broken definition reports every problem at once")
     func everyProblemAtOnce() throws {
-        let problems = FormCatalog.load(formsDirectory: TestPaths.examples + "/broken-forms")
+        let problems = FormCatalog.load(formsDirectory: Paths.examples + "/broken-forms")
         guard case .failure(let errors) = problems else {
             Issue.record("the broken forms loaded")
             return

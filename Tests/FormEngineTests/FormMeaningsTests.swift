@@ -1,12 +1,13 @@
 import FormEngine
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Meanings: the fields a form names for what Safeguard's code reads")
 struct FormMeaningsTests {
     /// The project's school return form, as a policy officer would edit it.
     static let school = try! String(
-        contentsOfFile: TestPaths.forms + "/section11-school-return.yaml", encoding: .utf8)
+        contentsOfFile: Paths.forms + "/section11-school-return.yaml", encoding: .utf8)
 
     @Test("the project's forms name a field for every meaning of their subject, of a type that can answer it")
     func projectForms() throws {

@@ -1,4 +1,5 @@
 import FormEngine
+import TestSupport
 import Testing
 
 /// Inputs Benchmarks/fuzz found that crashed or hung the pipeline, each kept here once fixed. Each goes through
@@ -16,8 +17,8 @@ struct FuzzRegressionTests {
     @Test("each is refused with a finding, and prints", arguments: found.map(\.name))
     func refusedCleanly(name: String) throws {
         let bytes = try #require(Self.found.first { $0.name == name }?.bytes)
-        let validator = Validator(catalog: projectRules)
-        for formID in [nil] + projectRules.forms.keys.sorted() {
+        let validator = Validator(catalog: catalog)
+        for formID in [nil] + catalog.forms.keys.sorted() {
             let evaluation = validator.evaluate(
                 bytes, file: "fuzz.yaml", asOf: Day(iso: "2026-10-31")!, formID: formID)
             #expect(evaluation.decision == .rejected)

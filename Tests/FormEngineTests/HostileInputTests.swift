@@ -1,5 +1,6 @@
 import FormEngine
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("No input crashes or hangs the pipeline")
@@ -12,8 +13,8 @@ struct HostileInputTests {
 
     @Test("every truncation of every example is read, bound and ruled on without a crash", arguments: examples)
     func truncations(example: String) throws {
-        let bytes = try FileBytes.read(TestPaths.examples + "/" + example).get().bytes
-        let validator = Validator(catalog: projectRules)
+        let bytes = try FileBytes.read(Paths.examples + "/" + example).get().bytes
+        let validator = Validator(catalog: catalog)
         for length in stride(from: 0, to: bytes.count, by: 7) {
             let evaluation = validator.evaluate(
                 Array(bytes.prefix(length)), file: "cut.yaml", asOf: Day(iso: "2026-10-20")!)
@@ -23,8 +24,8 @@ struct HostileInputTests {
 
     @Test("random corruptions of every example are handled", arguments: examples)
     func corruptions(example: String) throws {
-        let bytes = try FileBytes.read(TestPaths.examples + "/" + example).get().bytes
-        let validator = Validator(catalog: projectRules)
+        let bytes = try FileBytes.read(Paths.examples + "/" + example).get().bytes
+        let validator = Validator(catalog: catalog)
         var random = SplitMix(seed: UInt64(bytes.count))
         let replacements = Array(":-[]{},'\"\n #&*!|>0aZ".utf8) + [0x00, 0xFF]
         for _ in 0..<300 {
@@ -44,12 +45,12 @@ struct HostileInputTests {
             "[1, 2]", "{a: 1}", "''", "~", "[[[]]]", "{}", "[]", "'\\u0000'", String(repeating: "9", count: 40),
         ] {
             var text = "form: taxi-driver-application\n"
-            let form = projectRules.forms["taxi-driver-application"]!
+            let form = catalog.forms["taxi-driver-application"]!
             for section in form.sections {
                 text += "\(section.id):\n"
                 for field in section.fields { text += "  \(field.id): \(answer)\n" }
             }
-            let evaluation = Validator(catalog: projectRules).evaluate(
+            let evaluation = Validator(catalog: catalog).evaluate(
                 Array(text.utf8), file: "shapes.yaml", asOf: Day(iso: "2026-10-20")!)
             #expect(evaluation.decision == .rejected, "\(answer)")
         }
@@ -88,12 +89,12 @@ struct HostileInputTests {
                 source: test
             """
         let ruleSet = try RuleSet.load(
-            bytes: Array(rules.utf8), file: "section11-school-return.rules.yaml", forms: projectRules.forms
+            bytes: Array(rules.utf8), file: "section11-school-return.rules.yaml", forms: catalog.forms
         ).get()
-        let catalog = FormCatalog(forms: Array(projectRules.forms.values), ruleSets: [ruleSet])
+        let withRule = FormCatalog(forms: Array(catalog.forms.values), ruleSets: [ruleSet])
         let text =
             "form: section11-school-return\ncse:\n  delivered: yes\n  sessions:\n    - {audience: pupils, year_groups: [year-8], date: 2026-01-01}\n"
-        let evaluation = Validator(catalog: catalog).evaluate(
+        let evaluation = Validator(catalog: withRule).evaluate(
             Array(text.utf8), file: "s.yaml", asOf: Day(iso: "2026-07-15")!)
         #expect(evaluation.findings.filter { $0.rule == "s11.year-7" }.map(\.path) == ["/cse/sessions/0/audience"])
     }

@@ -1,14 +1,7 @@
 import FormEngine
 import Foundation
+import TestSupport
 import Testing
-
-/// The project's catalog with its rule sets.
-let projectRules: FormCatalog = {
-    switch FormCatalog.load(formsDirectory: TestPaths.forms, rulesDirectory: TestPaths.root + "/Rules") {
-    case .success(let catalog): return catalog
-    case .failure(let errors): fatalError("the project's rule sets do not load:\n\(errors)")
-    }
-}()
 
 @Suite("The project's rule sets")
 struct ProjectRulesTests {
@@ -16,7 +9,7 @@ struct ProjectRulesTests {
         "every rule set's own tests pass, and every rule is both fired and passed by a test",
         arguments: ["section11-school-return", "taxi-driver-application"])
     func ownTests(formID: String) throws {
-        let report = try #require(Validator(catalog: projectRules).runTests(forForm: formID))
+        let report = try #require(Validator(catalog: catalog).runTests(forForm: formID))
         #expect(!report.results.isEmpty)
         for failure in report.failures {
             Issue.record(
@@ -30,7 +23,7 @@ struct ProjectRulesTests {
     @Test(
         "every rule and parameter cites its source", arguments: ["section11-school-return", "taxi-driver-application"])
     func sources(formID: String) throws {
-        let ruleSet = try #require(projectRules.ruleSets[formID])
+        let ruleSet = try #require(catalog.ruleSets[formID])
         #expect(ruleSet.rules.allSatisfy { !$0.source.isEmpty })
         #expect(ruleSet.parameters.allSatisfy { !$0.source.isEmpty })
     }
@@ -39,7 +32,7 @@ struct ProjectRulesTests {
 @Suite("The examples: the decisions DOMAIN.md's facts call for")
 struct ExampleDecisionTests {
     static func evaluate(_ path: String, asOf: String) -> Evaluation {
-        Validator(catalog: projectRules).evaluate(path: TestPaths.examples + "/" + path, asOf: Day(iso: asOf)!)
+        Validator(catalog: catalog).evaluate(path: Paths.examples + "/" + path, asOf: Day(iso: asOf)!)
     }
 
     @Test(
@@ -92,7 +85,7 @@ struct ExampleDecisionTests {
         #expect(violence.path == "/convictions/records/0/date")
         #expect(
             violence.mark
-                == SourceMark(file: TestPaths.examples + "/applications/carl-mason-refer.json", line: 20, column: 63))
+                == SourceMark(file: Paths.examples + "/applications/carl-mason-refer.json", line: 20, column: 63))
         #expect(violence.ruleMark?.file.hasSuffix("Rules/taxi-driver-application.rules.yaml") == true)
         #expect(violence.source == "IoL 2018: violence, 10 years (DOMAIN.md 3) [C]")
         #expect(violence.severity == .refer)
@@ -108,10 +101,10 @@ struct ExampleDecisionTests {
 
     @Test("checked for text (rules not explained): the same findings, words and places, without the rules' values")
     func unexplained() throws {
-        let path = TestPaths.examples + "/applications/carl-mason-refer.json"
+        let path = Paths.examples + "/applications/carl-mason-refer.json"
         let asOf = Day(iso: "2026-10-20")!
-        let explained = Validator(catalog: projectRules).evaluate(path: path, asOf: asOf)
-        let plain = Validator(catalog: projectRules, explainingRules: false).evaluate(path: path, asOf: asOf)
+        let explained = Validator(catalog: catalog).evaluate(path: path, asOf: asOf)
+        let plain = Validator(catalog: catalog, explainingRules: false).evaluate(path: path, asOf: asOf)
         #expect(plain.text() == explained.text())
         #expect(plain.findings.count == explained.findings.count)
         #expect(plain.findings.contains { $0.rule == "taxi.violence-within-period" })
@@ -131,7 +124,7 @@ struct ExampleDecisionTests {
             application: {date: 2017-03-01}
             dbs: {issue_date: 2016-08-01, update_service: "no"}
             """
-        let evaluation = Validator(catalog: projectRules).evaluate(
+        let evaluation = Validator(catalog: catalog).evaluate(
             Array(text.utf8), file: "a.yaml", asOf: Day(iso: "2017-03-31")!)
         let finding = try #require(evaluation.findings.first { $0.rule == "taxi.dbs-recheck" })
         #expect(finding.path == "/dbs/issue_date")
@@ -150,9 +143,9 @@ struct ExampleDecisionTests {
 
     @Test("a collection's period replaces the rule set's default")
     func collectionPeriod() throws {
-        let path = TestPaths.examples + "/returns/oakfield-primary.yaml"
+        let path = Paths.examples + "/returns/oakfield-primary.yaml"
         let bytes = try FileBytes.read(path).get().bytes
-        let validator = Validator(catalog: projectRules)
+        let validator = Validator(catalog: catalog)
         let asOf = Day(iso: "2026-07-15")!
         #expect(validator.evaluate(bytes, file: path, asOf: asOf).decision == .accepted)
         let earlier = validator.evaluate(
@@ -172,13 +165,13 @@ struct ExampleDecisionTests {
 struct QuotedAnswerTests {
     @Test("an answer holding a NUL is quoted with U+FFFD in its place, so that every store can keep the message")
     func nulQuoted() throws {
-        let example = try String(contentsOfFile: TestPaths.examples + "/returns/oakfield-primary.yaml", encoding: .utf8)
+        let example = try String(contentsOfFile: Paths.examples + "/returns/oakfield-primary.yaml", encoding: .utf8)
         let yaml =
             example
             .replacingOccurrences(of: "deputy_dsl_name: Tom Reid", with: #"deputy_dsl_name: "Tom\0Reid""#)
             .replacingOccurrences(of: "  deputy_dsl_last_training: 2024-11-05\n", with: "")
         #expect(yaml.contains(#""Tom\0Reid""#) && !yaml.contains("deputy_dsl_last_training"))
-        let evaluation = Validator(catalog: projectRules).evaluate(
+        let evaluation = Validator(catalog: catalog).evaluate(
             Array(yaml.utf8), file: "nul.yaml", asOf: Day(iso: "2026-07-15")!)
         let finding = try #require(evaluation.findings.first { $0.rule == "s11.deputy-dsl-training-not-given" })
         #expect(finding.message.contains("names a deputy DSL, Tom\u{FFFD}Reid, but not when"), "\(finding.message)")

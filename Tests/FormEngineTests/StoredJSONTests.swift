@@ -1,5 +1,6 @@
 import FormEngine
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Stored JSON is read back as Intake reads it")
@@ -18,7 +19,7 @@ struct StoredJSONTests {
     @Test("every naughty string, number, yes-no and null, nested, reads the same as through libyaml")
     func matchesIntake() throws {
         struct Fixture: Decodable { let strings: [String] }
-        let data = try Data(contentsOf: URL(fileURLWithPath: TestPaths.root + "/Tests/Fixtures/naughty-strings.json"))
+        let data = try Data(contentsOf: URL(fileURLWithPath: Paths.root + "/Tests/Fixtures/naughty-strings.json"))
         let strings = try JSONDecoder().decode(Fixture.self, from: data).strings
         for text in strings {
             let value = JSONValue.object([

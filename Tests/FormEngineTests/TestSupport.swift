@@ -1,27 +1,19 @@
 import FormEngine
 import Foundation
+import TestSupport
 import Testing
 
-/// Paths the tests read: the repository root, its forms, and the fixtures next to the tests.
-enum TestPaths {
-    /// The repository's root folder.
-    static let root: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }()
-
+/// The folders these tests read besides the repository's root and examples.
+extension Paths {
     /// The project's `Forms/` folder.
     static var forms: String { root + "/Forms" }
-    /// The project's `Examples/` folder.
-    static var examples: String { root + "/Examples" }
     /// The fixtures of these tests.
     static var fixtures: String { root + "/Tests/FormEngineTests/Fixtures" }
 }
 
 /// A validator over the test form with a field of every type (`Fixtures/every-type.yaml`).
 let everyTypeValidator: Validator = {
-    let path = TestPaths.fixtures + "/every-type.yaml"
+    let path = Paths.fixtures + "/every-type.yaml"
     let bytes = try! FileBytes.read(path).get().bytes
     let form = try! FormDefinition.load(bytes: bytes, file: path).get()
     return Validator(catalog: FormCatalog(forms: [form]))
@@ -78,7 +70,7 @@ func formProblems(_ text: String, file: String = "test-form.yaml", sourceLocatio
 
 /// The project's forms, loaded once.
 let projectCatalog: FormCatalog = {
-    switch FormCatalog.load(formsDirectory: TestPaths.forms) {
+    switch FormCatalog.load(formsDirectory: Paths.forms) {
     case .success(let catalog): return catalog
     case .failure(let errors): fatalError("the project's forms do not load:\n\(errors)")
     }

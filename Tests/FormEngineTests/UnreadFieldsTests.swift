@@ -1,5 +1,6 @@
 import FormEngine
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("forms check finds the questions whose answers nothing reads")
@@ -68,7 +69,7 @@ struct UnreadFieldsTests {
     @Test("the project's forms: every question is read by something, or kept with a reason")
     func project() {
         let catalog = try! FormCatalog.load(
-            formsDirectory: TestPaths.forms, rulesDirectory: TestPaths.root + "/Rules"
+            formsDirectory: Paths.forms, rulesDirectory: Paths.root + "/Rules"
         ).get()
         for form in catalog.forms.values {
             #expect(catalog.unreadFields(of: form).isEmpty, "\(form.id): \(catalog.unreadFields(of: form).map(\.path))")
