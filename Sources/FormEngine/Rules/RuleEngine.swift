@@ -21,17 +21,14 @@ struct RuleEngine {
             var outcome = RuleOutcome()
             for variant in rule.variants {
                 guard let each = variant.each else {
-                    check(rule, variant, item: nil, in: &context, answers: answers, outcome: &outcome, to: &findings)
+                    check(rule, variant, item: nil, in: &context, outcome: &outcome, to: &findings)
                     continue
                 }
                 guard case .list(let items) = answers[each.section, each.field] else { continue }
-                for (index, item) in items.enumerated() {
-                    guard case .record(let record) = item else { continue }
-                    context.locals[0] = item
-                    let current = (record: record, index: index, repeatField: each)
-                    check(
-                        rule, variant, item: current, in: &context, answers: answers, outcome: &outcome,
-                        to: &findings)
+                for index in items.indices {
+                    guard case .record = items[index] else { continue }
+                    context.locals[0] = items[index]
+                    check(rule, variant, item: index, in: &context, outcome: &outcome, to: &findings)
                 }
                 context.locals[0] = .absent
             }
@@ -40,12 +37,12 @@ struct RuleEngine {
         return outcomes
     }
 
-    /// Checks one rule variant (for one item); a failed check's finding is appended to `findings` in place, not
-    /// handed back to be copied in.
+    /// Checks one rule variant (for the item at `item` of its `for-each`, held in the context's first local); a
+    /// failed check's finding is appended to `findings` in place, not handed back to be copied in. The item is read
+    /// back from the context only for a finding: most checks pass, and copying it for each would count references.
     private func check(
-        _ rule: Rule, _ variant: RuleVariant, item: (record: Record, index: Int, repeatField: FieldLocation)?,
-        in context: inout EvaluationContext, answers: Answers, outcome: inout RuleOutcome,
-        to findings: inout [Finding]
+        _ rule: Rule, _ variant: RuleVariant, item: Int?, in context: inout EvaluationContext,
+        outcome: inout RuleOutcome, to findings: inout [Finding]
     ) {
         if let when = variant.when, !when.holds(in: &context) { return }
         if variant.check.holds(in: &context) {
@@ -54,11 +51,13 @@ struct RuleEngine {
         }
         outcome.fired += 1
         var message = variant.message.render(in: &context, lists: form.lists)
-        if let item {
-            let repeatField = form.field(at: item.repeatField)
-            message = "\(repeatField.label), \(repeatField.itemLabel ?? "item") \(item.index + 1): \(message)"
+        var current: (record: Record, index: Int, repeatField: FieldLocation)?
+        if let item, let each = variant.each, case .record(let record) = context.locals[0] {
+            current = (record, item, each)
+            let repeatField = form.field(at: each)
+            message = "\(repeatField.label), \(repeatField.itemLabel ?? "item") \(item + 1): \(message)"
         }
-        let (path, position) = place(variant.target, item: item, answers: answers)
+        let (path, position) = place(variant.target, item: current, answers: context.answers)
         let values =
             explaining
             ? variant.check.explain(in: &context).map { term in (name: term.text, value: term.value.json) } : []
