@@ -14,19 +14,18 @@ public enum StoredValueSets {
         ("account", "role", ["school", "licensing", "policy", "admin"]),
         ("school", "status", ["open", "closed"]),
         ("definition", "kind", ["form", "rules"]),
-        (
-            "audit", "action",
-            [
-                "demo", "submit", "decide", "dbs-check", "revalidate", "export", "view", "register-import",
-                "collection-open", "account-add", "account-disable", "sign-in", "migrate",
-            ]
-        ),
+        ("audit", "action", auditActionsOfV4),
     ]
 
-    /// The audit actions migration v5 allowed; later migrations add to them.
-    public static let auditActionsOfV5: [String] = [
+    /// The audit actions migration v4 allowed.
+    private static let auditActionsOfV4 = [
         "demo", "submit", "decide", "dbs-check", "revalidate", "export", "view", "register-import", "collection-open",
-        "account-add", "account-disable", "sign-in", "migrate", "transfer", "sign-in-failure", "lockout",
-        "lockout-clear", "retention", "subject-export",
+        "account-add", "account-disable", "sign-in", "migrate",
     ]
+
+    /// The audit actions migration v5 allowed: v4's and six more. Later migrations add to them.
+    public static let auditActionsOfV5: [String] =
+        auditActionsOfV4 + [
+            "transfer", "sign-in-failure", "lockout", "lockout-clear", "retention", "subject-export",
+        ]
 }
