@@ -71,6 +71,7 @@ struct ReportFactsTests {
         #expect(left.0 == 0 && left.1 == submissions, "the fill is done once, and fills every version")
         let filledRows = try await Self.factRows(temporary)
         #expect(keptRows.count == submissions)
+        #expect(filledRows.count == keptRows.count, "the fill makes a row for every version, no more")
         for (keptRow, filledRow) in zip(keptRows, filledRows) {
             #expect(keptRow == filledRow, "a version's facts kept at submit are those filled from its answers")
         }
