@@ -9,28 +9,10 @@ extension Evaluation {
         // string costs several times more than appending to bytes.
         var output: [UInt8] = []
         output.reserveCapacity(512)
-        for finding in findings where showingFindings {
-            if let mark = finding.mark {
-                output.append(utf8: mark.file)
-                output.append(utf8: ":")
-                output.append(utf8: String(mark.line))
-                output.append(utf8: ":")
-                output.append(utf8: String(mark.column))
-            } else {
-                output.append(utf8: file)
-            }
-            output.append(utf8: ": ")
-            output.append(utf8: finding.severity.rawValue)
-            output.append(utf8: ": ")
-            output.append(utf8: finding.message)
-            output.append(utf8: " [")
-            output.append(utf8: finding.rule)
-            output.append(utf8: "]\n")
-            if showingSource, let mark = finding.mark,
-                SourceExcerpt.write(in: received, line: mark.line, column: mark.column, to: &output)
-            {
-                output.append(0x0A)
-            }
+        // Each finding is written where it is stored: `for finding in findings` would copy it, counting a
+        // reference for each of its texts.
+        for index in findings.indices where showingFindings {
+            findings[index].write(to: &output, file: file, source: showingSource ? received : nil)
         }
         output.append(utf8: file)
         output.append(utf8: ": ")
@@ -65,6 +47,32 @@ extension Evaluation {
         case .info: singular = "note"
         }
         return count == 1 ? singular : singular + "s"
+    }
+}
+
+extension Finding {
+    /// Writes the finding as `file:line:column: severity: message [rule]` (`file` alone when it has no place)
+    /// and, given the submission's bytes, the source line with a caret under the column.
+    fileprivate func write(to output: inout [UInt8], file: String, source: [UInt8]?) {
+        if let mark {
+            output.append(utf8: mark.file)
+            output.append(utf8: ":")
+            output.append(utf8: String(mark.line))
+            output.append(utf8: ":")
+            output.append(utf8: String(mark.column))
+        } else {
+            output.append(utf8: file)
+        }
+        output.append(utf8: ": ")
+        output.append(utf8: severity.rawValue)
+        output.append(utf8: ": ")
+        output.append(utf8: message)
+        output.append(utf8: " [")
+        output.append(utf8: rule)
+        output.append(utf8: "]\n")
+        if let source, let mark, SourceExcerpt.write(in: source, line: mark.line, column: mark.column, to: &output) {
+            output.append(0x0A)
+        }
     }
 }
 

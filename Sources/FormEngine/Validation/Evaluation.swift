@@ -15,6 +15,10 @@ public struct Evaluation: Sendable {
     public let findings: [Finding]
     /// The answers bound to the form, when the document could be read and its form identified.
     public let answers: Answers?
+    /// Rejected if any error, else referred if any refer, else accepted.
+    public let decision: Decision
+    /// How many findings have each severity.
+    private let severityCounts: SeverityCounts
 
     /// True when the document could be read as a submission of a known form: there are answers to store.
     public var wasRead: Bool { form != nil && answers != nil }
@@ -30,6 +34,13 @@ public struct Evaluation: Sendable {
         self.ruleSetHash = ruleSetHash
         self.asOf = asOf
         self.answers = answers
+        // Counted once, here, each finding's severity read where it is stored: the decision and the counts are
+        // asked for again and again (the summary line, the exit status), and going through the findings as a
+        // sequence copies each, counting a reference for each of its texts.
+        var counts = SeverityCounts()
+        for index in findings.indices { counts[findings[index].severity] += 1 }
+        severityCounts = counts
+        decision = Decision(severities: Severity.allCases.lazy.filter { counts[$0] > 0 })
         // Most submissions' findings are already in order (one or none, or found line by line): nothing to copy.
         guard findings.indices.dropFirst().contains(where: { Self.precedes(findings[$0], findings[$0 - 1]) }) else {
             self.findings = findings
@@ -64,16 +75,13 @@ public struct Evaluation: Sendable {
         answers?.position(section: location.section, field: location.field).map { SourceMark(file: file, $0) }
     }
 
-    /// Rejected if any error, else referred if any refer, else accepted.
-    public var decision: Decision { Decision(severities: findings.lazy.map(\.severity)) }
-
     /// The decision in the words of the form's users.
     public var decisionLabel: String {
         form?.decisions.label(for: decision) ?? decision.rawValue.capitalizedFirst
     }
 
     /// How many findings have each severity.
-    public func count(_ severity: Severity) -> Int { findings.count(where: { $0.severity == severity }) }
+    public func count(_ severity: Severity) -> Int { severityCounts[severity] }
 
     /// The text of the field that identifies the subject (URN, driver number), when answered.
     public var subjectKey: String? { text(at: form?.subjectKey) }
@@ -85,5 +93,33 @@ public struct Evaluation: Sendable {
         guard let location, let answers else { return nil }
         if case .text(let value) = answers[location.section, location.field] { return value }
         return nil
+    }
+}
+
+/// How many findings have each severity: four numbers kept in place, not an array of their own.
+private struct SeverityCounts {
+    private var errors = 0
+    private var referrals = 0
+    private var warnings = 0
+    private var notes = 0
+
+    /// The number of findings of `severity`.
+    subscript(severity: Severity) -> Int {
+        get {
+            switch severity {
+            case .error: errors
+            case .refer: referrals
+            case .warning: warnings
+            case .info: notes
+            }
+        }
+        set {
+            switch severity {
+            case .error: errors = newValue
+            case .refer: referrals = newValue
+            case .warning: warnings = newValue
+            case .info: notes = newValue
+            }
+        }
     }
 }
