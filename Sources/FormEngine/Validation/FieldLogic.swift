@@ -110,7 +110,9 @@ struct FieldLogic {
         var pointer: String { path.pointer(in: form) }
         var mark: SourceMark { document.mark(place) }
 
-        if let relevant = field.relevant, !relevant.holds(in: &context) {
+        // `x?.holds(...) == false` rather than `if let x = ..., !x.holds(...)`: a bound copy of the expression counts a
+        // reference, for each field of each file; the expression is bound only when its finding is written.
+        if field.relevant?.holds(in: &context) == false, let relevant = field.relevant {
             if given {
                 let because = explanation(relevant, &context, repeatField: repeatField)
                 findings.append(
@@ -151,7 +153,7 @@ struct FieldLogic {
                     mark: mark, values: [("as_of()", .string(asOf.iso))], ruleMark: field.mark,
                     check: .future(asOf: asOf)))
         }
-        if isPresent, let constraint = field.constraint, !constraint.holds(in: &context) {
+        if isPresent, field.constraint?.holds(in: &context) == false, let constraint = field.constraint {
             let because = explanation(constraint, &context, repeatField: repeatField)
             findings.append(
                 Finding(
