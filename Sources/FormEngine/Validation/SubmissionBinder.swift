@@ -25,18 +25,21 @@ final class SubmissionBinder {
         var sectionCursor = root + 1
         // The root's keys that name a section or the form; when fewer than all, the others are reported.
         var known = document.value(forKey: "form", in: root) == nil ? 0 : 1
-        for (sectionIndex, section) in form.sections.enumerated() {
-            let node = value(answering: sectionIndex, of: form.sectionKeys, in: root, from: &sectionCursor)
+        // Taken once, not read through the form for each section and answer: each read copies, counting references.
+        let sectionKeys = form.sectionKeys
+        let fieldKeys = form.fieldKeys
+        for sectionIndex in form.sections.indices {
+            let node = value(answering: sectionIndex, of: sectionKeys, in: root, from: &sectionCursor)
             if node != nil { known += 1 }
             sectionStarts.append(node.flatMap { document.isNull($0) ? nil : document.start($0) })
             if let node, !document.isNull(node) {
                 if document.kind(node) == .mapping {
                     var cursor = node + 1
                     var matched = 0
-                    let fields = section.fields
+                    let fields = form.sections[sectionIndex].fields
                     let first = form.answerOffsets[sectionIndex]
                     for index in fields.indices {
-                        guard let answer = value(answering: first + index, of: form.fieldKeys, in: node, from: &cursor)
+                        guard let answer = value(answering: first + index, of: fieldKeys, in: node, from: &cursor)
                         else { continue }
                         matched += 1
                         guard !document.isNull(answer) else { continue }
@@ -47,12 +50,12 @@ final class SubmissionBinder {
                     if matched < document.entryCount(node) {
                         reportUnknown(
                             node, fields: fields, path: AnswerPath(section: sectionIndex),
-                            what: "the section \"\(section.title)\"")
+                            what: "the section \"\(form.sections[sectionIndex].title)\"")
                     }
                 } else {
                     add(
                         .shape, AnswerPath(section: sectionIndex), document.start(node),
-                        "The section \"\(section.title)\" must be a group of 'question: answer' lines, not \(document.kindDescription(node))."
+                        "The section \"\(form.sections[sectionIndex].title)\" must be a group of 'question: answer' lines, not \(document.kindDescription(node))."
                     )
                 }
             }
