@@ -29,6 +29,8 @@ final class SubmissionBinder {
         let sectionKeys = form.sectionKeys
         let fieldKeys = form.fieldKeys
         for sectionIndex in form.sections.indices {
+            // Read from the form where used, not bound for each section: a bound copy counts references.
+            var section: SectionDefinition { form.sections[sectionIndex] }
             let node = value(answering: sectionIndex, of: sectionKeys, in: root, from: &sectionCursor)
             if node != nil { known += 1 }
             sectionStarts.append(node.flatMap { document.isNull($0) ? nil : document.start($0) })
@@ -36,7 +38,7 @@ final class SubmissionBinder {
                 if document.kind(node) == .mapping {
                     var cursor = node + 1
                     var matched = 0
-                    let fields = form.sections[sectionIndex].fields
+                    let fields = section.fields
                     let first = form.answerOffsets[sectionIndex]
                     for index in fields.indices {
                         guard let answer = value(answering: first + index, of: fieldKeys, in: node, from: &cursor)
@@ -50,12 +52,12 @@ final class SubmissionBinder {
                     if matched < document.entryCount(node) {
                         reportUnknown(
                             node, fields: fields, path: AnswerPath(section: sectionIndex),
-                            what: "the section \"\(form.sections[sectionIndex].title)\"")
+                            what: "the section \"\(section.title)\"")
                     }
                 } else {
                     add(
                         .shape, AnswerPath(section: sectionIndex), document.start(node),
-                        "The section \"\(form.sections[sectionIndex].title)\" must be a group of 'question: answer' lines, not \(document.kindDescription(node))."
+                        "The section \"\(section.title)\" must be a group of 'question: answer' lines, not \(document.kindDescription(node))."
                     )
                 }
             }
