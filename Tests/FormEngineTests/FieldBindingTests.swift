@@ -228,6 +228,22 @@ struct FieldBindingTests {
         #expect(list.findings.map(\.rule) == ["form.shape"])
     }
 
+    @Test("a section that is not a group of answers, and an unknown question in one, name the section by its title")
+    func sectionNamedByTitle() throws {
+        let asOf = Day(iso: "2026-07-15")!
+        let scalar = Self.validator.evaluate(Array("form: every-type\nall: yes\n".utf8), file: "s.yaml", asOf: asOf)
+        let shape = try #require(scalar.findings.first { $0.path == "/all" })
+        #expect(
+            shape.message
+                == "The section \"All types\" must be a group of 'question: answer' lines, not a single answer.")
+        #expect(shape.mark == SourceMark(file: "s.yaml", line: 2, column: 6))
+        let text = "form: every-type\nall:\n  driver: PATEL702238AP9AB\n  items: [{name: one}]\n  colur: red\n"
+        let unknown = Self.validator.evaluate(Array(text.utf8), file: "q.yaml", asOf: asOf)
+        let finding = try #require(unknown.findings.first { $0.rule == "field.unknown" })
+        #expect(finding.message.hasPrefix("'colur' is not a question in the section \"All types\"."))
+        #expect(finding.mark == SourceMark(file: "q.yaml", line: 5, column: 3))
+    }
+
     @Test(
         "each built-in check says which it is and what it expected, as data a door can word",
         arguments: [
