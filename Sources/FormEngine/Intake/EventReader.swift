@@ -59,6 +59,11 @@ struct EventReader {
     }
 
     /// Handles one event: nil to go on, or the refusal that stops the read.
+    ///
+    /// Inlined into `run`'s loop, as are the helpers marked so below: the release build (SwiftPM compiles a module's
+    /// files as separate LLVM units) left them calls, `handle` taking each of libyaml's 104-byte events by value;
+    /// inlined, `validate` spends 4% less CPU on the small sample (stop 48).
+    @inline(__always)
     private mutating func handle(_ event: yaml_event_t) -> IntakeRefusal? {
         let start = position(event.start_mark)
         switch event.type {
@@ -122,6 +127,7 @@ struct EventReader {
     }
 
     /// Counts a node and refuses anchors and tags other than YAML's own core ones.
+    @inline(__always)
     private mutating func checkNode(
         anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?, at start: TextPosition
     ) -> IntakeRefusal? {
@@ -151,6 +157,7 @@ struct EventReader {
 
     /// Checks a key about to be added to the mapping open at `level` of `open`: refused if the mapping has it
     /// already.
+    @inline(__always)
     private mutating func addKey(_ key: UnsafeRawBufferPointer, in level: Int, at start: TextPosition)
         -> IntakeRefusal?
     {
@@ -176,6 +183,7 @@ struct EventReader {
     }
 
     /// Where an earlier key of the mapping open at `level` that is the same as `key` starts, if there is one.
+    @inline(__always)
     private func firstPosition(ofKey key: UnsafeRawBufferPointer, in level: Int) -> TextPosition? {
         if let keyIndex = open[level].keyIndex { return keyIndex[String(decoding: key, as: UTF8.self)] }
         return builder.keysSoFar(inMapping: open[level].index).first(where: { builder.text(at: $0, equals: key) })
