@@ -8,6 +8,9 @@ struct RuleEngine {
     /// Whether a finding carries the values its check read.
     let explaining: Bool
 
+    /// The repeat item a `for-each` finding is about: its values and positions, its index, and the repeat's field.
+    private typealias FindingItem = (record: Record, index: Int, repeatField: FieldLocation)
+
     /// Adds the findings of every rule that fires to `findings`; says how often each rule fired and passed.
     func apply(to answers: Answers, asOf: Day, parameters: [String: Value], findings: inout [Finding])
         -> [RuleOutcome]
@@ -59,7 +62,7 @@ struct RuleEngine {
         }
         outcome.fired += 1
         var message = variant.message.render(in: &context, lists: form.lists)
-        var current: (record: Record, index: Int, repeatField: FieldLocation)?
+        var current: FindingItem?
         if let item, let each = variant.each, case .record(let record) = context.locals[0] {
             current = (record, item, each)
             let repeatField = form.field(at: each)
@@ -78,7 +81,7 @@ struct RuleEngine {
 
     /// The JSON Pointer and the position of the answer a finding points at.
     private func place(
-        _ target: FindingTarget, item: (record: Record, index: Int, repeatField: FieldLocation)?, answers: Answers
+        _ target: FindingTarget, item: FindingItem?, answers: Answers
     ) -> (String, TextPosition?) {
         switch target {
         case .submission:
