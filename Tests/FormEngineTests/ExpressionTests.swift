@@ -36,7 +36,8 @@ private let scope = ExpressionScope(
     layout: layoutForm.layout, parameters: ["limit": (0, .number), "table": (1, .map(.list(.number)))], namedValues: [:]
 )
 
-/// Evaluates an expression against answers given as a fragment of section `a`.
+/// Evaluates an expression against answers given as a fragment of section `a`, and checks that where a yes-no is
+/// needed (`holds`, which rules and field logic use) it gives what the value's `isTrue` says.
 private func evaluate(_ expression: String, _ answers: String = "{}", sourceLocation: SourceLocation = #_sourceLocation)
     -> Value?
 {
@@ -47,11 +48,19 @@ private func evaluate(_ expression: String, _ answers: String = "{}", sourceLoca
     guard case .success(let document) = Intake.read("a: \(answers)\n", file: "answers.yaml") else { return nil }
     let binder = SubmissionBinder(form: layoutForm, document: document)
     let bound = binder.bind()
-    var context = EvaluationContext(
-        answers: bound, asOf: Day(iso: "2026-07-15")!,
-        parameters: [.number(6), .map(["x": .list([.number(1), .number(2)])])],
-        slots: checked.slotCount)
-    return checked.compiled.evaluate(in: &context)
+    func context() -> EvaluationContext {
+        EvaluationContext(
+            answers: bound, asOf: Day(iso: "2026-07-15")!,
+            parameters: [.number(6), .map(["x": .list([.number(1), .number(2)])])],
+            slots: checked.slotCount)
+    }
+    var evaluating = context()
+    let value = checked.compiled.evaluate(in: &evaluating)
+    var testing = context()
+    #expect(
+        checked.compiled.holds(in: &testing) == value.isTrue, "'\(expression)' holds as its value says",
+        sourceLocation: sourceLocation)
+    return value
 }
 
 /// The problem an expression has, if any.
@@ -161,6 +170,9 @@ struct ExpressionEvaluationTests {
             ("'basic' in a.levels", .boolean(false)),
             ("a.points + 1", .absent), ("months_between(a.day, as_of())", .absent), ("add_months(a.day, 6)", .absent),
             ("present(a.points)", .boolean(false)), ("len(a.name)", .number(0)), ("count(a.items)", .number(0)),
+            ("!present(a.points) && !(a.points > 1)", .boolean(true)),
+            ("present(a.points) || a.points == 1", .boolean(false)),
+            ("present(add_months(a.day, 6))", .boolean(false)),
             ("sum(a.items, s -> s.size)", .number(0)), ("any(a.items, s -> true)", .boolean(false)),
             ("all(a.items, s -> false)", .boolean(true)), ("filter(a.levels, l -> true)", .list([])),
             ("max(a.day, date('2017-01-01'))", .date(Day(iso: "2017-01-01")!)), ("max(a.day, a.later)", .absent),
@@ -185,6 +197,9 @@ struct ExpressionEvaluationTests {
             ("min(a.day, a.later)", .date(Day(iso: "2016-08-01")!)),
             ("any(a.items, s -> any(a.levels, l -> l == 'enhanced' && s.size == 2))", .boolean(true)),
             ("count(filter(a.items, s -> present(s.when)))", .number(1)),
+            ("present(a.day) && present(a.levels) && !(a.points < 1)", .boolean(true)),
+            ("present(a.items) && any(a.items, s -> present(s.when))", .boolean(true)),
+            ("present(add_months(a.day, 6)) && add_months(a.day, 6) < a.later", .boolean(true)),
         ])
     func functions(expression: String, expected: Value) {
         let answers =

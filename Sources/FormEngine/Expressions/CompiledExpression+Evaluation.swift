@@ -13,6 +13,8 @@ extension CompiledExpression {
             return value
         case .field(let section, let field):
             return context.answers[section, field]
+        case .presentField(let section, let field):
+            return .boolean(context.answers.isPresent(section: section, field: field))
         case .local(let slot):
             return context.locals[slot]
         case .member(let base, let index):
@@ -55,6 +57,10 @@ extension CompiledExpression {
             return entries[name] ?? .absent
         case .list(let items):
             return .list(items.map { $0.evaluate(in: &context) })
+        case .callOne(let builtin, let argument):
+            return Self.call(builtin, argument, in: &context)
+        case .callTwo(let builtin, let first, let second):
+            return Self.call(builtin, first, second, in: &context)
         case .call(let builtin, let arguments):
             return Self.call(builtin, arguments, in: &context)
         case .iterate(let builtin, let list, let slot, let body):
@@ -62,6 +68,28 @@ extension CompiledExpression {
         case .matches(let subject, let pattern):
             guard case .text(let text) = subject.evaluate(in: &context) else { return .boolean(false) }
             return .boolean(pattern.matches(text))
+        }
+    }
+
+    /// The expression's value where a yes-no is needed (absent counts as false): `evaluate(in:)`'s `isTrue`, worked
+    /// out without making a `Value` for each `&&`, `||`, `!`, comparison and `present` on the way (most of a rule's
+    /// `when` and `check`).
+    func holds(in context: inout EvaluationContext) -> Bool {
+        switch self {
+        case .not(let operand):
+            return !operand.holds(in: &context)
+        case .and(let left, let right):
+            return left.holds(in: &context) && right.holds(in: &context)
+        case .or(let left, let right):
+            return left.holds(in: &context) || right.holds(in: &context)
+        case .compare(let op, let left, let right):
+            return Self.compare(op, left.evaluate(in: &context), right.evaluate(in: &context))
+        case .presentField(let section, let field):
+            return context.answers.isPresent(section: section, field: field)
+        case .callOne(.present, let argument):
+            return argument.isPresent(in: &context)
+        default:
+            return evaluate(in: &context).isTrue
         }
     }
 
@@ -100,29 +128,71 @@ extension CompiledExpression {
         }
     }
 
-    /// A builtin's value. Each case evaluates the arguments it reads, in place: no list of them is made.
+    /// The value of a builtin of one argument: `present`, `len`, `count` or `sum` without a lambda.
     private static func call(
-        _ builtin: Builtin, _ expressions: [CompiledExpression], in context: inout EvaluationContext
+        _ builtin: Builtin, _ argument: CompiledExpression, in context: inout EvaluationContext
     ) -> Value {
         switch builtin {
         case .present:
-            return .boolean(expressions[0].isPresent(in: &context))
+            return .boolean(argument.isPresent(in: &context))
         case .len:
-            switch expressions[0].evaluate(in: &context) {
+            switch argument.evaluate(in: &context) {
             case .text(let text): return .number(Double(text.count))
             case .list(let items): return .number(Double(items.count))
             default: return .number(0)
             }
         case .count:
-            guard case .list(let items) = expressions[0].evaluate(in: &context) else { return .number(0) }
+            guard case .list(let items) = argument.evaluate(in: &context) else { return .number(0) }
             return .number(Double(items.count))
         case .sum:
-            guard case .list(let items) = expressions[0].evaluate(in: &context) else { return .number(0) }
+            guard case .list(let items) = argument.evaluate(in: &context) else { return .number(0) }
             return .number(
                 items.reduce(0) { total, item in
                     if case .number(let value) = item { return total + value }
                     return total
                 })
+        default:
+            return .absent  // compiled to other cases; never called this way
+        }
+    }
+
+    /// The value of a builtin of two arguments: the distance between two dates, or a date moved.
+    private static func call(
+        _ builtin: Builtin, _ first: CompiledExpression, _ second: CompiledExpression,
+        in context: inout EvaluationContext
+    ) -> Value {
+        switch builtin {
+        case .monthsBetween, .yearsBetween, .daysBetween:
+            guard case .date(let from) = first.evaluate(in: &context),
+                case .date(let to) = second.evaluate(in: &context)
+            else { return .absent }
+            switch builtin {
+            case .monthsBetween: return .number(Double(from.wholeMonths(to: to)))
+            case .yearsBetween: return .number(Double(from.wholeYears(to: to)))
+            default: return .number(Double(to.daysSinceEpoch - from.daysSinceEpoch))
+            }
+        case .addMonths, .addYears, .addDays:
+            guard case .date(let day) = first.evaluate(in: &context),
+                case .number(let amount) = second.evaluate(in: &context),
+                amount.isFinite, abs(amount) < 1_000_000
+            else { return .absent }
+            let whole = Int(amount.rounded())
+            switch builtin {
+            case .addMonths: return .date(day.adding(months: whole))
+            case .addYears: return .date(day.adding(months: whole * 12))
+            default: return .date(Day(daysSinceEpoch: day.daysSinceEpoch + whole))
+            }
+        default:
+            return .absent  // compiled to other cases; never called this way
+        }
+    }
+
+    /// The value of a builtin of a list of arguments: `join` (a list, and the labels of its choices when it has
+    /// them), `min` or `max`.
+    private static func call(
+        _ builtin: Builtin, _ expressions: [CompiledExpression], in context: inout EvaluationContext
+    ) -> Value {
+        switch builtin {
         case .join:
             guard case .list(let items) = expressions[0].evaluate(in: &context) else { return .text("") }
             var labels: [String: Value] = [:]
@@ -132,26 +202,6 @@ extension CompiledExpression {
                     if case .text(let value) = item, case .text(let label)? = labels[value] { return label }
                     return ValueText.plain(item)
                 }.joined(separator: ", "))
-        case .monthsBetween, .yearsBetween, .daysBetween:
-            guard case .date(let from) = expressions[0].evaluate(in: &context),
-                case .date(let to) = expressions[1].evaluate(in: &context)
-            else { return .absent }
-            switch builtin {
-            case .monthsBetween: return .number(Double(from.wholeMonths(to: to)))
-            case .yearsBetween: return .number(Double(from.wholeYears(to: to)))
-            default: return .number(Double(to.daysSinceEpoch - from.daysSinceEpoch))
-            }
-        case .addMonths, .addYears, .addDays:
-            guard case .date(let day) = expressions[0].evaluate(in: &context),
-                case .number(let amount) = expressions[1].evaluate(in: &context),
-                amount.isFinite, abs(amount) < 1_000_000
-            else { return .absent }
-            let whole = Int(amount.rounded())
-            switch builtin {
-            case .addMonths: return .date(day.adding(months: whole))
-            case .addYears: return .date(day.adding(months: whole * 12))
-            default: return .date(Day(daysSinceEpoch: day.daysSinceEpoch + whole))
-            }
         case .min, .max:
             var best = Value.absent
             for expression in expressions {
@@ -165,9 +215,7 @@ extension CompiledExpression {
                 if builtin == .min ? isLess : compare(.greater, candidate, best) { best = candidate }
             }
             return best
-        case .asOf:
-            return .date(context.asOf)
-        case .any, .all, .filter, .date, .matches:
+        default:
             return .absent  // compiled to other cases; never called this way
         }
     }

@@ -29,7 +29,8 @@ public final class Expression: Sendable {
 
     /// Evaluates the expression where a yes-no is needed: absent counts as false.
     func holds(in context: inout EvaluationContext) -> Bool {
-        evaluate(in: &context).isTrue
+        context.reserve(slots: checked.slotCount)
+        return checked.compiled.holds(in: &context)
     }
 
     /// The values of the answers and operands the expression reads, outside lambdas, by their text.

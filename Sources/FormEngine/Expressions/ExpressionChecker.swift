@@ -313,14 +313,17 @@ struct ExpressionChecker {
         case .present:
             try arity(1...1)
             let (compiled, _) = try check(arguments[0])
-            return (.call(.present, [compiled]), .boolean)
+            if case .field(let section, let field) = compiled {
+                return (.presentField(section: section, field: field), .boolean)
+            }
+            return (.callOne(.present, compiled), .boolean)
         case .len:
             try arity(1...1)
             let (compiled, type) = try check(arguments[0])
             guard type.fits(.text) || type.element != nil else {
                 throw problem(arguments[0], "len(...) measures text or a list, not a \(type).")
             }
-            return (.call(.len, [compiled]), .number)
+            return (.callOne(.len, compiled), .number)
         case .join:
             try arity(1...1)
             let (compiled, type) = try check(arguments[0])
@@ -337,14 +340,14 @@ struct ExpressionChecker {
             let (to, toType) = try check(arguments[1])
             try require(fromType, .date, arguments[0], "\(name) measures between two dates")
             try require(toType, .date, arguments[1], "\(name) measures between two dates")
-            return (.call(builtin, [from, to]), .number)
+            return (.callTwo(builtin, from, to), .number)
         case .addMonths, .addYears, .addDays:
             try arity(2...2)
             let (day, dayType) = try check(arguments[0])
             let (amount, amountType) = try check(arguments[1])
             try require(dayType, .date, arguments[0], "\(name) moves a date")
             try require(amountType, .number, arguments[1], "\(name) moves a date by a number")
-            return (.call(builtin, [day, amount]), .date)
+            return (.callTwo(builtin, day, amount), .date)
         case .matches:
             try arity(2...2)
             let (subject, subjectType) = try check(arguments[0])
@@ -400,7 +403,7 @@ struct ExpressionChecker {
             if builtin == .sum {
                 try require(element, .number, arguments[0], "sum(...) without a lambda adds a list of numbers")
             }
-            return (.call(builtin, [list]), .number)
+            return (.callOne(builtin, list), .number)
         }
         guard case .lambda(let parameter, let body) = arguments[1].kind else {
             throw problem(

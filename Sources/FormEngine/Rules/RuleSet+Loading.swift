@@ -295,16 +295,16 @@ private struct RuleSetLoader {
     /// The first section field an expression reads, depth first.
     private func firstField(in compiled: CompiledExpression) -> FieldLocation? {
         switch compiled {
-        case .field(let section, let field):
+        case .field(let section, let field), .presentField(let section, let field):
             return FieldLocation(section: section, field: field)
         case .constant, .local, .parameter, .named, .asOf:
             return nil
-        case .member(let base, _), .not(let base), .negate(let base):
+        case .member(let base, _), .not(let base), .negate(let base), .callOne(_, let base):
             return firstField(in: base)
         case .matches(let base, _):
             return firstField(in: base)
         case .and(let a, let b), .or(let a, let b), .compare(_, let a, let b), .arithmetic(_, let a, let b),
-            .index(let a, let b), .contains(let a, let b):
+            .index(let a, let b), .contains(let a, let b), .callTwo(_, let a, let b):
             return firstField(in: a) ?? firstField(in: b)
         case .iterate(_, let list, _, let body):
             return firstField(in: list) ?? firstField(in: body)
