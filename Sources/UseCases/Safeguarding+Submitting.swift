@@ -38,9 +38,9 @@ extension Safeguarding {
     /// writes every page it changed, and a large chunk changes each index page for several of its files (a national
     /// submit's 360,000 applications wrote a fifth less in chunks of 4,096 than of 1,024); but the first chunk is
     /// checked before any is stored and the last stored once all are checked, so a chunk is at most a 32nd of the
-    /// batch. Between eight and 32 times the checking's chunk: 1,024 to 4,096 files on 2 cores.
+    /// batch. Between one and four times the checking's chunk: 1,024 to 4,096 files on 2 cores.
     public static func submitChunkSize(files count: Int) -> Int {
-        min(Validator.defaultChunkSize * 32, max(Validator.defaultChunkSize * 8, count / 32))
+        min(Validator.defaultChunkSize * 4, max(Validator.defaultChunkSize, count / 32))
     }
 
     /// Checks and stores one submission's bytes (a portal form, an API request), for the sender.

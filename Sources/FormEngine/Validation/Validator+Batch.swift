@@ -52,38 +52,41 @@ extension Validator {
         eachChunk: ([Output]) async throws -> Void
     ) async rethrows {
         precondition(asOfEach.count == paths.count, "one day a path")
-        let files = Array(zip(paths, asOfEach))
-        // A chunk is checked by one task a core, each taking every `workers`th file: a task a file would cost a
-        // task's start and a thread's wake-up for each file, 5% of the checking's CPU time.
+        // A chunk is checked by one task a core, each taking an equal run of its files: a task a file would cost a
+        // task's start and a thread's wake-up for each file, 5% of the checking's CPU time; a run rather than every
+        // other file keeps files that are next to each other (their paths, their outputs, made one after another and
+        // so side by side in memory) on one core, whose reference counts the other core then never touches.
         let workers = Self.cores
         // Each task checks with forms of its own (`FormCatalog.copy`): a set for each task that can run at once,
         // the tasks of a chunk for each of the two chunks checked at a time.
-        let tasks = min(workers, chunkSize, files.count)
-        let validators = (0..<tasks * min(2, (files.count + chunkSize - 1) / chunkSize)).map {
+        let tasks = min(workers, chunkSize, paths.count)
+        let validators = (0..<tasks * min(2, (paths.count + chunkSize - 1) / chunkSize)).map {
             $0 == 0 ? self : Validator(catalog: catalog.copy(), explainingRules: explainingRules)
         }
-        @Sendable func check(_ chunk: [(path: String, asOf: Day)], number: Int) async -> [Output] {
-            await withTaskGroup(of: [(Int, Output)].self) { group in
-                for worker in 0..<min(workers, chunk.count) {
-                    let validator = validators[number % 2 * tasks + worker]
+        @Sendable func check(_ files: Range<Int>, number: Int) async -> [Output] {
+            let runs = min(workers, files.count)
+            return await withTaskGroup(of: (run: Int, outputs: [Output]).self) { group in
+                for run in 0..<runs {
+                    let validator = validators[number % 2 * tasks + run]
+                    let lower = files.lowerBound + files.count * run / runs
+                    let upper = files.lowerBound + files.count * (run + 1) / runs
                     group.addTask(priority: .low) {
-                        stride(from: worker, to: chunk.count, by: workers).map { index in
-                            let file = chunk[index]
-                            let evaluation = validator.evaluate(
-                                path: file.path, asOf: file.asOf, formID: formID, parametersFor: parametersFor)
-                            return (index, transform(evaluation))
+                        let outputs = (lower..<upper).map { index in
+                            transform(
+                                validator.evaluate(
+                                    path: paths[index], asOf: asOfEach[index], formID: formID,
+                                    parametersFor: parametersFor))
                         }
+                        return (run, outputs)
                     }
                 }
-                var ordered = [Output?](repeating: nil, count: chunk.count)
-                for await outputs in group {
-                    for (index, output) in outputs { ordered[index] = output }
-                }
-                return ordered.compactMap { $0 }
+                var ordered = [[Output]](repeating: [], count: runs)
+                for await result in group { ordered[result.run] = result.outputs }
+                return Array(ordered.joined())
             }
         }
-        func chunk(from start: Int) -> [(path: String, asOf: Day)]? {
-            start < files.count ? Array(files[start..<min(start + chunkSize, files.count)]) : nil
+        func chunk(from start: Int) -> Range<Int>? {
+            start < paths.count ? start..<min(start + chunkSize, paths.count) : nil
         }
         // Two chunks are checked ahead of the one handed over, so that the cores go on with the next while the
         // last files of one are finished and handed over: no core waits at a chunk's end. The checking runs at low
@@ -111,8 +114,10 @@ extension Validator {
         }
     }
 
-    /// How many files a chunk holds by default: enough to keep every core busy.
-    public static var defaultChunkSize: Int { cores * 64 }
+    /// How many files a chunk holds by default: enough to keep every core busy, and few chunks, each of which
+    /// starts a task a core and wakes the thread that takes it (national `validate`: 1,024 files a chunk on two
+    /// cores took 2% less CPU time than 128).
+    public static var defaultChunkSize: Int { cores * 512 }
 
     /// The cores online.
     static var cores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
