@@ -16,7 +16,8 @@ struct DocumentBuilder {
 
     /// A builder for a document read from about `expectedBytes` bytes: room is made for that much text.
     init(expectedBytes: Int) {
-        text = [UInt8](repeating: 0, count: expectedBytes)
+        // Room only: the bytes past `textCount` are never read, so they are not zeroed first.
+        text = [UInt8](unsafeUninitializedCapacity: expectedBytes) { _, count in count = expectedBytes }
         nodes.reserveCapacity(expectedBytes / 12 + 4)
     }
 

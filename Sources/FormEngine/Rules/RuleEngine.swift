@@ -11,15 +11,16 @@ struct RuleEngine {
     /// The repeat item a `for-each` finding is about: its values and positions, its index, and the repeat's field.
     private typealias FindingItem = (record: Record, index: Int, repeatField: FieldLocation)
 
-    /// Adds the findings of every rule that fires to `findings`; says how often each rule fired and passed.
-    func apply(to answers: Answers, asOf: Day, parameters: [String: Value], findings: inout [Finding])
-        -> [RuleOutcome]
-    {
+    /// Adds the findings of every rule that fires to `findings`; when `outcomes` is not nil, adds to it how often each
+    /// rule fired and passed.
+    func apply(
+        to answers: Answers, asOf: Day, parameters: [String: Value], findings: inout [Finding],
+        outcomes: inout [RuleOutcome]?
+    ) {
         var context = EvaluationContext(
             answers: answers, asOf: asOf, parameters: ruleSet.parameterValues(replacing: parameters),
             namedExpressions: ruleSet.namedValues, slots: 1)
-        var outcomes: [RuleOutcome] = []
-        outcomes.reserveCapacity(ruleSet.rules.count)
+        outcomes?.reserveCapacity(ruleSet.rules.count)
         // Each rule and variant is lent to its checks without counting a reference to it (`_withUnsafeGuaranteedRef`):
         // the rule set holds them all while this runs, and the copy a `for rule in` loop makes counted references
         // for every rule of every file, an eighth of all that `validate` counted (`Benchmarks/profile`'s harness).
@@ -41,10 +42,9 @@ struct RuleEngine {
                         context.locals[0] = .absent
                     }
                 }
-                outcomes.append(outcome)
+                outcomes?.append(outcome)
             }
         }
-        return outcomes
     }
 
     /// Checks one rule variant (for the item at `item` of its `for-each`, held in the context's first local); a

@@ -39,7 +39,8 @@ extension Validator {
         var totals = [RuleOutcome](repeating: RuleOutcome(), count: ruleSet.rules.count)
         var results: [RuleTestResult] = []
         for test in ruleSet.tests {
-            let checked = check(test.answers, form: form, asOf: test.asOf, parameters: test.parameters)
+            let checked = check(
+                test.answers, form: form, asOf: test.asOf, parameters: test.parameters, countingOutcomes: true)
             for (index, outcome) in checked.outcomes.enumerated() {
                 totals[index].fired += outcome.fired
                 totals[index].passed += outcome.passed

@@ -52,9 +52,11 @@ public struct Validator: Sendable {
     }
 
     /// Runs every check of `form` and its rule set on a document already read: binding and field checks,
-    /// field logic, then the rules. Also says how often each rule fired and passed.
+    /// field logic, then the rules. When `countingOutcomes`, also says how often each rule fired and passed (a rule
+    /// set's tests ask; checking a submission does not, and makes no list of them).
     func check(
-        _ document: Document, form: FormDefinition, asOf: Day, parameters: [String: Value]
+        _ document: Document, form: FormDefinition, asOf: Day, parameters: [String: Value],
+        countingOutcomes: Bool = false
     ) -> (answers: Answers, findings: [Finding], outcomes: [RuleOutcome]) {
         let binder = SubmissionBinder(form: form, document: document)
         var answers = binder.bind()
@@ -64,14 +66,14 @@ public struct Validator: Sendable {
             findings: binder.takeFindings())
         logic.apply(to: &answers)
         var findings = logic.takeFindings()
-        var outcomes: [RuleOutcome] = []
+        var outcomes: [RuleOutcome]? = countingOutcomes ? [] : nil
         if let ruleSet = catalog.ruleSets[form.id] {
             let engine = RuleEngine(
                 ruleSet: ruleSet, form: form, document: document, sectionStarts: binder.sectionStarts,
                 explaining: explainingRules)
-            outcomes = engine.apply(to: answers, asOf: asOf, parameters: parameters, findings: &findings)
+            engine.apply(to: answers, asOf: asOf, parameters: parameters, findings: &findings, outcomes: &outcomes)
         }
-        return (answers, findings, outcomes)
+        return (answers, findings, outcomes ?? [])
     }
 
     /// Reads and validates a file; a file that cannot be read is a rejected submission that says why.
@@ -106,10 +108,16 @@ public struct Validator: Sendable {
                 document.start(root))
         }
         let named = document.value(forKey: "form", in: root)
-        if let named, document.scalarText(named) == nil || document.isNull(named) {
+        if let named, document.kind(named) == .mapping || document.kind(named) == .sequence || document.isNull(named) {
             return refuse(
                 "form.unknown", "'form' must be the id of a form, like 'form: \(known.first ?? "id")'.",
                 document.start(named))
+        }
+        // The form named, found by comparing its id's bytes where they are stored: no string made for every file.
+        if let named, let form = catalog.forms.values.first(where: { document.text(named, equals: $0.id) }),
+            expected == nil || expected == form.id
+        {
+            return .found(form)
         }
         guard let id = named.map({ document.text($0) }) ?? expected else {
             return refuse(
