@@ -43,13 +43,18 @@ struct Validate: AsyncParsableCommand {
             try await checking.validate(
                 files: paths, asOf: day, formID: form, explaining: json,
                 transform: { evaluation in
-                    (evaluation.decision == .rejected, json ? evaluation.json.text : evaluation.text())
+                    (evaluation.decision == .rejected, json ? Array(evaluation.json.text.utf8) : evaluation.textBytes())
                 }
             ) { chunk in
                 if json && first { printOut("{\"as_of\":\(JSONValue.string(day.iso).text),\"submissions\":[") }
                 rejected = rejected || chunk.contains { $0.0 }
-                let texts = chunk.map(\.1)
-                printOut(json ? (first ? "" : ",") + texts.joined(separator: ",") : texts.joined())
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(chunk.reduce(chunk.count) { $0 + $1.1.count })
+                for (index, output) in chunk.enumerated() {
+                    if json && (index > 0 || !first) { bytes.append(UInt8(ascii: ",")) }
+                    bytes += output.1
+                }
+                bytes.withUnsafeBufferPointer { printOut(bytes: $0) }
                 first = false
             }
         }

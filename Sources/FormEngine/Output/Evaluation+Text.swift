@@ -5,8 +5,16 @@ extension Evaluation {
     /// `stored`, when given, says what became of the submission ("stored as submission 12") on the summary line;
     /// without `showingFindings` only the summary line is written.
     public func text(showingSource: Bool = true, showingFindings: Bool = true, stored: String? = nil) -> String {
-        // Written piece by piece as bytes, made a string once: every file's text is made, and appending to a
-        // string costs several times more than appending to bytes.
+        String(
+            decoding: textBytes(showingSource: showingSource, showingFindings: showingFindings, stored: stored),
+            as: UTF8.self)
+    }
+
+    /// The text of `text(showingSource:showingFindings:stored:)` as UTF-8 bytes, for a caller that writes them
+    /// (`validate` writes every file's): no string made of them.
+    public func textBytes(showingSource: Bool = true, showingFindings: Bool = true, stored: String? = nil) -> [UInt8] {
+        // Written piece by piece as bytes: every file's text is made, and appending to a string costs several times
+        // more than appending to bytes.
         var output: [UInt8] = []
         output.reserveCapacity(512)
         // Each finding is written where it is stored: `for finding in findings` would copy it, counting a
@@ -34,7 +42,7 @@ extension Evaluation {
             separator = ", "
         }
         output.append(utf8: separator == ", " ? ")\n" : "\n")
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     /// What a finding of a severity is called in the summary: "error", "referrals", ...
