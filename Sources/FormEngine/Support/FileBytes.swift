@@ -21,8 +21,18 @@ public enum FileBytes {
     /// named pipe, a device or a socket is refused at once (opened without waiting, so a pipe with no writer does
     /// not hang the reader).
     public static func read(_ path: String, limit: Int = Int.max - 1) -> Result<(bytes: [UInt8], size: Int), Failure> {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY)
-        guard descriptor >= 0 else { return .failure(Failure(path: path, reason: reason(errno))) }
+        let descriptor = open(path, openFlags)
+        return read(path, limit: limit, opened: descriptor, error: descriptor < 0 ? errno : 0)
+    }
+
+    /// How a file is opened to be read: without waiting on a pipe, and never as the controlling terminal.
+    static let openFlags = O_RDONLY | O_NONBLOCK | O_NOCTTY
+
+    /// `read(_:limit:)` of a file already opened as `descriptor` (closed here), or not opened for `error`.
+    static func read(
+        _ path: String, limit: Int, opened descriptor: Int32, error: Int32
+    ) -> Result<(bytes: [UInt8], size: Int), Failure> {
+        guard descriptor >= 0 else { return .failure(Failure(path: path, reason: reason(error))) }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return .failure(Failure(path: path, reason: reason(errno))) }
@@ -146,7 +156,7 @@ public enum FileBytes {
         return nil
     }
 
-    private static func reason(_ code: Int32) -> String {
+    static func reason(_ code: Int32) -> String {
         switch code {
         case ENOENT: return "no such file or folder"
         case EACCES: return "permission denied"

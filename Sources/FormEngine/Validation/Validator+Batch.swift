@@ -71,11 +71,12 @@ extension Validator {
                     let lower = files.lowerBound + files.count * run / runs
                     let upper = files.lowerBound + files.count * (run + 1) / runs
                     group.addTask(priority: .low) {
+                        let reader = FolderReader()
                         let outputs = (lower..<upper).map { index in
                             transform(
                                 validator.evaluate(
                                     path: paths[index], asOf: asOfEach[index], formID: formID,
-                                    parametersFor: parametersFor))
+                                    parametersFor: parametersFor, reader: reader))
                         }
                         return (run, outputs)
                     }

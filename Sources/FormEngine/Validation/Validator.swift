@@ -76,12 +76,14 @@ public struct Validator: Sendable {
         return (answers, findings, outcomes ?? [])
     }
 
-    /// Reads and validates a file; a file that cannot be read is a rejected submission that says why.
+    /// Reads and validates a file; a file that cannot be read is a rejected submission that says why. `reader`,
+    /// when given, reads it (a batch's task reads its files through one, each opened in its folder).
     public func evaluate(
         path: String, asOf: Day, formID: String? = nil,
-        parametersFor: (FormDefinition) -> [String: Value] = { _ in [:] }
+        parametersFor: (FormDefinition) -> [String: Value] = { _ in [:] }, reader: FolderReader? = nil
     ) -> Evaluation {
-        switch FileBytes.read(path, limit: IntakeLimits.submission.maxBytes) {
+        let limit = IntakeLimits.submission.maxBytes
+        switch reader?.read(path, limit: limit) ?? FileBytes.read(path, limit: limit) {
         case .failure(let failure):
             let finding = Finding(
                 rule: "intake.file", severity: .error, path: "", message: "Cannot read the file: \(failure.reason).",
