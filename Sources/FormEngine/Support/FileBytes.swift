@@ -85,11 +85,14 @@ public enum FileBytes {
 
     /// The `.yaml` and `.yml` files directly in a folder, sorted by name.
     public static func yamlFiles(in directory: String) -> Result<[String], Failure> {
-        entries(of: directory).map { entries in
-            let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-            return entries.filter { !$0.isFolder && ($0.name.hasSuffix(".yaml") || $0.name.hasSuffix(".yml")) }
-                .map { prefix + $0.name }.sorted()
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        var found: [String] = []
+        let failure = forEachEntry(in: directory) { bytes, isFolder in
+            let name = String(decoding: bytes, as: UTF8.self)
+            if !isFolder && (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) { found.append(prefix + name) }
         }
+        if let failure { return .failure(failure) }
+        return .success(found.sorted())
     }
 
     /// The files in a folder and every folder below it whose names end (in any case) with one of `endings`,
@@ -118,15 +121,6 @@ public enum FileBytes {
             if let failure { return .failure(failure) }
         }
         return .success(sorted ? PathOrder.sorted(found) : found)
-    }
-
-    /// The names in a folder (not `.` or `..`), each with whether it is a folder itself (a link is not).
-    private static func entries(of directory: String) -> Result<[(name: String, isFolder: Bool)], Failure> {
-        var entries: [(name: String, isFolder: Bool)] = []
-        if let failure = forEachEntry(in: directory, { entries.append((String(decoding: $0, as: UTF8.self), $1)) }) {
-            return .failure(failure)
-        }
-        return .success(entries)
     }
 
     /// Hands each name in a folder (not `.` or `..`), as its bytes, to `body` with whether it is a folder itself (a

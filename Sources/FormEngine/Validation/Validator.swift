@@ -110,7 +110,7 @@ public struct Validator: Sendable {
                 document.start(root))
         }
         let named = document.value(forKey: "form", in: root)
-        if let named, document.kind(named) == .mapping || document.kind(named) == .sequence || document.isNull(named) {
+        if let named, document.nodes[named].isCollection || document.isNull(named) {
             return refuse(
                 "form.unknown", "'form' must be the id of a form, like 'form: \(known.first ?? "id")'.",
                 document.start(named))
