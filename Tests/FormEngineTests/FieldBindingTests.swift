@@ -228,6 +228,26 @@ struct FieldBindingTests {
         #expect(list.findings.map(\.rule) == ["form.shape"])
     }
 
+    @Test(
+        "a form id given as a list, a group or nothing is refused where it is written; another form than asked for too")
+    func formIDNotAnID() throws {
+        let asOf = Day(iso: "2026-07-15")!
+        for (text, column) in [("form: [every-type]\n", 7), ("form: {a: every-type}\n", 7), ("form: ~\n", 7)] {
+            let evaluation = Self.validator.evaluate(Array(text.utf8), file: "f.yaml", asOf: asOf)
+            let finding = try #require(evaluation.findings.first, "\(text)")
+            #expect(finding.rule == "form.unknown", "\(text)")
+            #expect(finding.message.hasPrefix("'form' must be the id of a form, like 'form: "), "\(text)")
+            #expect(finding.mark == SourceMark(file: "f.yaml", line: 1, column: column), "\(text)")
+        }
+        let named = Self.validator.evaluate(
+            Array("form: every-type\nall: {}\n".utf8), file: "f.yaml", asOf: asOf, formID: "every-type")
+        #expect(!named.findings.contains { $0.rule.hasPrefix("form.") })
+        let other = Self.validator.evaluate(
+            Array("form: every-type\n".utf8), file: "f.yaml", asOf: asOf, formID: "some-other-form")
+        #expect(other.findings.map(\.rule) == ["form.mismatch"])
+        #expect(other.findings.first?.message == "This file answers the form 'every-type', not 'some-other-form'.")
+    }
+
     @Test("a section that is not a group of answers, and an unknown question in one, name the section by its title")
     func sectionNamedByTitle() throws {
         let asOf = Day(iso: "2026-07-15")!
