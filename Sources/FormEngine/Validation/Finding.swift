@@ -1,23 +1,56 @@
 /// One thing a check found in a submission: which rule, how much it matters, where, and why.
+///
+/// Its parts are kept in one shared object: a finding is handed from check to evaluation to output, and a copy of
+/// nine parts, most of them texts, counted a reference for each (the compiler copied each new finding once more as
+/// it was added to a list); a copy now counts one.
 public struct Finding: Sendable, Equatable {
+    private var storage: Storage
+
     /// The rule's id, or `field.required`, `field.format`, ... for a field check, or `intake.*` for a refusal.
-    public var rule: String
+    public var rule: String {
+        get { storage.parts.rule }
+        set { change { $0.rule = newValue } }
+    }
     /// How much it matters.
-    public var severity: Severity
+    public var severity: Severity {
+        get { storage.parts.severity }
+        set { change { $0.severity = newValue } }
+    }
     /// The JSON Pointer of the answer it is about, such as `/cse/sessions/2/date`; `` for the whole submission.
-    public var path: String
+    public var path: String {
+        get { storage.parts.path }
+        set { change { $0.path = newValue } }
+    }
     /// The message, in the user's words, with the real values filled in.
-    public var message: String
+    public var message: String {
+        get { storage.parts.message }
+        set { change { $0.message = newValue } }
+    }
     /// Where in the submission, when known.
-    public var mark: SourceMark?
+    public var mark: SourceMark? {
+        get { storage.parts.mark }
+        set { change { $0.mark = newValue } }
+    }
     /// What each answer and operand the check read evaluated to, by the text of the expression.
-    public var values: [(name: String, value: JSONValue)]
+    public var values: [(name: String, value: JSONValue)] {
+        get { storage.parts.values }
+        set { change { $0.values = newValue } }
+    }
     /// Where the rule (or the field whose check this is) is defined.
-    public var ruleMark: SourceMark?
+    public var ruleMark: SourceMark? {
+        get { storage.parts.ruleMark }
+        set { change { $0.ruleMark = newValue } }
+    }
     /// The law, guidance or policy the rule rests on.
-    public var source: String?
+    public var source: String? {
+        get { storage.parts.source }
+        set { change { $0.source = newValue } }
+    }
     /// For a built-in field check, which check and what it expected.
-    public var check: FieldCheck?
+    public var check: FieldCheck? {
+        get { storage.parts.check }
+        set { change { $0.check = newValue } }
+    }
 
     /// Creates a finding.
     public init(
@@ -25,15 +58,10 @@ public struct Finding: Sendable, Equatable {
         values: [(name: String, value: JSONValue)] = [], ruleMark: SourceMark? = nil, source: String? = nil,
         check: FieldCheck? = nil
     ) {
-        self.rule = rule
-        self.severity = severity
-        self.path = path
-        self.message = message
-        self.mark = mark
-        self.values = values
-        self.ruleMark = ruleMark
-        self.source = source
-        self.check = check
+        storage = Storage(
+            Parts(
+                rule: rule, severity: severity, path: path, message: message, mark: mark, values: values,
+                ruleMark: ruleMark, source: source, check: check))
     }
 
     /// A finding for an intake refusal: the document could not be read at all.
@@ -48,6 +76,36 @@ public struct Finding: Sendable, Equatable {
             && lhs.check == rhs.check
             && lhs.values.count == rhs.values.count
             && zip(lhs.values, rhs.values).allSatisfy { $0.name == $1.name && $0.value == $1.value }
+    }
+
+    /// Changes a part: into a new shared object, so no copy that shares the old one sees the change.
+    private mutating func change(_ body: (inout Parts) -> Void) {
+        var parts = storage.parts
+        body(&parts)
+        storage = Storage(parts)
+    }
+
+    /// A finding's parts.
+    private struct Parts: Sendable {
+        var rule: String
+        var severity: Severity
+        var path: String
+        var message: String
+        var mark: SourceMark?
+        var values: [(name: String, value: JSONValue)]
+        var ruleMark: SourceMark?
+        var source: String?
+        var check: FieldCheck?
+    }
+
+    /// The parts a finding's copies share: never changed (a change makes a new one), so shared between threads
+    /// safely.
+    private final class Storage: Sendable {
+        let parts: Parts
+
+        init(_ parts: Parts) {
+            self.parts = parts
+        }
     }
 }
 
