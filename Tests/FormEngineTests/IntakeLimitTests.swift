@@ -64,6 +64,19 @@ struct IntakeLimitTests {
         #expect(second.message.contains("first on line 7"))
     }
 
+    @Test("keys of the same length and first and last letters are told apart; a repeat among them is still found")
+    func duplicateKeysAlike() throws {
+        let document = try readDocument("abc: 1\naxc: 2\nabbc: 3\n\"\": 4\n")
+        #expect(document.root["axc"]?.scalar?.text == "2")
+        #expect(document.root["abc"]?.scalar?.text == "1")
+        #expect(document.root[""]?.scalar?.text == "4")
+        let refused = try #require(refusal("abc: 1\naxc: 2\nabc: 3\n"))
+        #expect(refused.rule == "intake.duplicate-key")
+        #expect(refused.mark.line == 3 && refused.message.contains("first on line 1"))
+        let empty = try #require(refusal("\"\": 1\nb: 2\n\"\": 3\n"))
+        #expect(empty.rule == "intake.duplicate-key" && empty.mark.line == 3)
+    }
+
     @Test("the same key in mappings at different levels, or in two items, is no duplicate")
     func sameKeyElsewhere() throws {
         let document = try readDocument(

@@ -50,27 +50,24 @@ struct DocumentBuilder {
         return nodes.count - 1
     }
 
-    /// Closes the collection opened at `index`: everything added since is in it.
-    mutating func close(_ index: Int, end: TextPosition) {
-        var size: Int32 = 0
-        var child = index + 1
-        while child < nodes.count {
-            size += 1
-            child = Int(nodes[child].next)
-        }
-        nodes[index].size = size
+    /// Closes the collection opened at `index`, which holds `size` values directly (a mapping's keys and values
+    /// both count): everything added since is in it.
+    mutating func close(_ index: Int, size: Int, end: TextPosition) {
+        nodes[index].size = Int32(size)
         nodes[index].end = end
         nodes[index].next = Int32(nodes.count)
     }
 
-    /// The indices of the keys added so far to the mapping opened at `index` and not closed yet, which expects
-    /// a key: each key so far has its value.
-    func keysSoFar(inMapping index: Int) -> UnfoldSequence<Int, Int> {
-        sequence(state: index + 1) { [nodes] key in
-            guard key < nodes.count else { return nil }
-            defer { key = Int(nodes[key + 1].next) }
-            return key
-        }
+    /// The index of the first key of the mapping opened at `index`, not closed yet and expecting a key, if it has one
+    /// yet. With `key(after:)`, the keys so far: walked in a loop, not a sequence's closure, as every key read asks.
+    func firstKey(inMapping index: Int) -> Int? {
+        index + 1 < nodes.count ? index + 1 : nil
+    }
+
+    /// The key after `key` in its mapping, open and expecting a key, if there is one yet: each key so far has its value.
+    func key(after key: Int) -> Int? {
+        let next = Int(nodes[key + 1].next)
+        return next < nodes.count ? next : nil
     }
 
     /// The text of the scalar at `index`.
@@ -99,11 +96,11 @@ struct DocumentBuilder {
                 addScalar(entry.key, plain: true, start: entry.keyStart, end: entry.keyStart)
                 add(entry.value)
             }
-            close(index, end: node.end)
+            close(index, size: entries.count * 2, end: node.end)
         case .sequence(let items):
             let index = open(isMapping: false, start: node.start)
             for item in items { add(item) }
-            close(index, end: node.end)
+            close(index, size: items.count, end: node.end)
         }
     }
 

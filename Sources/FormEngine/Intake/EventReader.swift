@@ -92,10 +92,13 @@ struct EventReader {
                             + "Shorten it.", start)
                 }
             }
-            if let last = open.indices.last, open[last].expectsKey {
-                if let refused = addKey(bytes, in: last, at: start) { return refused }
-            } else {
-                valueAdded()
+            if let last = open.indices.last {
+                open[last].size += 1
+                if open[last].expectsKey {
+                    if let refused = addKey(bytes, in: last, at: start) { return refused }
+                } else {
+                    valueAdded()
+                }
             }
             let plain = data.style == YAML_PLAIN_SCALAR_STYLE && !hasStringTag(data.tag)
             builder.addScalar(bytes, plain: plain, start: start, end: position(event.end_mark))
@@ -114,11 +117,12 @@ struct EventReader {
                 let kind: FlatNode.Kind = isMapping ? .mapping : .sequence
                 return refusal("intake.complex-key", "A key must be a single name, not \(kind.description).", start)
             }
+            if let last = open.indices.last { open[last].size += 1 }
             let index = builder.open(isMapping: isMapping, start: start)
             open.append(OpenCollection(index: index, isMapping: isMapping))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let finished = open.popLast() else { return nil }
-            builder.close(finished.index, end: position(event.end_mark))
+            builder.close(finished.index, size: finished.size, end: position(event.end_mark))
             valueAdded()
         default:
             break
@@ -161,7 +165,11 @@ struct EventReader {
     private mutating func addKey(_ key: UnsafeRawBufferPointer, in level: Int, at start: TextPosition)
         -> IntakeRefusal?
     {
-        if let first = firstPosition(ofKey: key, in: level) {
+        // A key none before it shares a bit with (`keyBit`) repeats none of them: the keys so far are not compared.
+        let bit = Self.keyBit(key)
+        if open[level].keyBits & bit != 0 || open[level].keyIndex != nil,
+            let first = firstPosition(ofKey: key, in: level)
+        {
             let name = String(decoding: key, as: UTF8.self)
             return refusal(
                 "intake.duplicate-key", "'\(name)' is given twice here (first on line \(first.line)). Keep one.",
@@ -169,12 +177,15 @@ struct EventReader {
         }
         open[level].expectsKey = false
         open[level].entryCount += 1
+        open[level].keyBits |= bit
         if open[level].keyIndex != nil {
             open[level].keyIndex?[String(decoding: key, as: UTF8.self)] = start
         } else if open[level].entryCount == OpenCollection.indexedFrom {
             var index: [String: TextPosition] = [:]
-            for earlier in builder.keysSoFar(inMapping: open[level].index) {
-                index[builder.text(at: earlier)] = builder.nodes[earlier].start
+            var earlier = builder.firstKey(inMapping: open[level].index)
+            while let key = earlier {
+                index[builder.text(at: key)] = builder.nodes[key].start
+                earlier = builder.key(after: key)
             }
             index[String(decoding: key, as: UTF8.self)] = start
             open[level].keyIndex = index
@@ -186,8 +197,19 @@ struct EventReader {
     @inline(__always)
     private func firstPosition(ofKey key: UnsafeRawBufferPointer, in level: Int) -> TextPosition? {
         if let keyIndex = open[level].keyIndex { return keyIndex[String(decoding: key, as: UTF8.self)] }
-        return builder.keysSoFar(inMapping: open[level].index).first(where: { builder.text(at: $0, equals: key) })
-            .map { builder.nodes[$0].start }
+        var earlier = builder.firstKey(inMapping: open[level].index)
+        while let candidate = earlier {
+            if builder.text(at: candidate, equals: key) { return builder.nodes[candidate].start }
+            earlier = builder.key(after: candidate)
+        }
+        return nil
+    }
+
+    /// One of 64 bits, chosen by a key's length and its first and last bytes: equal keys have the same bit.
+    @inline(__always)
+    private static func keyBit(_ key: UnsafeRawBufferPointer) -> UInt64 {
+        guard let first = key.first, let last = key.last else { return 1 }
+        return 1 << ((UInt64(key.count) &* 31 &+ UInt64(first) &* 7 &+ UInt64(last)) & 63)
     }
 
     /// Notes that a value (not a key) has been added to the innermost collection.
@@ -271,6 +293,10 @@ private struct OpenCollection {
     var expectsKey: Bool
     /// In a mapping: the number of keys so far.
     var entryCount = 0
+    /// How many values it holds so far (a mapping's keys and values both count).
+    var size = 0
+    /// In a mapping: the bits of its keys so far (`EventReader.keyBit`), or-ed together.
+    var keyBits: UInt64 = 0
     /// The keys seen so far, once a mapping has `indexedFrom` of them: scanning them all for each new key
     /// would be slow.
     var keyIndex: [String: TextPosition]? = nil
