@@ -43,21 +43,26 @@ public enum SourceExcerpt {
             writeCaret(at: min(caret, end - start), to: &output)
             return true
         }
-        var scalars = Array(String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars).map {
-            scalar -> Unicode.Scalar in
-            scalar == "\t" || scalar.value < 0x20 ? " " : scalar
+        // Other lines by Unicode scalars, which columns count, tabs and control characters shown as spaces; a line
+        // longer than `width` cut around the column. Written straight into `output`: no string made of them.
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(end - start)
+        for scalar in String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars {
+            scalars.append(scalar == "\t" || scalar.value < 0x20 ? " " : scalar)
         }
         var caret = max(0, column - 1)
+        var shown = scalars.indices
         if scalars.count > width {
             let from = max(0, min(caret - width / 2, scalars.count - width))
-            scalars = Array(scalars[from..<min(scalars.count, from + width)])
+            shown = from..<min(scalars.count, from + width)
             caret -= from
         }
-        let text = String(String.UnicodeScalarView(scalars))
-        guard !text.allSatisfy({ $0 == " " }) || caret < 1 else { return false }
+        guard scalars[shown].contains(where: { $0 != " " }) || caret < 1 else { return false }
         output.append(utf8: "    ")
-        output += text.utf8
-        writeCaret(at: min(caret, scalars.count), to: &output)
+        for index in shown {
+            UTF8.encode(scalars[index]) { output.append($0) }
+        }
+        writeCaret(at: min(caret, shown.count), to: &output)
         return true
     }
 
