@@ -14,10 +14,16 @@ struct DocumentBuilder {
     /// How many bytes of `text` hold scalars' text.
     private var textCount = 0
 
-    /// A builder for a document read from about `expectedBytes` bytes: room is made for that much text.
-    init(expectedBytes: Int) {
-        // Room only: the bytes past `textCount` are never read, so they are not zeroed first.
-        text = [UInt8](unsafeUninitializedCapacity: expectedBytes) { _, count in count = expectedBytes }
+    /// A builder for a document read from about `expectedBytes` bytes: room is made for that much text, in the arrays
+    /// `room` lends when one is given.
+    init(expectedBytes: Int, room: DocumentRoom? = nil) {
+        if let room {
+            (nodes, text) = room.lend()
+            text.append(contentsOf: repeatElement(0, count: expectedBytes))
+        } else {
+            // Room only: the bytes past `textCount` are never read, so they are not zeroed first.
+            text = [UInt8](unsafeUninitializedCapacity: expectedBytes) { _, count in count = expectedBytes }
+        }
         nodes.reserveCapacity(expectedBytes / 12 + 4)
     }
 

@@ -12,11 +12,11 @@ struct EventReader {
     private var nodeCount = 0
     private var documentCount = 0
 
-    init(buffer: UnsafeBufferPointer<UInt8>, file: String, limits: IntakeLimits) {
+    init(buffer: UnsafeBufferPointer<UInt8>, file: String, limits: IntakeLimits, room: DocumentRoom? = nil) {
         self.buffer = buffer
         self.file = file
         self.limits = limits
-        builder = DocumentBuilder(expectedBytes: buffer.count)
+        builder = DocumentBuilder(expectedBytes: buffer.count, room: room)
         open.reserveCapacity(8)
     }
 

@@ -8,15 +8,16 @@ import CYAML
 public enum Intake {
     /// Reads one document from `bytes`; `file` names it in marks and messages.
     ///
-    /// `size` is the file's whole size when `bytes` holds only its start (see `FileBytes.read`).
+    /// `size` is the file's whole size when `bytes` holds only its start (see `FileBytes.read`). `room`, when given,
+    /// lends the arrays the document is kept in.
     public static func read(
-        _ bytes: [UInt8], file: String, size: Int? = nil, limits: IntakeLimits = .submission
+        _ bytes: [UInt8], file: String, size: Int? = nil, limits: IntakeLimits = .submission, room: DocumentRoom? = nil
     ) -> Result<Document, IntakeRefusal> {
         bytes.withUnsafeBufferPointer { buffer in
             if let refusal = precheck(buffer, size: size ?? bytes.count, file: file, limits: limits) {
                 return .failure(refusal)
             }
-            var reader = EventReader(buffer: buffer, file: file, limits: limits)
+            var reader = EventReader(buffer: buffer, file: file, limits: limits, room: room)
             return reader.run()
         }
     }

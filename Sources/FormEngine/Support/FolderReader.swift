@@ -31,7 +31,8 @@ public final class FolderReader {
         room.deallocate()
     }
 
-    /// The file's bytes and size, or why it cannot be read, exactly as `FileBytes.read(_:limit:)` says.
+    /// The file's bytes and size, or why it cannot be read, as `FileBytes.read(_:limit:)` says; but a file the system
+    /// gives a size of 0 although it holds bytes (as under `/proc`) is read, where `FileBytes.read` reads it as empty.
     public func read(_ path: String, limit: Int) -> Result<(bytes: [UInt8], size: Int), FileBytes.Failure> {
         path.withCString { whole in
             guard let slash = strrchr(whole, Int32(UInt8(ascii: "/"))), slash[1] != 0 else {

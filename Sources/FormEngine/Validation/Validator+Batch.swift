@@ -72,11 +72,12 @@ extension Validator {
                     let upper = files.lowerBound + files.count * (run + 1) / runs
                     group.addTask(priority: .low) {
                         let reader = FolderReader()
+                        let room = DocumentRoom()
                         let outputs = (lower..<upper).map { index in
                             transform(
                                 validator.evaluate(
                                     path: paths[index], asOf: asOfEach[index], formID: formID,
-                                    parametersFor: parametersFor, reader: reader))
+                                    parametersFor: parametersFor, reader: reader, room: room))
                         }
                         return (run, outputs)
                     }

@@ -23,13 +23,14 @@ public struct Validator: Sendable {
     }
 
     /// Validates a submission's bytes, with the parameters `parametersFor` gives once its form is known:
-    /// the newest collection's period for a school's return, say, and none for a driver's application.
+    /// the newest collection's period for a school's return, say, and none for a driver's application. `room`, when
+    /// given, lends the arrays the document is read into and takes them back once it is checked.
     public func evaluate(
         _ bytes: [UInt8], file: String, size: Int? = nil, asOf: Day, formID: String? = nil,
-        parametersFor: (FormDefinition) -> [String: Value]
+        parametersFor: (FormDefinition) -> [String: Value], room: DocumentRoom? = nil
     ) -> Evaluation {
         let document: Document
-        switch Intake.read(bytes, file: file, size: size) {
+        switch Intake.read(bytes, file: file, size: size, room: room) {
         case .failure(let refusal):
             return Evaluation(
                 file: file, received: bytes, form: nil, ruleSetHash: nil, asOf: asOf, findings: [Finding(refusal)],
@@ -46,6 +47,7 @@ public struct Validator: Sendable {
             form = found
         }
         let checked = check(document, form: form, asOf: asOf, parameters: parametersFor(form))
+        if let room { room.takeBack(consume document) }
         return Evaluation(
             file: file, received: bytes, form: form, ruleSetHash: catalog.ruleSets[form.id]?.hash, asOf: asOf,
             findings: checked.findings, answers: checked.answers)
@@ -77,10 +79,12 @@ public struct Validator: Sendable {
     }
 
     /// Reads and validates a file; a file that cannot be read is a rejected submission that says why. `reader`,
-    /// when given, reads it (a batch's task reads its files through one, each opened in its folder).
+    /// when given, reads it (a batch's task reads its files through one, each opened in its folder), and `room` lends
+    /// the arrays its document is read into.
     public func evaluate(
         path: String, asOf: Day, formID: String? = nil,
-        parametersFor: (FormDefinition) -> [String: Value] = { _ in [:] }, reader: FolderReader? = nil
+        parametersFor: (FormDefinition) -> [String: Value] = { _ in [:] }, reader: FolderReader? = nil,
+        room: DocumentRoom? = nil
     ) -> Evaluation {
         let limit = IntakeLimits.submission.maxBytes
         switch reader?.read(path, limit: limit) ?? FileBytes.read(path, limit: limit) {
@@ -92,7 +96,8 @@ public struct Validator: Sendable {
                 file: path, received: [], form: nil, ruleSetHash: nil, asOf: asOf, findings: [finding], answers: nil)
         case .success(let file):
             return evaluate(
-                file.bytes, file: path, size: file.size, asOf: asOf, formID: formID, parametersFor: parametersFor)
+                file.bytes, file: path, size: file.size, asOf: asOf, formID: formID, parametersFor: parametersFor,
+                room: room)
         }
     }
 
