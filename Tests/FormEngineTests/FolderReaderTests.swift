@@ -18,18 +18,7 @@ struct FolderReaderTests {
             "Examples/returns/oakfield-primary.yaml", "Package.swift", "/",
         ]
         let reader = FolderReader()
-        for path in paths {
-            let alone = FileBytes.read(path, limit: 20)
-            let kept = reader.read(path, limit: 20)
-            switch (alone, kept) {
-            case (.success(let a), .success(let b)):
-                #expect(a.bytes == b.bytes && a.size == b.size, "\(path)")
-            case (.failure(let a), .failure(let b)):
-                #expect(a == b, "\(path)")
-            default:
-                Issue.record("\(path): \(alone) against \(kept)")
-            }
-        }
+        for path in paths { expectSame(path, limit: 20, reader: reader) }
         #expect((try? reader.read(root.path + "/b/long.yaml", limit: 20).get().size) == 50)
         #expect((try? reader.read(root.path + "/missing.yaml", limit: 20).get()) == nil)
     }
@@ -49,18 +38,7 @@ struct FolderReaderTests {
         let paths = sizes.map { root.path + "/\($0).yaml" } + [root.path + "/pipe.yaml", "/dev/null", "/dev/zero"]
         let reader = FolderReader()
         for limit in [10, room, 4 * room] {
-            for path in paths {
-                let alone = FileBytes.read(path, limit: limit)
-                let kept = reader.read(path, limit: limit)
-                switch (alone, kept) {
-                case (.success(let a), .success(let b)):
-                    #expect(a.bytes == b.bytes && a.size == b.size, "\(path), limit \(limit)")
-                case (.failure(let a), .failure(let b)):
-                    #expect(a == b, "\(path), limit \(limit)")
-                default:
-                    Issue.record("\(path), limit \(limit): \(alone) against \(kept)")
-                }
-            }
+            for path in paths { expectSame(path, limit: limit, reader: reader) }
         }
         #expect((try? reader.read(root.path + "/1000.yaml", limit: room).get().bytes.count) == 1000)
         #expect((try? reader.read(root.path + "/\(3 * room).yaml", limit: 4 * room).get().size) == 3 * room)
@@ -68,5 +46,21 @@ struct FolderReaderTests {
         #expect((try? pipe.get()) == nil)
         if case .failure(let failure) = pipe { #expect(failure.reason == "is a named pipe, not a file") }
         #expect((try? reader.read("/dev/zero", limit: room).get()) == nil)
+    }
+
+    /// Expects `reader` to read `path` as `FileBytes.read` does: the same bytes and size, or the same failure.
+    private func expectSame(
+        _ path: String, limit: Int, reader: FolderReader, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let alone = FileBytes.read(path, limit: limit)
+        let kept = reader.read(path, limit: limit)
+        switch (alone, kept) {
+        case (.success(let a), .success(let b)):
+            #expect(a.bytes == b.bytes && a.size == b.size, "\(path), limit \(limit)", sourceLocation: sourceLocation)
+        case (.failure(let a), .failure(let b)):
+            #expect(a == b, "\(path), limit \(limit)", sourceLocation: sourceLocation)
+        default:
+            Issue.record("\(path), limit \(limit): \(alone) against \(kept)", sourceLocation: sourceLocation)
+        }
     }
 }
