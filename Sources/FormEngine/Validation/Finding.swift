@@ -1,56 +1,29 @@
 /// One thing a check found in a submission: which rule, how much it matters, where, and why.
 ///
-/// Its parts are kept in one shared object: a finding is handed from check to evaluation to output, and a copy of
-/// nine parts, most of them texts, counted a reference for each (the compiler copied each new finding once more as
-/// it was added to a list); a copy now counts one.
+/// Made whole and never changed. Its parts are kept in one shared object: a finding is handed from check to evaluation
+/// to output, and a copy of nine parts, most of them texts, counted a reference for each (the compiler copied each new
+/// finding once more as it was added to a list); a copy now counts one.
 public struct Finding: Sendable, Equatable {
-    private var storage: Storage
+    private let storage: Storage
 
     /// The rule's id, or `field.required`, `field.format`, ... for a field check, or `intake.*` for a refusal.
-    public var rule: String {
-        get { storage.parts.rule }
-        set { change { $0.rule = newValue } }
-    }
+    public var rule: String { storage.rule }
     /// How much it matters.
-    public var severity: Severity {
-        get { storage.parts.severity }
-        set { change { $0.severity = newValue } }
-    }
+    public var severity: Severity { storage.severity }
     /// The JSON Pointer of the answer it is about, such as `/cse/sessions/2/date`; `` for the whole submission.
-    public var path: String {
-        get { storage.parts.path }
-        set { change { $0.path = newValue } }
-    }
+    public var path: String { storage.path }
     /// The message, in the user's words, with the real values filled in.
-    public var message: String {
-        get { storage.parts.message }
-        set { change { $0.message = newValue } }
-    }
+    public var message: String { storage.message }
     /// Where in the submission, when known.
-    public var mark: SourceMark? {
-        get { storage.parts.mark }
-        set { change { $0.mark = newValue } }
-    }
+    public var mark: SourceMark? { storage.mark }
     /// What each answer and operand the check read evaluated to, by the text of the expression.
-    public var values: [(name: String, value: JSONValue)] {
-        get { storage.parts.values }
-        set { change { $0.values = newValue } }
-    }
+    public var values: [(name: String, value: JSONValue)] { storage.values }
     /// Where the rule (or the field whose check this is) is defined.
-    public var ruleMark: SourceMark? {
-        get { storage.parts.ruleMark }
-        set { change { $0.ruleMark = newValue } }
-    }
+    public var ruleMark: SourceMark? { storage.ruleMark }
     /// The law, guidance or policy the rule rests on.
-    public var source: String? {
-        get { storage.parts.source }
-        set { change { $0.source = newValue } }
-    }
+    public var source: String? { storage.source }
     /// For a built-in field check, which check and what it expected.
-    public var check: FieldCheck? {
-        get { storage.parts.check }
-        set { change { $0.check = newValue } }
-    }
+    public var check: FieldCheck? { storage.check }
 
     /// Creates a finding.
     public init(
@@ -59,9 +32,8 @@ public struct Finding: Sendable, Equatable {
         check: FieldCheck? = nil
     ) {
         storage = Storage(
-            Parts(
-                rule: rule, severity: severity, path: path, message: message, mark: mark, values: values,
-                ruleMark: ruleMark, source: source, check: check))
+            rule: rule, severity: severity, path: path, message: message, mark: mark, values: values,
+            ruleMark: ruleMark, source: source, check: check)
     }
 
     /// A finding for an intake refusal: the document could not be read at all.
@@ -78,33 +50,31 @@ public struct Finding: Sendable, Equatable {
             && zip(lhs.values, rhs.values).allSatisfy { $0.name == $1.name && $0.value == $1.value }
     }
 
-    /// Changes a part: into a new shared object, so no copy that shares the old one sees the change.
-    private mutating func change(_ body: (inout Parts) -> Void) {
-        var parts = storage.parts
-        body(&parts)
-        storage = Storage(parts)
-    }
-
-    /// A finding's parts.
-    private struct Parts: Sendable {
-        var rule: String
-        var severity: Severity
-        var path: String
-        var message: String
-        var mark: SourceMark?
-        var values: [(name: String, value: JSONValue)]
-        var ruleMark: SourceMark?
-        var source: String?
-        var check: FieldCheck?
-    }
-
-    /// The parts a finding's copies share: never changed (a change makes a new one), so shared between threads
-    /// safely.
+    /// A finding's parts, shared by its copies and never changed, so shared between threads safely.
     private final class Storage: Sendable {
-        let parts: Parts
+        let rule: String
+        let severity: Severity
+        let path: String
+        let message: String
+        let mark: SourceMark?
+        let values: [(name: String, value: JSONValue)]
+        let ruleMark: SourceMark?
+        let source: String?
+        let check: FieldCheck?
 
-        init(_ parts: Parts) {
-            self.parts = parts
+        init(
+            rule: String, severity: Severity, path: String, message: String, mark: SourceMark?,
+            values: [(name: String, value: JSONValue)], ruleMark: SourceMark?, source: String?, check: FieldCheck?
+        ) {
+            self.rule = rule
+            self.severity = severity
+            self.path = path
+            self.message = message
+            self.mark = mark
+            self.values = values
+            self.ruleMark = ruleMark
+            self.source = source
+            self.check = check
         }
     }
 }
