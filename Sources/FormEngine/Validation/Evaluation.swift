@@ -42,33 +42,23 @@ public struct Evaluation: Sendable {
         severityCounts = counts
         decision = Decision(severities: Severity.allCases.lazy.filter { counts[$0] > 0 })
         // Most submissions' findings are already in order (one or none, or found line by line): nothing to copy.
-        // Only the place and severity are read from each finding: handing a whole finding to a function copied it,
-        // counting a reference for each of its texts.
-        guard
-            findings.indices.dropFirst().contains(where: {
-                Self.precedes(
-                    findings[$0].mark, findings[$0].severity, findings[$0 - 1].mark, findings[$0 - 1].severity)
-            })
-        else {
+        guard findings.indices.dropFirst().contains(where: { Self.precedes(findings[$0], findings[$0 - 1]) }) else {
             self.findings = findings
             return
         }
         // Sorted in place (the sort is stable: findings at one place keep the order they were found in).
         var ordered = findings
-        ordered.sort { Self.precedes($0.mark, $0.severity, $1.mark, $1.severity) }
+        ordered.sort(by: Self.precedes)
         self.findings = ordered
     }
 
-    /// True when a finding at `x` of severity `xSeverity` goes before one at `y` of `ySeverity`: by place, findings
-    /// with no place last, then by severity.
-    private static func precedes(_ x: SourceMark?, _ xSeverity: Severity, _ y: SourceMark?, _ ySeverity: Severity)
-        -> Bool
-    {
-        switch (x, y) {
+    /// True when `x` goes before `y`: by place, findings with no place last, then by severity.
+    private static func precedes(_ x: Finding, _ y: Finding) -> Bool {
+        switch (x.mark, y.mark) {
         case (let p?, let q?) where p != q: return p < q
         case (nil, _?): return false
         case (_?, nil): return true
-        default: return xSeverity < ySeverity
+        default: return x.severity < y.severity
         }
     }
 
