@@ -13,8 +13,9 @@ extension CompiledExpression {
             return value
         case .field(let section, let field):
             return context.answers[section, field]
-        case .presentField(let section, let field):
-            return .boolean(context.answers.isPresent(section: section, field: field))
+        case .presentField, .not, .and, .or, .compare:
+            // Yes-or-no expressions: `holds` works each out.
+            return .boolean(holds(in: &context))
         case .local(let slot):
             return context.locals[slot]
         case .member(let base, let index):
@@ -26,17 +27,9 @@ extension CompiledExpression {
             return context.named(index)
         case .asOf:
             return .date(context.asOf)
-        case .not(let operand):
-            return .boolean(!operand.evaluate(in: &context).isTrue)
         case .negate(let operand):
             guard case .number(let value) = operand.evaluate(in: &context) else { return .absent }
             return .number(-value)
-        case .and(let left, let right):
-            return .boolean(left.evaluate(in: &context).isTrue && right.evaluate(in: &context).isTrue)
-        case .or(let left, let right):
-            return .boolean(left.evaluate(in: &context).isTrue || right.evaluate(in: &context).isTrue)
-        case .compare(let op, let left, let right):
-            return .boolean(Self.compare(op, left.evaluate(in: &context), right.evaluate(in: &context)))
         case .contains(let element, let list):
             let needle = element.evaluate(in: &context)
             guard needle.isPresent, case .list(let items) = list.evaluate(in: &context) else { return .boolean(false) }
@@ -73,7 +66,7 @@ extension CompiledExpression {
 
     /// The expression's value where a yes-no is needed (absent counts as false): `evaluate(in:)`'s `isTrue`, worked
     /// out without making a `Value` for each `&&`, `||`, `!`, comparison and `present` on the way (most of a rule's
-    /// `when` and `check`).
+    /// `when` and `check`). These five are defined here only: `evaluate` makes their value of it.
     func holds(in context: inout EvaluationContext) -> Bool {
         switch self {
         case .not(let operand):
