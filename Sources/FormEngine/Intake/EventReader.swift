@@ -176,11 +176,10 @@ struct EventReader {
                 start)
         }
         open[level].expectsKey = false
-        open[level].entryCount += 1
         open[level].keyBits |= bit
         if open[level].keyIndex != nil {
             open[level].keyIndex?[String(decoding: key, as: UTF8.self)] = start
-        } else if open[level].entryCount == OpenCollection.indexedFrom {
+        } else if open[level].keyCount == OpenCollection.indexedFrom {
             var index: [String: TextPosition] = [:]
             var earlier = builder.firstKey(inMapping: open[level].index)
             while let key = earlier {
@@ -291,12 +290,12 @@ private struct OpenCollection {
     let isMapping: Bool
     /// In a mapping: true when the next value is a key.
     var expectsKey: Bool
-    /// In a mapping: the number of keys so far.
-    var entryCount = 0
     /// How many values it holds so far (a mapping's keys and values both count).
     var size = 0
     /// In a mapping: the bits of its keys so far (`EventReader.keyBit`), or-ed together.
     var keyBits: UInt64 = 0
+    /// In a mapping: the number of keys so far, the one being read among them (each has its value but the last).
+    var keyCount: Int { (size + 1) / 2 }
     /// The keys seen so far, once a mapping has `indexedFrom` of them: scanning them all for each new key
     /// would be slow.
     var keyIndex: [String: TextPosition]? = nil
