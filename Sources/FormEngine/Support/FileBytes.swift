@@ -150,7 +150,7 @@ public enum FileBytes {
         return nil
     }
 
-    static func reason(_ code: Int32) -> String {
+    private static func reason(_ code: Int32) -> String {
         switch code {
         case ENOENT: return "no such file or folder"
         case EACCES: return "permission denied"
